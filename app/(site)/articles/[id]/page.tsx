@@ -1,0 +1,91 @@
+import type { Metadata } from 'next';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { ArticleView } from '@/components/site/ArticleView';
+import { siteUrl } from '@/lib/env';
+import { getArticle, getNeighbours, getRelated, getSections, getSettings, sectionTrail } from '@/lib/reader';
+import { absoluteUrl, articlePath, parseArticleParam } from '@/lib/urls';
+
+// Rendered on first visit, then served from the cache until a publish invalidates its tags.
+// The timer is a safety net for scheduled stories; publishing invalidates precisely.
+export const revalidate = 300;
+export const dynamicParams = true;
+
+export function generateStaticParams(): { id: string }[] {
+  return []; // nothing at build time: `next build` needs no database
+}
+
+interface Props {
+  params: Promise<{ id: string }>;
+}
+
+async function load(param: string) {
+  const parsed = parseArticleParam(param);
+  if (!parsed) return null;
+  const article = await getArticle(parsed.id);
+  return article ? { article, requestedSlug: parsed.slug } : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await load((await params).id);
+  if (!found) return {};
+  const { article } = found;
+  const canonical = articlePath(article);
+  const description = article.seoDescription || article.excerpt || undefined;
+  return {
+    title: article.seoTitle || article.title,
+    description,
+    alternates: { canonical },
+    authors: article.authors.map((a) => ({ name: a.name })),
+    openGraph: {
+      type: 'article',
+      title: article.seoTitle || article.title,
+      description,
+      url: canonical,
+      publishedTime: article.publishedAt,
+      modifiedTime: article.updatedAt,
+      tags: article.tags.map((tag) => tag.name),
+      images: article.coverImageUrl ? [{ url: article.coverImageUrl, alt: article.coverImageAlt }] : undefined,
+    },
+  };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const found = await load((await params).id);
+  if (!found) notFound();
+  const { article, requestedSlug } = found;
+  // The id decides the article; any other slug (an old one, none, a typo) moves to the canonical URL.
+  if (requestedSlug !== article.slug) permanentRedirect(articlePath(article));
+
+  const [settings, sections, neighbours, related] = await Promise.all([
+    getSettings(),
+    getSections(),
+    getNeighbours(article),
+    getRelated({ id: article.id, sectionId: article.sectionId, tagIds: article.tags.map((tag) => tag.id) }, 6),
+  ]);
+  const canonicalUrl = absoluteUrl(siteUrl(), articlePath(article));
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    datePublished: article.publishedAt,
+    dateModified: article.updatedAt,
+    mainEntityOfPage: canonicalUrl,
+    author: article.authors.length ? article.authors.map((a) => ({ '@type': 'Person', name: a.name })) : { '@type': 'Organization', name: article.byline || settings.name },
+    publisher: { '@type': 'Organization', name: settings.name },
+    image: article.coverImageUrl ? [article.coverImageUrl] : undefined,
+  };
+
+  return (
+    <>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }} />
+      <ArticleView
+        settings={settings}
+        article={article}
+        trail={sectionTrail(sections, article.sectionId)}
+        neighbours={neighbours}
+        related={related}
+        canonicalUrl={canonicalUrl}
+      />
+    </>
+  );
+}

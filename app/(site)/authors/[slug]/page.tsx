@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArchivePage } from '@/components/site/ArchivePage';
+import { t } from '@/lib/i18n/messages';
+import { getArticlePage, getAuthorBySlug, getSettings } from '@/lib/reader';
+import { pageOr404, slugOr404 } from '@/lib/route-params';
+import { authorPath } from '@/lib/urls';
+
+interface Props {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const author = await getAuthorBySlug(slugOr404((await params).slug));
+  if (!author) return {};
+  const { locale } = await getSettings();
+  return { title: t(locale, 'authorArchive', { name: author.name }), description: author.bio || undefined, alternates: { canonical: authorPath(author) } };
+}
+
+export default async function AuthorPage({ params, searchParams }: Props) {
+  const author = await getAuthorBySlug(slugOr404((await params).slug));
+  if (!author) notFound();
+  const page = pageOr404((await searchParams).page);
+  const [settings, result] = await Promise.all([getSettings(), getArticlePage({ authorId: author.id }, page, 20)]);
+  if (page > result.pageCount) notFound();
+  return (
+    <ArchivePage
+      settings={settings}
+      heading={t(settings.locale, 'authorArchive', { name: author.name })}
+      description={author.bio}
+      result={result}
+      hrefFor={(p) => authorPath(author, p)}
+    />
+  );
+}

@@ -1,0 +1,5 @@
+import { NotFoundView } from '@/components/site/NotFoundView';
+
+export default function SiteNotFound() {
+  return <NotFoundView />;
+}

@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArchivePage } from '@/components/site/ArchivePage';
+import { t } from '@/lib/i18n/messages';
+import { getArticlePage, getSettings, getTagBySlug } from '@/lib/reader';
+import { pageOr404, slugOr404 } from '@/lib/route-params';
+import { tagPath } from '@/lib/urls';
+
+interface Props {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const tag = await getTagBySlug(slugOr404((await params).slug));
+  if (!tag) return {};
+  const { locale } = await getSettings();
+  return { title: t(locale, 'tagArchive', { name: tag.name }), description: tag.description || undefined, alternates: { canonical: tagPath(tag) } };
+}
+
+export default async function TagPage({ params, searchParams }: Props) {
+  const tag = await getTagBySlug(slugOr404((await params).slug));
+  if (!tag) notFound();
+  const page = pageOr404((await searchParams).page);
+  const [settings, result] = await Promise.all([getSettings(), getArticlePage({ tagId: tag.id }, page, 20)]);
+  if (page > result.pageCount) notFound();
+  return (
+    <ArchivePage
+      settings={settings}
+      heading={t(settings.locale, 'tagArchive', { name: tag.name })}
+      description={tag.description}
+      result={result}
+      hrefFor={(p) => tagPath(tag, p)}
+    />
+  );
+}

@@ -1,0 +1,54 @@
+import Link from 'next/link';
+import type { ArticleCardDTO } from '@/db/queries/dto';
+import type { Locale } from '@/lib/i18n/messages';
+import { formatDate, isoInZone } from '@/lib/i18n/format';
+import { articlePath } from '@/lib/urls';
+
+interface Props {
+  articles: ArticleCardDTO[];
+  locale: Locale;
+  timeZone: string;
+  showExcerpt?: boolean;
+}
+
+export function ArticleList({ articles, locale, timeZone, showExcerpt = true }: Props) {
+  return (
+    <ul className="divide-y divide-neutral-200 dark:divide-neutral-800">
+      {articles.map((a) => (
+        <li key={a.id} className="py-3">
+          <div className="flex items-baseline justify-between gap-4">
+            <Link href={articlePath(a)} lang={a.locale} className="font-medium hover:text-[var(--color-brand)] hover:underline dark:hover:text-emerald-300">
+              {a.title}
+            </Link>
+            <time dateTime={isoInZone(a.publishedAt, timeZone)} className="shrink-0 text-sm text-neutral-600 dark:text-neutral-400">
+              {formatDate(a.publishedAt, locale, timeZone)}
+            </time>
+          </div>
+          {showExcerpt && a.excerpt ? (
+            <p lang={a.locale} className="mt-1 line-clamp-2 text-sm text-neutral-700 dark:text-neutral-300">
+              {a.excerpt}
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A compact numbered list, e.g. "most read". */
+export function RankedList({ articles }: { articles: ArticleCardDTO[] }) {
+  return (
+    <ol className="space-y-2">
+      {articles.map((a, i) => (
+        <li key={a.id} className="flex gap-2 text-sm">
+          <span aria-hidden="true" className="w-5 shrink-0 font-bold text-[var(--color-brand)] dark:text-emerald-300">
+            {i + 1}
+          </span>
+          <Link href={articlePath(a)} lang={a.locale} className="hover:underline">
+            {a.title}
+          </Link>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,124 @@
+import Link from 'next/link';
+import type { ArticleCardDTO, ArticleDTO, SectionDTO, SiteSettingsDTO } from '@/db/queries/dto';
+import type { Neighbours } from '@/db/queries/public';
+import { formatDateTime, formatNumber, isoInZone } from '@/lib/i18n/format';
+import { t } from '@/lib/i18n/messages';
+import { reprintNotice } from '@/lib/reprint';
+import { articlePath, authorPath, sectionPath, tagPath } from '@/lib/urls';
+import { Breadcrumb } from './Breadcrumb';
+import { ArticleList } from './ArticleList';
+
+interface Props {
+  settings: SiteSettingsDTO;
+  article: ArticleDTO;
+  trail: SectionDTO[];
+  neighbours: Neighbours;
+  related: ArticleCardDTO[];
+  canonicalUrl: string;
+}
+
+/** Everything on the reference page: breadcrumb, title, meta line, body, reprint line, prev/next. */
+export function ArticleView({ settings, article, trail, neighbours, related, canonicalUrl }: Props) {
+  const { locale, timeZone } = settings;
+  const publisher = article.authors.length ? null : article.byline || settings.name;
+  return (
+    <div className="mx-auto max-w-3xl">
+      <Breadcrumb
+        locale={locale}
+        crumbs={[{ label: settings.name, href: '/' }, ...trail.map((s) => ({ label: s.title, href: sectionPath(s) })), { label: t(locale, 'body') }]}
+      />
+      <article className="mt-4" lang={article.locale}>
+        <header className="border-b border-neutral-200 pb-4 text-center dark:border-neutral-800">
+          <h1 className="text-2xl font-bold leading-snug sm:text-3xl" dir="auto">
+            {article.title}
+          </h1>
+          {article.subtitle ? <p className="mt-2 text-lg text-neutral-700 dark:text-neutral-300">{article.subtitle}</p> : null}
+          <p className="mt-3 text-sm text-neutral-600 dark:text-neutral-400" lang={locale} data-testid="article-meta">
+            <span>
+              {t(locale, 'publishedAt')}：<time dateTime={isoInZone(article.publishedAt, timeZone)}>{formatDateTime(article.publishedAt, locale, timeZone)}</time>
+            </span>
+            <span aria-hidden="true"> | </span>
+            <span>
+              {t(locale, 'publisher')}：
+              {publisher ??
+                article.authors.map((author, i) => (
+                  <span key={author.id}>
+                    {i > 0 ? '、' : null}
+                    <Link href={authorPath(author)} className="hover:underline" rel="author">
+                      {author.name}
+                    </Link>
+                  </span>
+                ))}
+            </span>
+            {article.source ? (
+              <>
+                <span aria-hidden="true"> | </span>
+                <span>
+                  {t(locale, 'source')}：{article.source}
+                </span>
+              </>
+            ) : null}
+            <span aria-hidden="true"> | </span>
+            <span>
+              {t(locale, 'views')}：<span data-view-count={article.id}>{formatNumber(article.viewCount, locale)}</span>
+            </span>
+          </p>
+        </header>
+
+        <div className="article-body mt-6" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+
+        <p className="mt-8 rounded bg-neutral-100 px-4 py-3 text-sm text-neutral-700 dark:bg-neutral-900 dark:text-neutral-300" lang={locale} data-testid="reprint">
+          {reprintNotice(settings.reprintTemplate, { site: settings.name, title: article.title, url: canonicalUrl })}
+        </p>
+
+        {article.tags.length ? (
+          <footer className="mt-6 text-sm" lang={locale}>
+            <h2 className="sr-only">{t(locale, 'tags')}</h2>
+            <span className="text-neutral-600 dark:text-neutral-400">{t(locale, 'tags')}：</span>
+            <ul className="inline">
+              {article.tags.map((tag) => (
+                <li key={tag.id} className="mr-2 inline">
+                  <Link href={tagPath(tag)} rel="tag" className="inline-block rounded-full bg-neutral-100 px-3 py-0.5 hover:bg-neutral-200 dark:bg-neutral-800 dark:hover:bg-neutral-700">
+                    {tag.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </footer>
+        ) : null}
+      </article>
+
+      <nav aria-label={`${t(locale, 'previous')} / ${t(locale, 'next')}`} className="no-print mt-8 grid gap-2 border-t border-neutral-200 pt-4 text-sm dark:border-neutral-800 sm:grid-cols-2" lang={locale}>
+        <p>
+          {t(locale, 'previous')}：
+          {neighbours.previous ? (
+            <Link href={articlePath(neighbours.previous)} rel="prev" className="hover:underline">
+              {neighbours.previous.title}
+            </Link>
+          ) : (
+            t(locale, 'none')
+          )}
+        </p>
+        <p className="sm:text-right">
+          {t(locale, 'next')}：
+          {neighbours.next ? (
+            <Link href={articlePath(neighbours.next)} rel="next" className="hover:underline">
+              {neighbours.next.title}
+            </Link>
+          ) : (
+            t(locale, 'none')
+          )}
+        </p>
+      </nav>
+
+      {related.length ? (
+        <section aria-labelledby="related-heading" className="no-print mt-8" lang={locale}>
+          <h2 id="related-heading" className="border-b-2 border-[var(--color-brand)] pb-1 text-lg font-bold">
+            {t(locale, 'related')}
+          </h2>
+          <ArticleList articles={related} locale={locale} timeZone={timeZone} showExcerpt={false} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { getSettings } from '@/lib/reader';
+import { t } from '@/lib/i18n/messages';
+import { SiteFooter } from './SiteFooter';
+import { SiteHeader } from './SiteHeader';
+
+/** Header, main landmark and footer around every reader page (also the 404 page). */
+export async function SiteChrome({ children }: { children: React.ReactNode }) {
+  const settings = await getSettings();
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t(settings.locale, 'skipToContent')}
+      </a>
+      <SiteHeader settings={settings} />
+      <main id="main" className="mx-auto min-h-[60vh] max-w-6xl px-4 py-6">
+        {children}
+      </main>
+      <SiteFooter settings={settings} />
+    </>
+  );
+}

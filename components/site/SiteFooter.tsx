@@ -1,0 +1,13 @@
+import type { SiteSettingsDTO } from '@/db/queries/dto';
+
+export function SiteFooter({ settings }: { settings: SiteSettingsDTO }) {
+  return (
+    <footer className="mt-12 border-t border-neutral-200 bg-neutral-50 py-6 text-sm text-neutral-700 dark:border-neutral-800 dark:bg-neutral-900 dark:text-neutral-300">
+      <div className="mx-auto max-w-6xl space-y-1 px-4 text-center">
+        <p>{settings.footerText || `© ${settings.name}`}</p>
+        {settings.hotline ? <p>{settings.hotline}</p> : null}
+        {settings.icp ? <p>{settings.icp}</p> : null}
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+import { dataDir, env } from '../lib/env';
+import { runMigrations } from './migrate';
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+interface Connection {
+  db: Database;
+  kind: 'pglite' | 'postgres';
+  close: () => Promise<void>;
+}
+
+// One connection per process, shared by route handlers, pages and instrumentation (which live in
+// different module graphs under Next.js), hence globalThis rather than a module variable.
+const globalKey = Symbol.for('gazette.db');
+type Holder = { [globalKey]?: Promise<Connection> };
+const holder = globalThis as Holder;
+
+export async function openConnection(options: { url?: string; dir?: string } = {}): Promise<Connection> {
+  const url = options.url ?? env().DATABASE_URL;
+  if (url) {
+    const { default: postgres } = await import('postgres');
+    const { drizzle } = await import('drizzle-orm/postgres-js');
+    const client = postgres(url, {
+      max: 10,
+      onnotice: () => {},
+      connect_timeout: 5,
+      idle_timeout: 60,
+    });
+    const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Database;
+    return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  }
+  const dir = options.dir ?? path.join(dataDir(), 'pglite');
+  if (dir !== 'memory://') fs.mkdirSync(dir, { recursive: true });
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const client = await PGlite.create(dir === 'memory://' ? undefined : dir);
+  const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Database;
+  return { db, kind: 'pglite', close: () => client.close() };
+}
+
+/** The process-wide database, migrated on first use. */
+export function connection(): Promise<Connection> {
+  if (!holder[globalKey]) {
+    holder[globalKey] = (async () => {
+      const conn = await openConnection();
+      await runMigrations(conn.db, conn.kind);
+      return conn;
+    })();
+    // A failed open (e.g. PostgreSQL not up yet) must not be cached forever.
+    holder[globalKey].catch(() => {
+      delete holder[globalKey];
+    });
+  }
+  return holder[globalKey];
+}
+
+export async function getDb(): Promise<Database> {
+  return (await connection()).db;
+}
+
+/** Tests point the process at a database they created. */
+export function useConnection(conn: Connection): void {
+  holder[globalKey] = Promise.resolve(conn);
+}
+
+export async function closeConnection(): Promise<void> {
+  const current = holder[globalKey];
+  delete holder[globalKey];
+  if (current) await (await current).close();
+}
+
+export { schema };

@@ -1,0 +1,91 @@
+import type { Locale } from '../../lib/i18n/messages';
+import type { NavItem } from '../schema';
+
+/** DTOs are plain JSON (dates as ISO strings) so they survive the data cache and the RSC boundary. */
+
+export interface SiteSettingsDTO {
+  name: string;
+  tagline: string;
+  hotline: string;
+  logoUrl: string | null;
+  locale: Locale;
+  timeZone: string;
+  footerText: string;
+  icp: string;
+  reprintTemplate: string;
+  nav: NavItem[];
+}
+
+export interface SectionDTO {
+  id: number;
+  parentId: number | null;
+  slug: string;
+  title: string;
+  description: string;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  sortOrder: number;
+}
+
+export interface ArticleCardDTO {
+  id: number;
+  slug: string;
+  title: string;
+  excerpt: string;
+  publishedAt: string;
+  sectionId: number;
+  coverImageUrl: string | null;
+  coverImageAlt: string;
+  viewCount: number;
+  byline: string;
+  locale: Locale;
+  featured: boolean;
+  pinned: boolean;
+}
+
+export interface PersonDTO {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+export interface TagDTO {
+  id: number;
+  slug: string;
+  name: string;
+  description: string;
+}
+
+export interface ArticleDTO extends ArticleCardDTO {
+  subtitle: string;
+  bodyHtml: string;
+  source: string;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  updatedAt: string;
+  authors: PersonDTO[];
+  tags: TagDTO[];
+}
+
+export interface AuthorDTO extends PersonDTO {
+  bio: string;
+  avatarUrl: string | null;
+}
+
+export interface PageDTO {
+  id: number;
+  slug: string;
+  title: string;
+  bodyHtml: string;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  updatedAt: string;
+}
+
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+}

@@ -1,0 +1,117 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { timestamps } from './columns';
+import { articleStatus, siteLocale } from './enums';
+import { sections } from './sections';
+import { tags } from './tags';
+import { users } from './users';
+
+export const articles = pgTable(
+  'articles',
+  {
+    id: serial().primaryKey(),
+    slug: text().notNull(),
+    title: text().notNull(),
+    subtitle: text().notNull().default(''),
+    excerpt: text().notNull().default(''),
+    /** The editor's document (Tiptap/ProseMirror JSON), the source of truth. */
+    bodyJson: jsonb().$type<unknown>().notNull(),
+    /** Sanitised HTML rendered from bodyJson on save; what readers get. */
+    bodyHtml: text().notNull().default(''),
+    /** Plain text for excerpts, word counts and search. */
+    bodyText: text().notNull().default(''),
+    coverImageUrl: text(),
+    coverImageAlt: text().notNull().default(''),
+    sectionId: integer()
+      .notNull()
+      .references(() => sections.id, { onDelete: 'restrict' }),
+    byline: text().notNull().default(''),
+    source: text().notNull().default(''),
+    locale: siteLocale().notNull().default('zh-CN'),
+    status: articleStatus().notNull().default('draft'),
+    publishedAt: timestamp({ withTimezone: true }),
+    /** Optimistic lock: each save names the version it started from. */
+    version: integer().notNull().default(1),
+    seoTitle: text(),
+    seoDescription: text(),
+    featured: boolean().notNull().default(false),
+    pinned: boolean().notNull().default(false),
+    viewCount: bigint({ mode: 'number' }).notNull().default(0),
+    createdById: integer().references(() => users.id, { onDelete: 'set null' }),
+    updatedById: integer().references(() => users.id, { onDelete: 'set null' }),
+    deletedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('articles_slug_key').on(t.slug),
+    // Reader lists: latest published, per section, featured/pinned first, most read.
+    index('articles_visible_published_idx')
+      .on(t.publishedAt.desc(), t.id.desc())
+      .where(sql`${t.status} in ('published', 'scheduled') and ${t.deletedAt} is null`),
+    index('articles_section_published_idx')
+      .on(t.sectionId, t.publishedAt.desc(), t.id.desc())
+      .where(sql`${t.status} in ('published', 'scheduled') and ${t.deletedAt} is null`),
+    index('articles_view_count_idx').on(t.viewCount.desc()),
+    // Newsroom lists: by status and recency.
+    index('articles_status_updated_idx').on(t.status, t.updatedAt.desc()),
+    index('articles_created_by_idx').on(t.createdById),
+  ],
+);
+
+export const articleTags = pgTable(
+  'article_tags',
+  {
+    articleId: integer()
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    tagId: integer()
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+    sortOrder: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index('article_tags_tag_idx').on(t.tagId, t.articleId)],
+);
+
+export const articleAuthors = pgTable(
+  'article_authors',
+  {
+    articleId: integer()
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    sortOrder: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.userId] }), index('article_authors_user_idx').on(t.userId, t.articleId)],
+);
+
+/** A snapshot per content-changing save; restoring one creates a new revision. */
+export const articleRevisions = pgTable(
+  'article_revisions',
+  {
+    id: serial().primaryKey(),
+    articleId: integer()
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    version: integer().notNull(),
+    title: text().notNull(),
+    snapshot: jsonb().$type<Record<string, unknown>>().notNull(),
+    authorId: integer().references(() => users.id, { onDelete: 'set null' }),
+    note: text().notNull().default(''),
+    ...timestamps,
+  },
+  (t) => [index('article_revisions_article_idx').on(t.articleId, t.createdAt.desc())],
+);

@@ -1,0 +1,29 @@
+import { check, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { timestamps } from './columns';
+import { siteLocale } from './enums';
+
+export interface NavItem {
+  label: string;
+  href: string;
+}
+
+/** A single row (id = 1): the publication's identity and chrome. */
+export const siteSettings = pgTable(
+  'site_settings',
+  {
+    id: integer().primaryKey().default(1),
+    name: text().notNull(),
+    tagline: text().notNull().default(''),
+    hotline: text().notNull().default(''),
+    logoUrl: text(),
+    locale: siteLocale().notNull().default('zh-CN'),
+    timeZone: text().notNull().default('Asia/Shanghai'),
+    footerText: text().notNull().default(''),
+    icp: text().notNull().default(''),
+    reprintTemplate: text().notNull().default('转载请标注：{site}——{title}'),
+    nav: jsonb().$type<NavItem[]>().notNull().default([]),
+    ...timestamps,
+  },
+  (t) => [check('site_settings_singleton', sql`${t.id} = 1`)],
+);

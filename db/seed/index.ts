@@ -1,0 +1,132 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../client';
+import { articleAuthors, articles, articleTags, pages, sections, siteSettings, tags, users } from '../schema';
+import { renderRichText, richTextToPlainText } from '../../lib/rich-text/render';
+import { slugify } from '../../lib/slug';
+import { blocksToDoc } from './blocks';
+import { demoArticles, demoAuthors, demoPages, demoSections, demoSite, demoTags } from './demo-content';
+
+export async function hasContent(db: Database): Promise<boolean> {
+  const [row] = await db.select({ id: siteSettings.id }).from(siteSettings).where(eq(siteSettings.id, 1));
+  return Boolean(row);
+}
+
+/** Removes all publication content (not staff passwords' owners: users with a password stay). */
+export async function clearContent(db: Database): Promise<void> {
+  await db.execute(
+    sql`truncate table article_tags, article_authors, article_revisions, articles, tags, sections, pages, redirects, site_settings restart identity cascade`,
+  );
+  await db.execute(sql`delete from users where password_hash is null`);
+}
+
+/** The demo publication: a zh-CN company-news site with sections, tags, authors and pages. */
+export async function seedDemo(db: Database): Promise<{ articles: number }> {
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Database;
+    await t.insert(siteSettings).values({
+      id: 1,
+      name: demoSite.name,
+      tagline: demoSite.tagline,
+      hotline: demoSite.hotline,
+      locale: 'zh-CN',
+      timeZone: 'Asia/Shanghai',
+      footerText: demoSite.footerText,
+      icp: demoSite.icp,
+      reprintTemplate: demoSite.reprintTemplate,
+      nav: [
+        ...demoSections.filter((s) => !s.parent).map((s) => ({ label: s.title, href: `/${s.slug}` })),
+        ...demoPages.slice(0, 2).map((p) => ({ label: p.title, href: `/${p.slug}` })),
+      ],
+    });
+
+    const sectionIds = new Map<string, number>();
+    for (const s of [...demoSections].sort((a, b) => Number(Boolean(a.parent)) - Number(Boolean(b.parent)))) {
+      const [row] = await t
+        .insert(sections)
+        .values({
+          slug: s.slug,
+          title: s.title,
+          description: s.description,
+          seoTitle: s.seoTitle ?? null,
+          seoDescription: s.seoDescription ?? null,
+          sortOrder: s.sortOrder,
+          parentId: s.parent ? (sectionIds.get(s.parent) ?? null) : null,
+        })
+        .returning({ id: sections.id });
+      sectionIds.set(s.slug, row!.id);
+    }
+
+    const authorIds = new Map<string, number>();
+    for (const a of demoAuthors) {
+      const [existing] = await t.select({ id: users.id }).from(users).where(eq(users.slug, a.slug));
+      const id =
+        existing?.id ??
+        (await t
+          .insert(users)
+          .values({ email: a.email.toLowerCase(), name: a.name, slug: a.slug, bio: a.bio, role: 'author' })
+          .returning({ id: users.id }))[0]!.id;
+      authorIds.set(a.slug, id);
+    }
+
+    const tagIds = new Map<string, number>();
+    for (const tag of demoTags) {
+      const [row] = await t.insert(tags).values({ slug: tag.slug, name: tag.name }).returning({ id: tags.id });
+      tagIds.set(tag.slug, row!.id);
+    }
+
+    for (const [index, p] of demoPages.entries()) {
+      const doc = blocksToDoc(p.body);
+      await t.insert(pages).values({
+        slug: p.slug,
+        title: p.title,
+        bodyJson: doc,
+        bodyHtml: renderRichText(doc),
+        bodyText: richTextToPlainText(doc),
+        status: 'published',
+        publishedAt: new Date('2026-06-01T00:00:00+08:00'),
+        sortOrder: index,
+      });
+    }
+
+    const usedSlugs = new Set<string>();
+    for (const a of demoArticles) {
+      const doc = blocksToDoc(a.body);
+      let slug = slugify(a.title);
+      for (let n = 2; usedSlugs.has(slug); n++) slug = `${slugify(a.title)}-${n}`;
+      usedSlugs.add(slug);
+      const [row] = await t
+        .insert(articles)
+        .values({
+          slug,
+          title: a.title,
+          subtitle: a.subtitle ?? '',
+          excerpt: a.excerpt,
+          bodyJson: doc,
+          bodyHtml: renderRichText(doc),
+          bodyText: richTextToPlainText(doc),
+          sectionId: sectionIds.get(a.section)!,
+          byline: a.byline ?? '',
+          source: a.source ?? '',
+          locale: a.locale,
+          status: a.status ?? 'published',
+          publishedAt: new Date(a.publishedAt),
+          featured: a.featured ?? false,
+          pinned: a.pinned ?? false,
+          viewCount: a.views,
+          createdAt: new Date(a.publishedAt),
+          updatedAt: new Date(a.publishedAt),
+        })
+        .returning({ id: articles.id });
+      const articleId = row!.id;
+      if (a.tags.length) {
+        await t.insert(articleTags).values(a.tags.map((slug, i) => ({ articleId, tagId: tagIds.get(slug)!, sortOrder: i })));
+      }
+      if (a.authors.length) {
+        await t
+          .insert(articleAuthors)
+          .values(a.authors.map((slug, i) => ({ articleId, userId: authorIds.get(slug)!, sortOrder: i })));
+      }
+    }
+    return { articles: demoArticles.length };
+  });
+}

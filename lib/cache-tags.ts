@@ -1,0 +1,19 @@
+/**
+ * Cache tags for reader data. A write invalidates exactly the tags of what it touched:
+ * the article, its sections (and their ancestors), tags, authors, home and the lists.
+ */
+export const cacheTags = {
+  settings: 'settings',
+  sections: 'sections',
+  home: 'home',
+  mostRead: 'most-read',
+  article: (id: number) => `article:${id}`,
+  section: (id: number) => `section:${id}`,
+  tag: (id: number) => `tag:${id}`,
+  author: (id: number) => `author:${id}`,
+  page: (slug: string) => `page:${slug}`,
+  redirects: 'redirects',
+} as const;
+
+/** List caches also expire on a timer so that scheduled stories appear close to their time. */
+export const LIST_REVALIDATE_SECONDS = 60;

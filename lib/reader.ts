@@ -1,0 +1,134 @@
+import 'server-only';
+import { cache } from 'react';
+import { unstable_cache } from 'next/cache';
+import { getDb } from '@/db/client';
+import * as q from '@/db/queries/public';
+import type { ArticleListFilter } from '@/db/queries/public';
+import type { SectionDTO } from '@/db/queries/dto';
+import { cacheTags, LIST_REVALIDATE_SECONDS } from './cache-tags';
+import { noteDatabaseFailure } from './db-health';
+
+/**
+ * Cached reader data. Pages read through here, never the database directly: a cached read is
+ * tagged with everything it depends on, so a publish invalidates precisely what it changed.
+ */
+
+// `next build` runs without a database: the few routes prerendered at build time get defaults.
+const isBuildPhase = () => process.env.NEXT_PHASE === 'phase-production-build';
+
+async function withDb<T>(run: (db: Awaited<ReturnType<typeof getDb>>) => Promise<T>): Promise<T> {
+  try {
+    return await run(await getDb());
+  } catch (error) {
+    noteDatabaseFailure(error);
+    throw error;
+  }
+}
+
+export const getSettings = cache(async () => {
+  if (isBuildPhase()) return q.DEFAULT_SETTINGS;
+  return unstable_cache(() => withDb(q.getSiteSettings), ['settings'], { tags: [cacheTags.settings] })();
+});
+
+export const getSections = cache(async (): Promise<SectionDTO[]> => {
+  if (isBuildPhase()) return [];
+  return unstable_cache(() => withDb(q.listSections), ['sections'], { tags: [cacheTags.sections] })();
+});
+
+export async function getSectionBySlug(slug: string): Promise<SectionDTO | null> {
+  return (await getSections()).find((s) => s.slug === slug) ?? null;
+}
+
+/** The section and all its descendants: a parent's list rolls up its subsections. */
+export function sectionFamilyIds(all: SectionDTO[], rootId: number): number[] {
+  const ids = [rootId];
+  for (let i = 0; i < ids.length; i++) {
+    for (const s of all) if (s.parentId === ids[i] && !ids.includes(s.id)) ids.push(s.id);
+  }
+  return ids;
+}
+
+/** Root first: the breadcrumb trail of a section. */
+export function sectionTrail(all: SectionDTO[], id: number): SectionDTO[] {
+  const trail: SectionDTO[] = [];
+  let current = all.find((s) => s.id === id);
+  while (current && trail.length < 10) {
+    trail.unshift(current);
+    const parentId = current.parentId;
+    current = parentId === null ? undefined : all.find((s) => s.id === parentId);
+  }
+  return trail;
+}
+
+function listTags(filter: ArticleListFilter): string[] {
+  const tags: string[] = [cacheTags.home];
+  for (const id of filter.sectionIds ?? []) tags.push(cacheTags.section(id));
+  if (filter.tagId !== undefined) tags.push(cacheTags.tag(filter.tagId));
+  if (filter.authorId !== undefined) tags.push(cacheTags.author(filter.authorId));
+  return tags;
+}
+
+export function getArticlePage(filter: ArticleListFilter, page: number, pageSize: number) {
+  return unstable_cache(() => withDb((db) => q.pageOfArticles(db, filter, page, pageSize)), ['article-page', JSON.stringify(filter), String(page), String(pageSize)], {
+    tags: listTags(filter),
+    revalidate: LIST_REVALIDATE_SECONDS,
+  })();
+}
+
+export function getLatest(filter: ArticleListFilter, limit: number) {
+  return unstable_cache(() => withDb((db) => q.listArticles(db, filter, { limit })), ['latest', JSON.stringify(filter), String(limit)], {
+    tags: listTags(filter),
+    revalidate: LIST_REVALIDATE_SECONDS,
+  })();
+}
+
+export function getLeadStories(limit: number) {
+  return unstable_cache(() => withDb((db) => q.getLeadStories(db, limit)), ['lead', String(limit)], {
+    tags: [cacheTags.home],
+    revalidate: LIST_REVALIDATE_SECONDS,
+  })();
+}
+
+export function getMostRead(limit: number) {
+  return unstable_cache(() => withDb((db) => q.getMostRead(db, limit)), ['most-read', String(limit)], {
+    tags: [cacheTags.home, cacheTags.mostRead],
+    revalidate: LIST_REVALIDATE_SECONDS,
+  })();
+}
+
+export const getArticle = cache((id: number) =>
+  unstable_cache(() => withDb((db) => q.getArticle(db, id)), ['article', String(id)], {
+    tags: [cacheTags.article(id)],
+    revalidate: LIST_REVALIDATE_SECONDS,
+  })(),
+);
+
+export function getNeighbours(article: { id: number; sectionId: number; publishedAt: string }) {
+  return unstable_cache(() => withDb((db) => q.getNeighbours(db, article)), ['neighbours', String(article.id), article.publishedAt, String(article.sectionId)], {
+    tags: [cacheTags.article(article.id), cacheTags.section(article.sectionId)],
+    revalidate: LIST_REVALIDATE_SECONDS,
+  })();
+}
+
+export function getRelated(article: { id: number; sectionId: number; tagIds: number[] }, limit: number) {
+  return unstable_cache(() => withDb((db) => q.getRelated(db, article, limit)), ['related', String(article.id), article.tagIds.join(','), String(limit)], {
+    tags: [cacheTags.article(article.id), cacheTags.section(article.sectionId), ...article.tagIds.map(cacheTags.tag)],
+    revalidate: LIST_REVALIDATE_SECONDS,
+  })();
+}
+
+export const getTagBySlug = cache((slug: string) =>
+  unstable_cache(() => withDb((db) => q.getTagBySlug(db, slug)), ['tag', slug], { tags: [`tag-slug:${slug}`, 'tags'] })(),
+);
+
+export const getAuthorBySlug = cache((slug: string) =>
+  unstable_cache(() => withDb((db) => q.getAuthorBySlug(db, slug)), ['author', slug], { tags: [`author-slug:${slug}`, 'authors'] })(),
+);
+
+export const getPageBySlug = cache((slug: string) =>
+  unstable_cache(() => withDb((db) => q.getPageBySlug(db, slug)), ['page', slug], { tags: [cacheTags.page(slug)] })(),
+);
+
+export const getRedirect = cache((path: string) =>
+  unstable_cache(() => withDb((db) => q.getRedirect(db, path)), ['redirect', path], { tags: [cacheTags.redirects] })(),
+);
