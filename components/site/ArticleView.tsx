@@ -20,6 +20,7 @@ interface Props {
 /** Everything on the reference page: breadcrumb, title, meta line, body, reprint line, prev/next. */
 export function ArticleView({ settings, article, trail, neighbours, related, canonicalUrl }: Props) {
   const { locale, timeZone } = settings;
+  const colon = t(locale, 'colon');
   const publisher = article.authors.length ? null : article.byline || settings.name;
   return (
     <div className="mx-auto max-w-3xl">
@@ -35,11 +36,11 @@ export function ArticleView({ settings, article, trail, neighbours, related, can
           {article.subtitle ? <p className="mt-2 text-lg text-neutral-700 dark:text-neutral-300">{article.subtitle}</p> : null}
           <p className="mt-3 text-sm text-neutral-600 dark:text-neutral-400" lang={locale} data-testid="article-meta">
             <span>
-              {t(locale, 'publishedAt')}：<time dateTime={isoInZone(article.publishedAt, timeZone)}>{formatDateTime(article.publishedAt, locale, timeZone)}</time>
+              {t(locale, 'publishedAt')}{colon}<time dateTime={isoInZone(article.publishedAt, timeZone)}>{formatDateTime(article.publishedAt, locale, timeZone)}</time>
             </span>
             <span aria-hidden="true"> | </span>
             <span>
-              {t(locale, 'publisher')}：
+              {t(locale, 'publisher')}{colon}
               {publisher ??
                 article.authors.map((author, i) => (
                   <span key={author.id}>
@@ -54,13 +55,13 @@ export function ArticleView({ settings, article, trail, neighbours, related, can
               <>
                 <span aria-hidden="true"> | </span>
                 <span>
-                  {t(locale, 'source')}：{article.source}
+                  {t(locale, 'source')}{colon}{article.source}
                 </span>
               </>
             ) : null}
             <span aria-hidden="true"> | </span>
             <span>
-              {t(locale, 'views')}：<span data-view-count={article.id}>{formatNumber(article.viewCount, locale)}</span>
+              {t(locale, 'views')}{colon}<span data-view-count={article.id}>{formatNumber(article.viewCount, locale)}</span>
             </span>
           </p>
         </header>
@@ -74,7 +75,7 @@ export function ArticleView({ settings, article, trail, neighbours, related, can
         {article.tags.length ? (
           <footer className="mt-6 text-sm" lang={locale}>
             <h2 className="sr-only">{t(locale, 'tags')}</h2>
-            <span className="text-neutral-600 dark:text-neutral-400">{t(locale, 'tags')}：</span>
+            <span className="text-neutral-600 dark:text-neutral-400">{t(locale, 'tags')}{colon}</span>
             <ul className="inline">
               {article.tags.map((tag) => (
                 <li key={tag.id} className="mr-2 inline">
@@ -90,7 +91,7 @@ export function ArticleView({ settings, article, trail, neighbours, related, can
 
       <nav aria-label={`${t(locale, 'previous')} / ${t(locale, 'next')}`} className="no-print mt-8 grid gap-2 border-t border-neutral-200 pt-4 text-sm dark:border-neutral-800 sm:grid-cols-2" lang={locale}>
         <p>
-          {t(locale, 'previous')}：
+          {t(locale, 'previous')}{colon}
           {neighbours.previous ? (
             <Link href={articlePath(neighbours.previous)} rel="prev" className="hover:underline">
               {neighbours.previous.title}
@@ -100,7 +101,7 @@ export function ArticleView({ settings, article, trail, neighbours, related, can
           )}
         </p>
         <p className="sm:text-right">
-          {t(locale, 'next')}：
+          {t(locale, 'next')}{colon}
           {neighbours.next ? (
             <Link href={articlePath(neighbours.next)} rel="next" className="hover:underline">
               {neighbours.next.title}

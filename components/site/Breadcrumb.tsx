@@ -11,7 +11,10 @@ export interface Crumb {
 export function Breadcrumb({ locale, crumbs }: { locale: Locale; crumbs: Crumb[] }) {
   return (
     <nav aria-label={t(locale, 'breadcrumb')} className="text-sm text-neutral-600 dark:text-neutral-400">
-      <span>{t(locale, 'youAreHere')}：</span>
+      <span>
+        {t(locale, 'youAreHere')}
+        {t(locale, 'colon')}
+      </span>
       <ol className="inline">
         {crumbs.map((crumb, i) => (
           <li key={`${i}-${crumb.label}`} className="inline">

@@ -6,7 +6,7 @@ export async function NotFoundView() {
   const { locale } = await getSettings();
   return (
     <section className="py-16 text-center">
-      <p className="text-6xl font-bold text-neutral-300 dark:text-neutral-700" aria-hidden="true">
+      <p className="text-6xl font-bold text-neutral-500 dark:text-neutral-400" aria-hidden="true">
         404
       </p>
       <h1 className="mt-4 text-2xl font-bold">{t(locale, 'notFoundTitle')}</h1>

@@ -38,6 +38,7 @@ const zh = {
   reprint: '转载请标注',
   updatedAt: '更新时间',
   by: '作者',
+  colon: '：',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -80,6 +81,7 @@ const en: Record<MessageKey, string> = {
   reprint: 'Reprint notice',
   updatedAt: 'Updated',
   by: 'By',
+  colon: ': ',
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };

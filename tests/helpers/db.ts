@@ -37,7 +37,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     ...conn,
     url: url.toString(),
     drop: async () => {
-      await conn.close();
+      await conn.close().catch(() => {});
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
     },

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# `npm test`: the whole suite. Unit, integration and end-to-end layers, each on the embedded
+# database (PGlite) and on PostgreSQL (TEST_DATABASE_URL, or the local server when it answers).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+results=$(mktemp -d)
+failed_layers=()
+
+if [[ -z "${TEST_DATABASE_URL:-}" && "${TEST_POSTGRES:-auto}" != "0" ]]; then
+  candidate="postgres://postgres@127.0.0.1:5432/test"
+  if node -e "require('net').connect(5432,'127.0.0.1').on('connect',()=>process.exit(0)).on('error',()=>process.exit(1))" 2>/dev/null; then
+    export TEST_DATABASE_URL="$candidate"
+    echo "PostgreSQL answers on 127.0.0.1:5432: the database layers also run there ($candidate)."
+  else
+    echo "No PostgreSQL on 127.0.0.1:5432 and TEST_DATABASE_URL unset: running on PGlite only."
+  fi
+fi
+
+run() { # name, then the command
+  local name=$1; shift
+  echo; echo "=== $name ==="
+  if ! "$@" --reporter=default --reporter=json --outputFile="$results/$name.json"; then failed_layers+=("$name"); fi
+}
+
+run unit npx vitest run --project unit
+run integration-pglite env -u TEST_DATABASE_URL npx vitest run --project integration
+[[ -n "${TEST_DATABASE_URL:-}" ]] && run integration-postgres npx vitest run --project integration
+
+if [[ "${SKIP_BUILD:-0}" != "1" || ! -f .next/BUILD_ID ]]; then
+  echo; echo "=== build ==="
+  SKIP_BUILD_TYPECHECK=1 npx next build >"$results/build.log" 2>&1 || { cat "$results/build.log"; echo "build failed"; exit 1; }
+fi
+run e2e-pglite env -u TEST_DATABASE_URL npx vitest run --project e2e
+[[ -n "${TEST_DATABASE_URL:-}" ]] && run e2e-postgres npx vitest run --project e2e
+
+node -e '
+const fs = require("fs"), path = require("path");
+let passed = 0, failed = 0, skipped = 0;
+for (const f of fs.readdirSync(process.argv[1]).filter((f) => f.endsWith(".json"))) {
+  const r = JSON.parse(fs.readFileSync(path.join(process.argv[1], f), "utf8"));
+  passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + (r.numTodoTests || 0);
+  console.log(`${f.replace(".json", "").padEnd(22)} ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+}
+console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
+' "$results"
+rm -rf "$results"
+if ((${#failed_layers[@]})); then echo "Failed: ${failed_layers[*]}"; exit 1; fi

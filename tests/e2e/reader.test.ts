@@ -1,0 +1,161 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { demoSite } from '@/db/seed/demo-content';
+import { axeViolations, launchBrowser } from '../helpers/browser';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.newPage();
+});
+afterAll(async () => browser?.close());
+
+async function firstArticleHref(path: string): Promise<string> {
+  const html = await (await fetch(`${baseURL}${path}`)).text();
+  const match = /href="(\/articles\/\d+-[a-z0-9-]+)"/.exec(html);
+  if (!match?.[1]) throw new Error(`no article link on ${path}`);
+  return match[1];
+}
+
+describe('reader journey in zh-CN', () => {
+  it('goes home → section → article and shows every element of the reference page', async () => {
+    await page.goto(baseURL);
+    const header = page.locator('body > header');
+    await expect(header.textContent()).resolves.toContain(demoSite.name);
+    await expect(header.textContent()).resolves.toContain(demoSite.hotline);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+
+    await header.getByRole('link', { name: '新闻信息' }).click();
+    await page.waitForURL(`${baseURL}/news`);
+    await expect(page.locator('main h1').textContent()).resolves.toBe('新闻信息');
+
+    const firstStory = page.locator('main ul li a[href^="/articles/"]').first();
+    const title = (await firstStory.textContent())!.trim();
+    await firstStory.click();
+    await page.waitForURL(/\/articles\/\d+-/);
+
+    const crumbs = page.locator('nav[aria-label="面包屑导航"]');
+    const crumbText = (await crumbs.textContent())!.replace(/\s+/g, ' ');
+    expect(crumbText).toMatch(new RegExp(`当前位置：${demoSite.name} > 新闻信息( > [^>]+)? > 正文`));
+    expect(await crumbs.locator('a').first().getAttribute('href')).toBe('/');
+
+    const article = page.locator('main article');
+    await expect(article.locator('h1').textContent()).resolves.toBe(title);
+    const meta = (await article.getByTestId('article-meta').textContent())!;
+    expect(meta).toMatch(/发布时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2} \| 发布者：.+ \| 浏览次数：[\d,]+/);
+    expect(await article.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
+    expect(await article.locator('.article-body p').count()).toBeGreaterThan(1);
+    const reprint = (await article.getByTestId('reprint').textContent())!;
+    expect(reprint).toContain(`转载请标注：${demoSite.name}——${title}`);
+    expect(reprint).toContain(`${baseURL}/articles/`);
+    await expect(page.locator('main').textContent()).resolves.toMatch(/上一篇：[\s\S]*下一篇：/);
+    const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+    expect(canonical).toBe(`${baseURL}${new URL(page.url()).pathname}`);
+  });
+
+  it('uses Chinese typography for the body: first-line indent and a generous line height', async () => {
+    await page.goto(`${baseURL}${await firstArticleHref('/news')}`);
+    const style = await page.locator('.article-body p').first().evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { indent: parseFloat(s.textIndent), fontSize: parseFloat(s.fontSize), lineHeight: parseFloat(s.lineHeight) };
+    });
+    expect(style.indent).toBeCloseTo(style.fontSize * 2, 0);
+    expect(style.lineHeight / style.fontSize).toBeGreaterThanOrEqual(1.7);
+  });
+
+  it('moves any non-canonical slug of an article permanently to its canonical URL', async () => {
+    const href = await firstArticleHref('/');
+    const id = /\/articles\/(\d+)-/.exec(href)![1];
+    for (const variant of [`/articles/${id}`, `/articles/${id}-old-slug`]) {
+      const res = await fetch(`${baseURL}${variant}`, { redirect: 'manual' });
+      expect([301, 308]).toContain(res.status);
+      // Next.js 16.4 repeats the (identical) Location header when an ISR page redirects on a cache miss.
+      const location = res.headers.get('location')!.split(', ')[0]!;
+      expect(new URL(location, baseURL).pathname).toBe(href);
+    }
+  });
+
+  it('rolls subsections up into their parent section', async () => {
+    const parent = await (await fetch(`${baseURL}/news`)).text();
+    const child = await (await fetch(`${baseURL}/company`)).text();
+    const childLinks = [...child.matchAll(/href="(\/articles\/[^"]+)"/g)].map((m) => m[1]);
+    expect(childLinks.length).toBeGreaterThan(0);
+    for (const link of childLinks.slice(0, 3)) expect(parent).toContain(link!);
+  });
+});
+
+describe('bad input answers 404, never 500', () => {
+  const notFound = [
+    '/no-such-section',
+    '/articles/999999-nothing',
+    '/articles/abc',
+    '/articles/0',
+    '/tags/no-such-tag',
+    '/authors/no-such-author',
+    '/news?page=0',
+    '/news?page=-1',
+    '/news?page=abc',
+    '/news?page=999999',
+    '/%E4%B8%AD%E6%96%87%E6%A0%8F%E7%9B%AE',
+    '/articles/%00',
+    '/news/%2e%2e/%2e%2e/etc/passwd',
+    '/..%2f..%2fetc%2fpasswd',
+    `/${'a'.repeat(3000)}`,
+    '/news/deeper/path',
+  ];
+  for (const path of notFound) {
+    it(`GET ${path.length > 60 ? `${path.slice(0, 40)}…` : path} → 404 page`, async () => {
+      const res = await fetch(`${baseURL}${path}`, { redirect: 'manual' });
+      expect(res.status).toBe(404);
+      const html = await res.text();
+      expect(html).toContain('页面未找到');
+      expect(html).toContain(demoSite.name);
+    });
+  }
+
+  it('serves the first page for ?page=1', async () => {
+    expect((await fetch(`${baseURL}/news?page=1`)).status).toBe(200);
+  });
+});
+
+describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
+  for (const [name, path] of [
+    ['home', '/'],
+    ['section', '/news'],
+    ['article', 'ARTICLE'],
+    ['404', '/no-such-page'],
+  ] as const) {
+    it(`finds no violation on the ${name} page`, async () => {
+      const target = path === 'ARTICLE' ? await firstArticleHref('/') : path;
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(`${baseURL}${target}`);
+        const violations = await axeViolations(page);
+        expect(violations, `${scheme}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+    });
+  }
+});
+
+describe('article page weight', () => {
+  it('renders the body on the server and ships no client component of ours for it', async () => {
+    const href = await firstArticleHref('/');
+    const html = await (await fetch(`${baseURL}${href}`)).text();
+    expect(html).toMatch(/<div class="article-body[^"]*"[^>]*><p>/);
+
+    // The build's client-reference manifest lists every client module the article route can load.
+    const manifestPath = path.join(process.cwd(), '.next/server/app/(site)/articles/[id]/page_client-reference-manifest.js');
+    const manifest = fs.readFileSync(manifestPath, 'utf8');
+    const clientModules = [...manifest.matchAll(/"\[project\]\/([^"]+)":\{"id"/g)].map((m) => m[1]!);
+    expect(clientModules.length).toBeGreaterThan(0);
+    const ours = clientModules.filter((m) => !m.startsWith('node_modules/next/'));
+    // Only the error boundaries (client components by definition) may be ours.
+    expect(ours.filter((m) => !/^app\/(\(site\)\/error|global-error)\.tsx$/.test(m))).toEqual([]);
+  });
+});
