@@ -46,6 +46,8 @@ export const articles = pgTable(
     version: integer().notNull().default(1),
     seoTitle: text(),
     seoDescription: text(),
+    /** The author's note to the reviewer when submitting for review. */
+    reviewNote: text().notNull().default(''),
     featured: boolean().notNull().default(false),
     pinned: boolean().notNull().default(false),
     viewCount: bigint({ mode: 'number' }).notNull().default(0),
@@ -110,6 +112,10 @@ export const articleRevisions = pgTable(
     title: text().notNull(),
     snapshot: jsonb().$type<Record<string, unknown>>().notNull(),
     authorId: integer().references(() => users.id, { onDelete: 'set null' }),
+    /** save | publish | restore | autosave (autosaves replace each other within a window) */
+    kind: text().notNull().default('save'),
+    /** Field names that changed against the previous revision. */
+    changedFields: jsonb().$type<string[]>().notNull().default([]),
     note: text().notNull().default(''),
     ...timestamps,
   },

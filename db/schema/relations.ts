@@ -1,6 +1,9 @@
 import { relations } from 'drizzle-orm';
 import { articleAuthors, articleRevisions, articles, articleTags } from './articles';
+import { auditLog, articlePresence } from './newsroom';
 import { sections } from './sections';
+import { articleViewsDaily } from './views';
+import { media } from './media';
 import { tags } from './tags';
 import { users } from './users';
 
@@ -39,4 +42,21 @@ export const tagsRelations = relations(tags, ({ many }) => ({ articles: many(art
 export const usersRelations = relations(users, ({ many }) => ({
   articles: many(articleAuthors),
   revisions: many(articleRevisions),
+}));
+
+export const auditLogRelations = relations(auditLog, ({ one }) => ({
+  actor: one(users, { fields: [auditLog.actorId], references: [users.id] }),
+}));
+
+export const articlePresenceRelations = relations(articlePresence, ({ one }) => ({
+  article: one(articles, { fields: [articlePresence.articleId], references: [articles.id] }),
+  user: one(users, { fields: [articlePresence.userId], references: [users.id] }),
+}));
+
+export const articleViewsDailyRelations = relations(articleViewsDaily, ({ one }) => ({
+  article: one(articles, { fields: [articleViewsDaily.articleId], references: [articles.id] }),
+}));
+
+export const mediaRelations = relations(media, ({ one }) => ({
+  uploadedBy: one(users, { fields: [media.uploadedById], references: [users.id] }),
 }));
