@@ -63,7 +63,7 @@ export async function getDb(): Promise<Database> {
 }
 
 /** Tests point the process at a database they created. */
-export function useConnection(conn: Connection): void {
+export function installConnection(conn: Connection): void {
   holder[globalKey] = Promise.resolve(conn);
 }
 

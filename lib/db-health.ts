@@ -20,8 +20,10 @@ const CONNECTION_ERROR = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EHOSTUNREA
 
 export function isConnectionError(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    const { code, message, cause } = e as { code?: unknown; message?: unknown; cause?: unknown };
-    if (CONNECTION_ERROR.test(`${String(code ?? '')} ${String(message ?? '')}`)) return true;
+    const { code, message, cause, name } = e as { code?: unknown; message?: unknown; cause?: unknown; name?: unknown };
+    // Drizzle's wrapper quotes the query and its parameters: user data, not a diagnosis.
+    const wrapsQuery = name === 'DrizzleQueryError' || String(message ?? '').startsWith('Failed query');
+    if (CONNECTION_ERROR.test(`${String(code ?? '')} ${wrapsQuery ? '' : String(message ?? '')}`)) return true;
     e = cause;
   }
   return false;

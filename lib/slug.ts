@@ -2,6 +2,8 @@ import { pinyin } from 'pinyin-pro';
 
 const MAX_SLUG_LENGTH = 80;
 const HAN = /\p{Script=Han}/u;
+// Letters that do not decompose into a base letter plus marks.
+const LATIN_EXTRAS: Record<string, string> = { ß: 'ss', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
 
 /**
  * A readable ASCII slug: Chinese becomes toneless pinyin (基层防控 → ji-ceng-fang-kong), other
@@ -13,6 +15,7 @@ export function slugify(input: string, fallback = 'article'): string {
     ? pinyin(normalized, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join(' ')
     : normalized;
   const ascii = romanized
+    .replace(/[ßæÆœŒøØłŁđĐðþı]/g, (c) => LATIN_EXTRAS[c] ?? c)
     .normalize('NFKD')
     .replace(/\p{Mark}/gu, '')
     .toLowerCase()

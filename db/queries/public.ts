@@ -225,19 +225,20 @@ export async function getNeighbours(
   db: Database,
   article: { id: number; sectionId: number; publishedAt: string },
 ): Promise<Neighbours> {
-  const at = new Date(article.publishedAt);
+  // Compare with the stored timestamp (microseconds), not the millisecond copy in the DTO.
+  const at = sql`(select ${articles.publishedAt} from ${articles} where ${articles.id} = ${article.id})`;
   const sameSection = and(articleIsVisible, eq(articles.sectionId, article.sectionId), ne(articles.id, article.id));
   const [older, newer] = await Promise.all([
     db
       .select(cardColumns)
       .from(articles)
-      .where(and(sameSection, or(lt(articles.publishedAt, at), and(eq(articles.publishedAt, at), lt(articles.id, article.id)))))
+      .where(and(sameSection, or(sql`${articles.publishedAt} < ${at}`, and(sql`${articles.publishedAt} = ${at}`, lt(articles.id, article.id)))))
       .orderBy(desc(articles.publishedAt), desc(articles.id))
       .limit(1),
     db
       .select(cardColumns)
       .from(articles)
-      .where(and(sameSection, or(gt(articles.publishedAt, at), and(eq(articles.publishedAt, at), gt(articles.id, article.id)))))
+      .where(and(sameSection, or(sql`${articles.publishedAt} > ${at}`, and(sql`${articles.publishedAt} = ${at}`, gt(articles.id, article.id)))))
       .orderBy(asc(articles.publishedAt), asc(articles.id))
       .limit(1),
   ]);
@@ -250,9 +251,9 @@ export async function getRelated(
   article: { id: number; sectionId: number; tagIds: number[] },
   limit: number,
 ): Promise<ArticleCardDTO[]> {
-  const shared = article.tagIds.length
-    ? sql<number>`(select count(*) from ${articleTags} where ${articleTags.articleId} = ${articles.id} and ${inArray(articleTags.tagId, article.tagIds)})`
-    : sql<number>`0`;
+  // With no tags, a constant would be read as ORDER BY position 0; count over an empty set instead.
+  const tagIds = article.tagIds.length ? article.tagIds : [-1];
+  const shared = sql<number>`(select count(*) from ${articleTags} where ${articleTags.articleId} = ${articles.id} and ${inArray(articleTags.tagId, tagIds)})`;
   const rows = await db
     .select({ ...cardColumns, shared })
     .from(articles)
@@ -280,7 +281,13 @@ export async function getAuthorBySlug(db: Database, slug: string): Promise<Autho
   const [row] = await db
     .select({ id: users.id, slug: users.slug, name: users.name, bio: users.bio, avatarUrl: users.avatarUrl })
     .from(users)
-    .where(and(eq(users.slug, slug), sql`${users.id} in (select ${articleAuthors.userId} from ${articleAuthors})`));
+    .where(
+      and(
+        eq(users.slug, slug),
+        // Only people credited on a story readers can see have a public page.
+        sql`${users.id} in (select ${articleAuthors.userId} from ${articleAuthors} inner join ${articles} on ${articles.id} = ${articleAuthors.articleId} where ${articleIsVisible})`,
+      ),
+    );
   return row ?? null;
 }
 

@@ -12,7 +12,8 @@ export function safeHref(raw: unknown): string | null {
   if (typeof raw !== 'string') return null;
   // Browsers ignore control characters and whitespace inside schemes (java\tscript:).
   const value = raw.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
-  if (value.startsWith('/') && !value.startsWith('//')) return value;
+  // `//host` and `/\host` are both protocol-relative to a browser.
+  if (value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\')) return value;
   if (value.startsWith('#')) return value;
   try {
     const url = new URL(value);

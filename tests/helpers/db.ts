@@ -1,5 +1,5 @@
 import postgres from 'postgres';
-import { openConnection, useConnection } from '@/db/client';
+import { openConnection, installConnection } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
 
 export type TestDatabase = Awaited<ReturnType<typeof openConnection>> & {
@@ -46,5 +46,5 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
 
 /** Points the app's `getDb()` at the test database (for code that does not take a db argument). */
 export function installTestDatabase(db: TestDatabase): void {
-  useConnection(db);
+  installConnection(db);
 }
