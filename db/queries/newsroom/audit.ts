@@ -1,0 +1,56 @@
+import 'server-only';
+import { desc, eq, lt } from 'drizzle-orm';
+import type { Database } from '../../client';
+import { auditLog, users } from '../../schema';
+
+export interface AuditEntry {
+  actorId: number | null;
+  action: string;
+  entityType: string;
+  entityId?: string | number | null;
+  summary?: string;
+  data?: Record<string, unknown>;
+  ip?: string | null;
+}
+
+/** Written inside the same transaction as the change it describes. */
+export async function writeAudit(db: Database, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    actorId: entry.actorId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+    summary: (entry.summary ?? '').slice(0, 500),
+    data: entry.data ?? null,
+    ip: entry.ip ?? null,
+  });
+}
+
+export interface AuditRowDTO {
+  id: number;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  summary: string;
+  createdAt: string;
+}
+
+export async function listAudit(db: Database, options: { before?: number; limit: number }): Promise<AuditRowDTO[]> {
+  const rows = await db
+    .select({
+      id: auditLog.id,
+      actorName: users.name,
+      action: auditLog.action,
+      entityType: auditLog.entityType,
+      entityId: auditLog.entityId,
+      summary: auditLog.summary,
+      createdAt: auditLog.createdAt,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(options.before ? lt(auditLog.id, options.before) : undefined)
+    .orderBy(desc(auditLog.id))
+    .limit(options.limit);
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}

@@ -1,0 +1,90 @@
+import 'server-only';
+import { revalidateTag } from 'next/cache';
+import { headers } from 'next/headers';
+import { z } from 'zod';
+import { getDb, type Database } from '@/db/client';
+import { AuthError, requirePermission, requireUser, type CurrentUser } from './auth/session';
+import { clientIp } from './client-ip';
+import { isConnectionError, noteDatabaseFailure } from './db-health';
+import { ActionError } from './errors';
+import type { Permission } from './permissions';
+
+export type ActionFailure = {
+  ok: false;
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
+  error: string;
+  fieldErrors?: Record<string, string[]>;
+  details?: Record<string, unknown>;
+};
+export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
+
+export interface ActionContext {
+  user: CurrentUser;
+  db: Database;
+  ip: string;
+  /** Cache tags to expire once the change is committed. */
+  invalidate: (tags: string[]) => void;
+}
+
+interface ActionConfig<S extends z.ZodType> {
+  name: string;
+  input: S;
+  /** The permission the action needs; `null` means any signed-in staff member (checked in the DAL). */
+  permission: Permission | null;
+}
+
+function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? String(issue.path[0]) : '_';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/** Shapes an unexpected error into an answer; the details stay in the server log. */
+export function failureOf(error: unknown, name: string): ActionFailure {
+  if (error instanceof ActionError) return { ok: false, status: error.status, error: error.message, fieldErrors: error.fieldErrors, details: error.details };
+  if (error instanceof AuthError) return { ok: false, status: error.status, error: error.message };
+  if (error instanceof z.ZodError) return { ok: false, status: 422, error: 'Some fields need attention.', fieldErrors: fieldErrorsOf(error) };
+  if (isConnectionError(error)) {
+    noteDatabaseFailure(error);
+    return { ok: false, status: 503, error: 'The database is not answering. Nothing was saved; try again in a moment.' };
+  }
+  if ((error as { code?: string }).code === '23505' || /duplicate key/.test(String((error as Error).message))) {
+    return { ok: false, status: 409, error: 'This conflicts with an existing item (a name or slug is already taken).' };
+  }
+  console.error(`[action ${name}]`, error);
+  return { ok: false, status: 500, error: 'Something went wrong. Nothing was saved.' };
+}
+
+/**
+ * Every Server Action goes through here: validate with zod → session → permission → DAL →
+ * invalidate caches. Server Actions are public endpoints; none trusts the UI that calls it.
+ */
+export function defineAction<S extends z.ZodType, T>(config: ActionConfig<S>, handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>) {
+  return async (raw: z.input<S>): Promise<ActionResult<T>> => {
+    try {
+      const parsed = config.input.safeParse(raw);
+      if (!parsed.success) return { ok: false, status: 422, error: 'Some fields need attention.', fieldErrors: fieldErrorsOf(parsed.error) };
+      const user = config.permission ? await requirePermission(config.permission) : await requireUser();
+      const tags = new Set<string>();
+      const ctx: ActionContext = {
+        user,
+        db: await getDb(),
+        ip: clientIp(await headers()),
+        invalidate: (list) => list.forEach((t) => tags.add(t)),
+      };
+      const data = await handler(parsed.data, ctx);
+      invalidateTags([...tags]);
+      return { ok: true, data };
+    } catch (error) {
+      return failureOf(error, config.name);
+    }
+  };
+}
+
+/** Readers see the change on their next request: stale pages are not served after a write. */
+export function invalidateTags(tags: string[]): void {
+  for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 });
+}

@@ -1,0 +1,74 @@
+import 'server-only';
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { isLoginRateLimited, recordLoginAttempt } from '@/db/queries/newsroom/login-attempts';
+import { findCredentials, normalizeEmail } from '@/db/queries/newsroom/users';
+import { clientIp } from '../client-ip';
+import { authSecret } from './secret';
+import { PASSWORD_MAX, verifyPassword } from './password';
+
+declare module 'next-auth' {
+  interface User {
+    sessionVersion?: number;
+  }
+}
+
+export class RateLimitedError extends CredentialsSignin {
+  override code = 'rate_limited';
+}
+
+const credentialsInput = z.object({
+  email: z.string().trim().min(3).max(320),
+  // Compared verbatim: no trimming, no normalisation of the password.
+  password: z.string().min(1).max(PASSWORD_MAX),
+});
+
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 3600;
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: authSecret(),
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: '/admin/login', error: '/admin/login' },
+  logger: {
+    // A wrong password is not a server error; keep stderr for real problems.
+    error(error) {
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === 'CredentialsSignin') return;
+      console.error('[auth]', error);
+    },
+  },
+  providers: [
+    Credentials({
+      credentials: { email: { type: 'email' }, password: { type: 'password' } },
+      async authorize(raw, request) {
+        const parsed = credentialsInput.safeParse(raw);
+        if (!parsed.success) return null;
+        const email = normalizeEmail(parsed.data.email);
+        const ip = clientIp(request.headers);
+        const db = await getDb();
+        if (await isLoginRateLimited(db, email, ip)) throw new RateLimitedError();
+        const account = await findCredentials(db, email);
+        const valid = await verifyPassword(account?.passwordHash ?? null, parsed.data.password);
+        const ok = Boolean(account && valid && !account.disabledAt);
+        await recordLoginAttempt(db, email, ip, ok);
+        if (!ok || !account) return null;
+        return { id: String(account.id), name: account.name, email: account.email, sessionVersion: account.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = Number(user.id);
+        token.sv = user.sessionVersion ?? 1;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      // Only what the server needs to look the user up again; roles come from the database.
+      return { ...session, uid: token.uid, sv: token.sv };
+    },
+  },
+}));

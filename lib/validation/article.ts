@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { parseRichText } from '../rich-text/schema';
+import { safeHref } from '../rich-text/render';
+import { id, line, multiline, requiredLine } from './text';
+
+export const richTextBody = z.unknown().transform((value, ctx) => {
+  const result = parseRichText(value);
+  if (!result.ok) {
+    ctx.addIssue({ code: 'custom', message: result.error });
+    return z.NEVER;
+  }
+  return result.doc;
+});
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .transform((value, ctx) => {
+    if (value === '') return null;
+    const href = safeHref(value);
+    if (!href || href.startsWith('mailto:') || href.startsWith('tel:') || href.startsWith('#')) {
+      ctx.addIssue({ code: 'custom', message: 'Use an http(s) address or a path on this site.' });
+      return z.NEVER;
+    }
+    return href;
+  });
+
+const isoDate = z
+  .string()
+  .trim()
+  .max(40)
+  .transform((value, ctx) => {
+    if (value === '') return null;
+    const date = new Date(value);
+    if (Number.isNaN(date.getTime()) || date.getFullYear() < 1970 || date.getFullYear() > 9999) {
+      ctx.addIssue({ code: 'custom', message: 'Not a valid date and time.' });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+/** Everything an editor can type into an article; the same schema guards the form and the DAL. */
+export const articleInput = z.object({
+  title: requiredLine(300, 'The title is required.'),
+  subtitle: line(300).default(''),
+  excerpt: multiline(1000).default(''),
+  body: richTextBody,
+  sectionId: id,
+  tagNames: z.array(line(60).pipe(z.string().min(1))).max(30, 'At most 30 tags.').default([]),
+  authorIds: z.array(id).max(20).default([]),
+  byline: line(200).default(''),
+  source: line(200).default(''),
+  coverImageUrl: optionalUrl.prefault(''),
+  coverImageAlt: line(300).default(''),
+  slug: line(120).default(''),
+  seoTitle: line(300).default(''),
+  seoDescription: line(500).default(''),
+  publishedAt: isoDate.prefault(''),
+  featured: z.boolean().default(false),
+  pinned: z.boolean().default(false),
+  locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+});
+
+export type ArticleInput = z.output<typeof articleInput>;
+export type ArticleFormValues = z.input<typeof articleInput>;
+
+/** Content fields: a change in any of them makes a new revision. */
+export const REVISIONED_FIELDS = [
+  'title',
+  'subtitle',
+  'excerpt',
+  'body',
+  'sectionId',
+  'tagNames',
+  'authorIds',
+  'byline',
+  'source',
+  'coverImageUrl',
+  'coverImageAlt',
+  'slug',
+  'seoTitle',
+  'seoDescription',
+] as const;
