@@ -1,5 +1,7 @@
 import { connection } from '@/db/client';
 import { hasContent, seedDemo } from '@/db/seed';
+import { countSignInUsers, createStaffUser } from '@/db/queries/newsroom/users';
+import { ownerSetupInput } from './validation/account';
 import fs from 'node:fs';
 import path from 'node:path';
 import { dataDir, env } from './env';
@@ -13,6 +15,7 @@ export async function startUp(): Promise<void> {
       const { articles } = await seedDemo(conn.db);
       console.log(`[gazette] seeded the demo publication (${articles} articles)`);
     }
+    await createOwnerFromEnvironment(conn.db);
     console.log(`[gazette] database ready (${conn.kind}) in ${Date.now() - started} ms`);
   } catch (error) {
     // A database that is down at boot must not keep the server from starting: pages answer 503
@@ -26,4 +29,18 @@ function claimEmbeddedDatabase(): void {
   const pidFile = path.join(dataDir(), 'server.pid');
   fs.writeFileSync(pidFile, String(process.pid));
   process.once('exit', () => fs.rmSync(pidFile, { force: true }));
+}
+
+/** ADMIN_EMAIL + ADMIN_PASSWORD create the owner on first start, so deployments need no setup form. */
+async function createOwnerFromEnvironment(db: Awaited<ReturnType<typeof connection>>['db']): Promise<void> {
+  const email = process.env.ADMIN_EMAIL;
+  const password = process.env.ADMIN_PASSWORD;
+  if (!email || !password || (await countSignInUsers(db)) > 0) return;
+  const parsed = ownerSetupInput.safeParse({ name: process.env.ADMIN_NAME || email.split('@')[0], email, password });
+  if (!parsed.success) {
+    console.error(`[gazette] ADMIN_EMAIL/ADMIN_PASSWORD ignored: ${parsed.error.issues.map((i) => i.message).join(' ')}`);
+    return;
+  }
+  await createStaffUser(db, { ...parsed.data, role: 'admin', isOwner: true });
+  console.log(`[gazette] created the owner account ${parsed.data.email} from ADMIN_EMAIL`);
 }

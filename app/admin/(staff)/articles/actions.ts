@@ -1,5 +1,6 @@
 'use server';
 
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions';
 import { articleInput } from '@/lib/validation/article';
@@ -91,3 +92,14 @@ export const heartbeatAction = defineAction({ name: 'article.heartbeat', input: 
   }
   return touchPresence(ctx.db, ctx.user, input.id);
 });
+
+/** The list page's bulk form posts here (works without client JavaScript). */
+export async function bulkFromFormAction(form: FormData): Promise<void> {
+  const ids = form.getAll('ids').map(Number);
+  const result = await bulkTransitionAction({ ids, transition: String(form.get('transition') ?? '') as 'publish' });
+  const back = String(form.get('back') ?? '/admin/articles');
+  const target = back.startsWith('/admin/articles') ? back : '/admin/articles';
+  const separator = target.includes('?') ? '&' : '?';
+  if (!result.ok) return redirect(`${target}${separator}bulkError=${encodeURIComponent(result.error)}`);
+  redirect(`${target}${separator}bulkDone=${result.data.filter((r) => r.ok).length}&bulkFailed=${result.data.filter((r) => !r.ok).length}`);
+}

@@ -1,0 +1,22 @@
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { countSignInUsers } from '@/db/queries/newsroom/users';
+import { LoginForm } from '@/components/admin/LoginForm.client';
+import { adminTranslator } from '@/lib/admin-locale';
+import { getCurrentUser } from '@/lib/auth/session';
+import { getSettings } from '@/lib/reader';
+
+export const dynamic = 'force-dynamic';
+
+export default async function LoginPage() {
+  if ((await countSignInUsers(await getDb())) === 0) redirect('/admin/setup');
+  if (await getCurrentUser()) redirect('/admin');
+  const [{ t }, settings] = await Promise.all([adminTranslator(), getSettings()]);
+  return (
+    <main className="mx-auto max-w-sm px-4 py-16">
+      <p className="text-center text-sm text-neutral-600 dark:text-neutral-400">{settings.name}</p>
+      <h1 className="mb-6 text-center text-2xl font-bold">{t('signInTitle')}</h1>
+      <LoginForm labels={{ email: t('email'), password: t('password'), signIn: t('signIn'), wrongCredentials: t('wrongCredentials'), rateLimited: t('rateLimited') }} />
+    </main>
+  );
+}

@@ -1,0 +1,19 @@
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { countSignInUsers } from '@/db/queries/newsroom/users';
+import { SetupForm } from '@/components/admin/SetupForm.client';
+import { adminTranslator } from '@/lib/admin-locale';
+
+export const dynamic = 'force-dynamic';
+
+export default async function SetupPage() {
+  if ((await countSignInUsers(await getDb())) > 0) redirect('/admin/login');
+  const { t } = await adminTranslator();
+  return (
+    <main className="mx-auto max-w-sm px-4 py-16">
+      <h1 className="mb-2 text-center text-2xl font-bold">{t('setupTitle')}</h1>
+      <p className="mb-6 text-center text-sm text-neutral-700 dark:text-neutral-300">{t('setupIntro')}</p>
+      <SetupForm labels={{ name: t('yourName'), email: t('email'), password: t('password'), submit: t('createOwner') }} />
+    </main>
+  );
+}

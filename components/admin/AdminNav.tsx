@@ -1,0 +1,42 @@
+import Link from 'next/link';
+import type { CurrentUser } from '@/lib/auth/session';
+import type { AdminTranslator } from '@/lib/i18n/admin';
+import { can, type Permission } from '@/lib/permissions';
+import { signOutAction } from '@/app/admin/(staff)/sign-out';
+
+const LINKS: { href: string; key: Parameters<AdminTranslator>[0]; permission?: Permission }[] = [
+  { href: '/admin', key: 'dashboard' },
+  { href: '/admin/articles', key: 'articles' },
+  { href: '/admin/articles/new', key: 'newArticle', permission: 'article:create' },
+  { href: '/admin/sections', key: 'sections', permission: 'section:manage' },
+  { href: '/admin/tags', key: 'tags', permission: 'tag:manage' },
+  { href: '/admin/pages', key: 'pages', permission: 'page:manage' },
+  { href: '/admin/users', key: 'users', permission: 'user:manage' },
+  { href: '/admin/settings', key: 'settings', permission: 'settings:manage' },
+  { href: '/admin/audit', key: 'audit', permission: 'audit:read' },
+  { href: '/admin/account', key: 'account' },
+];
+
+/** Shows each role only what it may do; the server enforces it regardless. */
+export function AdminNav({ user, t }: { user: CurrentUser; t: AdminTranslator }) {
+  return (
+    <nav aria-label={t('admin')} className="flex flex-col gap-1 text-sm">
+      {LINKS.filter((l) => !l.permission || can(user.role, l.permission)).map((l) => (
+        <Link key={l.href} href={l.href} className="rounded px-3 py-2 hover:bg-neutral-200 dark:hover:bg-neutral-800">
+          {t(l.key)}
+        </Link>
+      ))}
+      <Link href="/" className="rounded px-3 py-2 hover:bg-neutral-200 dark:hover:bg-neutral-800">
+        {t('viewSite')}
+      </Link>
+      <div className="mt-4 border-t border-neutral-300 px-3 pt-3 text-xs text-neutral-600 dark:border-neutral-700 dark:text-neutral-400">
+        {t('signedInAs')}: <span className="font-medium text-neutral-900 dark:text-neutral-100">{user.name}</span> ({t(`role_${user.role}`)})
+      </div>
+      <form action={signOutAction} className="px-3">
+        <button type="submit" className="admin-button mt-2 w-full">
+          {t('signOut')}
+        </button>
+      </form>
+    </nav>
+  );
+}

@@ -1,0 +1,43 @@
+'use client';
+
+import { useActionState } from 'react';
+import { setupOwnerAction, type SetupState } from '@/app/admin/setup/actions';
+import { FieldError } from './FieldError';
+
+interface Labels {
+  name: string;
+  email: string;
+  password: string;
+  submit: string;
+}
+
+export function SetupForm({ labels }: { labels: Labels }) {
+  const [state, action, pending] = useActionState<SetupState, FormData>(setupOwnerAction, { error: null });
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      {state.error ? (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+          {state.error}
+        </p>
+      ) : null}
+      <label className="block">
+        <span className="text-sm font-medium">{labels.name}</span>
+        <input name="name" required maxLength={100} autoComplete="name" className="admin-input mt-1" />
+        <FieldError messages={state.fieldErrors?.name} />
+      </label>
+      <label className="block">
+        <span className="text-sm font-medium">{labels.email}</span>
+        <input name="email" type="email" required autoComplete="username" className="admin-input mt-1" />
+        <FieldError messages={state.fieldErrors?.email} />
+      </label>
+      <label className="block">
+        <span className="text-sm font-medium">{labels.password}</span>
+        <input name="password" type="password" required minLength={8} maxLength={256} autoComplete="new-password" className="admin-input mt-1" />
+        <FieldError messages={state.fieldErrors?.password} />
+      </label>
+      <button type="submit" disabled={pending} className="admin-button-primary w-full">
+        {labels.submit}
+      </button>
+    </form>
+  );
+}
