@@ -2,12 +2,20 @@ import { connection } from '@/db/client';
 import { hasContent, seedDemo } from '@/db/seed';
 import { countSignInUsers, createStaffUser } from '@/db/queries/newsroom/users';
 import { ownerSetupInput } from './validation/account';
+import { authSecret, MissingSecretError } from './auth/secret';
 import fs from 'node:fs';
 import path from 'node:path';
 import { dataDir, env } from './env';
 
 export async function startUp(): Promise<void> {
   const started = Date.now();
+  try {
+    authSecret();
+  } catch (error) {
+    if (!(error instanceof MissingSecretError)) throw error;
+    console.error(`[gazette] ${error.message}`);
+    process.exit(1);
+  }
   try {
     const conn = await connection();
     if (conn.kind === 'pglite') claimEmbeddedDatabase();

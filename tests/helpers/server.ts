@@ -41,7 +41,11 @@ export async function startServer(options: { dataDir?: string; databaseUrl?: str
     ...options.env,
   };
   delete env.DATABASE_URL;
-  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  if (options.databaseUrl) {
+    env.DATABASE_URL = options.databaseUrl;
+    // Production on PostgreSQL requires a secret (PGlite generates one in its data folder).
+    env.AUTH_SECRET = options.env?.AUTH_SECRET ?? 'e2e-test-secret-that-is-long-enough-0123456789';
+  }
   env.DATA_DIR = options.dataDir ?? tempDataDir();
   let output = '';
   const child = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
