@@ -40,6 +40,7 @@ function unavailable() {
 }
 
 export const config = {
-  // Static assets and the health check never need either shortcut.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt|api/health).*)'],
+  // Static assets, media files and the health check never need either shortcut; uploads and beacons
+  // stay out so their bodies stream instead of being buffered for the proxy.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt|api/health|api/media|api/views|media/).*)'],
 };

@@ -11,7 +11,7 @@ import type { Permission } from './permissions';
 
 export type ActionFailure = {
   ok: false;
-  status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
   error: string;
   fieldErrors?: Record<string, string[]>;
   details?: Record<string, unknown>;

@@ -3,6 +3,9 @@ import { hasContent, seedDemo } from '@/db/seed';
 import { countSignInUsers, createStaffUser } from '@/db/queries/newsroom/users';
 import { ownerSetupInput } from './validation/account';
 import { authSecret, MissingSecretError } from './auth/secret';
+import { mediaStorage, StorageConfigError } from './media/storage';
+import { sweepPendingMedia } from './media/ingest';
+import { sweepTempUploads } from './media/receive';
 import fs from 'node:fs';
 import path from 'node:path';
 import { dataDir, env } from './env';
@@ -11,8 +14,9 @@ export async function startUp(): Promise<void> {
   const started = Date.now();
   try {
     authSecret();
+    mediaStorage();
   } catch (error) {
-    if (!(error instanceof MissingSecretError)) throw error;
+    if (!(error instanceof MissingSecretError) && !(error instanceof StorageConfigError)) throw error;
     console.error(`[gazette] ${error.message}`);
     process.exit(1);
   }
@@ -20,10 +24,11 @@ export async function startUp(): Promise<void> {
     const conn = await connection();
     if (conn.kind === 'pglite') claimEmbeddedDatabase();
     if (env().SEED_DEMO !== '0' && !(await hasContent(conn.db))) {
-      const { articles } = await seedDemo(conn.db);
+      const { articles } = await seedDemo(conn.db, { images: true });
       console.log(`[gazette] seeded the demo publication (${articles} articles)`);
     }
     await createOwnerFromEnvironment(conn.db);
+    scheduleMediaSweeps(conn.db);
     console.log(`[gazette] database ready (${conn.kind}) in ${Date.now() - started} ms`);
   } catch (error) {
     // A database that is down at boot must not keep the server from starting: pages answer 503
@@ -51,4 +56,19 @@ async function createOwnerFromEnvironment(db: Awaited<ReturnType<typeof connecti
   }
   await createStaffUser(db, { ...parsed.data, role: 'admin', isOwner: true });
   console.log(`[gazette] created the owner account ${parsed.data.email} from ADMIN_EMAIL`);
+}
+
+/** Uploads interrupted by a crash leave a pending row or a temp file; clean them now and hourly. */
+function scheduleMediaSweeps(db: Awaited<ReturnType<typeof connection>>['db']): void {
+  const sweep = async () => {
+    try {
+      const rows = await sweepPendingMedia(db);
+      const files = await sweepTempUploads();
+      if (rows || files) console.log(`[gazette] swept ${rows} unfinished uploads and ${files} temp files`);
+    } catch (error) {
+      console.error('[gazette] media sweep failed:', error instanceof Error ? error.message : error);
+    }
+  };
+  void sweep();
+  setInterval(sweep, 3_600_000).unref();
 }

@@ -8,7 +8,7 @@ assertEmbeddedDatabaseFree();
 const conn = await openConnection();
 await runMigrations(conn.db, conn.kind);
 await clearContent(conn.db);
-const { articles } = await seedDemo(conn.db);
+const { articles } = await seedDemo(conn.db, { images: true });
 await conn.close();
 console.log(`Seeded the demo publication: ${articles} articles (${conn.kind}).`);
 console.log('A running server still holds the old pages in its cache: restart it to see the new content.');

@@ -7,6 +7,7 @@ import { reprintNotice } from '@/lib/reprint';
 import { articlePath, authorPath, sectionPath, tagPath } from '@/lib/urls';
 import { Breadcrumb } from './Breadcrumb';
 import { ArticleList } from './ArticleList';
+import { ViewBeacon } from './ViewBeacon';
 
 interface Props {
   settings: SiteSettingsDTO;
@@ -61,10 +62,31 @@ export function ArticleView({ settings, article, trail, neighbours, related, can
             ) : null}
             <span aria-hidden="true"> | </span>
             <span>
-              {t(locale, 'views')}{colon}<span data-view-count={article.id}>{formatNumber(article.viewCount, locale)}</span>
+              {t(locale, 'views')}{colon}{/* The beacon's script may rewrite the number before hydration; React leaves innerHTML alone. */}
+              <span data-view-count={article.id} dangerouslySetInnerHTML={{ __html: formatNumber(article.viewCount, locale) }} />
             </span>
           </p>
+          <ViewBeacon articleId={article.id} />
         </header>
+
+        {article.cover ? (
+          <figure className="mt-6">
+            <picture>
+              {article.cover.webpSrcset ? <source type="image/webp" srcSet={article.cover.webpSrcset} sizes="(max-width: 48rem) 100vw, 46rem" /> : null}
+              {/* The cover is above the fold: load it first, and reserve its box to avoid layout shift. */}
+              {/* eslint-disable-next-line @next/next/no-img-element */}
+              <img
+                src={article.cover.src}
+                alt={article.cover.alt}
+                width={article.cover.width ?? undefined}
+                height={article.cover.height ?? undefined}
+                fetchPriority="high"
+                decoding="async"
+                className="h-auto w-full rounded"
+              />
+            </picture>
+          </figure>
+        ) : null}
 
         <div className="article-body mt-6" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
 

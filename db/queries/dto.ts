@@ -56,7 +56,18 @@ export interface TagDTO {
   description: string;
 }
 
+export interface CoverDTO {
+  src: string;
+  alt: string;
+  width: number | null;
+  height: number | null;
+  webpSrcset: string;
+  /** 1200×630 crop for og:image, when the cover comes from the media library. */
+  og: string | null;
+}
+
 export interface ArticleDTO extends ArticleCardDTO {
+  cover: CoverDTO | null;
   subtitle: string;
   bodyHtml: string;
   source: string;

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, lt, gt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
-import { articleAuthors, articles, articleTags, pages, redirects, sections, siteSettings, tags, users } from '../schema';
+import { articleAuthors, articles, articleTags, media, pages, redirects, sections, siteSettings, tags, users } from '../schema';
+import { renderInfoOf } from '../../lib/media/render-info';
 import type {
   ArticleCardDTO,
   ArticleDTO,
@@ -184,8 +185,16 @@ export async function getArticle(db: Database, id: number): Promise<ArticleDTO |
       seoTitle: articles.seoTitle,
       seoDescription: articles.seoDescription,
       updatedAt: articles.updatedAt,
+      coverMedia: {
+        storageKey: media.storageKey,
+        mimeType: media.mimeType,
+        width: media.width,
+        height: media.height,
+        variants: media.variants,
+      },
     })
     .from(articles)
+    .leftJoin(media, and(eq(media.id, articles.coverMediaId), eq(media.status, 'ready')))
     .where(and(eq(articles.id, id), articleIsVisible));
   if (!row) return null;
   const [authorRows, tagRows] = await Promise.all([
@@ -202,8 +211,16 @@ export async function getArticle(db: Database, id: number): Promise<ArticleDTO |
       .where(eq(articleTags.articleId, id))
       .orderBy(asc(articleTags.sortOrder), asc(tags.name)),
   ]);
+  const { coverMedia, ...card } = row;
+  const library = coverMedia?.storageKey ? renderInfoOf(coverMedia as Parameters<typeof renderInfoOf>[0]) : null;
+  const cover: ArticleDTO['cover'] = library
+    ? { src: library.src, alt: row.coverImageAlt, width: library.width, height: library.height, webpSrcset: library.webpSrcset, og: library.og }
+    : row.coverImageUrl
+      ? { src: row.coverImageUrl, alt: row.coverImageAlt, width: null, height: null, webpSrcset: '', og: null }
+      : null;
   return {
-    ...toCard(row),
+    ...toCard(card),
+    cover,
     subtitle: row.subtitle,
     bodyHtml: row.bodyHtml,
     source: row.source,

@@ -17,6 +17,7 @@ import { articleStatus, siteLocale } from './enums';
 import { sections } from './sections';
 import { tags } from './tags';
 import { users } from './users';
+import { media } from './media';
 
 export const articles = pgTable(
   'articles',
@@ -34,6 +35,8 @@ export const articles = pgTable(
     bodyText: text().notNull().default(''),
     coverImageUrl: text(),
     coverImageAlt: text().notNull().default(''),
+    /** Set when the cover comes from the media library: readers get its responsive variants. */
+    coverMediaId: integer().references(() => media.id, { onDelete: 'set null' }),
     sectionId: integer()
       .notNull()
       .references(() => sections.id, { onDelete: 'restrict' }),
@@ -69,6 +72,7 @@ export const articles = pgTable(
     // Newsroom lists: by status and recency.
     index('articles_status_updated_idx').on(t.status, t.updatedAt.desc()),
     index('articles_created_by_idx').on(t.createdById),
+    index('articles_cover_media_idx').on(t.coverMediaId),
   ],
 );
 

@@ -15,6 +15,7 @@ export const sectionsRelations = relations(sections, ({ one, many }) => ({
 
 export const articlesRelations = relations(articles, ({ one, many }) => ({
   section: one(sections, { fields: [articles.sectionId], references: [sections.id] }),
+  coverMedia: one(media, { fields: [articles.coverMediaId], references: [media.id] }),
   createdBy: one(users, { fields: [articles.createdById], references: [users.id], relationName: 'article_creator' }),
   updatedBy: one(users, { fields: [articles.updatedById], references: [users.id], relationName: 'article_updater' }),
   tags: many(articleTags),

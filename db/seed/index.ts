@@ -1,10 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../client';
-import { articleAuthors, articles, articleTags, pages, sections, siteSettings, tags, users } from '../schema';
+import { articleAuthors, articles, articleTags, media, pages, sections, siteSettings, tags, users } from '../schema';
+import { mediaStorage } from '../../lib/media/storage';
 import { renderRichText, richTextToPlainText } from '../../lib/rich-text/render';
 import { slugify } from '../../lib/slug';
 import { blocksToDoc } from './blocks';
 import { demoArticles, demoAuthors, demoPages, demoSections, demoSite, demoTags } from './demo-content';
+import { demoIllustration } from './images';
+import { ingestImage, type MediaDTO } from '../../lib/media/ingest';
+import { collectMediaIds, loadMediaRenderInfo } from '../../lib/media/render-info';
 
 export async function hasContent(db: Database): Promise<boolean> {
   const [row] = await db.select({ id: siteSettings.id }).from(siteSettings).where(eq(siteSettings.id, 1));
@@ -13,14 +17,22 @@ export async function hasContent(db: Database): Promise<boolean> {
 
 /** Removes all publication content (not staff passwords' owners: users with a password stay). */
 export async function clearContent(db: Database): Promise<void> {
+  const stored = await db.select({ storageKey: media.storageKey }).from(media);
+  for (const item of stored) await mediaStorage().deletePrefix(item.storageKey).catch(() => {});
   await db.execute(
-    sql`truncate table article_tags, article_authors, article_revisions, articles, tags, sections, pages, redirects, site_settings restart identity cascade`,
+    sql`truncate table article_tags, article_authors, article_revisions, article_views_daily, article_presence, articles, tags, sections, pages, redirects, media, site_settings restart identity cascade`,
   );
   await db.execute(sql`delete from users where password_hash is null`);
 }
 
+export interface SeedOptions {
+  /** Generate illustrations through the media pipeline (covers and a few inline images). */
+  images?: boolean;
+}
+
 /** The demo publication: a zh-CN company-news site with sections, tags, authors and pages. */
-export async function seedDemo(db: Database): Promise<{ articles: number }> {
+export async function seedDemo(db: Database, options: SeedOptions = {}): Promise<{ articles: number }> {
+  const illustrations = options.images ? await makeIllustrations(db) : null;
   return db.transaction(async (tx) => {
     const t = tx as unknown as Database;
     await t.insert(siteSettings).values({
@@ -89,8 +101,13 @@ export async function seedDemo(db: Database): Promise<{ articles: number }> {
     }
 
     const usedSlugs = new Set<string>();
-    for (const a of demoArticles) {
+    for (const [index, a] of demoArticles.entries()) {
+      const cover = illustrations && (a.featured || a.pinned || index % 3 === 0) ? illustrations[index % illustrations.length]! : null;
       const doc = blocksToDoc(a.body);
+      if (illustrations && index % 6 === 0 && doc.content.length > 2) {
+        const inline = illustrations[(index + 1) % illustrations.length]!;
+        doc.content.splice(2, 0, { type: 'image', attrs: { mediaId: inline.id, src: inline.url, alt: demoImageAlt(a.locale), caption: demoImageCaption(a.locale) } });
+      }
       let slug = slugify(a.title);
       for (let n = 2; usedSlugs.has(slug); n++) slug = `${slugify(a.title)}-${n}`;
       usedSlugs.add(slug);
@@ -102,8 +119,10 @@ export async function seedDemo(db: Database): Promise<{ articles: number }> {
           subtitle: a.subtitle ?? '',
           excerpt: a.excerpt,
           bodyJson: doc,
-          bodyHtml: renderRichText(doc),
+          bodyHtml: renderRichText(doc, { media: illustrations ? await loadMediaRenderInfo(t, collectMediaIds(doc)) : undefined }),
           bodyText: richTextToPlainText(doc),
+          coverMediaId: cover?.id ?? null,
+          coverImageAlt: cover ? demoImageAlt(a.locale) : '',
           sectionId: sectionIds.get(a.section)!,
           byline: a.byline ?? '',
           source: a.source ?? '',
@@ -129,4 +148,16 @@ export async function seedDemo(db: Database): Promise<{ articles: number }> {
     }
     return { articles: demoArticles.length };
   });
+}
+
+const demoImageAlt = (locale: 'zh-CN' | 'en') => (locale === 'en' ? 'Abstract illustration in the site colours' : '以站点配色绘制的抽象插图');
+const demoImageCaption = (locale: 'zh-CN' | 'en') => (locale === 'en' ? 'Illustration made for the demo site.' : '示意图：为演示站点绘制。');
+
+async function makeIllustrations(db: Database): Promise<MediaDTO[]> {
+  const items: MediaDTO[] = [];
+  for (let i = 0; i < 6; i++) {
+    const file = await demoIllustration(i);
+    items.push(await ingestImage(db, { file, bytes: file.length, originalName: `demo-illustration-${i + 1}.jpg`, uploadedById: null, alt: demoImageAlt('zh-CN') }));
+  }
+  return items;
 }

@@ -1,5 +1,13 @@
 import sanitizeHtml from 'sanitize-html';
 import type { RichTextDoc, RichTextNode } from './schema';
+import type { MediaRenderInfo } from '../media/render-info';
+
+export interface RenderOptions {
+  /** Library images by id: their nodes get responsive sources and intrinsic sizes. */
+  media?: Map<number, MediaRenderInfo>;
+}
+
+const BODY_SIZES = '(max-width: 48rem) 100vw, 46rem';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -73,8 +81,8 @@ function renderMarks(node: RichTextNode): string {
   return html;
 }
 
-function renderChildren(node: RichTextNode): string {
-  return (node.content ?? []).map(renderNode).join('');
+function renderChildren(node: RichTextNode, options: RenderOptions): string {
+  return (node.content ?? []).map((child) => renderNode(child, options)).join('');
 }
 
 function alignStyle(node: RichTextNode): string {
@@ -82,28 +90,28 @@ function alignStyle(node: RichTextNode): string {
   return align === 'center' || align === 'right' ? ` style="text-align:${align}"` : '';
 }
 
-function renderNode(node: RichTextNode): string {
+function renderNode(node: RichTextNode, options: RenderOptions): string {
   switch (node.type) {
     case 'text':
       return renderMarks(node);
     case 'paragraph':
-      return `<p${alignStyle(node)}>${renderChildren(node)}</p>`;
+      return `<p${alignStyle(node)}>${renderChildren(node, options)}</p>`;
     case 'heading': {
       const level = Number(attr(node, 'level'));
       const tag = level === 3 ? 'h3' : level === 4 ? 'h4' : 'h2'; // h1 belongs to the title
-      return `<${tag}${alignStyle(node)}>${renderChildren(node)}</${tag}>`;
+      return `<${tag}${alignStyle(node)}>${renderChildren(node, options)}</${tag}>`;
     }
     case 'blockquote':
-      return `<blockquote>${renderChildren(node)}</blockquote>`;
+      return `<blockquote>${renderChildren(node, options)}</blockquote>`;
     case 'bulletList':
-      return `<ul>${renderChildren(node)}</ul>`;
+      return `<ul>${renderChildren(node, options)}</ul>`;
     case 'orderedList': {
       const start = Number(attr(node, 'start'));
       const startAttr = Number.isInteger(start) && start > 1 && start < 100000 ? ` start="${start}"` : '';
-      return `<ol${startAttr}>${renderChildren(node)}</ol>`;
+      return `<ol${startAttr}>${renderChildren(node, options)}</ol>`;
     }
     case 'listItem':
-      return `<li>${renderChildren(node)}</li>`;
+      return `<li>${renderChildren(node, options)}</li>`;
     case 'horizontalRule':
       return '<hr>';
     case 'hardBreak':
@@ -112,10 +120,16 @@ function renderNode(node: RichTextNode): string {
       return `<pre><code>${escapeHtml((node.content ?? []).map((c) => c.text ?? '').join(''))}</code></pre>`;
     case 'image':
     case 'figure': {
-      const src = safeImageSrc(attr(node, 'src'));
-      if (!src) return '';
       const alt = typeof attr(node, 'alt') === 'string' ? (attr(node, 'alt') as string) : '';
       const caption = typeof attr(node, 'caption') === 'string' ? (attr(node, 'caption') as string) : '';
+      const library = options.media?.get(Number(attr(node, 'mediaId')));
+      if (library) {
+        const img = `<img src="${escapeHtml(library.src)}" alt="${escapeHtml(alt)}" width="${library.width}" height="${library.height}" loading="lazy" decoding="async">`;
+        const source = library.webpSrcset ? `<source type="image/webp" srcset="${escapeHtml(library.webpSrcset)}" sizes="${BODY_SIZES}">` : '';
+        return `<figure><picture>${source}${img}</picture>${caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ''}</figure>`;
+      }
+      const src = safeImageSrc(attr(node, 'src'));
+      if (!src) return '';
       const width = Number(attr(node, 'width'));
       const height = Number(attr(node, 'height'));
       const size =
@@ -126,13 +140,13 @@ function renderNode(node: RichTextNode): string {
       return `<figure>${img}${caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ''}</figure>`;
     }
     case 'table':
-      return `<div class="table-wrap"><table>${renderChildren(node)}</table></div>`;
+      return `<div class="table-wrap"><table>${renderChildren(node, options)}</table></div>`;
     case 'tableRow':
-      return `<tr>${renderChildren(node)}</tr>`;
+      return `<tr>${renderChildren(node, options)}</tr>`;
     case 'tableHeader':
-      return `<th>${renderChildren(node)}</th>`;
+      return `<th>${renderChildren(node, options)}</th>`;
     case 'tableCell':
-      return `<td>${renderChildren(node)}</td>`;
+      return `<td>${renderChildren(node, options)}</td>`;
     case 'embed': {
       const href = safeHref(attr(node, 'url'));
       if (!href) return '';
@@ -141,7 +155,7 @@ function renderNode(node: RichTextNode): string {
     }
     default:
       // Unknown blocks keep their text so nothing an editor wrote disappears.
-      return renderChildren(node);
+      return renderChildren(node, options);
   }
 }
 
@@ -149,11 +163,12 @@ function renderNode(node: RichTextNode): string {
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
     'p', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'hr', 'br', 'pre', 'code', 'strong', 'em', 'u', 's',
-    'sup', 'sub', 'a', 'figure', 'figcaption', 'img', 'div', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+    'sup', 'sub', 'a', 'figure', 'figcaption', 'picture', 'source', 'img', 'div', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
   ],
   allowedAttributes: {
     a: ['href', 'rel'],
     img: ['src', 'alt', 'width', 'height', 'loading', 'decoding', 'srcset', 'sizes'],
+    source: ['type', 'srcset', 'sizes'],
     ol: ['start'],
     p: ['style', 'class'],
     h2: ['style'],
@@ -173,8 +188,8 @@ export function sanitizeBodyHtml(html: string): string {
   return sanitizeHtml(html, SANITIZE_OPTIONS);
 }
 
-export function renderRichText(doc: RichTextDoc): string {
-  return sanitizeBodyHtml((doc.content ?? []).map(renderNode).join(''));
+export function renderRichText(doc: RichTextDoc, options: RenderOptions = {}): string {
+  return sanitizeBodyHtml((doc.content ?? []).map((node) => renderNode(node, options)).join(''));
 }
 
 const BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'listItem', 'codeBlock', 'tableRow', 'figure', 'image']);

@@ -1,12 +1,26 @@
 import { z } from 'zod';
-import { parseRichText } from '../rich-text/schema';
+import { parseRichText, type RichTextNode } from '../rich-text/schema';
 import { safeHref } from '../rich-text/render';
 import { id, line, multiline, requiredLine } from './text';
+
+function imagesWithoutAlt(nodes: RichTextNode[] | undefined): number {
+  let missing = 0;
+  for (const node of nodes ?? []) {
+    if ((node.type === 'image' || node.type === 'figure') && !String(node.attrs?.alt ?? '').trim()) missing++;
+    missing += imagesWithoutAlt(node.content);
+  }
+  return missing;
+}
 
 export const richTextBody = z.unknown().transform((value, ctx) => {
   const result = parseRichText(value);
   if (!result.ok) {
     ctx.addIssue({ code: 'custom', message: result.error });
+    return z.NEVER;
+  }
+  const missingAlt = imagesWithoutAlt(result.doc.content);
+  if (missingAlt) {
+    ctx.addIssue({ code: 'custom', message: `Every image needs alt text (${missingAlt} missing).` });
     return z.NEVER;
   }
   return result.doc;
@@ -53,6 +67,8 @@ export const articleInput = z.object({
   source: line(200).default(''),
   coverImageUrl: optionalUrl.prefault(''),
   coverImageAlt: line(300).default(''),
+  /** A media-library image as the cover; its variants serve readers and og:image. */
+  coverMediaId: id.nullable().default(null),
   slug: line(120).default(''),
   seoTitle: line(300).default(''),
   seoDescription: line(500).default(''),
@@ -78,6 +94,7 @@ export const REVISIONED_FIELDS = [
   'source',
   'coverImageUrl',
   'coverImageAlt',
+  'coverMediaId',
   'slug',
   'seoTitle',
   'seoDescription',

@@ -52,7 +52,7 @@ describe('site locale', () => {
     const missing = await fetch(`${server.baseURL}/no-such-page`);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('Page not found');
-  });
+  }, 240_000); // two cold starts of the embedded database
 });
 
 describe('start-up configuration', () => {

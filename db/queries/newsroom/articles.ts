@@ -20,6 +20,8 @@ import { normalizeSlugInput, slugify, uniqueSlug } from '../../../lib/slug';
 import { REVISIONED_FIELDS, type ArticleInput } from '../../../lib/validation/article';
 import { cacheTags } from '../../../lib/cache-tags';
 import { writeAudit } from './audit';
+import { media } from '../../schema';
+import { collectMediaIds, loadMediaRenderInfo } from '../../../lib/media/render-info';
 
 /** The content of an article as the editor sees it; also what a revision stores. */
 export interface ArticleSnapshot {
@@ -34,6 +36,7 @@ export interface ArticleSnapshot {
   source: string;
   coverImageUrl: string | null;
   coverImageAlt: string;
+  coverMediaId?: number | null;
   slug: string;
   seoTitle: string;
   seoDescription: string;
@@ -208,6 +211,7 @@ function snapshotOf(input: ArticleInput, resolved: { slug: string; authorIds: nu
     source: input.source,
     coverImageUrl: input.coverImageUrl,
     coverImageAlt: input.coverImageAlt,
+    coverMediaId: input.coverMediaId,
     slug: resolved.slug,
     seoTitle: input.seoTitle,
     seoDescription: input.seoDescription,
@@ -219,8 +223,16 @@ export function changedFields(before: Partial<ArticleSnapshot> | null, after: Ar
   return REVISIONED_FIELDS.filter((field) => JSON.stringify(before[field] ?? null) !== JSON.stringify(after[field] ?? null));
 }
 
-function renderedBody(doc: RichTextDoc) {
-  return { bodyJson: doc, bodyHtml: renderRichText(doc), bodyText: richTextToPlainText(doc) };
+async function renderedBody(tx: Tx, doc: RichTextDoc) {
+  const mediaInfo = await loadMediaRenderInfo(tx, collectMediaIds(doc));
+  return { bodyJson: doc, bodyHtml: renderRichText(doc, { media: mediaInfo }), bodyText: richTextToPlainText(doc) };
+}
+
+async function resolveCoverMedia(tx: Tx, coverMediaId: number | null): Promise<number | null> {
+  if (coverMediaId === null) return null;
+  const [row] = await tx.select({ id: media.id }).from(media).where(and(eq(media.id, coverMediaId), eq(media.status, 'ready')));
+  if (!row) throw new ActionError(422, 'The cover image does not exist in the media library.', { coverMediaId: ['Choose an image from the library.'] });
+  return row.id;
 }
 
 function excerptFrom(input: ArticleInput, text: string): string {
@@ -280,7 +292,8 @@ export async function createArticle(db: Database, actor: Actor, input: ArticleIn
     const tagIds = await resolveTags(t, actor, input.tagNames);
     const authorIds = can(actor.role, 'article:edit-any') && input.authorIds.length ? await resolveAuthors(t, input.authorIds) : [actor.id];
     const slug = await resolveSlug(t, input);
-    const body = renderedBody(input.body);
+    const body = await renderedBody(t, input.body);
+    const coverMediaId = await resolveCoverMedia(t, input.coverMediaId);
     const mayFeature = can(actor.role, 'article:publish-any');
     const [row] = await t
       .insert(articles)
@@ -292,6 +305,7 @@ export async function createArticle(db: Database, actor: Actor, input: ArticleIn
         ...body,
         coverImageUrl: input.coverImageUrl,
         coverImageAlt: input.coverImageAlt,
+        coverMediaId,
         sectionId: input.sectionId,
         byline: input.byline,
         source: input.source,
@@ -354,7 +368,8 @@ export async function saveArticle(db: Database, actor: Actor, id: number, baseVe
       return { id, version: current.version, slug: current.slug, status: current.status, invalidate: [] };
     }
 
-    const body = renderedBody(input.body);
+    const body = await renderedBody(t, input.body);
+    const coverMediaId = await resolveCoverMedia(t, input.coverMediaId);
     const [row] = await t
       .update(articles)
       .set({
@@ -365,6 +380,7 @@ export async function saveArticle(db: Database, actor: Actor, id: number, baseVe
         ...body,
         coverImageUrl: input.coverImageUrl,
         coverImageAlt: input.coverImageAlt,
+        coverMediaId,
         sectionId: input.sectionId,
         byline: input.byline,
         source: input.source,
@@ -503,6 +519,7 @@ export async function getArticleForEdit(db: Database, actor: Actor, id: number):
       source: articles.source,
       coverImageUrl: articles.coverImageUrl,
       coverImageAlt: articles.coverImageAlt,
+      coverMediaId: articles.coverMediaId,
       seoTitle: articles.seoTitle,
       seoDescription: articles.seoDescription,
       updatedAt: articles.updatedAt,
@@ -541,6 +558,7 @@ export async function getArticleForEdit(db: Database, actor: Actor, id: number):
       source: row!.source,
       coverImageUrl: row!.coverImageUrl,
       coverImageAlt: row!.coverImageAlt,
+      coverMediaId: row!.coverMediaId,
       slug: current.slug,
       seoTitle: row!.seoTitle ?? '',
       seoDescription: row!.seoDescription ?? '',

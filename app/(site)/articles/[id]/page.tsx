@@ -44,7 +44,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       publishedTime: article.publishedAt,
       modifiedTime: article.updatedAt,
       tags: article.tags.map((tag) => tag.name),
-      images: article.coverImageUrl ? [{ url: article.coverImageUrl, alt: article.coverImageAlt }] : undefined,
+      images: article.cover
+        ? [article.cover.og ? { url: article.cover.og, width: 1200, height: 630, alt: article.cover.alt } : { url: article.cover.src, alt: article.cover.alt }]
+        : undefined,
     },
   };
 }
@@ -72,7 +74,7 @@ export default async function ArticlePage({ params }: Props) {
     mainEntityOfPage: canonicalUrl,
     author: article.authors.length ? article.authors.map((a) => ({ '@type': 'Person', name: a.name })) : { '@type': 'Organization', name: article.byline || settings.name },
     publisher: { '@type': 'Organization', name: settings.name },
-    image: article.coverImageUrl ? [article.coverImageUrl] : undefined,
+    image: article.cover ? [absoluteUrl(siteUrl(), article.cover.og ?? article.cover.src)] : undefined,
   };
 
   return (

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import type { NextRequest } from 'next/server';
+import { getDb } from '@/db/client';
+import { failureOf } from '@/lib/actions';
+import { requirePermission } from '@/lib/auth/session';
+import { ActionError } from '@/lib/errors';
+import { ingestImage } from '@/lib/media/ingest';
+import { MEDIA_LIMITS } from '@/lib/media/process';
+import { receiveToTempFile } from '@/lib/media/receive';
+import { writeAudit } from '@/db/queries/newsroom/audit';
+
+export const dynamic = 'force-dynamic';
+
+function fail(error: unknown) {
+  const failure = failureOf(error, 'media.upload');
+  return Response.json({ error: failure.error }, { status: failure.status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+/**
+ * Upload one image as the raw request body (`X-File-Name` carries the percent-encoded name, for
+ * display only). The body streams to a temp file under a size cap; the type comes from its bytes.
+ */
+export async function POST(request: NextRequest) {
+  let temp: string | undefined;
+  try {
+    const user = await requirePermission('media:upload');
+    const declared = Number(request.headers.get('content-length') ?? 0);
+    if (declared > MEDIA_LIMITS.maxBytes) throw new ActionError(413, `The file is larger than ${Math.round(MEDIA_LIMITS.maxBytes / 1024 / 1024)} MB.`);
+    let name = '';
+    try {
+      name = decodeURIComponent(request.headers.get('x-file-name') ?? '');
+    } catch {
+      name = '';
+    }
+    const received = await receiveToTempFile(request.body, MEDIA_LIMITS.maxBytes);
+    temp = received.file;
+    const db = await getDb();
+    const item = await ingestImage(db, { file: received.file, bytes: received.bytes, originalName: name, uploadedById: user.id });
+    await writeAudit(db, { actorId: user.id, action: 'media.upload', entityType: 'media', entityId: item.id, summary: item.originalName });
+    return Response.json(item, { status: 201, headers: { 'Cache-Control': 'no-store' } });
+  } catch (error) {
+    return fail(error);
+  } finally {
+    if (temp) await fs.promises.rm(temp, { force: true });
+  }
+}

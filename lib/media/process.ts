@@ -1,0 +1,89 @@
+import sharp, { type Metadata, type Sharp, type SharpOptions } from 'sharp';
+import type { MediaVariant } from '@/db/schema/media';
+import { ActionError } from '../errors';
+import type { ImageKind } from './detect';
+
+/** Widths readers' browsers choose from (srcset); never upscaled. */
+export const VARIANT_WIDTHS = [320, 640, 960, 1280, 1920] as const;
+export const OG_SIZE = { width: 1200, height: 630 } as const;
+
+export const MEDIA_LIMITS = {
+  maxBytes: Number(process.env.MEDIA_MAX_BYTES) || 20 * 1024 * 1024,
+  /** Decoding stops beyond this many pixels: a small file claiming 50000×50000 is refused. */
+  maxPixels: Number(process.env.MEDIA_MAX_PIXELS) || 40_000_000,
+  maxSide: 12_000,
+};
+
+export interface ProcessedObject {
+  suffix: string;
+  buffer: Buffer;
+  contentType: string;
+  variant: Omit<MediaVariant, 'key'> | null;
+}
+
+export interface ProcessedImage {
+  width: number;
+  height: number;
+  mimeType: string;
+  objects: ProcessedObject[];
+}
+
+const EXT: Record<ImageKind, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif', avif: 'avif' };
+
+function encode(pipeline: Sharp, kind: ImageKind): Sharp {
+  switch (kind) {
+    case 'jpeg':
+      return pipeline.jpeg({ quality: 82, mozjpeg: true });
+    case 'png':
+      return pipeline.png({ compressionLevel: 9 });
+    case 'webp':
+      return pipeline.webp({ quality: 80 });
+    case 'gif':
+      return pipeline.gif();
+    case 'avif':
+      return pipeline.avif({ quality: 55, effort: 2 });
+  }
+}
+
+/**
+ * Re-encodes an upload (dropping EXIF, GPS and any trailing payload), auto-rotates it, and makes
+ * WebP widths for srcset plus a 1200×630 crop for og:image. Reads from a file, not from memory.
+ */
+export async function processImage(input: string | Buffer, kind: ImageKind): Promise<ProcessedImage> {
+  const options: SharpOptions = { limitInputPixels: MEDIA_LIMITS.maxPixels, failOn: 'truncated', animated: kind === 'gif' };
+  let meta: Metadata;
+  try {
+    meta = await sharp(input, options).metadata();
+  } catch (error) {
+    throw new ActionError(422, `The image could not be read (${String((error as Error).message).slice(0, 120)}).`);
+  }
+  const width = meta.autoOrient?.width ?? meta.width ?? 0;
+  const height = meta.autoOrient?.height ?? meta.pageHeight ?? meta.height ?? 0;
+  if (!width || !height) throw new ActionError(422, 'The image has no dimensions.');
+  if (width > MEDIA_LIMITS.maxSide || height > MEDIA_LIMITS.maxSide || width * height > MEDIA_LIMITS.maxPixels) {
+    throw new ActionError(422, `The image is too large (${width}×${height}); the limit is ${MEDIA_LIMITS.maxSide} pixels per side and ${MEDIA_LIMITS.maxPixels / 1e6} megapixels.`);
+  }
+  const base = () => sharp(input, options).rotate();
+  try {
+    const objects: ProcessedObject[] = [];
+    const original = await encode(base(), kind).toBuffer();
+    objects.push({ suffix: `original.${EXT[kind]}`, buffer: original, contentType: `image/${kind}`, variant: null });
+    const widths = VARIANT_WIDTHS.filter((w) => w < width);
+    for (const w of [...widths, Math.min(width, 1920)]) {
+      const buffer = await base().resize({ width: w, withoutEnlargement: true }).webp({ quality: 78 }).toBuffer({ resolveWithObject: true });
+      objects.push({
+        suffix: `w${buffer.info.width}.webp`,
+        buffer: buffer.data,
+        contentType: 'image/webp',
+        variant: { width: buffer.info.width, height: buffer.info.height, format: 'webp', bytes: buffer.data.length },
+      });
+    }
+    const og = await base().resize({ ...OG_SIZE, fit: 'cover', position: 'attention' }).flatten({ background: '#ffffff' }).jpeg({ quality: 82 }).toBuffer();
+    objects.push({ suffix: 'og.jpg', buffer: og, contentType: 'image/jpeg', variant: { ...OG_SIZE, format: 'jpeg', bytes: og.length } });
+    const unique = new Map(objects.map((o) => [o.suffix, o]));
+    return { width, height, mimeType: `image/${kind}`, objects: [...unique.values()] };
+  } catch (error) {
+    if (error instanceof ActionError) throw error;
+    throw new ActionError(422, `The image could not be processed (${String((error as Error).message).slice(0, 120)}).`);
+  }
+}
