@@ -2,6 +2,9 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  // View counting first: its flush-on-SIGTERM must be in place even when the database is slow to come up.
+  const { startViewsAtBoot } = await import('./lib/views/start');
+  startViewsAtBoot();
   const { startUp } = await import('./lib/startup');
   await startUp();
 }

@@ -5,6 +5,8 @@ import { getDb } from '@/db/client';
 import * as q from '@/db/queries/public';
 import type { ArticleListFilter } from '@/db/queries/public';
 import type { SectionDTO } from '@/db/queries/dto';
+import { getMostReadSince, type MostReadDTO } from '@/db/queries/views';
+import { dayInZone, periodStart, type MostReadPeriod } from './views/day';
 import { cacheTags, LIST_REVALIDATE_SECONDS } from './cache-tags';
 import { noteDatabaseFailure } from './db-health';
 
@@ -93,6 +95,19 @@ export function getMostRead(limit: number) {
   return unstable_cache(() => withDb((db) => q.getMostRead(db, limit)), ['most-read', String(limit)], {
     tags: [cacheTags.home, cacheTags.mostRead],
     revalidate: LIST_REVALIDATE_SECONDS,
+  })();
+}
+
+const MOST_READ_REVALIDATE_SECONDS = 60;
+
+/** "Most read" over today / 7 days / 30 days (days in the site's zone); recomputed at most once a minute. */
+export async function getMostReadFor(period: MostReadPeriod, limit: number): Promise<MostReadDTO[]> {
+  if (isBuildPhase()) return [];
+  const { timeZone } = await getSettings();
+  const from = periodStart(period, dayInZone(Date.now(), timeZone));
+  return unstable_cache(() => withDb((db) => getMostReadSince(db, from, limit)), ['most-read-period', period, from, String(limit)], {
+    tags: [cacheTags.mostRead, cacheTags.home],
+    revalidate: MOST_READ_REVALIDATE_SECONDS,
   })();
 }
 

@@ -2,19 +2,22 @@ import Link from 'next/link';
 import { ArticleList, RankedList } from '@/components/site/ArticleList';
 import { formatDate, isoInZone } from '@/lib/i18n/format';
 import { t } from '@/lib/i18n/messages';
-import { getLatest, getLeadStories, getMostRead, getSections, getSettings, sectionFamilyIds } from '@/lib/reader';
+import { getLatest, getLeadStories, getMostRead, getMostReadFor, getSections, getSettings, sectionFamilyIds } from '@/lib/reader';
 import { articlePath, sectionPath } from '@/lib/urls';
 
 // Rendered per request from cached data (no database access per request, none at build time).
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
-  const [settings, sections, leads, latest, mostRead] = await Promise.all([
+  const [settings, sections, leads, latest, mostRead, readToday, read7d, read30d] = await Promise.all([
     getSettings(),
     getSections(),
     getLeadStories(4),
     getLatest({}, 10),
-    getMostRead(8),
+    getMostRead(5),
+    getMostReadFor('today', 5),
+    getMostReadFor('7d', 5),
+    getMostReadFor('30d', 5),
   ]);
   const { locale, timeZone } = settings;
   const [lead, ...secondary] = leads;
@@ -88,7 +91,21 @@ export default async function HomePage() {
         <h2 id="most-read-heading" className="border-b-2 border-[var(--color-brand)] pb-1 text-lg font-bold">
           {t(locale, 'mostRead')}
         </h2>
-        <RankedList articles={mostRead} />
+        {(
+          [
+            ['today', t(locale, 'mostReadToday'), readToday],
+            ['7d', t(locale, 'mostRead7d'), read7d],
+            ['30d', t(locale, 'mostRead30d'), read30d],
+            ['all', t(locale, 'mostReadAllTime'), mostRead],
+          ] as const
+        ).map(([period, label, articles]) => (
+          <section key={period} aria-labelledby={`most-read-${period}`} data-period={period}>
+            <h3 id={`most-read-${period}`} className="mb-1 text-sm font-semibold text-neutral-700 dark:text-neutral-300">
+              {label}
+            </h3>
+            {articles.length ? <RankedList articles={articles} /> : <p className="text-sm text-neutral-600 dark:text-neutral-400">{t(locale, 'noViewsYet')}</p>}
+          </section>
+        ))}
       </aside>
     </div>
   );

@@ -74,7 +74,6 @@ export function ArticleView({ settings, article, trail, neighbours, related, can
             <picture>
               {article.cover.webpSrcset ? <source type="image/webp" srcSet={article.cover.webpSrcset} sizes="(max-width: 48rem) 100vw, 46rem" /> : null}
               {/* The cover is above the fold: load it first, and reserve its box to avoid layout shift. */}
-              {/* eslint-disable-next-line @next/next/no-img-element */}
               <img
                 src={article.cover.src}
                 alt={article.cover.alt}

@@ -1,5 +1,5 @@
 import 'server-only';
-import { desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { auditLog, users } from '../../schema';
 
@@ -36,7 +36,7 @@ export interface AuditRowDTO {
   createdAt: string;
 }
 
-export async function listAudit(db: Database, options: { before?: number; limit: number }): Promise<AuditRowDTO[]> {
+export async function listAudit(db: Database, options: { before?: number; limit: number; actorId?: number; entityType?: string }): Promise<AuditRowDTO[]> {
   const rows = await db
     .select({
       id: auditLog.id,
@@ -49,7 +49,13 @@ export async function listAudit(db: Database, options: { before?: number; limit:
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(options.before ? lt(auditLog.id, options.before) : undefined)
+    .where(
+      and(
+        options.before ? lt(auditLog.id, options.before) : undefined,
+        options.actorId ? eq(auditLog.actorId, options.actorId) : undefined,
+        options.entityType ? eq(auditLog.entityType, options.entityType) : undefined,
+      ),
+    )
     .orderBy(desc(auditLog.id))
     .limit(options.limit);
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));

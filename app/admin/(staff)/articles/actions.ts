@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { defineAction } from '@/lib/actions';
 import { articleInput } from '@/lib/validation/article';
 import { id } from '@/lib/validation/text';
-import { createArticle, saveArticle, transitionArticle, type WriteResult } from '@/db/queries/newsroom/articles';
+import { createArticle, getArticleForEdit, saveArticle, transitionArticle, type WriteResult } from '@/db/queries/newsroom/articles';
 import { getRevisionSnapshot, leavePresence, touchPresence } from '@/db/queries/newsroom/article-admin';
-import { ActionError } from '@/lib/errors';
+import { ActionError, notFoundError } from '@/lib/errors';
 
 const transition = z.enum(['submit', 'withdraw', 'publish', 'schedule', 'unpublish', 'archive', 'trash', 'restore']);
 const publishAt = z
@@ -78,7 +78,12 @@ export const restoreRevisionAction = defineAction(
   { name: 'article.restore-revision', input: z.object({ id, revisionId: id, baseVersion: z.number().int().min(1) }), permission: null },
   async ({ id: articleId, revisionId, baseVersion }, ctx) => {
     const snapshot = await getRevisionSnapshot(ctx.db, ctx.user, articleId, revisionId);
-    const values = articleInput.parse({ ...snapshot, coverImageUrl: snapshot.coverImageUrl ?? '', publishedAt: '' });
+    const current = await getArticleForEdit(ctx.db, ctx.user, articleId);
+    if (!current) throw notFoundError('This article');
+    // A revision holds content only; without these the schema defaults would unfeature the
+    // article and switch it to zh-CN.
+    const flags = { featured: current.featured, pinned: current.pinned, locale: current.locale };
+    const values = articleInput.parse({ ...snapshot, ...flags, coverImageUrl: snapshot.coverImageUrl ?? '', publishedAt: '' });
     const result = await saveArticle(ctx.db, ctx.user, articleId, baseVersion, { ...values, publishedAt: null }, { kind: 'restore' });
     ctx.invalidate(result.invalidate);
     return summary(result);
@@ -91,6 +96,13 @@ export const heartbeatAction = defineAction({ name: 'article.heartbeat', input: 
     return [];
   }
   return touchPresence(ctx.db, ctx.user, input.id);
+});
+
+/** The article as it is now, for the editor's compare-and-merge after a 409. */
+export const loadEditableArticleAction = defineAction({ name: 'article.load', input: z.object({ id }), permission: null }, async (input, ctx) => {
+  const article = await getArticleForEdit(ctx.db, ctx.user, input.id);
+  if (!article) throw notFoundError('This article');
+  return article;
 });
 
 /** The list page's bulk form posts here (works without client JavaScript). */
