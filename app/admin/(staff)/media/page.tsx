@@ -1,0 +1,66 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { listMedia } from '@/db/queries/newsroom/media';
+import { LibraryUploader } from '@/components/admin/media/LibraryUploader.client';
+import { adminLocale } from '@/lib/admin-locale';
+import { requirePageUser } from '@/lib/auth/session';
+import { mediaT } from '@/lib/i18n/admin-media';
+import { can } from '@/lib/permissions';
+
+const query = z.object({ q: z.string().trim().max(200).optional().catch(undefined), page: z.coerce.number().int().min(1).max(10000).catch(1).default(1) });
+
+export default async function MediaLibraryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser();
+  if (!can(user.role, 'media:upload')) notFound();
+  const raw = await searchParams;
+  const { q, page } = query.parse({ q: raw.q, page: raw.page });
+  const t = mediaT(await adminLocale(user));
+  const result = await listMedia(await getDb(), { q: q || undefined, page, pageSize: 24 });
+  const href = (p: number) => `/admin/media?${new URLSearchParams({ ...(q ? { q } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <LibraryUploader labels={{ dropHere: t('dropHere'), choose: t('choose'), uploading: t('uploading'), done: t('done') }} />
+      <p className="text-xs text-neutral-600 dark:text-neutral-400">{t('limits')}</p>
+      <form method="get" role="search" className="flex gap-2">
+        <label className="flex-1">
+          <span className="sr-only">{t('search')}</span>
+          <input name="q" defaultValue={q ?? ''} placeholder={t('search')} className="admin-input" />
+        </label>
+        <button type="submit" className="admin-button">
+          {t('search').split(/[，,]/)[0]}
+        </button>
+      </form>
+      {result.items.length ? (
+        <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+          {result.items.map((item) => {
+            const thumb = item.variants.find((v) => v.format === 'webp');
+            return (
+              <li key={item.id} className="admin-card p-2">
+                <Link href={`/admin/media/${item.id}`} className="block">
+                  {/* eslint-disable-next-line @next/next/no-img-element -- our own stored thumbnail */}
+                  <img src={thumb ? `/media/${thumb.key}` : item.url} alt={item.alt} width={thumb?.width ?? item.width} height={thumb?.height ?? item.height} loading="lazy" className="aspect-video h-auto w-full rounded object-cover" />
+                  <span className="mt-1 block truncate text-sm">{item.originalName}</span>
+                  <span className="block text-xs text-neutral-600 dark:text-neutral-400">
+                    {item.width}×{item.height}
+                  </span>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        <p>{t('empty')}</p>
+      )}
+      <nav aria-label="pagination" className="flex justify-between text-sm">
+        {page > 1 ? <Link href={href(page - 1)}>←</Link> : <span />}
+        <span>
+          {page} / {result.pageCount}
+        </span>
+        {page < result.pageCount ? <Link href={href(page + 1)}>→</Link> : <span />}
+      </nav>
+    </div>
+  );
+}

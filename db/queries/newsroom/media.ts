@@ -1,0 +1,89 @@
+import 'server-only';
+import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import type { Database } from '../../client';
+import { articles, media, pages } from '../../schema';
+import { ActionError, notFoundError } from '../../../lib/errors';
+import { toMediaDTO, type MediaDTO } from '../../../lib/media/ingest';
+import { mediaStorage } from '../../../lib/media/storage';
+import { cacheTags } from '../../../lib/cache-tags';
+import { writeAudit } from './audit';
+
+export interface MediaUsageDTO {
+  kind: 'article-cover' | 'article-body' | 'page-body';
+  id: number;
+  title: string;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function listMedia(db: Database, filter: { q?: string; type?: string; page: number; pageSize: number }) {
+  const conditions = [eq(media.status, 'ready')];
+  if (filter.q) {
+    const like = `%${escapeLike(filter.q)}%`;
+    conditions.push(or(ilike(media.originalName, like), ilike(media.alt, like), ilike(media.caption, like))!);
+  }
+  if (filter.type) conditions.push(eq(media.mimeType, filter.type));
+  const where = and(...conditions);
+  const [[total], rows] = await Promise.all([
+    db.select({ n: count() }).from(media).where(where),
+    db.select().from(media).where(where).orderBy(desc(media.createdAt), desc(media.id)).limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize),
+  ]);
+  const n = Number(total?.n ?? 0);
+  return { items: rows.map(toMediaDTO), total: n, page: filter.page, pageCount: Math.max(1, Math.ceil(n / filter.pageSize)) };
+}
+
+export async function getMedia(db: Database, id: number): Promise<MediaDTO | null> {
+  const [row] = await db.select().from(media).where(and(eq(media.id, id), eq(media.status, 'ready')));
+  return row ? toMediaDTO(row) : null;
+}
+
+/** Where an image is used: as a cover, inside an article body, inside a static page. */
+export async function getMediaUsage(db: Database, id: number): Promise<MediaUsageDTO[]> {
+  const inBody = (column: typeof articles.bodyJson | typeof pages.bodyJson) =>
+    sql`jsonb_path_exists(${column}, '$.** ? (@.mediaId == $id)', jsonb_build_object('id', ${id}::int))`;
+  const [covers, bodies, pageBodies] = await Promise.all([
+    db.select({ id: articles.id, title: articles.title }).from(articles).where(eq(articles.coverMediaId, id)),
+    db.select({ id: articles.id, title: articles.title }).from(articles).where(inBody(articles.bodyJson)),
+    db.select({ id: pages.id, title: pages.title }).from(pages).where(inBody(pages.bodyJson)),
+  ]);
+  return [
+    ...covers.map((r) => ({ kind: 'article-cover' as const, ...r })),
+    ...bodies.map((r) => ({ kind: 'article-body' as const, ...r })),
+    ...pageBodies.map((r) => ({ kind: 'page-body' as const, ...r })),
+  ];
+}
+
+/** Alt text and caption; articles using the image show the new text once they are re-saved. */
+export async function updateMediaMeta(db: Database, actorId: number, id: number, meta: { alt: string; caption: string }): Promise<MediaDTO> {
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Database;
+    const [row] = await t
+      .update(media)
+      .set({ alt: meta.alt, caption: meta.caption, updatedAt: new Date() })
+      .where(and(eq(media.id, id), eq(media.status, 'ready')))
+      .returning();
+    if (!row) throw notFoundError('This image');
+    await writeAudit(t, { actorId, action: 'media.update', entityType: 'media', entityId: id, summary: row.originalName });
+    return toMediaDTO(row);
+  });
+}
+
+/** Refuses while anything uses the image, so no published page loses a picture silently. */
+export async function deleteMedia(db: Database, actorId: number, id: number): Promise<{ invalidate: string[] }> {
+  const item = await getMedia(db, id);
+  if (!item) throw notFoundError('This image');
+  const usage = await getMediaUsage(db, id);
+  if (usage.length) {
+    throw new ActionError(409, `This image is still used in ${usage.length} place(s): ${usage.map((u) => u.title).slice(0, 3).join(', ')}. Remove it there first.`, undefined, { usage });
+  }
+  const [row] = await db.select({ storageKey: media.storageKey }).from(media).where(eq(media.id, id));
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Database;
+    await t.delete(media).where(eq(media.id, id));
+    await writeAudit(t, { actorId, action: 'media.delete', entityType: 'media', entityId: id, summary: item.originalName });
+  });
+  await mediaStorage().deletePrefix(row!.storageKey).catch(() => {});
+  return { invalidate: [cacheTags.home] };
+}
