@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import S3rver from 's3rver';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
@@ -13,8 +14,6 @@ import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../help
 import type { Database } from '@/db/client';
 
 // s3rver is a faithful in-process S3 server from npm; the same tests run against it and the disk.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const S3rver = (await import('s3rver')).default as unknown as new (options: object) => { run: () => Promise<{ port: number }>; close: () => Promise<void> };
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-media-'));
 process.env.DATA_DIR = tmp;
