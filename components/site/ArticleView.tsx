@@ -76,6 +76,8 @@ export function ArticleView({ settings, article, trail, neighbours, related, can
               {/* The cover is above the fold: load it first, and reserve its box to avoid layout shift. */}
               <img
                 src={article.cover.src}
+                srcSet={article.cover.fallbackSrcset || undefined}
+                sizes={article.cover.fallbackSrcset ? '(max-width: 48rem) 100vw, 46rem' : undefined}
                 alt={article.cover.alt}
                 width={article.cover.width ?? undefined}
                 height={article.cover.height ?? undefined}

@@ -62,6 +62,7 @@ export interface CoverDTO {
   width: number | null;
   height: number | null;
   webpSrcset: string;
+  fallbackSrcset: string;
   /** 1200×630 crop for og:image, when the cover comes from the media library. */
   og: string | null;
 }

@@ -214,9 +214,9 @@ export async function getArticle(db: Database, id: number): Promise<ArticleDTO |
   const { coverMedia, ...card } = row;
   const library = coverMedia?.storageKey ? renderInfoOf(coverMedia as Parameters<typeof renderInfoOf>[0]) : null;
   const cover: ArticleDTO['cover'] = library
-    ? { src: library.src, alt: row.coverImageAlt, width: library.width, height: library.height, webpSrcset: library.webpSrcset, og: library.og }
+    ? { src: library.src, alt: row.coverImageAlt, width: library.width, height: library.height, webpSrcset: library.webpSrcset, fallbackSrcset: library.fallbackSrcset, og: library.og }
     : row.coverImageUrl
-      ? { src: row.coverImageUrl, alt: row.coverImageAlt, width: null, height: null, webpSrcset: '', og: null }
+      ? { src: row.coverImageUrl, alt: row.coverImageAlt, width: null, height: null, webpSrcset: '', fallbackSrcset: '', og: null }
       : null;
   return {
     ...toCard(card),

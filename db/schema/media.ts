@@ -8,6 +8,8 @@ export interface MediaVariant {
   format: 'webp' | 'avif' | 'jpeg' | 'png' | 'gif';
   key: string;
   bytes: number;
+  /** 'og' marks the 1200×630 social-card crop; width variants have none. */
+  role?: 'og';
 }
 
 /**

@@ -69,17 +69,24 @@ export async function processImage(input: string | Buffer, kind: ImageKind): Pro
     const original = await encode(base(), kind).toBuffer();
     objects.push({ suffix: `original.${EXT[kind]}`, buffer: original, contentType: `image/${kind}`, variant: null });
     const widths = VARIANT_WIDTHS.filter((w) => w < width);
+    // WebP for browsers that take it (<source type>), and the same widths in a fallback format
+    // for the <img srcset>: PNG where the image has transparency, JPEG otherwise.
+    const fallback: 'png' | 'jpeg' = meta.hasAlpha ? 'png' : 'jpeg';
     for (const w of [...widths, Math.min(width, 1920)]) {
-      const buffer = await base().resize({ width: w, withoutEnlargement: true }).webp({ quality: 78 }).toBuffer({ resolveWithObject: true });
-      objects.push({
-        suffix: `w${buffer.info.width}.webp`,
-        buffer: buffer.data,
-        contentType: 'image/webp',
-        variant: { width: buffer.info.width, height: buffer.info.height, format: 'webp', bytes: buffer.data.length },
-      });
+      for (const format of ['webp', fallback] as const) {
+        const resized = base().resize({ width: w, withoutEnlargement: true });
+        const out = await (format === 'webp' ? resized.webp({ quality: 78 }) : format === 'png' ? resized.png({ compressionLevel: 9 }) : resized.jpeg({ quality: 80, mozjpeg: true })).toBuffer({ resolveWithObject: true });
+        const ext = format === 'jpeg' ? 'jpg' : format;
+        objects.push({
+          suffix: `w${out.info.width}.${ext}`,
+          buffer: out.data,
+          contentType: `image/${format}`,
+          variant: { width: out.info.width, height: out.info.height, format, bytes: out.data.length },
+        });
+      }
     }
     const og = await base().resize({ ...OG_SIZE, fit: 'cover', position: 'attention' }).flatten({ background: '#ffffff' }).jpeg({ quality: 82 }).toBuffer();
-    objects.push({ suffix: 'og.jpg', buffer: og, contentType: 'image/jpeg', variant: { ...OG_SIZE, format: 'jpeg', bytes: og.length } });
+    objects.push({ suffix: 'og.jpg', buffer: og, contentType: 'image/jpeg', variant: { ...OG_SIZE, format: 'jpeg', bytes: og.length, role: 'og' } });
     const unique = new Map(objects.map((o) => [o.suffix, o]));
     return { width, height, mimeType: `image/${kind}`, objects: [...unique.values()] };
   } catch (error) {

@@ -10,18 +10,22 @@ export interface MediaRenderInfo {
   width: number;
   height: number;
   webpSrcset: string;
+  /** The same widths in JPEG or PNG, for browsers without WebP. */
+  fallbackSrcset: string;
   og: string | null;
 }
 
 export function renderInfoOf(row: { storageKey: string; mimeType: string; width: number; height: number; variants: MediaVariant[] }): MediaRenderInfo {
   const ext = row.mimeType === 'image/jpeg' ? 'jpg' : row.mimeType.split('/')[1];
-  const webp = row.variants.filter((v) => v.format === 'webp').sort((a, b) => a.width - b.width);
-  const og = row.variants.find((v) => v.format === 'jpeg' && v.width === 1200 && v.height === 630);
+  const widths = row.variants.filter((v) => v.role !== 'og').sort((a, b) => a.width - b.width);
+  const srcset = (list: MediaVariant[]) => list.map((v) => `${mediaUrl(v.key)} ${v.width}w`).join(', ');
+  const og = row.variants.find((v) => v.role === 'og');
   return {
     src: mediaUrl(`${row.storageKey}/original.${ext}`),
     width: row.width,
     height: row.height,
-    webpSrcset: webp.map((v) => `${mediaUrl(v.key)} ${v.width}w`).join(', '),
+    webpSrcset: srcset(widths.filter((v) => v.format === 'webp')),
+    fallbackSrcset: srcset(widths.filter((v) => v.format !== 'webp')),
     og: og ? mediaUrl(og.key) : null,
   };
 }

@@ -124,7 +124,8 @@ function renderNode(node: RichTextNode, options: RenderOptions): string {
       const caption = typeof attr(node, 'caption') === 'string' ? (attr(node, 'caption') as string) : '';
       const library = options.media?.get(Number(attr(node, 'mediaId')));
       if (library) {
-        const img = `<img src="${escapeHtml(library.src)}" alt="${escapeHtml(alt)}" width="${library.width}" height="${library.height}" loading="lazy" decoding="async">`;
+        const srcset = library.fallbackSrcset ? ` srcset="${escapeHtml(library.fallbackSrcset)}" sizes="${BODY_SIZES}"` : '';
+        const img = `<img src="${escapeHtml(library.src)}"${srcset} alt="${escapeHtml(alt)}" width="${library.width}" height="${library.height}" loading="lazy" decoding="async">`;
         const source = library.webpSrcset ? `<source type="image/webp" srcset="${escapeHtml(library.webpSrcset)}" sizes="${BODY_SIZES}">` : '';
         return `<figure><picture>${source}${img}</picture>${caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ''}</figure>`;
       }

@@ -86,7 +86,8 @@ for (const storageKind of ['local', 's3'] as const) {
       expect(meta.format).toBe('jpeg');
       const webp = item.variants.filter((v) => v.format === 'webp').map((v) => v.width);
       expect(webp).toEqual([320, 640, 960, 1280, 1920]);
-      const og = item.variants.find((v) => v.format === 'jpeg');
+      expect(item.variants.filter((v) => v.format === 'jpeg' && !v.role).map((v) => v.width)).toEqual([320, 640, 960, 1280, 1920]);
+      const og = item.variants.find((v) => v.role === 'og');
       expect(og).toMatchObject({ width: 1200, height: 630 });
       const ogImage = await sharp((await readObject(og!.key))!).metadata();
       expect([ogImage.width, ogImage.height]).toEqual([1200, 630]);
