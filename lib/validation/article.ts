@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseRichText, type RichTextNode } from '../rich-text/schema';
 import { safeHref } from '../rich-text/render';
-import { id, line, multiline, requiredLine } from './text';
+import { cleanDocumentText, id, line, multiline, requiredLine } from './text';
 
 function imagesWithoutAlt(nodes: RichTextNode[] | undefined): number {
   let missing = 0;
@@ -12,8 +12,17 @@ function imagesWithoutAlt(nodes: RichTextNode[] | undefined): number {
   return missing;
 }
 
+/** Every string in the document without control characters (U+0000 cannot be stored in jsonb). */
+function cleanStrings(value: unknown): unknown {
+  if (typeof value === 'string') return cleanDocumentText(value);
+  if (Array.isArray(value)) return value.map(cleanStrings);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanStrings(v)]));
+  return value;
+}
+
 export const richTextBody = z.unknown().transform((value, ctx) => {
   const result = parseRichText(value);
+  if (result.ok) result.doc = cleanStrings(result.doc) as typeof result.doc;
   if (!result.ok) {
     ctx.addIssue({ code: 'custom', message: result.error });
     return z.NEVER;
@@ -96,6 +105,7 @@ export const REVISIONED_FIELDS = [
   'coverImageAlt',
   'coverMediaId',
   'slug',
+  'locale',
   'seoTitle',
   'seoDescription',
 ] as const;

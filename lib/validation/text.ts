@@ -1,7 +1,16 @@
 import { z } from 'zod';
 
-// C0/C1 controls (but tab and newlines where allowed), bidi overrides, zero-width junk from Word.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+// C0/C1 controls (but tab and newlines where allowed), bidi overrides and marks, zero-width
+// spaces and word joiners from Word. ZWJ/ZWNJ stay: emoji sequences and some scripts need them.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/** Text a reader can see: something other than whitespace and invisible format characters. */
+export const hasVisibleText = (value: string) => value.replace(/[\s\p{Cf}]/gu, '') !== '';
+
+/** Control characters removed from text stored inside documents (jsonb cannot hold U+0000). */
+export function cleanDocumentText(value: string): string {
+  return value.normalize('NFC').replace(CONTROL, '');
+}
 
 /** NFC, control characters removed, whitespace collapsed: what a single-line field stores. */
 export function cleanLine(value: string): string {
@@ -22,7 +31,7 @@ export const requiredLine = (max: number, message = 'Required.') =>
   z
     .string({ error: message })
     .transform(cleanLine)
-    .pipe(z.string().min(1, message).max(max, `At most ${max} characters.`));
+    .pipe(z.string().max(max, `At most ${max} characters.`).refine(hasVisibleText, message));
 
 export const multiline = (max: number) =>
   z

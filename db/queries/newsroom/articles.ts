@@ -40,6 +40,7 @@ export interface ArticleSnapshot {
   slug: string;
   seoTitle: string;
   seoDescription: string;
+  locale?: 'zh-CN' | 'en';
 }
 
 export interface EditableArticleDTO {
@@ -215,12 +216,26 @@ function snapshotOf(input: ArticleInput, resolved: { slug: string; authorIds: nu
     slug: resolved.slug,
     seoTitle: input.seoTitle,
     seoDescription: input.seoDescription,
+    locale: input.locale,
   };
+}
+
+/** JSON with sorted keys: jsonb hands documents back with its own key order. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
 }
 
 export function changedFields(before: Partial<ArticleSnapshot> | null, after: ArticleSnapshot): string[] {
   if (!before) return [...REVISIONED_FIELDS];
-  return REVISIONED_FIELDS.filter((field) => JSON.stringify(before[field] ?? null) !== JSON.stringify(after[field] ?? null));
+  return REVISIONED_FIELDS.filter((field) => stableJson(before[field] ?? null) !== stableJson(after[field] ?? null));
 }
 
 async function renderedBody(tx: Tx, doc: RichTextDoc) {
@@ -342,7 +357,7 @@ export async function saveArticle(db: Database, actor: Actor, id: number, baseVe
   return db.transaction(async (tx) => {
     const t = tx as unknown as Tx;
     const current = await loadCurrent(t, id, true);
-    if (!current || current.deletedAt) throw notFoundError('This article');
+    if (!current || current.deletedAt || !canViewArticleInAdmin(actor, current)) throw notFoundError('This article');
     if (!canEditArticle(actor, current)) throw forbiddenError();
     if (current.version !== baseVersion) {
       throw new ActionError(409, 'Someone else saved this article after you opened it. Compare the two versions, then save again.', undefined, {
@@ -449,7 +464,10 @@ export async function transitionArticle(db: Database, actor: Actor, id: number, 
     const now = new Date();
     const publishAt = options.publishAt ?? null;
     const effective: ArticleTransition = transition === 'publish' && publishAt && publishAt > now ? 'schedule' : transition;
-    if (effective === 'publish' && current.status === 'published' && (!current.publishedAt || current.publishedAt <= now)) {
+    const alreadyPublished = effective === 'publish' && current.status === 'published' && (!current.publishedAt || current.publishedAt <= now);
+    if (alreadyPublished) {
+      // A retried or double-clicked publish changes nothing, but only for someone allowed to publish.
+      if (!canPublishArticle(actor, current)) throw forbiddenError();
       return { id, version: current.version, slug: current.slug, status: current.status, invalidate: [] };
     }
     if (!transitionAllowedFrom(effective, current.status, Boolean(current.deletedAt))) {
@@ -528,6 +546,7 @@ export async function getArticleForEdit(db: Database, actor: Actor, id: number):
     })
     .from(articles)
     .where(eq(articles.id, id));
+  const lastSnapshot = (await latestRevision(db, id))?.snapshot as Partial<ArticleSnapshot> | undefined;
   const tagNames = current.tagIds.length
     ? (await db.select({ id: tags.id, name: tags.name }).from(tags).where(inArray(tags.id, current.tagIds))).sort((a, b) => current.tagIds.indexOf(a.id) - current.tagIds.indexOf(b.id)).map((t) => t.name)
     : [];
@@ -549,7 +568,9 @@ export async function getArticleForEdit(db: Database, actor: Actor, id: number):
     values: {
       title: row!.title,
       subtitle: row!.subtitle,
-      excerpt: row!.excerpt,
+      // The excerpt as typed: an empty one is derived from the body on every save, so the form
+      // must not send the derived text back as if the editor had written it.
+      excerpt: typeof lastSnapshot?.excerpt === 'string' ? lastSnapshot.excerpt : row!.excerpt,
       body: row!.bodyJson as RichTextDoc,
       sectionId: current.sectionId,
       tagNames,
