@@ -90,7 +90,7 @@ export function canTransition(actor: Actor, article: ArticleOwnership, transitio
     case 'schedule':
       return status !== 'archived' && canPublishArticle(actor, article);
     case 'unpublish':
-      return PUBLIC_STATES.includes(status) && canPublishArticle(actor, article);
+      return (PUBLIC_STATES.includes(status) || status === 'archived') && canPublishArticle(actor, article);
     case 'archive':
       return status !== 'archived' && canPublishArticle(actor, article);
     case 'trash':

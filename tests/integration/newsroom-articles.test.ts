@@ -471,6 +471,15 @@ describe('what readers see follows the workflow', () => {
     await expectVisible(id, false);
   });
 
+  it('an archived story goes back to the drafts through unpublish, and stays invisible', async () => {
+    const { id } = await createArticle(db, staff.author, input({ title: 'Back from the archive', sectionId }));
+    await transitionArticle(db, staff.author, id, 'publish');
+    await transitionArticle(db, staff.author, id, 'archive');
+    const result = await transitionArticle(db, staff.author, id, 'unpublish');
+    expect(result.status).toBe('draft');
+    await expectVisible(id, false);
+  });
+
   it('a published correction is what readers get', async () => {
     const { id } = await createArticle(db, staff.author, input({ title: 'Typo in headlnie', sectionId }));
     await transitionArticle(db, staff.author, id, 'publish');
@@ -507,7 +516,6 @@ describe('transitions from the wrong state are refused with 409 and change nothi
     ['withdraw a draft', 'draft', 'withdraw'],
     ['withdraw a published story', 'published', 'withdraw'],
     ['unpublish a draft', 'draft', 'unpublish'],
-    ['unpublish an archived story', 'archived', 'unpublish'],
     ['publish an archived story', 'archived', 'publish'],
     ['schedule an archived story', 'archived', 'schedule'],
     ['archive an archived story', 'archived', 'archive'],

@@ -435,7 +435,8 @@ function transitionAllowedFrom(transition: ArticleTransition, status: ArticleSta
     case 'schedule':
       return status !== 'archived';
     case 'unpublish':
-      return PUBLIC.includes(status);
+      // Also the way back from the archive: an archived story returns to the drafts.
+      return PUBLIC.includes(status) || status === 'archived';
     case 'archive':
       return status !== 'archived';
     case 'trash':
