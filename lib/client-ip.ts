@@ -1,13 +1,10 @@
+import { clientAddress } from './views/peer';
+
 /**
- * The client's address. `next start` appends the socket address to X-Forwarded-For, so the last
- * entry is what this server saw; behind TRUST_PROXY=N reverse proxies, the Nth entry from the end.
+ * The client's address for per-IP limits: the socket peer (copied into a private header by the
+ * server, since route handlers cannot see the socket), or with TRUST_PROXY=N the address the N-th
+ * trusted proxy saw. A client-sent X-Forwarded-For is ignored unless a proxy is trusted.
  */
 export function clientIp(headers: Headers): string {
-  const forwarded = (headers.get('x-forwarded-for') ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const hops = Math.max(0, Math.min(5, Number(process.env.TRUST_PROXY ?? 0) || 0));
-  const ip = forwarded[forwarded.length - 1 - hops] ?? forwarded[0] ?? headers.get('x-real-ip') ?? 'unknown';
-  return ip.replace(/^::ffff:/, '').slice(0, 64);
+  return (clientAddress(headers).ip ?? 'unknown').slice(0, 64);
 }

@@ -1,0 +1,265 @@
+/**
+ * `npm run bench`: build, start the production server on a fresh seeded
+ * database, load-test the home / section / article pages, compare the article
+ * page with the same HTML served statically by nginx, and write
+ * bench/results.md + bench/results.json.
+ *
+ * Environment:
+ *   BENCH_SKIP_BUILD=1       reuse an existing .next build (.next/BUILD_ID)
+ *   BENCH_CONNECTIONS=32     concurrent connections per run
+ *   BENCH_DURATION=8         seconds per run
+ *   BENCH_ROUNDS=3           interleaved app/static rounds for the article page
+ *   BENCH_WARM=5             warm-up requests per URL
+ *   BENCH_TIMEOUT=10         per-request timeout, seconds
+ *   BENCH_HEALTH_TIMEOUT=180 seconds to wait for /api/health
+ *   BENCH_DATABASE_URL=...   use this Postgres instead of a fresh embedded PGlite
+ *   BENCH_TOOL=autocannon    force autocannon even when wrk is installed
+ *   BENCH_STATIC=node        force the Node static server instead of nginx
+ *   BENCH_SECTION_PATH, BENCH_ARTICLE_PATH  override URL discovery
+ *   BENCH_STRICT=1           exit 1 when the verdict is FAIL
+ *   BENCH_KEEP_TMP=1         keep the temp dir (server log, database)
+ *   BENCH_VIEWS=0            skip the view-counting benchmark (scripts/bench/views.ts → bench/views.md)
+ *
+ * Only loopback (127.0.0.1) traffic; every wait is bounded in time.
+ */
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ARTICLE_CASE, CASES, type BenchCase } from "./bench/cases.js";
+import { discoverUrls, warm, type DiscoveredUrls } from "./bench/discover.js";
+import { detectLoadTool, measure, type LoadOptions, type LoadResult } from "./bench/load.js";
+import { installSignalHandlers, onCleanup, runCleanup, treeMemory } from "./bench/proc.js";
+import { renderMarkdown, summarize, writeResults, type BenchResults, type CaseSummary } from "./bench/report.js";
+import { buildIfNeeded, startApp } from "./bench/server.js";
+import { startStaticServer } from "./bench/static.js";
+import { envFlag, envInt, log, makeTempDir, median, removeDir, round, runCommand, sleep, tailOfFile } from "./bench/util.js";
+import { pageWeight } from "./bench/weight.js";
+import { benchViews, renderViewsMarkdown } from "./bench/views.js";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const RATIO_THRESHOLD = 0.04;
+
+const settings = {
+  connections: envInt("BENCH_CONNECTIONS", 32),
+  durationSec: envInt("BENCH_DURATION", 8),
+  rounds: envInt("BENCH_ROUNDS", 3),
+  warmRequests: envInt("BENCH_WARM", 5),
+  timeoutSec: envInt("BENCH_TIMEOUT", 10),
+  threads: 1,
+  healthTimeoutMs: envInt("BENCH_HEALTH_TIMEOUT", 180) * 1000,
+  buildTimeoutMs: envInt("BENCH_BUILD_TIMEOUT", 1800) * 1000,
+};
+
+/** For error messages: the app's log (inside the temp dir, removed at exit). */
+let serverLogFile: string | null = null;
+
+/** Pause between load runs so sockets from the previous run are closed. */
+const BETWEEN_RUNS_MS = 1_000;
+
+async function runCase(c: BenchCase, origin: string, urls: DiscoveredUrls, load: LoadOptions): Promise<CaseSummary> {
+  const method = (c.method ?? "GET").toUpperCase();
+  const urlPath = c.path(urls);
+  if (urlPath === null) {
+    return { ...summarize(c.name, "app", method, null, null, []), skipped: "no URL found" };
+  }
+  const req = { method, headers: c.headers, body: c.body };
+  const warmed = await warm(origin, urlPath, c.warm ?? settings.warmRequests, req);
+  const runs: LoadResult[] = [];
+  for (let i = 0; i < (c.runs ?? 1); i++) {
+    runs.push(await measureLogged(c.name, `${origin}${urlPath}`, { ...load, ...req }));
+    await sleep(BETWEEN_RUNS_MS);
+  }
+  return summarize(c.name, "app", method, urlPath, warmed, runs);
+}
+
+async function measureLogged(name: string, url: string, opts: LoadOptions): Promise<LoadResult> {
+  log(`measuring ${name}: ${opts.method ?? "GET"} ${url} (${opts.connections} conns, ${opts.durationSec} s)`);
+  const r = await measure(name, url, opts);
+  log(
+    `  ${name}: ${r.rps.toFixed(1)} req/s, p50 ${r.latencyMs.p50.toFixed(2)} ms, p99 ${r.latencyMs.p99.toFixed(2)} ms, errors ${r.errors.total}`,
+  );
+  return r;
+}
+
+/**
+ * Page weight of the article, then `settings.rounds` interleaved runs:
+ * app article, static copy, app article, static copy, ...
+ */
+async function measureArticleAndCeiling(origin: string, articlePath: string, load: LoadOptions) {
+  const articleWarm = await warm(origin, articlePath, settings.warmRequests);
+  const { weight, html } = await pageWeight(origin, articlePath);
+  log(
+    `article weight: HTML ${weight.html.rawBytes} B (gzip ${weight.html.gzipBytes} B), ${weight.scriptFiles} JS files ${weight.jsRawBytes} B (gzip ${weight.jsGzipBytes} B)`,
+  );
+  const staticServer = await startStaticServer(html);
+  log(`static ceiling: ${staticServer.label} at ${staticServer.origin}`);
+  const staticWarm = await warm(staticServer.origin, "/", settings.warmRequests);
+
+  const rounds: BenchResults["ceiling"]["rounds"] = [];
+  for (let round = 1; round <= settings.rounds; round++) {
+    const appRun = await measureLogged(`${ARTICLE_CASE.name} (app) #${round}`, `${origin}${articlePath}`, load);
+    await sleep(BETWEEN_RUNS_MS);
+    const staticRun = await measureLogged(`${ARTICLE_CASE.name} (static) #${round}`, `${staticServer.origin}/`, load);
+    await sleep(BETWEEN_RUNS_MS);
+    rounds.push({ round, app: appRun, static: staticRun });
+  }
+  await staticServer.stop();
+
+  const appMedianRps = median(rounds.map((r) => r.app.rps));
+  const staticMedianRps = median(rounds.map((r) => r.static.rps));
+  const ceiling: BenchResults["ceiling"] = {
+    server: staticServer.label,
+    rounds,
+    appMedianRps,
+    staticMedianRps,
+    ratio: appMedianRps / staticMedianRps,
+    threshold: RATIO_THRESHOLD,
+  };
+  return {
+    weight,
+    ceiling,
+    appCase: summarize(ARTICLE_CASE.name, "app", "GET", articlePath, articleWarm, rounds.map((r) => r.app)),
+    staticCase: summarize(ARTICLE_CASE.name, "static", "GET", articlePath, staticWarm, rounds.map((r) => r.static)),
+  };
+}
+
+/** PASS when the article reaches RATIO_THRESHOLD of the static ceiling and the app had no errors. */
+function judge(cases: CaseSummary[], ratio: number): BenchResults["verdict"] {
+  const appCases = cases.filter((c) => c.target === "app" && !c.skipped);
+  const appErrors = appCases.reduce((s, c) => s + c.errors, 0);
+  const reasons: string[] = [];
+  if (!(ratio >= RATIO_THRESHOLD)) reasons.push(`article req/s is below ${RATIO_THRESHOLD} of the static ceiling`);
+  if (appErrors > 0) reasons.push(`${appErrors} app errors during the load runs`);
+  for (const c of appCases) {
+    if (c.warmStatus !== null && (c.warmStatus < 200 || c.warmStatus > 299)) {
+      reasons.push(`${c.name} (${c.path}) answered HTTP ${c.warmStatus} during warm-up`);
+    }
+  }
+  return { pass: reasons.length === 0, appErrors, reasons, notes: [] };
+}
+
+function machineInfo(loadAvgStart: number): BenchResults["machine"] {
+  return {
+    loadAvgStart,
+    loadAvgEnd: os.loadavg()[0] ?? Number.NaN,
+    nproc: os.availableParallelism(),
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    memoryGiB: round(os.totalmem() / 1024 ** 3, 1),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+  };
+}
+
+function readBuildId(): string | null {
+  try {
+    return readFileSync(path.join(ROOT, ".next", "BUILD_ID"), "utf8").trim();
+  } catch {
+    return null;
+  }
+}
+
+async function gitCommit(): Promise<string | null> {
+  const res = await runCommand("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, timeoutMs: 5_000 });
+  return res.code === 0 ? res.stdout.trim() || null : null;
+}
+
+async function main(): Promise<number> {
+  installSignalHandlers();
+  const tool = await detectLoadTool();
+  log(`load tool: ${tool.version}`);
+  const load: LoadOptions = {
+    tool,
+    connections: settings.connections,
+    durationSec: settings.durationSec,
+    timeoutSec: settings.timeoutSec,
+    threads: settings.threads,
+  };
+
+  const build = await buildIfNeeded(ROOT, settings.buildTimeoutMs);
+  const loadAvgStart = os.loadavg()[0] ?? Number.NaN; // after our own build
+  const buildId = readBuildId();
+
+  // Registered first, so it is removed last (after the servers are stopped).
+  const workDir = makeTempDir("gazette-bench-");
+  onCleanup(() => {
+    if (envFlag("BENCH_KEEP_TMP")) log(`keeping ${workDir}`);
+    else removeDir(workDir);
+  });
+
+  const app = await startApp(ROOT, workDir, settings.healthTimeoutMs);
+  serverLogFile = app.logFile;
+  const afterStart = treeMemory(app.pid);
+
+  const urls = await discoverUrls(app.origin);
+  log(`URLs: home ${urls.home}, section ${urls.section} (${urls.sectionSource}), article ${urls.article ?? "none"}`);
+  if (!urls.article) {
+    throw new Error("no article link (href=/articles/<id>...) on the home page; set BENCH_ARTICLE_PATH to override");
+  }
+  const articlePath = urls.article;
+
+  // 1. Plain cases (home, section, later additions).
+  const cases: CaseSummary[] = [];
+  for (const c of CASES) cases.push(await runCase(c, app.origin, urls, load));
+
+  // 2. The article page: its weight, then interleaved runs against a static copy of its HTML.
+  const article = await measureArticleAndCeiling(app.origin, articlePath, load);
+  const afterLoad = treeMemory(app.pid);
+  await app.stop();
+  cases.push(article.appCase, article.staticCase);
+
+  const verdict = judge(cases, article.ceiling.ratio);
+  if (urls.sectionSource === "fallback") verdict.notes.push("no section link found in the header nav: used /news");
+  if (readBuildId() !== buildId) verdict.notes.push("the .next build changed during the run: figures may be unreliable");
+
+  const results: BenchResults = {
+    schema: 1,
+    date: new Date().toISOString(),
+    machine: machineInfo(loadAvgStart),
+    settings: {
+      tool: tool.version,
+      connections: settings.connections,
+      durationSec: settings.durationSec,
+      timeoutSec: settings.timeoutSec,
+      threads: settings.threads,
+      rounds: settings.rounds,
+      warmRequests: settings.warmRequests,
+    },
+    app: { build, buildId, database: app.database, startupSec: round(app.startupMs / 1000, 1), gitCommit: await gitCommit() },
+    urls,
+    cases,
+    ceiling: article.ceiling,
+    weight: article.weight,
+    memory: { afterStart, afterLoad },
+    verdict,
+  };
+  const markdown = renderMarkdown(results);
+  const files = writeResults(ROOT, results, markdown);
+  process.stdout.write(`${markdown}\n`);
+  log(`wrote ${path.relative(ROOT, files.md)} and ${path.relative(ROOT, files.json)}`);
+  log(verdict.pass ? "PASS" : "FAIL");
+
+  // 3. View counting: beacon throughput, DB writes/s, article page with counting on vs off (own servers).
+  if (process.env.BENCH_VIEWS !== "0") {
+    try {
+      const views = await benchViews({ root: ROOT, load, rounds: settings.rounds, healthTimeoutMs: settings.healthTimeoutMs, outDir: path.join(ROOT, "bench") });
+      process.stdout.write(`${renderViewsMarkdown(views, load)}\n`);
+      log("wrote bench/views.md and bench/views.json");
+    } catch (err) {
+      log(`views benchmark failed: ${err instanceof Error ? err.message : String(err)}`);
+      if (envFlag("BENCH_STRICT")) return 1;
+    }
+  }
+  return !verdict.pass && envFlag("BENCH_STRICT") ? 1 : 0;
+}
+
+main()
+  .catch((err: unknown) => {
+    log(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    if (serverLogFile) log(`last server log lines:\n${tailOfFile(serverLogFile, 30)}`);
+    return 1;
+  })
+  .then(async (code) => {
+    await runCleanup();
+    process.exit(code);
+  });
