@@ -8,6 +8,7 @@ import { clientIp } from './client-ip';
 import { isConnectionError, noteDatabaseFailure } from './db-health';
 import { ActionError } from './errors';
 import type { Permission } from './permissions';
+import { invalidateCountableArticles } from './views/service';
 
 export type ActionFailure = {
   ok: false;
@@ -87,4 +88,6 @@ export function defineAction<S extends z.ZodType, T>(config: ActionConfig<S>, ha
 /** Readers see the change on their next request: stale pages are not served after a write. */
 export function invalidateTags(tags: string[]): void {
   for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 });
+  // The view counter keeps its own list of countable (visible) articles.
+  if (tags.some((tag) => tag.startsWith('article:'))) invalidateCountableArticles();
 }
