@@ -12,6 +12,21 @@ const nextConfig = {
     // (lib/rich-text/schema.ts) refuse anything bigger than they accept with a field error.
     serverActions: { bodySizeLimit: '4mb' },
   },
+  async rewrites() {
+    // Reader lists are on-demand cached routes keyed by their path, which a query string is not:
+    // `/` → the front edition, `/{slug}?page=N` → listing N. A `?page=` that is not a number falls
+    // through to app/(site)/[slug], which answers 404. Names of other top-level routes are excluded.
+    const slug = ':slug((?!admin$|api$|articles$|tags$|authors$|preview$|media$|editions$|listing$)[a-z0-9][a-z0-9-]{0,119})';
+    return {
+      beforeFiles: [
+        { source: '/', destination: '/editions/front' },
+        { source: `/${slug}`, has: [{ type: 'query', key: 'page', value: '(?<page>[1-9]\\d{0,5})' }], destination: '/listing/:slug/:page' },
+        { source: `/${slug}`, missing: [{ type: 'query', key: 'page' }], destination: '/listing/:slug/1' },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
+  },
   async headers() {
     const security = [
       { key: 'X-Content-Type-Options', value: 'nosniff' },

@@ -1,14 +1,26 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { ArticleList, RankedList } from '@/components/site/ArticleList';
 import { formatDate, isoInZone } from '@/lib/i18n/format';
 import { t } from '@/lib/i18n/messages';
 import { getLatest, getLeadStories, getMostRead, getMostReadFor, getSections, getSettings, sectionFamilyIds } from '@/lib/reader';
 import { articlePath, sectionPath } from '@/lib/urls';
 
-// Rendered per request from cached data (no database access per request, none at build time).
-export const dynamic = 'force-dynamic';
+// The home page. next.config.mjs rewrites `/` here so that it is rendered on first visit and then
+// served from the cache like an article (a page at `/` itself would be prerendered at build time,
+// which needs the database). Lists expire with their tags on publish, or after a minute.
+export const revalidate = 60;
+export const dynamicParams = true;
 
-export default async function HomePage() {
+export function generateStaticParams(): { edition: string }[] {
+  return [];
+}
+
+export const metadata: Metadata = { alternates: { canonical: '/' } };
+
+export default async function HomePage({ params }: { params: Promise<{ edition: string }> }) {
+  if ((await params).edition !== 'front') notFound();
   const [settings, sections, leads, latest, mostRead, readToday, read7d, read30d] = await Promise.all([
     getSettings(),
     getSections(),

@@ -1,0 +1,116 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Breadcrumb } from '@/components/site/Breadcrumb';
+import { ArticleList } from '@/components/site/ArticleList';
+import { Pagination } from '@/components/site/Pagination';
+import { t } from '@/lib/i18n/messages';
+import { getArticlePage, getPageBySlug, getSectionBySlug, getSections, getSettings, sectionFamilyIds, sectionTrail } from '@/lib/reader';
+import { followRedirectOr404, pageOr404, slugOr404 } from '@/lib/route-params';
+import { isSlugParam, pagePath, sectionPath } from '@/lib/urls';
+import { notFound } from 'next/navigation';
+
+const PAGE_SIZE = 20;
+
+// `/{slug}` and `/{slug}?page=N` are rewritten here (next.config.mjs), so section pages and static
+// pages are rendered on first visit and then served from the cache until a publish expires them.
+export const revalidate = 60;
+export const dynamicParams = true;
+
+export function generateStaticParams(): { slug: string; page: string }[] {
+  return [];
+}
+
+interface Props {
+  params: Promise<{ slug: string; page: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug: rawSlug, page: rawPage } = await params;
+  const slug = decodeSafe(rawSlug);
+  if (!slug || !isSlugParam(slug)) return {};
+  const section = await getSectionBySlug(slug);
+  if (section) {
+    const page = Number(rawPage);
+    return {
+      title: section.seoTitle || section.title,
+      description: section.seoDescription || section.description || undefined,
+      alternates: { canonical: sectionPath(section, Number.isInteger(page) && page > 1 ? page : 1) },
+    };
+  }
+  const staticPage = await getPageBySlug(slug);
+  if (staticPage) {
+    return {
+      title: staticPage.seoTitle || staticPage.title,
+      description: staticPage.seoDescription || undefined,
+      alternates: { canonical: pagePath(staticPage) },
+    };
+  }
+  return {};
+}
+
+function decodeSafe(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}
+
+export default async function SectionOrPage({ params }: Props) {
+  const { slug: rawSlug, page: rawPage } = await params;
+  const slug = slugOr404(rawSlug);
+  const page = pageOr404(rawPage);
+  const [settings, sections] = await Promise.all([getSettings(), getSections()]);
+  const { locale, timeZone } = settings;
+  const section = sections.find((s) => s.slug === slug);
+
+  if (!section) {
+    const staticPage = page === 1 ? await getPageBySlug(slug) : null;
+    if (!staticPage) return followRedirectOr404(`/${slug}`);
+    return (
+      <article className="mx-auto max-w-3xl">
+        <Breadcrumb locale={locale} crumbs={[{ label: settings.name, href: '/' }, { label: staticPage.title }]} />
+        <h1 className="mt-4 text-3xl font-bold">{staticPage.title}</h1>
+        <div className="article-body mt-6" lang={locale} dangerouslySetInnerHTML={{ __html: staticPage.bodyHtml }} />
+      </article>
+    );
+  }
+
+  const result = await getArticlePage({ sectionIds: sectionFamilyIds(sections, section.id) }, page, PAGE_SIZE);
+  if (page > result.pageCount) notFound();
+  const trail = sectionTrail(sections, section.id);
+  const children = sections.filter((s) => s.parentId === section.id);
+
+  return (
+    <div className="space-y-4">
+      <Breadcrumb
+        locale={locale}
+        crumbs={[
+          { label: settings.name, href: '/' },
+          ...trail.map((s, i) => (i === trail.length - 1 && page === 1 ? { label: s.title } : { label: s.title, href: sectionPath(s) })),
+        ]}
+      />
+      <h1 className="text-3xl font-bold">{section.title}</h1>
+      {section.description ? <p className="text-neutral-700 dark:text-neutral-300">{section.description}</p> : null}
+      {children.length ? (
+        <nav aria-label={t(locale, 'subsections')}>
+          <ul className="flex flex-wrap gap-2">
+            {children.map((child) => (
+              <li key={child.id}>
+                <Link href={sectionPath(child)} className="inline-block rounded-full border border-neutral-300 px-3 py-1 text-sm hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-900">
+                  {child.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      {result.items.length ? (
+        <ArticleList articles={result.items} locale={locale} timeZone={timeZone} />
+      ) : (
+        <p>{t(locale, 'noArticles')}</p>
+      )}
+      <Pagination locale={locale} page={page} pageCount={result.pageCount} hrefFor={(p) => sectionPath(section, p)} />
+    </div>
+  );
+}
