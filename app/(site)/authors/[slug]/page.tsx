@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { ArchivePage } from '@/components/site/ArchivePage';
 import { t } from '@/lib/i18n/messages';
 import { getArticlePage, getAuthorBySlug, getSettings } from '@/lib/reader';
-import { pageOr404, slugOr404 } from '@/lib/route-params';
+import { followRedirectOr404, pageOr404, slugOr404 } from '@/lib/route-params';
 import { authorPath } from '@/lib/urls';
 
 interface Props {
@@ -19,8 +19,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function AuthorPage({ params, searchParams }: Props) {
-  const author = await getAuthorBySlug(slugOr404((await params).slug));
-  if (!author) notFound();
+  const slug = slugOr404((await params).slug);
+  const author = await getAuthorBySlug(slug);
+  // A merged or renamed  leaves a redirect behind.
+  if (!author) return followRedirectOr404(`/authors/${slug}`);
   const page = pageOr404((await searchParams).page);
   const [settings, result] = await Promise.all([getSettings(), getArticlePage({ authorId: author.id }, page, 20)]);
   if (page > result.pageCount) notFound();

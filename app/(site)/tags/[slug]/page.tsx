@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { ArchivePage } from '@/components/site/ArchivePage';
 import { t } from '@/lib/i18n/messages';
 import { getArticlePage, getSettings, getTagBySlug } from '@/lib/reader';
-import { pageOr404, slugOr404 } from '@/lib/route-params';
+import { followRedirectOr404, pageOr404, slugOr404 } from '@/lib/route-params';
 import { tagPath } from '@/lib/urls';
 
 interface Props {
@@ -19,8 +19,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TagPage({ params, searchParams }: Props) {
-  const tag = await getTagBySlug(slugOr404((await params).slug));
-  if (!tag) notFound();
+  const slug = slugOr404((await params).slug);
+  const tag = await getTagBySlug(slug);
+  // A merged or renamed  leaves a redirect behind.
+  if (!tag) return followRedirectOr404(`/tags/${slug}`);
   const page = pageOr404((await searchParams).page);
   const [settings, result] = await Promise.all([getSettings(), getArticlePage({ tagId: tag.id }, page, 20)]);
   if (page > result.pageCount) notFound();

@@ -1,0 +1,225 @@
+import 'server-only';
+import { and, asc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import type { Database } from '../../client';
+import { articleAuthors, users, type UserRole } from '../../schema';
+import { hashPassword, verifyPassword } from '../../../lib/auth/password';
+import { cacheTags } from '../../../lib/cache-tags';
+import { ActionError, forbiddenError, notFoundError } from '../../../lib/errors';
+import { serverMessage as m } from '../../../lib/i18n/admin-manage';
+import { can } from '../../../lib/permissions';
+import type { InviteUserInput, ProfileInput } from '../../../lib/validation/user';
+import { writeAudit } from './audit';
+import { isLoginRateLimited, recordLoginAttempt } from './login-attempts';
+import type { StaffActor } from './sections';
+import { createStaffUser, getPasswordHash } from './users';
+
+type Tx = Database;
+
+export interface AdminUserRowDTO {
+  id: number;
+  name: string;
+  email: string;
+  slug: string;
+  role: UserRole;
+  isOwner: boolean;
+  disabled: boolean;
+  /** False for bylined authors without a password: they exist for the site, not the newsroom. */
+  canSignIn: boolean;
+  createdAt: string;
+}
+
+export interface ProfileDTO {
+  id: number;
+  name: string;
+  email: string;
+  bio: string;
+  uiLocale: 'zh-CN' | 'en' | null;
+}
+
+const rowColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  slug: users.slug,
+  role: users.role,
+  isOwner: users.isOwner,
+  disabledAt: users.disabledAt,
+  hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+  createdAt: users.createdAt,
+};
+
+function toRow({ disabledAt, hasPassword, createdAt, ...row }: { disabledAt: Date | null; hasPassword: boolean; createdAt: Date } & Omit<AdminUserRowDTO, 'disabled' | 'canSignIn' | 'createdAt'>): AdminUserRowDTO {
+  return { ...row, disabled: disabledAt !== null, canSignIn: Boolean(hasPassword), createdAt: createdAt.toISOString() };
+}
+
+export async function listUsersForAdmin(db: Database): Promise<AdminUserRowDTO[]> {
+  const rows = await db.select(rowColumns).from(users).orderBy(asc(users.name), asc(users.id));
+  return rows.map(toRow);
+}
+
+export async function getUserForAdmin(db: Database, id: number): Promise<AdminUserRowDTO | null> {
+  const [row] = await db.select(rowColumns).from(users).where(eq(users.id, id));
+  return row ? toRow(row) : null;
+}
+
+export async function getOwnProfile(db: Database, userId: number): Promise<ProfileDTO | null> {
+  const [row] = await db.select({ id: users.id, name: users.name, email: users.email, bio: users.bio, uiLocale: users.uiLocale }).from(users).where(eq(users.id, userId));
+  return row ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Managing colleagues (user:manage).
+
+function requireManager(actor: StaffActor): void {
+  if (!can(actor.role, 'user:manage')) throw forbiddenError();
+}
+
+async function loadForUpdate(tx: Tx, id: number) {
+  const [row] = await tx
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, isOwner: users.isOwner, disabledAt: users.disabledAt, hasPassword: sql<boolean>`${users.passwordHash} is not null` })
+    .from(users)
+    .where(eq(users.id, id))
+    .for('update');
+  if (!row) throw notFoundError('This user');
+  return row;
+}
+
+const activeAdmin = and(eq(users.role, 'admin'), isNull(users.disabledAt), isNotNull(users.passwordHash));
+
+/**
+ * Taken before any other row lock of a role or access change, always in id order: two admins
+ * demoting each other at the same moment then queue up instead of deadlocking, and the second
+ * sees the first's change when it counts.
+ */
+async function lockAdmins(tx: Tx): Promise<void> {
+  await tx.select({ id: users.id }).from(users).where(eq(users.role, 'admin')).orderBy(asc(users.id)).for('update');
+}
+
+/** Refuses a change that would leave no administrator able to sign in (call after `lockAdmins`). */
+async function assertAnotherAdminRemains(tx: Tx, target: { id: number; role: UserRole; disabledAt: Date | null; hasPassword: boolean }): Promise<void> {
+  if (target.role !== 'admin' || target.disabledAt || !target.hasPassword) return;
+  const others = await tx.select({ id: users.id }).from(users).where(and(activeAdmin, ne(users.id, target.id)));
+  if (!others.length) throw new ActionError(409, m('lastAdmin'));
+}
+
+export async function inviteUser(db: Database, actor: StaffActor, input: InviteUserInput): Promise<{ id: number }> {
+  requireManager(actor);
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Tx;
+    const id = await createStaffUser(t, { email: input.email, name: input.name, role: input.role, password: input.password });
+    await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.create', entityType: 'user', entityId: id, summary: input.email, data: { role: input.role } });
+    return { id };
+  });
+}
+
+/** A new role takes effect on the user's next request: their sessions end and they sign in again. */
+export async function changeUserRole(db: Database, actor: StaffActor, id: number, role: UserRole): Promise<{ id: number; role: UserRole }> {
+  requireManager(actor);
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Tx;
+    await lockAdmins(t);
+    const target = await loadForUpdate(t, id);
+    if (target.role === role) return { id, role };
+    if (target.isOwner) throw new ActionError(403, m('ownerProtected'));
+    await assertAnotherAdminRemains(t, target);
+    await t.update(users).set({ role, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, id));
+    await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.role', entityType: 'user', entityId: id, summary: `${target.email}: ${target.role} → ${role}`, data: { from: target.role, to: role } });
+    return { id, role };
+  });
+}
+
+/** Disabling ends every session at once; enabling lets the person sign in again with their password. */
+export async function setUserDisabled(db: Database, actor: StaffActor, id: number, disabled: boolean): Promise<{ id: number; disabled: boolean }> {
+  requireManager(actor);
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Tx;
+    await lockAdmins(t);
+    const target = await loadForUpdate(t, id);
+    if (Boolean(target.disabledAt) === disabled) return { id, disabled };
+    if (disabled) {
+      if (target.isOwner) throw new ActionError(403, m('ownerProtected'));
+      await assertAnotherAdminRemains(t, target);
+    }
+    await t
+      .update(users)
+      .set(disabled ? { disabledAt: new Date(), sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() } : { disabledAt: null, updatedAt: new Date() })
+      .where(eq(users.id, id));
+    await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: disabled ? 'user.disable' : 'user.enable', entityType: 'user', entityId: id, summary: target.email });
+    return { id, disabled };
+  });
+}
+
+/** Sets a password chosen by an admin (to be changed by its owner) and ends the user's sessions. */
+export async function resetUserPassword(db: Database, actor: StaffActor, id: number, password: string): Promise<{ id: number }> {
+  requireManager(actor);
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Tx;
+    const target = await loadForUpdate(t, id);
+    // Otherwise any admin could take over the owner's account.
+    if (target.isOwner && target.id !== actor.id) throw new ActionError(403, m('ownerPasswordProtected'));
+    await t.update(users).set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, id));
+    await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.reset-password', entityType: 'user', entityId: id, summary: target.email });
+    return { id };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// One's own account (any signed-in staff member).
+
+/** The public author page and every story crediting the person show the name and bio. */
+async function authorReaderTags(tx: Tx, userId: number, slug: string): Promise<string[]> {
+  const rows = await tx.select({ id: articleAuthors.articleId }).from(articleAuthors).where(eq(articleAuthors.userId, userId));
+  return [cacheTags.author(userId), `author-slug:${slug}`, 'authors', ...rows.map((r) => cacheTags.article(r.id))];
+}
+
+/** The display name changes; the author page's address (slug) stays, so links keep working. */
+export async function updateOwnProfile(db: Database, actor: StaffActor, input: ProfileInput): Promise<{ invalidate: string[] }> {
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Tx;
+    const [row] = await t
+      .update(users)
+      .set({ name: input.name, bio: input.bio, updatedAt: new Date() })
+      .where(eq(users.id, actor.id))
+      .returning({ slug: users.slug });
+    if (!row) throw notFoundError('This account');
+    await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.profile', entityType: 'user', entityId: actor.id, summary: input.name });
+    return { invalidate: await authorReaderTags(t, actor.id, row.slug) };
+  });
+}
+
+export async function setOwnUiLocale(db: Database, actor: StaffActor, uiLocale: 'zh-CN' | 'en' | null): Promise<void> {
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Tx;
+    await t.update(users).set({ uiLocale, updatedAt: new Date() }).where(eq(users.id, actor.id));
+    await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.ui-locale', entityType: 'user', entityId: actor.id, summary: uiLocale ?? 'site' });
+  });
+}
+
+/**
+ * Checks the current password (rate-limited like the sign-in form), sets the new one and ends
+ * every session; the caller signs the current browser in again. Returns the email to sign in with.
+ */
+export async function changeOwnPassword(db: Database, actor: StaffActor, currentPassword: string, newPassword: string): Promise<{ email: string }> {
+  const [account] = await db.select({ email: users.email }).from(users).where(eq(users.id, actor.id));
+  if (!account) throw notFoundError('This account');
+  const ip = actor.ip ?? 'unknown';
+  if (await isLoginRateLimited(db, account.email, ip)) throw new ActionError(429, m('tooManyAttempts'));
+  const valid = await verifyPassword(await getPasswordHash(db, actor.id), currentPassword);
+  if (!valid) {
+    await recordLoginAttempt(db, account.email, ip, false);
+    throw new ActionError(422, m('wrongCurrentPassword'), { currentPassword: [m('wrongCurrentPassword')] });
+  }
+  const passwordHash = await hashPassword(newPassword);
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Tx;
+    await t.update(users).set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, actor.id));
+    await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.change-password', entityType: 'user', entityId: actor.id, summary: account.email });
+  });
+  return { email: account.email };
+}
+
+/** For the audit log's filter. */
+export async function listUserChoices(db: Database): Promise<{ id: number; name: string }[]> {
+  return db.select({ id: users.id, name: users.name }).from(users).orderBy(asc(users.name), asc(users.id));
+}

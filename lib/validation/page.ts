@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { serverMessage as m } from '../i18n/admin-manage';
+import { richTextBody } from './article';
+import { sortOrder } from './section';
+import { line, requiredLine } from './text';
+
+export const pageInput = z.object({
+  title: requiredLine(200, m('titleRequired')),
+  /** Empty: generated from the title on create, kept as it is on edit. */
+  slug: line(120).default(''),
+  body: richTextBody,
+  seoTitle: line(300).default(''),
+  seoDescription: line(500).default(''),
+  sortOrder,
+});
+
+export type PageInput = z.output<typeof pageInput>;

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { serverMessage as m } from '../i18n/admin-manage';
+import { id, line, multiline, requiredLine } from './text';
+
+/**
+ * First path segments the application answers itself; a section or page there would never be
+ * reached (or would shadow the app), so nobody may take them.
+ */
+export const RESERVED_SLUGS: readonly string[] = ['articles', 'tags', 'authors', 'admin', 'api', 'preview', 'feed', 'search', 'sitemap', 'robots.txt', '_next'];
+
+export function isReservedSlug(slug: string): boolean {
+  return RESERVED_SLUGS.includes(slug);
+}
+
+/** A form's empty option means "none". */
+export const optionalId = z.preprocess((value) => (value === '' || value === undefined ? null : value), id.nullable());
+
+export const sortOrder = z.coerce.number().int(m('wholeNumber')).min(-100_000).max(100_000).default(0);
+
+export const sectionInput = z.object({
+  title: requiredLine(100, m('titleRequired')),
+  /** Empty: generated from the title on create, kept as it is on edit. */
+  slug: line(120).default(''),
+  parentId: optionalId.default(null),
+  description: multiline(1000).default(''),
+  seoTitle: line(300).default(''),
+  seoDescription: line(500).default(''),
+  sortOrder,
+});
+
+export type SectionInput = z.output<typeof sectionInput>;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { serverMessage as m } from '../i18n/admin-manage';
+import { PASSWORD_MAX } from '../auth/password-rules';
+import { email, password } from './account';
+import { id, multiline, requiredLine } from './text';
+
+export const roleInput = z.enum(['contributor', 'author', 'editor', 'admin']);
+
+export const inviteUserInput = z.object({
+  email,
+  name: requiredLine(100, m('nameRequired')),
+  role: roleInput,
+  /** The initial password, told to the new colleague in person; any characters, kept verbatim. */
+  password,
+});
+
+export const changeRoleInput = z.object({ id, role: roleInput });
+export const setDisabledInput = z.object({ id, disabled: z.boolean() });
+export const resetPasswordInput = z.object({ id, password });
+
+export const profileInput = z.object({
+  name: requiredLine(100, m('nameRequired')),
+  bio: multiline(2000).default(''),
+});
+
+/** `null` follows the site's language. */
+export const uiLocaleInput = z.object({ uiLocale: z.enum(['zh-CN', 'en']).nullable() });
+
+export const ownPasswordInput = z.object({
+  currentPassword: z.string().min(1, m('currentPasswordRequired')).max(PASSWORD_MAX),
+  newPassword: password,
+});
+
+export type InviteUserInput = z.output<typeof inviteUserInput>;
+export type ProfileInput = z.output<typeof profileInput>;
