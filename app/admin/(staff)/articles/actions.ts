@@ -81,9 +81,9 @@ export const restoreRevisionAction = defineAction(
     const current = await getArticleForEdit(ctx.db, ctx.user, articleId);
     if (!current) throw notFoundError('This article');
     // A revision holds content only; without these the schema defaults would unfeature the
-    // article and switch it to zh-CN.
-    const flags = { featured: current.featured, pinned: current.pinned, locale: current.locale };
-    const values = articleInput.parse({ ...snapshot, ...flags, coverImageUrl: snapshot.coverImageUrl ?? '', publishedAt: '' });
+    // article (and switch an old snapshot, saved before it recorded the language, to zh-CN).
+    const kept = { featured: current.featured, pinned: current.pinned, locale: current.locale };
+    const values = articleInput.parse({ ...kept, ...snapshot, coverImageUrl: snapshot.coverImageUrl ?? '', publishedAt: '' });
     const result = await saveArticle(ctx.db, ctx.user, articleId, baseVersion, { ...values, publishedAt: null }, { kind: 'restore' });
     ctx.invalidate(result.invalidate);
     return summary(result);

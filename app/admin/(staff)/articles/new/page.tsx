@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArticleEditor } from '@/components/admin/editor/ArticleEditor.client';
+import { loadEditorContext } from '@/components/admin/editor/load-context';
+import { adminLocale } from '@/lib/admin-locale';
+import { requirePageUser } from '@/lib/auth/session';
+import { editorT } from '@/lib/i18n/admin-editor';
+import { can } from '@/lib/permissions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const user = await requirePageUser();
+  return { title: editorT(await adminLocale(user))('newArticleTitle'), robots: { index: false } };
+}
+
+export default async function NewArticlePage() {
+  const user = await requirePageUser();
+  if (!can(user.role, 'article:create')) notFound();
+  const context = await loadEditorContext(user);
+  return <ArticleEditor article={null} context={context} />;
+}

@@ -1,0 +1,67 @@
+import 'server-only';
+import type { Database } from '@/db/client';
+import type { ArticleDTO } from '@/db/queries/dto';
+import { getArticleForEdit } from '@/db/queries/newsroom/articles';
+import { listTagsForAdmin } from '@/db/queries/newsroom/taxonomy';
+import { listStaff } from '@/db/queries/newsroom/users';
+import type { Actor } from '@/lib/permissions';
+import { renderRichText } from '@/lib/rich-text/render';
+
+export interface PreviewData {
+  article: ArticleDTO;
+  status: string;
+}
+
+/**
+ * A draft shaped as the reader's ArticleDTO, rendered fresh from the editor document: never read
+ * from the public cache, never written to it.
+ */
+export async function loadPreview(db: Database, actor: Actor, id: number): Promise<PreviewData | null> {
+  const dto = await getArticleForEdit(db, actor, id);
+  if (!dto || dto.deleted) return null;
+  const [staff, tags] = await Promise.all([listStaff(db), listTagsForAdmin(db)]);
+  const { values } = dto;
+  const authors = values.authorIds.flatMap((authorId) => {
+    const person = staff.find((s) => s.id === authorId);
+    return person ? [{ id: person.id, slug: person.slug, name: person.name }] : [];
+  });
+  const articleTags = values.tagNames.flatMap((name) => {
+    const tag = tags.find((t) => t.name === name);
+    return tag ? [{ id: tag.id, slug: tag.slug, name: tag.name, description: '' }] : [];
+  });
+  return {
+    status: dto.status,
+    article: {
+      id: dto.id,
+      slug: values.slug,
+      title: values.title,
+      subtitle: values.subtitle,
+      excerpt: values.excerpt,
+      bodyHtml: renderRichText(values.body),
+      // An unpublished story shows the time it would go out if published now.
+      publishedAt: dto.publishedAt ?? new Date().toISOString(),
+      updatedAt: dto.updatedAt,
+      sectionId: values.sectionId,
+      coverImageUrl: values.coverImageUrl,
+      coverImageAlt: values.coverImageAlt,
+      cover: values.coverImageUrl ? { src: values.coverImageUrl, alt: values.coverImageAlt, width: null, height: null, webpSrcset: '', fallbackSrcset: '', og: null } : null,
+      viewCount: 0,
+      byline: values.byline,
+      source: values.source,
+      locale: dto.locale,
+      featured: dto.featured,
+      pinned: dto.pinned,
+      seoTitle: values.seoTitle || null,
+      seoDescription: values.seoDescription || null,
+      authors,
+      tags: articleTags,
+    },
+  };
+}
+
+/**
+ * Who reads the article behind a share link. The signed token is the permission (it was issued
+ * to someone allowed to view the article); this actor only gives the lookup editor visibility,
+ * and id 0 matches no user.
+ */
+export const SHARE_LINK_READER: Actor = { id: 0, role: 'editor' };

@@ -1,0 +1,177 @@
+'use client';
+
+import type { EditorTranslator } from '@/lib/i18n/admin-editor';
+import type { EditorValues } from './form-model';
+import { FormField } from './FormField.client';
+import { TagInput } from './TagInput.client';
+import type { EditorContext } from './types';
+
+interface Props {
+  values: EditorValues;
+  set: <K extends keyof EditorValues>(key: K, value: EditorValues[K]) => void;
+  errors: Record<string, string[]>;
+  context: EditorContext;
+  readOnly: boolean;
+  t: EditorTranslator;
+}
+
+/** Section, tags, people and publishing settings: the right-hand column of the editor. */
+export function ArticleSidebarFields({ values, set, errors, context, readOnly, t }: Props) {
+  const staffName = (id: number) => context.staff.find((s) => s.id === id)?.name ?? `#${id}`;
+  const flagsHint = context.canFeature ? undefined : 'article-flags-hint';
+  const toggleAuthor = (id: number, on: boolean) =>
+    set('authorIds', on ? [...values.authorIds, id] : values.authorIds.filter((a) => a !== id));
+
+  return (
+    <>
+      <fieldset className="admin-card space-y-3" disabled={readOnly}>
+        <legend className="px-1 text-sm font-semibold">{t('groupDetails')}</legend>
+        <FormField id="article-section" label={t('fieldSection')} errors={errors.sectionId}>
+          {({ id, describedBy, invalid }) => (
+            <select
+              id={id}
+              className="admin-input"
+              value={values.sectionId ?? ''}
+              onChange={(e) => set('sectionId', e.target.value ? Number(e.target.value) : null)}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              aria-required="true"
+            >
+              <option value="">{t('chooseSection')}</option>
+              {context.sections.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {'\u00a0\u00a0'.repeat(s.depth)}
+                  {s.title}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField id="article-tags" label={t('fieldTags')} hint={t('tagsHint')} errors={errors.tagNames}>
+          {({ id, describedBy, invalid }) => (
+            <TagInput
+              id={id}
+              value={values.tagNames}
+              onChange={(tags) => set('tagNames', tags)}
+              suggestions={context.tagSuggestions}
+              disabled={readOnly}
+              describedBy={describedBy}
+              invalid={invalid}
+              removeLabel={(name) => t('removeTag', { name })}
+            />
+          )}
+        </FormField>
+        {context.canEditAuthors ? (
+          <fieldset aria-describedby="article-authors-hint">
+            <legend className="mb-1 text-sm font-medium">{t('fieldAuthors')}</legend>
+            <div className="max-h-40 space-y-1 overflow-y-auto rounded border border-neutral-300 p-2 dark:border-neutral-700">
+              {context.staff.map((person) => (
+                <label key={person.id} className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" checked={values.authorIds.includes(person.id)} onChange={(e) => toggleAuthor(person.id, e.target.checked)} />
+                  {person.name}
+                </label>
+              ))}
+            </div>
+            <p id="article-authors-hint" className="mt-1 text-xs text-neutral-600 dark:text-neutral-400">
+              {t('authorsHint')}
+            </p>
+            {errors.authorIds ? <p className="mt-1 text-sm text-red-700 dark:text-red-300">{errors.authorIds.join(' ')}</p> : null}
+          </fieldset>
+        ) : (
+          <div>
+            <p className="mb-1 text-sm font-medium">{t('fieldAuthors')}</p>
+            <p className="text-sm">{values.authorIds.length ? values.authorIds.map(staffName).join('、') : t('authorsDefault')}</p>
+            <p className="mt-1 text-xs text-neutral-600 dark:text-neutral-400">{t('authorsReadOnly')}</p>
+          </div>
+        )}
+        <FormField id="article-byline" label={t('fieldByline')} hint={t('bylineHint')} errors={errors.byline}>
+          {({ id, describedBy, invalid }) => (
+            <input id={id} className="admin-input" value={values.byline} maxLength={200} onChange={(e) => set('byline', e.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+          )}
+        </FormField>
+        <FormField id="article-source" label={t('fieldSource')} errors={errors.source}>
+          {({ id, describedBy, invalid }) => (
+            <input id={id} className="admin-input" value={values.source} maxLength={200} onChange={(e) => set('source', e.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+          )}
+        </FormField>
+        <FormField id="article-locale" label={t('fieldLocale')} errors={errors.locale}>
+          {({ id, describedBy }) => (
+            <select id={id} className="admin-input" value={values.locale} onChange={(e) => set('locale', e.target.value === 'en' ? 'en' : 'zh-CN')} aria-describedby={describedBy}>
+              <option value="zh-CN">{t('localeZh')}</option>
+              <option value="en">{t('localeEn')}</option>
+            </select>
+          )}
+        </FormField>
+      </fieldset>
+
+      <fieldset className="admin-card space-y-3" disabled={readOnly}>
+        <legend className="px-1 text-sm font-semibold">{t('groupPublishing')}</legend>
+        <FormField id="article-published-at" label={t('fieldPublishedAt', { zone: context.timeZone })} hint={t('publishedAtHint')} errors={errors.publishedAt}>
+          {({ id, describedBy, invalid }) => (
+            <input id={id} type="datetime-local" className="admin-input" value={values.publishedAtLocal} onChange={(e) => set('publishedAtLocal', e.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+          )}
+        </FormField>
+        <div className="space-y-1">
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={values.featured} disabled={!context.canFeature} aria-describedby={flagsHint} onChange={(e) => set('featured', e.target.checked)} />
+            {t('fieldFeatured')}
+          </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={values.pinned} disabled={!context.canFeature} aria-describedby={flagsHint} onChange={(e) => set('pinned', e.target.checked)} />
+            {t('fieldPinned')}
+          </label>
+          {context.canFeature ? null : (
+            <p id="article-flags-hint" className="text-xs text-neutral-600 dark:text-neutral-400">
+              {t('flagsReadOnly')}
+            </p>
+          )}
+        </div>
+        <FormField id="article-slug" label={t('fieldSlug')} hint={t('slugHint')} errors={errors.slug}>
+          {({ id, describedBy, invalid }) => (
+            <input id={id} className="admin-input font-mono text-sm" value={values.slug} maxLength={120} onChange={(e) => set('slug', e.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} spellCheck={false} autoCapitalize="off" />
+          )}
+        </FormField>
+      </fieldset>
+
+      <fieldset className="admin-card space-y-3" disabled={readOnly}>
+        <legend className="px-1 text-sm font-semibold">{t('groupCover')}</legend>
+        {values.coverMediaId ? (
+          <div className="space-y-1 text-sm">
+            <p>{t('coverFromLibrary', { id: values.coverMediaId })}</p>
+            <button type="button" className="admin-button" onClick={() => set('coverMediaId', null)}>
+              {t('removeLibraryCover')}
+            </button>
+          </div>
+        ) : null}
+        <FormField id="article-cover-url" label={t('fieldCoverUrl')} errors={errors.coverImageUrl}>
+          {({ id, describedBy, invalid }) => (
+            <input id={id} className="admin-input" inputMode="url" value={values.coverImageUrl} maxLength={2000} onChange={(e) => set('coverImageUrl', e.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+          )}
+        </FormField>
+        <FormField
+          id="article-cover-alt"
+          label={t('fieldCoverAlt')}
+          errors={errors.coverImageAlt ?? (values.coverImageUrl.trim() && !values.coverImageAlt.trim() ? [t('coverAltRequired')] : undefined)}
+        >
+          {({ id, describedBy, invalid }) => (
+            <input id={id} className="admin-input" value={values.coverImageAlt} maxLength={300} onChange={(e) => set('coverImageAlt', e.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+          )}
+        </FormField>
+      </fieldset>
+
+      <fieldset className="admin-card space-y-3" disabled={readOnly}>
+        <legend className="px-1 text-sm font-semibold">{t('groupSeo')}</legend>
+        <FormField id="article-seo-title" label={t('fieldSeoTitle')} errors={errors.seoTitle}>
+          {({ id, describedBy, invalid }) => (
+            <input id={id} className="admin-input" value={values.seoTitle} maxLength={300} onChange={(e) => set('seoTitle', e.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+          )}
+        </FormField>
+        <FormField id="article-seo-description" label={t('fieldSeoDescription')} errors={errors.seoDescription}>
+          {({ id, describedBy, invalid }) => (
+            <textarea id={id} className="admin-input" rows={3} value={values.seoDescription} maxLength={500} onChange={(e) => set('seoDescription', e.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+          )}
+        </FormField>
+      </fieldset>
+    </>
+  );
+}

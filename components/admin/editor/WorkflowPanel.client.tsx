@@ -1,0 +1,172 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import { transitionArticleAction } from '@/app/admin/(staff)/articles/actions';
+import type { EditorKey, EditorTranslator } from '@/lib/i18n/admin-editor';
+import type { ArticleTransition } from '@/lib/permissions';
+import { articlePath } from '@/lib/urls';
+import type { ArticleState } from './types';
+
+export interface WorkflowMeta {
+  status: ArticleState;
+  deleted: boolean;
+  reviewNote: string;
+  transitions: ArticleTransition[];
+  slug: string;
+  publishedAt: string | null;
+}
+
+interface Props {
+  t: EditorTranslator;
+  articleId: number | null;
+  meta: WorkflowMeta;
+  canReview: boolean;
+  /** The publish time typed in the form, as ISO with offset ('' for none). */
+  publishAtIso: string;
+  formatTime: (iso: string) => string;
+  /** Saves pending edits first; false when the save failed. */
+  ensureSaved: () => Promise<boolean>;
+  baseVersion: () => number;
+  onDone: (result: { version: number; status: ArticleState }) => void;
+}
+
+const CONFIRM: Partial<Record<ArticleTransition, EditorKey>> = { unpublish: 'confirmUnpublish', archive: 'confirmArchive', trash: 'confirmTrash' };
+// Transitions that put content in front of someone: they go out only after the edits are saved,
+// and only if nobody changed the article since this editor last saw it.
+const CONTENT_BOUND: ArticleTransition[] = ['submit', 'publish', 'schedule'];
+
+type Message = { kind: 'ok' | 'error'; text: string };
+
+/**
+ * The last outcome per article, outside React: a transition that revalidates the reader's pages
+ * re-renders the route, and an editor opened at /admin/articles/new remounts as the [id] page.
+ */
+const lastMessage = new Map<number, Message & { at: number }>();
+const REMOUNT_WINDOW_MS = 10_000;
+
+function recentMessage(articleId: number | null): Message | null {
+  const stored = articleId === null ? undefined : lastMessage.get(articleId);
+  return stored && Date.now() - stored.at < REMOUNT_WINDOW_MS ? stored : null;
+}
+
+export function WorkflowPanel({ t, articleId, meta, canReview, publishAtIso, formatTime, ensureSaved, baseVersion, onDone }: Props) {
+  const [pending, setPending] = useState<ArticleTransition | null>(null);
+  const [note, setNote] = useState('');
+  const [message, setMessageState] = useState<Message | null>(() => recentMessage(articleId));
+  const setMessage = (next: Message | null) => {
+    if (articleId !== null) {
+      if (next) lastMessage.set(articleId, { ...next, at: Date.now() });
+      else lastMessage.delete(articleId);
+    }
+    setMessageState(next);
+  };
+  // A ref as well as state: two clicks in one frame both see `pending` still null.
+  const busy = useRef(false);
+
+  const stateLabel = meta.deleted ? t('state_trash') : t(`state_${meta.status}`);
+  const isLive = meta.status === 'published' && !meta.deleted;
+  const visible = meta.transitions.filter((tr) => !(tr === 'publish' && isLive));
+
+  const run = async (transition: ArticleTransition) => {
+    if (busy.current || articleId === null) return;
+    const confirmKey = CONFIRM[transition];
+    if (confirmKey && !window.confirm(t(confirmKey))) return;
+    const publishAt = publishAtIso ? new Date(publishAtIso) : null;
+    if (transition === 'schedule' && (!publishAt || publishAt.getTime() <= Date.now())) {
+      setMessage({ kind: 'error', text: t('scheduleNeedsFuture') });
+      return;
+    }
+    busy.current = true;
+    setPending(transition);
+    setMessage(null);
+    try {
+      const bound = CONTENT_BOUND.includes(transition);
+      if (bound && !(await ensureSaved())) return;
+      const result = await transitionArticleAction({
+        id: articleId,
+        transition,
+        baseVersion: bound ? baseVersion() : undefined,
+        // "Publish now" keeps a back-dated time; a future one would turn it into a schedule.
+        publishAt: transition === 'schedule' || (transition === 'publish' && publishAt && publishAt.getTime() <= Date.now()) ? publishAtIso : undefined,
+        note: transition === 'submit' ? note : undefined,
+      });
+      if (!result.ok) {
+        setMessage({ kind: 'error', text: [result.error, ...Object.values(result.fieldErrors ?? {}).flat()].join(' ') });
+        return;
+      }
+      if (transition === 'submit') setNote('');
+      setMessage({ kind: 'ok', text: t('transitionDone', { status: transition === 'trash' ? t('state_trash') : t(`state_${result.data.status}`) }) });
+      onDone({ version: result.data.version, status: result.data.status });
+    } catch {
+      setMessage({ kind: 'error', text: t('errorNetwork') });
+    } finally {
+      busy.current = false;
+      setPending(null);
+    }
+  };
+
+  const button = (transition: ArticleTransition, primary = false) =>
+    visible.includes(transition) ? (
+      <button
+        key={transition}
+        type="button"
+        className={primary ? 'admin-button-primary' : 'admin-button'}
+        disabled={pending !== null}
+        aria-busy={pending === transition || undefined}
+        onClick={() => void run(transition)}
+      >
+        {t(transition)}
+      </button>
+    ) : null;
+
+  return (
+    <section aria-labelledby="workflow-heading" className="admin-card space-y-3">
+      <h2 id="workflow-heading" className="text-sm font-semibold">
+        {t('workflow')}
+      </h2>
+      <p className="text-sm" data-testid="article-status">
+        {t('currentStatus', { status: stateLabel })}
+        {meta.status === 'scheduled' && meta.publishedAt ? ` · ${t('scheduledFor', { time: formatTime(meta.publishedAt) })}` : null}
+      </p>
+      {isLive ? (
+        <p className="text-sm">
+          <a href={articlePath({ id: articleId ?? 0, slug: meta.slug })} className="text-emerald-800 underline dark:text-emerald-300" target="_blank" rel="noreferrer">
+            {t('viewLive')}
+          </a>
+        </p>
+      ) : null}
+      {canReview && meta.reviewNote && meta.status === 'in_review' ? (
+        <div className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-neutral-900 dark:border-amber-700 dark:bg-amber-950 dark:text-neutral-100">
+          <p className="font-medium">{t('reviewNoteFromAuthor')}</p>
+          <p className="whitespace-pre-wrap">{meta.reviewNote}</p>
+        </div>
+      ) : null}
+      {articleId === null ? <p className="text-sm text-neutral-700 dark:text-neutral-300">{t('saveBeforeWorkflow')}</p> : null}
+      {visible.includes('submit') ? (
+        <div className="space-y-2">
+          <label htmlFor="review-note" className="block text-sm font-medium">
+            {t('reviewNoteLabel')}
+          </label>
+          <textarea id="review-note" className="admin-input" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+          {button('submit', true)}
+        </div>
+      ) : null}
+      <div className="flex flex-wrap gap-2">
+        {button('publish', true)}
+        {button('schedule')}
+        {button('withdraw')}
+        {button('unpublish')}
+        {button('archive')}
+        {button('restore', true)}
+        {button('trash')}
+      </div>
+      {/* Live regions stay in the DOM so that a new message is announced. */}
+      <p role="status" className="text-sm text-emerald-800 empty:hidden dark:text-emerald-300">
+        {message?.kind === 'ok' ? message.text : ''}
+      </p>
+      <p role="alert" className="text-sm text-red-700 empty:hidden dark:text-red-300">
+        {message?.kind === 'error' ? message.text : ''}
+      </p>
+    </section>
+  );
+}
