@@ -37,7 +37,9 @@ interface ActionConfig<S extends z.ZodType> {
 function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
-    const key = issue.path.length ? String(issue.path[0]) : '_';
+    // Actions that wrap a form's values in `{ id, values }` still report errors per form field.
+    const path = issue.path[0] === 'values' ? issue.path.slice(1) : issue.path;
+    const key = path.length ? String(path[0]) : '_';
     (out[key] ??= []).push(issue.message);
   }
   return out;

@@ -16,10 +16,12 @@ interface Props {
   neighbours: Neighbours;
   related: ArticleCardDTO[];
   canonicalUrl: string;
+  /** Previews render the same view but must not count as reads. */
+  countViews?: boolean;
 }
 
 /** Everything on the reference page: breadcrumb, title, meta line, body, reprint line, prev/next. */
-export function ArticleView({ settings, article, trail, neighbours, related, canonicalUrl }: Props) {
+export function ArticleView({ settings, article, trail, neighbours, related, canonicalUrl, countViews = true }: Props) {
   const { locale, timeZone } = settings;
   const colon = t(locale, 'colon');
   const publisher = article.authors.length ? null : article.byline || settings.name;
@@ -66,7 +68,7 @@ export function ArticleView({ settings, article, trail, neighbours, related, can
               <span data-view-count={article.id} dangerouslySetInnerHTML={{ __html: formatNumber(article.viewCount, locale) }} />
             </span>
           </p>
-          <ViewBeacon articleId={article.id} />
+          {countViews ? <ViewBeacon articleId={article.id} /> : null}
         </header>
 
         {article.cover ? (

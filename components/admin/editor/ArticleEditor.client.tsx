@@ -136,7 +136,7 @@ export function ArticleEditor({ article, context }: Props) {
       {readOnly ? <p className="editor-banner">{meta.deleted ? t('inTrash') : t('readOnly')}</p> : null}
       {canEdit && isLive ? <p className="editor-banner">{t('autosaveOff')}</p> : null}
       <p role="status" className="editor-banner editor-banner-info empty:hidden">
-        {others.length ? t('alsoEditing', { names: others.join('、') }) : ''}
+        {others.length ? t('alsoEditing', { names: others.join(context.uiLocale === 'zh-CN' ? '、' : ', ') }) : ''}
       </p>
       <div role="alert" className="empty:hidden">
         {status === 'conflict' ? (

@@ -80,7 +80,7 @@ export function ArticleSidebarFields({ values, set, errors, context, readOnly, t
         ) : (
           <div>
             <p className="mb-1 text-sm font-medium">{t('fieldAuthors')}</p>
-            <p className="text-sm">{values.authorIds.length ? values.authorIds.map(staffName).join('、') : t('authorsDefault')}</p>
+            <p className="text-sm">{values.authorIds.length ? values.authorIds.map(staffName).join(context.uiLocale === 'zh-CN' ? '、' : ', ') : t('authorsDefault')}</p>
             <p className="mt-1 text-xs text-neutral-600 dark:text-neutral-400">{t('authorsReadOnly')}</p>
           </div>
         )}

@@ -18,7 +18,7 @@ export async function PreviewArticle({ settings, article, banner }: Props) {
       <p role="note" className="mx-auto mb-4 max-w-3xl rounded border border-amber-400 bg-amber-50 px-4 py-2 text-sm text-neutral-900 dark:border-amber-700 dark:bg-amber-950 dark:text-neutral-100">
         {banner}
       </p>
-      <ArticleView
+      <ArticleView countViews={false}
         settings={settings}
         article={article}
         trail={sectionTrail(sections, article.sectionId)}

@@ -68,10 +68,10 @@ function selectedImage(editor: Editor): ImageAttrs | null {
 export function RichTextEditor({ value, onChange, locale, ariaLabel, onRequestImage, ariaDescribedBy, invalid, readOnly = false, onReady }: RichTextEditorProps) {
   const t = useMemo(() => editorT(locale), [locale]);
   const [dialog, setDialog] = useState<{ kind: ToolbarDialog; image?: ImageAttrs } | null>(null);
-  // A stored body with nodes this editor does not know would load as an empty document, and the
-  // next save would erase it: such a body is shown read-only and never emitted.
   const extensions = useMemo(() => editorExtensions({ missingAlt: t('missingAlt'), placeholder: t('editorEmpty') }), [t]);
   const schema = useMemo(() => getSchema(extensions), [extensions]);
+  // A stored body with nodes this editor does not know would load as an empty document, and the
+  // next save would erase it: such a body is shown read-only and never emitted.
   const unknownTypes = useMemo(() => !usesOnlyKnownTypes(toEditorDoc(value), schema), [value, schema]);
   const [invalidStructure, setInvalidStructure] = useState(false);
   const unsupported = unknownTypes || invalidStructure;

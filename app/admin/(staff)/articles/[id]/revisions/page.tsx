@@ -99,7 +99,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
                   </td>
                   <td className="py-2 pr-3">{r.authorName ?? t('unknownAuthor')}</td>
                   <td className="py-2 pr-3">{kindLabel(r.kind)}</td>
-                  <td className="py-2 pr-3">{r.changedFields.map(fieldLabel).join('、')}</td>
+                  <td className="py-2 pr-3">{r.changedFields.map(fieldLabel).join(locale === 'zh-CN' ? '、' : ', ')}</td>
                   <td className="py-2">
                     {r.id === revisionId ? (
                       <span className="font-medium">{t('viewing')}</span>
