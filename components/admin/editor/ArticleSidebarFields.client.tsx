@@ -1,5 +1,6 @@
 'use client';
 
+import { MediaUploader } from '../media/MediaUploader.client';
 import type { EditorTranslator } from '@/lib/i18n/admin-editor';
 import type { EditorValues } from './form-model';
 import { FormField } from './FormField.client';
@@ -143,6 +144,14 @@ export function ArticleSidebarFields({ values, set, errors, context, readOnly, t
             </button>
           </div>
         ) : null}
+        <MediaUploader
+          labels={{ dropHere: t('uploadDrop'), choose: t('uploadCover'), uploading: t('uploading'), done: t('uploadDone') }}
+          onUploaded={(media) => {
+            set('coverMediaId', media.id);
+            set('coverImageUrl', media.url);
+            if (!values.coverImageAlt.trim() && media.alt) set('coverImageAlt', media.alt);
+          }}
+        />
         <FormField id="article-cover-url" label={t('fieldCoverUrl')} errors={errors.coverImageUrl}>
           {({ id, describedBy, invalid }) => (
             <input id={id} className="admin-input" inputMode="url" value={values.coverImageUrl} maxLength={2000} onChange={(e) => set('coverImageUrl', e.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />

@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import type { EditorTranslator } from '@/lib/i18n/admin-editor';
 import type { EmbedAttrs, ImageAttrs } from './extensions';
+import { MediaUploader } from '../media/MediaUploader.client';
 import { FormDialog } from './FormDialog.client';
 import { looksLikeSafeUrl } from './url-check';
 
@@ -84,9 +85,13 @@ export function ImageDialog({ t, initial, onApply, onClose }: DialogBase<ImageAt
   };
   return (
     <FormDialog open title={t('image')} submitLabel={t('apply')} cancelLabel={t('cancel')} onSubmit={submit} onClose={onClose}>
+      <MediaUploader
+        labels={{ dropHere: t('uploadDrop'), choose: t('uploadChoose'), uploading: t('uploading'), done: t('uploadDone') }}
+        onUploaded={(media) => setValue((v) => ({ ...v, src: media.url, width: media.width, height: media.height, mediaId: media.id, alt: v.alt || media.alt }))}
+      />
       <Field label={t('imageUrl')} error={errors.src}>
         {({ id, describedBy }) => (
-          <input id={id} className="admin-input" value={value.src} onChange={(e) => setValue({ ...value, src: e.target.value })} aria-describedby={describedBy} aria-invalid={errors.src ? true : undefined} autoFocus={!initial.src} inputMode="url" />
+          <input id={id} className="admin-input" value={value.src} onChange={(e) => setValue({ ...value, src: e.target.value, mediaId: null })} aria-describedby={describedBy} aria-invalid={errors.src ? true : undefined} autoFocus={!initial.src} inputMode="url" />
         )}
       </Field>
       <Field label={t('imageAlt')} hint={t('imageAltHint')} error={errors.alt}>

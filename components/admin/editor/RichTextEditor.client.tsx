@@ -10,6 +10,7 @@ import { EditorToolbar, type ToolbarDialog } from './EditorToolbar.client';
 import { editorExtensions, type EmbedAttrs, type ImageAttrs } from './extensions';
 import { EmbedDialog, ImageDialog, LinkDialog } from './NodeDialogs.client';
 import { cleanPastedHtml } from './paste-cleanup';
+import { useDroppedUploads } from './use-dropped-uploads';
 import { toEditorDoc, usesOnlyKnownTypes } from './to-editor-doc';
 
 export type { ImageAttrs } from './extensions';
@@ -74,6 +75,7 @@ export function RichTextEditor({ value, onChange, locale, ariaLabel, onRequestIm
   // next save would erase it: such a body is shown read-only and never emitted.
   const unknownTypes = useMemo(() => !usesOnlyKnownTypes(toEditorDoc(value), schema), [value, schema]);
   const [invalidStructure, setInvalidStructure] = useState(false);
+  const dropped = useDroppedUploads();
   const unsupported = unknownTypes || invalidStructure;
   const locked = readOnly || unsupported;
   // The last document this editor emitted: a different `value` prop means an outside change
@@ -82,6 +84,7 @@ export function RichTextEditor({ value, onChange, locale, ariaLabel, onRequestIm
   const onChangeRef = useRef(onChange);
   // editorProps are fixed when the editor is created; they reach current state through this ref.
   const openDialogRef = useRef<(kind: ToolbarDialog) => void>(() => {});
+  const droppedRef = useRef<(files: FileList | undefined) => boolean>(() => false);
   useEffect(() => {
     onChangeRef.current = onChange;
   }, [onChange]);
@@ -104,6 +107,10 @@ export function RichTextEditor({ value, onChange, locale, ariaLabel, onRequestIm
         }
         return false;
       },
+      // Image files dropped or pasted into the body upload to the media library; each then opens
+      // the image dialog, so alt text is still required before it lands in the text.
+      handleDrop: (_view, event) => droppedRef.current(event.dataTransfer?.files),
+      handlePaste: (_view, event) => droppedRef.current(event.clipboardData?.files),
       handleDoubleClickOn: (_view, _pos, node) => {
         if (node.type.name !== 'image' && node.type.name !== 'embed') return false;
         openDialogRef.current(node.type.name);
@@ -165,7 +172,11 @@ export function RichTextEditor({ value, onChange, locale, ariaLabel, onRequestIm
   };
   useEffect(() => {
     openDialogRef.current = (kind) => void openDialog(kind);
+    droppedRef.current = (files) => (locked ? false : dropped.start(files));
   });
+
+  // One dialog at a time: the next finished upload waits until the current dialog closes.
+  const queuedUpload = dialog ? undefined : dropped.ready[0];
 
   const close = () => {
     setDialog(null);
@@ -181,6 +192,17 @@ export function RichTextEditor({ value, onChange, locale, ariaLabel, onRequestIm
       ) : null}
       {editor && !locked ? <EditorToolbar editor={editor} t={t} onOpenDialog={(kind) => void openDialog(kind)} /> : null}
       <EditorContent editor={editor} />
+      {dropped.items.length ? (
+        <ul className="space-y-1 px-3 pb-2 text-sm" aria-live="polite">
+          {dropped.items.map((item) => (
+            <li key={item.key}>
+              <span className="mr-2">{item.name}</span>
+              <span className={item.error ? 'text-red-700 dark:text-red-300' : ''}>{item.error ? `${t('uploadFailed')}: ${item.error}` : item.done ? t('uploadDone') : t('uploading')}</span>
+              <progress className="block w-full" max={item.total || 1} value={item.loaded} aria-label={item.name} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {editor && dialog?.kind === 'link' ? (
         <LinkDialog
           t={t}
@@ -204,6 +226,21 @@ export function RichTextEditor({ value, onChange, locale, ariaLabel, onRequestIm
           onApply={(attrs) => {
             insertImage(attrs);
             setDialog(null);
+          }}
+        />
+      ) : null}
+      {editor && queuedUpload ? (
+        <ImageDialog
+          key={queuedUpload.key}
+          t={t}
+          initial={queuedUpload.attrs}
+          onClose={() => {
+            dropped.take(queuedUpload.key);
+            editor.commands.focus();
+          }}
+          onApply={(attrs) => {
+            insertImage(attrs);
+            dropped.take(queuedUpload.key);
           }}
         />
       ) : null}

@@ -9,6 +9,8 @@ export interface ImageAttrs {
   caption: string;
   width?: number | null;
   height?: number | null;
+  /** Set for media-library images: readers then get responsive sources. */
+  mediaId?: number | null;
 }
 
 export interface EmbedAttrs {
@@ -41,6 +43,7 @@ const Figure = Node.create<{ missingAltLabel: string }>({
       caption: { default: '' },
       width: { default: null },
       height: { default: null },
+      mediaId: { default: null },
     };
   },
   parseHTML() {
