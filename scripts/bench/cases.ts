@@ -30,6 +30,8 @@ export interface BenchCase {
 export const CASES: BenchCase[] = [
   { name: "home", path: (u) => u.home },
   { name: "section", path: (u) => u.section },
+  // The media route streams a stored variant (local disk by default) with immutable caching headers.
+  { name: "image (640w WebP)", path: (u) => u.image },
 ];
 
 /** The page that is compared against the static ceiling. */

@@ -9,6 +9,8 @@ export interface DiscoveredUrls {
   sectionSource: "header nav" | "fallback" | "env";
   article: string | null;
   articleSource: "home page" | "env" | "none";
+  /** A responsive image variant of the article (or BENCH_IMAGE_PATH), for the image route. */
+  image: string | null;
   homeStatus: number;
 }
 
@@ -69,12 +71,19 @@ export async function discoverUrls(origin: string): Promise<DiscoveredUrls> {
   const envArticle = process.env.BENCH_ARTICLE_PATH;
   const section = envSection ?? findSectionPath(html, origin);
   const article = envArticle ?? findArticlePath(html, origin);
+  let image = process.env.BENCH_IMAGE_PATH ?? null;
+  if (!image && article) {
+    const page = (await httpRequest(`${origin}${article}`, { timeoutMs: 60_000 })).body.toString("utf8");
+    const variants = [...page.matchAll(/\/media\/[0-9a-z/-]+\.(?:webp|jpg|png)/g)].map((m) => m[0]);
+    image = variants.find((v) => /w640\.webp$/.test(v)) ?? variants[0] ?? null;
+  }
   return {
     home: "/",
     section: section ?? "/news",
     sectionSource: envSection ? "env" : section ? "header nav" : "fallback",
     article,
     articleSource: envArticle ? "env" : article ? "home page" : "none",
+    image,
     homeStatus: res.status,
   };
 }
