@@ -35,7 +35,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   logger: {
     // A wrong password is not a server error; keep stderr for real problems.
     error(error) {
-      if (error instanceof CredentialsSignin || (error as { type?: string }).type === 'CredentialsSignin') return;
+      // Wrong passwords and unreadable session cookies are client input, not server faults.
+      const type = (error as { type?: string }).type;
+      if (error instanceof CredentialsSignin || type === 'CredentialsSignin' || type === 'JWTSessionError') return;
       console.error('[auth]', error);
     },
   },

@@ -24,10 +24,20 @@ export function installPeerAddressHeader(): void {
   proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event === 'request' || event === 'checkContinue' || event === 'checkExpectation') {
       const req = args[0] as http.IncomingMessage | undefined;
-      if (req?.headers) req.headers[PEER_HEADER] = req.socket?.remoteAddress ?? '';
+      if (req?.headers) {
+        const socketAddress = req.socket?.remoteAddress ?? '';
+        // Next.js re-sends a Server Action posted to the wrong page from the server itself; that
+        // loopback request keeps the original client's address, which this hook set on the way in.
+        const forwardedByNext = req.headers['x-action-forwarded'] === '1' && isLoopback(socketAddress) && typeof req.headers[PEER_HEADER] === 'string';
+        if (!forwardedByNext) req.headers[PEER_HEADER] = socketAddress;
+      }
     }
     return emit.call(this, event, ...args);
   };
+}
+
+function isLoopback(address: string): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
 
 function peerHeaderInstalled(): boolean {

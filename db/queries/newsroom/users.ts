@@ -116,3 +116,8 @@ export async function setPassword(db: Database, userId: number, password: string
     .set({ passwordHash: await hashPassword(password), sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
     .where(eq(users.id, userId));
 }
+
+/** Signs the account out everywhere: every issued session names an older version from now on. */
+export async function endSessions(db: Database, userId: number): Promise<void> {
+  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, userId));
+}
