@@ -9,6 +9,7 @@ const LINKS: { href: string; key: Parameters<AdminTranslator>[0]; permission?: P
   { href: '/admin/articles', key: 'articles' },
   { href: '/admin/articles/new', key: 'newArticle', permission: 'article:create' },
   { href: '/admin/media', key: 'media', permission: 'media:upload' },
+  { href: '/admin/stats', key: 'stats', permission: 'stats:read' },
   { href: '/admin/sections', key: 'sections', permission: 'section:manage' },
   { href: '/admin/tags', key: 'tags', permission: 'tag:manage' },
   { href: '/admin/pages', key: 'pages', permission: 'page:manage' },

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
+import { axeViolations, launchBrowser } from '../helpers/browser';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -86,4 +86,24 @@ describe('images in articles', () => {
     expect(anonymous.status).toBe(401);
     expect((await anonymous.json()).error).toBeTruthy();
   });
+});
+
+describe('admin views screen', () => {
+  it('shows views per day as a chart and the top articles of the period, with no axe violation', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.baseURL}/admin/login`);
+    await page.getByLabel('邮箱').fill(OWNER.email);
+    await page.getByLabel('密码').fill(OWNER.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(`${server.baseURL}/admin`);
+    // A fresh install has no daily rows yet; the screen must still render every day of the period.
+    const response = await page.goto(`${server.baseURL}/admin/stats?days=7`);
+    expect(response?.status()).toBe(200);
+    await expect(page.locator('h1').textContent()).resolves.toBe('浏览统计');
+    expect(await page.getByRole('img', { name: /每日浏览量/ }).count()).toBe(1);
+    expect(await page.locator('svg rect').count()).toBe(7);
+    expect(await axeViolations(page)).toEqual([]);
+    const anonymous = await fetch(`${server.baseURL}/admin/stats`, { redirect: 'manual' });
+    expect([302, 303, 307]).toContain(anonymous.status);
+  }, 120_000);
 });
