@@ -48,7 +48,9 @@ export async function startServer(options: { dataDir?: string; databaseUrl?: str
   }
   env.DATA_DIR = options.dataDir ?? tempDataDir();
   let output = '';
-  const child = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so that a SIGKILL takes next-server down with start.mjs (a SIGKILL cannot
+  // be forwarded, and an orphaned server would keep running against a database the test dropped).
+  const child = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -74,11 +76,22 @@ export async function startServer(options: { dataDir?: string; databaseUrl?: str
     process: child,
     logs: () => output,
     stop: async (signal = 'SIGTERM') => {
-      if (child.exitCode === null) child.kill(signal);
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      if (child.exitCode === null) {
+        if (signal === 'SIGKILL') killGroup(child);
+        else child.kill(signal);
+      }
+      const timer = setTimeout(() => killGroup(child), 15_000);
       const code = await exited;
       clearTimeout(timer);
       return code;
     },
   };
+}
+
+function killGroup(child: ChildProcess): void {
+  try {
+    if (child.pid) process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
 }
