@@ -1,29 +1,13 @@
 import { diffWords } from 'diff';
 import type { RichTextDoc } from './rich-text/schema';
+import { ARTICLE_CONTENT_FIELDS } from './article-fields';
 
 /**
  * Field-by-field differences between two versions of an article, for the revisions page and
  * the edit-conflict dialog. Pure: the caller supplies how to turn a body and ids into text.
  */
 
-export const DIFF_FIELDS = [
-  'title',
-  'subtitle',
-  'excerpt',
-  'body',
-  'sectionId',
-  'tagNames',
-  'authorIds',
-  'byline',
-  'source',
-  'coverImageUrl',
-  'coverImageAlt',
-  'coverMediaId',
-  'slug',
-  'locale',
-  'seoTitle',
-  'seoDescription',
-] as const;
+export const DIFF_FIELDS = ARTICLE_CONTENT_FIELDS;
 export type DiffField = (typeof DIFF_FIELDS)[number];
 
 /** The content fields of an article version (a revision snapshot or the editor's values). */

@@ -91,21 +91,4 @@ export type ArticleInput = z.output<typeof articleInput>;
 export type ArticleFormValues = z.input<typeof articleInput>;
 
 /** Content fields: a change in any of them makes a new revision. */
-export const REVISIONED_FIELDS = [
-  'title',
-  'subtitle',
-  'excerpt',
-  'body',
-  'sectionId',
-  'tagNames',
-  'authorIds',
-  'byline',
-  'source',
-  'coverImageUrl',
-  'coverImageAlt',
-  'coverMediaId',
-  'slug',
-  'locale',
-  'seoTitle',
-  'seoDescription',
-] as const;
+export { ARTICLE_CONTENT_FIELDS as REVISIONED_FIELDS } from '../article-fields';

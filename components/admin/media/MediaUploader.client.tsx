@@ -2,7 +2,7 @@
 
 import { useRef, useState } from 'react';
 import type { MediaDTO } from '@/lib/media/ingest';
-import { uploadImage } from './upload';
+import { IMAGE_TYPES, useUploads } from './use-uploads';
 
 export interface UploaderLabels {
   dropHere: string;
@@ -11,34 +11,12 @@ export interface UploaderLabels {
   done: string;
 }
 
-interface Item {
-  key: string;
-  name: string;
-  loaded: number;
-  total: number;
-  error?: string;
-  done?: boolean;
-}
-
 /** Drag and drop, paste or pick several images; each gets its own progress bar. */
 export function MediaUploader({ labels, onUploaded }: { labels: UploaderLabels; onUploaded: (item: MediaDTO) => void }) {
-  const [items, setItems] = useState<Item[]>([]);
+  const { items, start: startUploads } = useUploads(onUploaded);
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-
-  const start = (files: FileList | File[]) => {
-    for (const file of Array.from(files)) {
-      const key = `${file.name}-${file.size}-${Math.random()}`;
-      setItems((list) => [...list, { key, name: file.name, loaded: 0, total: file.size }]);
-      const patch = (p: Partial<Item>) => setItems((list) => list.map((it) => (it.key === key ? { ...it, ...p } : it)));
-      uploadImage(file, ({ loaded, total }) => patch({ loaded, total }))
-        .then((media) => {
-          patch({ done: true, loaded: file.size });
-          onUploaded(media);
-        })
-        .catch((error: Error) => patch({ error: error.message }));
-    }
-  };
+  const start = (files: FileList) => startUploads(Array.from(files));
 
   return (
     <div
@@ -64,7 +42,7 @@ export function MediaUploader({ labels, onUploaded }: { labels: UploaderLabels; 
       <input
         ref={input}
         type="file"
-        accept="image/jpeg,image/png,image/webp,image/gif,image/avif"
+        accept={IMAGE_TYPES}
         multiple
         className="sr-only"
         aria-label={labels.choose}
