@@ -37,11 +37,21 @@ run e2e-pglite env -u TEST_DATABASE_URL npx vitest run --project e2e
 node -e '
 const fs = require("fs"), path = require("path");
 let passed = 0, failed = 0, skipped = 0;
+const failures = [];
 for (const f of fs.readdirSync(process.argv[1]).filter((f) => f.endsWith(".json"))) {
   const r = JSON.parse(fs.readFileSync(path.join(process.argv[1], f), "utf8"));
   passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + (r.numTodoTests || 0);
   console.log(`${f.replace(".json", "").padEnd(22)} ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+  for (const file of r.testResults) {
+    for (const t of file.assertionResults.filter((t) => t.status === "failed")) {
+      failures.push(`${f.replace(".json", "")}: ${path.relative(process.cwd(), file.name)} > ${t.fullName}\n    ${(t.failureMessages[0] || "").split("\n").slice(0, 6).join("\n    ")}`);
+    }
+    if (file.status === "failed" && !file.assertionResults.some((t) => t.status === "failed")) {
+      failures.push(`${f.replace(".json", "")}: ${path.relative(process.cwd(), file.name)}\n    ${(file.message || "").split("\n").slice(0, 6).join("\n    ")}`);
+    }
+  }
 }
+if (failures.length) console.log("\nFailed tests:\n" + failures.join("\n"));
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 ' "$results"
 rm -rf "$results"
