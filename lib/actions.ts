@@ -6,6 +6,7 @@ import { getDb, type Database } from '@/db/client';
 import { AuthError, requirePermission, requireUser, type CurrentUser } from './auth/session';
 import { clientIp } from './client-ip';
 import { isConnectionError, noteDatabaseFailure } from './db-health';
+import { isTransientConflict, pgErrorCode, retryTransientConflicts } from './db-errors';
 import { ActionError } from './errors';
 import type { Permission } from './permissions';
 import { invalidateCountableArticles } from './views/service';
@@ -54,8 +55,12 @@ export function failureOf(error: unknown, name: string): ActionFailure {
     noteDatabaseFailure(error);
     return { ok: false, status: 503, error: 'The database is not answering. Nothing was saved; try again in a moment.' };
   }
-  if ((error as { code?: string }).code === '23505' || /duplicate key/.test(String((error as Error).message))) {
+  const code = pgErrorCode(error);
+  if (code === '23505' || /duplicate key/.test(String((error as Error).message))) {
     return { ok: false, status: 409, error: 'This conflicts with an existing item (a name or slug is already taken).' };
+  }
+  if (isTransientConflict(error)) {
+    return { ok: false, status: 409, error: 'Someone else was changing the same items at this moment. Nothing was saved; try again.' };
   }
   console.error(`[action ${name}]`, error);
   return { ok: false, status: 500, error: 'Something went wrong. Nothing was saved.' };
@@ -78,7 +83,7 @@ export function defineAction<S extends z.ZodType, T>(config: ActionConfig<S>, ha
         ip: clientIp(await headers()),
         invalidate: (list) => list.forEach((t) => tags.add(t)),
       };
-      const data = await handler(parsed.data, ctx);
+      const data = await retryTransientConflicts(() => handler(parsed.data, ctx));
       invalidateTags([...tags]);
       return { ok: true, data };
     } catch (error) {

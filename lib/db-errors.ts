@@ -1,0 +1,31 @@
+/** Deadlock and serialization failure: PostgreSQL rolled the transaction back, and a retry may pass. */
+const TRANSIENT_CONFLICTS = new Set(['40P01', '40001']);
+const ATTEMPTS = 3;
+
+export function isTransientConflict(error: unknown): boolean {
+  return TRANSIENT_CONFLICTS.has(pgErrorCode(error) ?? '');
+}
+
+/** The SQLSTATE of a database error, which Drizzle wraps in its own error as `cause`. */
+export function pgErrorCode(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 3; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string') return e.code;
+  }
+  return undefined;
+}
+
+/**
+ * Runs a DAL call again when PostgreSQL aborted its transaction for a deadlock or a serialization
+ * failure (two editors merging tags while a third saves an article, say): the transaction left
+ * nothing behind, so running it again is safe, and the caller gets an answer instead of a 500.
+ */
+export async function retryTransientConflicts<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !isTransientConflict(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
+    }
+  }
+}
