@@ -24,7 +24,15 @@ const zh = {
   articleCover: '文章封面',
   articleBody: '文章正文',
   pageBody: '单页正文',
-  limits: '支持 JPEG、PNG、WebP、GIF、AVIF，单个文件不超过 20 MB。',
+  limits: '支持 JPEG、PNG、WebP、GIF、AVIF，单个文件不超过 {mb} MB。',
+  filterType: '文件类型',
+  allTypes: '全部类型',
+  filterUsage: '使用情况',
+  anyUsage: '全部图片',
+  usageUsed: '已使用',
+  usageUnused: '未使用',
+  usageNoAlt: '缺少替代文字',
+  count: '共 {count} 张图片',
 } as const;
 
 export type MediaKey = keyof typeof zh;
@@ -53,7 +61,15 @@ const en: Record<MediaKey, string> = {
   articleCover: 'Article cover',
   articleBody: 'Article body',
   pageBody: 'Page body',
-  limits: 'JPEG, PNG, WebP, GIF or AVIF, up to 20 MB each.',
+  limits: 'JPEG, PNG, WebP, GIF or AVIF, up to {mb} MB each.',
+  filterType: 'File type',
+  allTypes: 'All types',
+  filterUsage: 'Usage',
+  anyUsage: 'All images',
+  usageUsed: 'In use',
+  usageUnused: 'Not used',
+  usageNoAlt: 'Missing alt text',
+  count: 'Images: {count}',
 };
 
 export function mediaT(locale: Locale) {

@@ -5,10 +5,10 @@ import S3rver from 's3rver';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { articles, media, sections, users } from '@/db/schema';
+import { articles, media, pages, sections, users } from '@/db/schema';
 import { ingestImage, sweepPendingMedia } from '@/lib/media/ingest';
 import { mediaStorage, resetMediaStorage } from '@/lib/media/storage';
-import { deleteMedia, getMediaUsage } from '@/db/queries/newsroom/media';
+import { deleteMedia, getMediaUsage, listMedia } from '@/db/queries/newsroom/media';
 import { ActionError } from '@/lib/errors';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/db';
 import type { Database } from '@/db/client';
@@ -158,6 +158,29 @@ for (const storageKind of ['local', 's3'] as const) {
       await deleteMedia(db, editorId, item.id);
       expect(await db.select().from(media).where(eq(media.id, item.id))).toEqual([]);
       expect(await readObject(item.url.replace('/media/', ''))).toBeNull();
+    });
+
+    it('filters the library by type, by use (cover, article body, page body) and by missing alt text', async () => {
+      const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#36c' } }).png().toBuffer();
+      const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c63' } }).jpeg().toBuffer();
+      const tag = `filter-${storageKind}`;
+      await ingestImage(db, { file: png, bytes: png.length, originalName: `${tag}-loose.png`, uploadedById: null });
+      const cover = await ingestImage(db, { file: jpeg, bytes: jpeg.length, originalName: `${tag}-cover.jpg`, alt: 'A cover', uploadedById: null });
+      const inPage = await ingestImage(db, { file: jpeg, bytes: jpeg.length, originalName: `${tag}-in-page.jpg`, alt: 'In a page', uploadedById: null });
+      const [section] = await db.insert(sections).values({ slug: `f-${storageKind}`, title: 'F' }).returning();
+      await db.insert(articles).values({ slug: `f-${storageKind}`, title: 'F', sectionId: section!.id, coverMediaId: cover.id, bodyJson: { type: 'doc', content: [] } });
+      await db.insert(pages).values({ slug: `f-${storageKind}`, title: 'F', bodyJson: { type: 'doc', content: [{ type: 'image', attrs: { mediaId: inPage.id, alt: 'x' } }] } });
+
+      const names = async (filter: Omit<Parameters<typeof listMedia>[1], 'page' | 'pageSize'>) =>
+        (await listMedia(db, { q: tag, page: 1, pageSize: 50, ...filter })).items.map((item) => item.originalName).sort();
+      expect(await names({})).toEqual([`${tag}-cover.jpg`, `${tag}-in-page.jpg`, `${tag}-loose.png`]);
+      expect(await names({ type: 'image/png' })).toEqual([`${tag}-loose.png`]);
+      expect(await names({ type: 'image/jpeg' })).toEqual([`${tag}-cover.jpg`, `${tag}-in-page.jpg`]);
+      expect(await names({ usage: 'used' })).toEqual([`${tag}-cover.jpg`, `${tag}-in-page.jpg`]);
+      expect(await names({ usage: 'unused' })).toEqual([`${tag}-loose.png`]);
+      expect(await names({ usage: 'no-alt' })).toEqual([`${tag}-loose.png`]);
+      expect(await names({ type: 'image/webp' })).toEqual([]);
+      expect((await listMedia(db, { q: tag, usage: 'used', page: 1, pageSize: 1 })).pageCount).toBe(2);
     });
   });
 }

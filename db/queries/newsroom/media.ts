@@ -18,13 +18,36 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export async function listMedia(db: Database, filter: { q?: string; type?: string; page: number; pageSize: number }) {
+export const MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'] as const;
+export const MEDIA_USAGE_FILTERS = ['used', 'unused', 'no-alt'] as const;
+
+export interface MediaListFilter {
+  q?: string;
+  type?: (typeof MEDIA_TYPES)[number];
+  usage?: (typeof MEDIA_USAGE_FILTERS)[number];
+  page: number;
+  pageSize: number;
+}
+
+/** The same three places getMediaUsage lists, as one condition on a media row. */
+function isUsed() {
+  const inBody = (column: typeof articles.bodyJson | typeof pages.bodyJson) =>
+    sql`jsonb_path_exists(${column}, '$.** ? (@.mediaId == $id)', jsonb_build_object('id', ${media.id}))`;
+  return sql`(exists (select 1 from ${articles} where ${articles.coverMediaId} = ${media.id})
+    or exists (select 1 from ${articles} where ${inBody(articles.bodyJson)})
+    or exists (select 1 from ${pages} where ${inBody(pages.bodyJson)}))`;
+}
+
+export async function listMedia(db: Database, filter: MediaListFilter) {
   const conditions = [eq(media.status, 'ready')];
   if (filter.q) {
     const like = `%${escapeLike(filter.q)}%`;
     conditions.push(or(ilike(media.originalName, like), ilike(media.alt, like), ilike(media.caption, like))!);
   }
   if (filter.type) conditions.push(eq(media.mimeType, filter.type));
+  if (filter.usage === 'used') conditions.push(isUsed());
+  if (filter.usage === 'unused') conditions.push(sql`not ${isUsed()}`);
+  if (filter.usage === 'no-alt') conditions.push(sql`btrim(${media.alt}) = ''`);
   const where = and(...conditions);
   const [[total], rows] = await Promise.all([
     db.select({ n: count() }).from(media).where(where),

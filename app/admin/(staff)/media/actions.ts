@@ -5,11 +5,20 @@ import { z } from 'zod';
 import { defineAction } from '@/lib/actions';
 import { id } from '@/lib/validation/text';
 import { line, multiline } from '@/lib/validation/text';
-import { deleteMedia, getMediaUsage, listMedia, updateMediaMeta } from '@/db/queries/newsroom/media';
+import { MEDIA_TYPES, MEDIA_USAGE_FILTERS, deleteMedia, getMediaUsage, listMedia, updateMediaMeta } from '@/db/queries/newsroom/media';
 
 export const listMediaAction = defineAction(
-  { name: 'media.list', input: z.object({ q: z.string().trim().max(200).optional(), page: z.number().int().min(1).max(10000).default(1) }), permission: 'media:upload' },
-  async ({ q, page }, ctx) => listMedia(ctx.db, { q: q || undefined, page, pageSize: 24 }),
+  {
+    name: 'media.list',
+    input: z.object({
+      q: z.string().trim().max(200).optional(),
+      type: z.enum(MEDIA_TYPES).optional(),
+      usage: z.enum(MEDIA_USAGE_FILTERS).optional(),
+      page: z.number().int().min(1).max(10000).default(1),
+    }),
+    permission: 'media:upload',
+  },
+  async ({ q, type, usage, page }, ctx) => listMedia(ctx.db, { q: q || undefined, type, usage, page, pageSize: 24 }),
 );
 
 export const updateMediaAction = defineAction(
