@@ -5,8 +5,8 @@ export async function register() {
   // View counting first: its flush-on-SIGTERM must be in place even when the database is slow to come up.
   const { startViewsAtBoot } = await import('./lib/views/start');
   startViewsAtBoot();
-  const { installOutageGuard } = await import('./lib/outage-guard');
-  installOutageGuard();
+  const { installHttpHooks } = await import('./lib/http-hooks');
+  installHttpHooks();
   const { startUp } = await import('./lib/startup');
   await startUp();
 }

@@ -10,7 +10,13 @@ const nextConfig = {
   output: process.env.STANDALONE === '1' ? 'standalone' : undefined,
   // CI type-checks in its own step (npm run typecheck) and may skip the duplicate pass here.
   typescript: { ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === '1' },
+  // Rendered pages and cached reads live in this process's memory only (an LRU of this many MB):
+  // never on disk, where another server on the same build (a second instance, a test server on
+  // another database) would read pages rendered from a different database, and where a restart
+  // would find pages that may no longer match the database.
+  cacheMaxMemorySize: Math.max(8, Number(process.env.CACHE_MEMORY_MB) || 128) * 1024 * 1024,
   experimental: {
+    isrFlushToDisk: false,
     // A long article with tables is a few hundred KB of editor JSON; the DAL's own limits
     // (lib/rich-text/schema.ts) refuse anything bigger than they accept with a field error.
     serverActions: { bodySizeLimit: '4mb' },
