@@ -13,6 +13,8 @@ export const cacheTags = {
   author: (id: number) => `author:${id}`,
   page: (slug: string) => `page:${slug}`,
   redirects: 'redirects',
+  /** RSS and sitemaps; every article write also expires `home`, which feeds carry too. */
+  feeds: 'feeds',
 } as const;
 
 /** List caches also expire on a timer so that scheduled stories appear close to their time. */

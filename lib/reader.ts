@@ -3,6 +3,7 @@ import { cache } from 'react';
 import { unstable_cache } from 'next/cache';
 import { getDb } from '@/db/client';
 import * as q from '@/db/queries/public';
+import * as feeds from '@/db/queries/feeds';
 import type { ArticleListFilter } from '@/db/queries/public';
 import type { SectionDTO } from '@/db/queries/dto';
 import { getMostReadSince, type MostReadDTO } from '@/db/queries/views';
@@ -147,3 +148,38 @@ export const getPageBySlug = cache((slug: string) =>
 export const getRedirect = cache((path: string) =>
   unstable_cache(() => withDb((db) => q.getRedirect(db, path)), ['redirect', path], { tags: [cacheTags.redirects] })(),
 );
+
+// RSS and sitemaps: tagged `feeds` (pages and tags) and `home` (which every article write expires).
+const feedTags = [cacheTags.feeds, cacheTags.home];
+
+export function getFeedItems(sectionIds: number[] | undefined, limit: number) {
+  return unstable_cache(() => withDb((db) => feeds.listFeedItems(db, { sectionIds }, limit)), ['feed', JSON.stringify(sectionIds ?? null), String(limit)], {
+    tags: feedTags,
+    revalidate: LIST_REVALIDATE_SECONDS,
+  })();
+}
+
+export function getSitemapArticleCount() {
+  return unstable_cache(() => withDb(feeds.countSitemapArticles), ['sitemap-count'], { tags: feedTags, revalidate: LIST_REVALIDATE_SECONDS })();
+}
+
+export function getSitemapArticles(offset: number, limit: number) {
+  return unstable_cache(() => withDb((db) => feeds.listSitemapArticles(db, offset, limit)), ['sitemap-articles', String(offset), String(limit)], {
+    tags: feedTags,
+    revalidate: LIST_REVALIDATE_SECONDS,
+  })();
+}
+
+/** Stories of the last 48 hours, the window of a Google News sitemap; the key moves every hour. */
+export function getNewsSitemapArticles(limit: number) {
+  const hour = Math.floor(Date.now() / 3_600_000);
+  const since = new Date((hour - 48) * 3_600_000);
+  return unstable_cache(() => withDb((db) => feeds.listNewsSitemapArticles(db, since, limit)), ['sitemap-news', String(hour), String(limit)], {
+    tags: feedTags,
+    revalidate: LIST_REVALIDATE_SECONDS,
+  })();
+}
+
+export function getSitemapStatic() {
+  return unstable_cache(() => withDb(feeds.listSitemapStatic), ['sitemap-static'], { tags: [...feedTags, cacheTags.sections], revalidate: LIST_REVALIDATE_SECONDS })();
+}

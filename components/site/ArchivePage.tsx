@@ -1,5 +1,6 @@
 import { Breadcrumb } from './Breadcrumb';
 import { ArticleList } from './ArticleList';
+import { WithMostRead } from './MostRead';
 import { Pagination } from './Pagination';
 import type { ArticleCardDTO, Paged, SiteSettingsDTO } from '@/db/queries/dto';
 import { t } from '@/lib/i18n/messages';
@@ -16,13 +17,15 @@ interface Props {
 export function ArchivePage({ settings, heading, description, result, hrefFor }: Props) {
   const { locale, timeZone } = settings;
   return (
-    <div className="space-y-4">
-      <Breadcrumb locale={locale} crumbs={[{ label: settings.name, href: '/' }, { label: heading }]} />
-      <h1 className="text-3xl font-bold">{heading}</h1>
-      {description ? <p className="text-neutral-700 dark:text-neutral-300">{description}</p> : null}
-      <p className="text-sm text-neutral-600 dark:text-neutral-400">{t(locale, 'articlesCount', { count: result.total })}</p>
-      {result.items.length ? <ArticleList articles={result.items} locale={locale} timeZone={timeZone} /> : <p>{t(locale, 'noArticles')}</p>}
-      <Pagination locale={locale} page={result.page} pageCount={result.pageCount} hrefFor={hrefFor} />
-    </div>
+    <WithMostRead locale={locale}>
+      <div className="space-y-4">
+        <Breadcrumb locale={locale} crumbs={[{ label: settings.name, href: '/' }, { label: heading }]} />
+        <h1 className="text-3xl font-bold">{heading}</h1>
+        {description ? <p className="text-neutral-700 dark:text-neutral-300">{description}</p> : null}
+        <p className="text-sm text-neutral-600 dark:text-neutral-400">{t(locale, 'articlesCount', { count: result.total })}</p>
+        {result.items.length ? <ArticleList articles={result.items} locale={locale} timeZone={timeZone} /> : <p>{t(locale, 'noArticles')}</p>}
+        <Pagination locale={locale} page={result.page} pageCount={result.pageCount} hrefFor={hrefFor} />
+      </div>
+    </WithMostRead>
   );
 }

@@ -8,6 +8,8 @@ export async function SiteChrome({ children }: { children: React.ReactNode }) {
   const settings = await getSettings();
   return (
     <>
+      {/* React hoists this into <head>, where feed readers look for it. */}
+      <link rel="alternate" type="application/rss+xml" title={settings.name} href="/feed.xml" />
       <a href="#main" className="skip-link">
         {t(settings.locale, 'skipToContent')}
       </a>

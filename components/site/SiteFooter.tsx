@@ -1,4 +1,5 @@
 import type { SiteSettingsDTO } from '@/db/queries/dto';
+import { t } from '@/lib/i18n/messages';
 
 export function SiteFooter({ settings }: { settings: SiteSettingsDTO }) {
   return (
@@ -7,6 +8,11 @@ export function SiteFooter({ settings }: { settings: SiteSettingsDTO }) {
         <p>{settings.footerText || `© ${settings.name}`}</p>
         {settings.hotline ? <p>{settings.hotline}</p> : null}
         {settings.icp ? <p>{settings.icp}</p> : null}
+        <p>
+          <a href="/feed.xml" className="underline-offset-2 hover:underline">
+            {t(settings.locale, 'rssFeed')}
+          </a>
+        </p>
       </div>
     </footer>
   );

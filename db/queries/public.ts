@@ -14,6 +14,7 @@ import type {
   SiteSettingsDTO,
   TagDTO,
 } from './dto';
+import { qualified } from './qualified';
 import { articleIsVisible } from './visibility';
 
 /** Reader-side queries. Every article query carries `articleIsVisible` in its WHERE clause. */
@@ -270,7 +271,7 @@ export async function getRelated(
 ): Promise<ArticleCardDTO[]> {
   // With no tags, a constant would be read as ORDER BY position 0; count over an empty set instead.
   const tagIds = article.tagIds.length ? article.tagIds : [-1];
-  const shared = sql<number>`(select count(*) from ${articleTags} where ${articleTags.articleId} = ${articles.id} and ${inArray(articleTags.tagId, tagIds)})`;
+  const shared = sql<number>`(select count(*) from ${articleTags} where ${articleTags.articleId} = ${qualified(articles, 'id')} and ${inArray(articleTags.tagId, tagIds)})`;
   const rows = await db
     .select({ ...cardColumns, shared })
     .from(articles)
@@ -302,7 +303,7 @@ export async function getAuthorBySlug(db: Database, slug: string): Promise<Autho
       and(
         eq(users.slug, slug),
         // Only people credited on a story readers can see have a public page.
-        sql`${users.id} in (select ${articleAuthors.userId} from ${articleAuthors} inner join ${articles} on ${articles.id} = ${articleAuthors.articleId} where ${articleIsVisible})`,
+        sql`${users.id} in (select ${articleAuthors.userId} from ${articleAuthors} inner join ${articles} on ${qualified(articles, 'id')} = ${articleAuthors.articleId} where ${articleIsVisible})`,
       ),
     );
   return row ?? null;

@@ -1,14 +1,17 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../client';
-import { articleAuthors, articles, articleTags, media, pages, sections, siteSettings, tags, users } from '../schema';
+import { articleAuthors, articles, articleTags, articleViewsDaily, media, pages, sections, siteSettings, tags, users } from '../schema';
 import { mediaStorage } from '../../lib/media/storage';
 import { renderRichText, richTextToPlainText } from '../../lib/rich-text/render';
 import { slugify } from '../../lib/slug';
 import { blocksToDoc } from './blocks';
 import { demoArticles, demoAuthors, demoPages, demoSections, demoSite, demoTags } from './demo-content';
 import { demoIllustration } from './images';
+import { demoViewHistory } from './view-history';
 import { ingestImage, type MediaDTO } from '../../lib/media/ingest';
 import { collectMediaIds, loadMediaRenderInfo } from '../../lib/media/render-info';
+
+const DEMO_TIME_ZONE = 'Asia/Shanghai';
 
 export async function hasContent(db: Database): Promise<boolean> {
   const [row] = await db.select({ id: siteSettings.id }).from(siteSettings).where(eq(siteSettings.id, 1));
@@ -41,7 +44,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
       tagline: demoSite.tagline,
       hotline: demoSite.hotline,
       locale: 'zh-CN',
-      timeZone: 'Asia/Shanghai',
+      timeZone: DEMO_TIME_ZONE,
       footerText: demoSite.footerText,
       icp: demoSite.icp,
       reprintTemplate: demoSite.reprintTemplate,
@@ -101,6 +104,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
     }
 
     const usedSlugs = new Set<string>();
+    const seededAt = new Date();
     for (const [index, a] of demoArticles.entries()) {
       const cover = illustrations && (a.featured || a.pinned || index % 3 === 0) ? illustrations[index % illustrations.length]! : null;
       const doc = blocksToDoc(a.body);
@@ -137,6 +141,10 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
         })
         .returning({ id: articles.id });
       const articleId = row!.id;
+      if ((a.status ?? 'published') === 'published') {
+        const history = demoViewHistory({ totalViews: a.views, publishedAt: new Date(a.publishedAt), now: seededAt, timeZone: DEMO_TIME_ZONE, seed: index });
+        if (history.length) await t.insert(articleViewsDaily).values(history.map((d) => ({ articleId, ...d })));
+      }
       if (a.tags.length) {
         await t.insert(articleTags).values(a.tags.map((slug, i) => ({ articleId, tagId: tagIds.get(slug)!, sortOrder: i })));
       }

@@ -168,8 +168,9 @@ for (const storageKind of ['local', 's3'] as const) {
       const cover = await ingestImage(db, { file: jpeg, bytes: jpeg.length, originalName: `${tag}-cover.jpg`, alt: 'A cover', uploadedById: null });
       const inPage = await ingestImage(db, { file: jpeg, bytes: jpeg.length, originalName: `${tag}-in-page.jpg`, alt: 'In a page', uploadedById: null });
       const [section] = await db.insert(sections).values({ slug: `f-${storageKind}`, title: 'F' }).returning();
-      await db.insert(articles).values({ slug: `f-${storageKind}`, title: 'F', sectionId: section!.id, coverMediaId: cover.id, bodyJson: { type: 'doc', content: [] } });
-      await db.insert(pages).values({ slug: `f-${storageKind}`, title: 'F', bodyJson: { type: 'doc', content: [{ type: 'image', attrs: { mediaId: inPage.id, alt: 'x' } }] } });
+      // Ids far from the media ids, so a condition comparing with the wrong table's id cannot pass by chance.
+      await db.insert(articles).values({ id: 9001, slug: `f-${storageKind}`, title: 'F', sectionId: section!.id, coverMediaId: cover.id, bodyJson: { type: 'doc', content: [] } });
+      await db.insert(pages).values({ id: 9002, slug: `f-${storageKind}`, title: 'F', bodyJson: { type: 'doc', content: [{ type: 'image', attrs: { mediaId: inPage.id, alt: 'x' } }] } });
 
       const names = async (filter: Omit<Parameters<typeof listMedia>[1], 'page' | 'pageSize'>) =>
         (await listMedia(db, { q: tag, page: 1, pageSize: 50, ...filter })).items.map((item) => item.originalName).sort();

@@ -6,10 +6,12 @@ import { getTableConfig, isPgEnum, PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMigrations } from '@/db/migrate';
 import * as schema from '@/db/schema';
-import { articleAuthors, articles, articleTags, pages, sections, siteSettings, tags, users } from '@/db/schema';
+import { articleAuthors, articles, articleTags, articleViewsDaily, pages, sections, siteSettings, tags, users } from '@/db/schema';
 import { clearContent, hasContent, seedDemo } from '@/db/seed';
 import { demoArticles, demoAuthors, demoPages, demoSections, demoSite, demoTags } from '@/db/seed/demo-content';
 import { slugify } from '@/lib/slug';
+import { getMostReadSince } from '@/db/queries/views';
+import { dayInZone, daysBetween } from '@/lib/views/day';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { rows } from './helpers';
 
@@ -201,6 +203,26 @@ describe('demo seed', () => {
       .where(eq(articleAuthors.articleId, row!.id))
       .orderBy(articleAuthors.sortOrder);
     expect(authorSlugs.map((a) => a.slug)).toEqual(sample.authors);
+  });
+
+  it('gives published demo articles a view history of the last 30 days, within their totals, so "most read" has something to show', async () => {
+    const today = dayInZone(new Date(), 'Asia/Shanghai');
+    const history = await tdb.db
+      .select({ id: articles.id, status: articles.status, total: articles.viewCount, publishedAt: articles.publishedAt, first: sql<string>`min(${articleViewsDaily.day})`, last: sql<string>`max(${articleViewsDaily.day})`, sum: sql<number>`sum(${articleViewsDaily.views})` })
+      .from(articleViewsDaily)
+      .innerJoin(articles, eq(articles.id, articleViewsDaily.articleId))
+      .groupBy(articles.id);
+    expect(history.length).toBeGreaterThan(20);
+    for (const row of history) {
+      expect(row.status).toBe('published');
+      expect(Number(row.sum)).toBeLessThanOrEqual(row.total);
+      expect(String(row.last) <= today).toBe(true);
+      expect(String(row.first) >= dayInZone(row.publishedAt!, 'Asia/Shanghai')).toBe(true);
+      expect(daysBetween(String(row.first), today)).toBeLessThanOrEqual(30);
+    }
+    const readToday = await getMostReadSince(tdb.db, today, 5);
+    expect(readToday).toHaveLength(5);
+    expect(readToday.map((a) => a.periodViews)).toEqual([...readToday.map((a) => a.periodViews)].sort((a, b) => b - a));
   });
 
   it('seeds atomically: a seed that fails part-way leaves nothing behind', async () => {

@@ -24,6 +24,7 @@ import type { ArticleStatus } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { demoArticles, demoAuthors, demoPages, demoSections, demoSite, demoTags } from '@/db/seed/demo-content';
 import { sectionFamilyIds } from '@/lib/reader';
+import { countSitemapArticles, listFeedItems, listNewsSitemapArticles, listSitemapArticles, listSitemapStatic } from '@/db/queries/feeds';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { demoArticleIsVisible } from './helpers';
 
@@ -196,6 +197,40 @@ describe('on the seeded demo plus test fixtures', () => {
       { fromPath: '/old-news/1.html', toPath: '/articles/1', statusCode: 301 },
       { fromPath: '/temporary', toPath: '/news', statusCode: 302 },
     ]);
+  });
+
+  it('feeds and sitemaps list exactly the stories readers may see, newest first in feeds, by id in sitemaps', async () => {
+    const visible = [...fixtures.values()].filter((f) => f.visible).map((f) => f.id);
+    const hidden = [...fixtures.values()].filter((f) => !f.visible).map((f) => f.id);
+    const total = await countSitemapArticles(tdb.db);
+    expect(total).toBe(await countArticles(tdb.db, {}));
+    const all = [...(await listSitemapArticles(tdb.db, 0, 10)), ...(await listSitemapArticles(tdb.db, 10, ALL))];
+    expect(all).toHaveLength(total);
+    expect(ids(all)).toEqual([...ids(all)].sort((a, b) => a - b));
+    for (const id of visible) expect(ids(all)).toContain(id);
+    for (const id of hidden) expect(ids(all)).not.toContain(id);
+
+    const feed = await listFeedItems(tdb.db, { sectionIds: [sectionIds.qa!, sectionIds['qa-sub']!] }, 50);
+    expect(ids(feed)).toEqual([id('pubNew'), id('subVisible'), id('pastScheduled'), id('pubOld')]);
+    expect(feed[0]!.authorNames).toEqual(['Name qa-author-b', 'Name qa-author-a']);
+    expect(feed[0]!.bodyHtml).toBe('<p>pubNew</p>');
+    expect(ids(await listFeedItems(tdb.db, {}, ALL))).toEqual(ids(await listArticles(tdb.db, {}, { limit: ALL })));
+  });
+
+  it('the news sitemap covers its window only, and the static sitemap lists published pages and tags with a visible story', async () => {
+    const recent = await listNewsSitemapArticles(tdb.db, at(-2 * DAY - HOUR), ALL);
+    expect(ids(recent)).toContain(id('pubNew'));
+    expect(ids(recent)).toContain(id('subVisible'));
+    expect(ids(recent)).not.toContain(id('pubOld'));
+    for (const key of ['futurePublished', 'futureScheduled', 'draft', 'trashed']) expect(ids(recent)).not.toContain(id(key));
+
+    const found = await listSitemapStatic(tdb.db);
+    expect(found.pages.map((p) => p.slug)).toEqual(demoPages.map((p) => p.slug));
+    expect(found.sections.map((s) => s.slug)).toContain('qa-sub');
+    const tagSlugs = found.tags.map((t) => t.slug);
+    expect(tagSlugs).toContain('qa-t1');
+    expect(tagSlugs).toContain('rel-c');
+    expect(tagSlugs).not.toContain('qa-unused');
   });
 
   const visibleFixtureIds = () => [...fixtures.values()].filter((f) => f.visible).map((f) => f.id);

@@ -7,6 +7,7 @@ import { toMediaDTO, type MediaDTO } from '../../../lib/media/ingest';
 import { mediaStorage } from '../../../lib/media/storage';
 import { cacheTags } from '../../../lib/cache-tags';
 import { writeAudit } from './audit';
+import { qualified } from '../qualified';
 
 export interface MediaUsageDTO {
   kind: 'article-cover' | 'article-body' | 'page-body';
@@ -32,8 +33,8 @@ export interface MediaListFilter {
 /** The same three places getMediaUsage lists, as one condition on a media row. */
 function isUsed() {
   const inBody = (column: typeof articles.bodyJson | typeof pages.bodyJson) =>
-    sql`jsonb_path_exists(${column}, '$.** ? (@.mediaId == $id)', jsonb_build_object('id', ${media.id}))`;
-  return sql`(exists (select 1 from ${articles} where ${articles.coverMediaId} = ${media.id})
+    sql`jsonb_path_exists(${column}, '$.** ? (@.mediaId == $id)', jsonb_build_object('id', ${qualified(media, 'id')}))`;
+  return sql`(exists (select 1 from ${articles} where ${articles.coverMediaId} = ${qualified(media, 'id')})
     or exists (select 1 from ${articles} where ${inBody(articles.bodyJson)})
     or exists (select 1 from ${pages} where ${inBody(pages.bodyJson)}))`;
 }

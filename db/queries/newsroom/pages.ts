@@ -128,7 +128,7 @@ export async function savePage(db: Database, actor: StaffActor, id: number, base
       .where(and(eq(pages.id, id), eq(pages.version, baseVersion)))
       .returning({ version: pages.version });
     if (!row) throw staleError(current.version);
-    const invalidate = [cacheTags.page(current.slug), cacheTags.page(slug)];
+    const invalidate = [cacheTags.page(current.slug), cacheTags.page(slug), cacheTags.feeds];
     if (slug !== current.slug && current.status === 'published') {
       await recordRedirect(t, pagePath(current), pagePath({ slug }));
       invalidate.push(cacheTags.redirects);
@@ -160,7 +160,7 @@ export async function setPageStatus(db: Database, actor: StaffActor, id: number,
       .where(eq(pages.id, id))
       .returning({ version: pages.version });
     await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: status === 'published' ? 'page.publish' : 'page.unpublish', entityType: 'page', entityId: id, summary: current.title });
-    return { id, slug: current.slug, version: row!.version, status, invalidate: [cacheTags.page(current.slug)] };
+    return { id, slug: current.slug, version: row!.version, status, invalidate: [cacheTags.page(current.slug), cacheTags.feeds] };
   });
 }
 
@@ -171,6 +171,6 @@ export async function deletePage(db: Database, actor: StaffActor, id: number): P
     const current = await loadForUpdate(t, id);
     await t.delete(pages).where(eq(pages.id, id));
     await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'page.delete', entityType: 'page', entityId: id, summary: current.title, data: { slug: current.slug } });
-    return { id, slug: current.slug, version: current.version, status: current.status, invalidate: [cacheTags.page(current.slug)] };
+    return { id, slug: current.slug, version: current.version, status: current.status, invalidate: [cacheTags.page(current.slug), cacheTags.feeds] };
   });
 }

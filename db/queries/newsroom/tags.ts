@@ -3,6 +3,7 @@ import { and, asc, count, eq, ilike, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { articleTags, tags } from '../../schema';
 import { cacheTags } from '../../../lib/cache-tags';
+import { qualified } from '../qualified';
 import { ActionError, forbiddenError, notFoundError } from '../../../lib/errors';
 import { serverMessage as m } from '../../../lib/i18n/admin-manage';
 import { can } from '../../../lib/permissions';
@@ -34,7 +35,7 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-const articleCount = sql<number>`(select count(*) from ${articleTags} where ${articleTags.tagId} = ${tags.id})`.mapWith(Number);
+const articleCount = sql<number>`(select count(*) from ${articleTags} where ${articleTags.tagId} = ${qualified(tags, 'id')})`.mapWith(Number);
 
 export async function listTagsForManage(db: Database, filter: { q?: string; page: number; pageSize: number }) {
   const where = filter.q ? or(ilike(tags.name, `%${escapeLike(filter.q)}%`), ilike(tags.slug, `%${escapeLike(filter.q)}%`)) : undefined;
@@ -99,7 +100,7 @@ async function articleIdsOf(tx: Tx, tagId: number): Promise<number[]> {
 
 /** The tag's archive, its lookups by slug, and every article page that lists it. */
 function tagReaderTags(tagIds: number[], slugs: string[], articleIds: number[]): string[] {
-  return [...new Set(['tags', ...tagIds.map(cacheTags.tag), ...slugs.map((s) => `tag-slug:${s}`), ...articleIds.map(cacheTags.article)])];
+  return [...new Set(['tags', cacheTags.feeds, ...tagIds.map(cacheTags.tag), ...slugs.map((s) => `tag-slug:${s}`), ...articleIds.map(cacheTags.article)])];
 }
 
 export async function createTag(db: Database, actor: StaffActor, input: TagInput): Promise<TagWriteResult> {

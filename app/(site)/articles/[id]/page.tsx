@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleView } from '@/components/site/ArticleView';
+import { WithMostRead } from '@/components/site/MostRead';
 import { siteUrl } from '@/lib/env';
 import { getArticle, getNeighbours, getRelated, getSections, getSettings, sectionTrail } from '@/lib/reader';
 import { absoluteUrl, articlePath, parseArticleParam } from '@/lib/urls';
@@ -80,14 +81,16 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }} />
-      <ArticleView
-        settings={settings}
-        article={article}
-        trail={sectionTrail(sections, article.sectionId)}
-        neighbours={neighbours}
-        related={related}
-        canonicalUrl={canonicalUrl}
-      />
+      <WithMostRead locale={settings.locale}>
+        <ArticleView
+          settings={settings}
+          article={article}
+          trail={sectionTrail(sections, article.sectionId)}
+          neighbours={neighbours}
+          related={related}
+          canonicalUrl={canonicalUrl}
+        />
+      </WithMostRead>
     </>
   );
 }

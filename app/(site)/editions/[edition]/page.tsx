@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ArticleList, RankedList } from '@/components/site/ArticleList';
+import { ArticleList } from '@/components/site/ArticleList';
+import { MostRead } from '@/components/site/MostRead';
 import { formatDate, isoInZone } from '@/lib/i18n/format';
 import { t } from '@/lib/i18n/messages';
-import { getLatest, getLeadStories, getMostRead, getMostReadFor, getSections, getSettings, sectionFamilyIds } from '@/lib/reader';
+import { getLatest, getLeadStories, getSections, getSettings, sectionFamilyIds } from '@/lib/reader';
 import { articlePath, sectionPath } from '@/lib/urls';
 
 // The home page. next.config.mjs rewrites `/` here so that it is rendered on first visit and then
@@ -21,16 +22,7 @@ export const metadata: Metadata = { alternates: { canonical: '/' } };
 
 export default async function HomePage({ params }: { params: Promise<{ edition: string }> }) {
   if ((await params).edition !== 'front') notFound();
-  const [settings, sections, leads, latest, mostRead, readToday, read7d, read30d] = await Promise.all([
-    getSettings(),
-    getSections(),
-    getLeadStories(4),
-    getLatest({}, 10),
-    getMostRead(5),
-    getMostReadFor('today', 5),
-    getMostReadFor('7d', 5),
-    getMostReadFor('30d', 5),
-  ]);
+  const [settings, sections, leads, latest] = await Promise.all([getSettings(), getSections(), getLeadStories(4), getLatest({}, 10)]);
   const { locale, timeZone } = settings;
   const [lead, ...secondary] = leads;
   const topSections = sections.filter((s) => s.parentId === null);
@@ -39,7 +31,7 @@ export default async function HomePage({ params }: { params: Promise<{ edition: 
   );
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[1fr_18rem]">
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_16rem]">
       <div className="space-y-10">
         <h1 className="sr-only">{settings.name}</h1>
         {lead ? (
@@ -99,26 +91,7 @@ export default async function HomePage({ params }: { params: Promise<{ edition: 
         </div>
       </div>
 
-      <aside aria-labelledby="most-read-heading" className="space-y-3">
-        <h2 id="most-read-heading" className="border-b-2 border-[var(--color-brand)] pb-1 text-lg font-bold">
-          {t(locale, 'mostRead')}
-        </h2>
-        {(
-          [
-            ['today', t(locale, 'mostReadToday'), readToday],
-            ['7d', t(locale, 'mostRead7d'), read7d],
-            ['30d', t(locale, 'mostRead30d'), read30d],
-            ['all', t(locale, 'mostReadAllTime'), mostRead],
-          ] as const
-        ).map(([period, label, articles]) => (
-          <section key={period} aria-labelledby={`most-read-${period}`} data-period={period}>
-            <h3 id={`most-read-${period}`} className="mb-1 text-sm font-semibold text-neutral-700 dark:text-neutral-300">
-              {label}
-            </h3>
-            {articles.length ? <RankedList articles={articles} /> : <p className="text-sm text-neutral-600 dark:text-neutral-400">{t(locale, 'noViewsYet')}</p>}
-          </section>
-        ))}
-      </aside>
+      <MostRead locale={locale} periods={['today', '7d', '30d', 'all']} />
     </div>
   );
 }

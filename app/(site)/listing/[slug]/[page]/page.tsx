@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Breadcrumb } from '@/components/site/Breadcrumb';
 import { ArticleList } from '@/components/site/ArticleList';
+import { WithMostRead } from '@/components/site/MostRead';
 import { Pagination } from '@/components/site/Pagination';
 import { t } from '@/lib/i18n/messages';
 import { getArticlePage, getPageBySlug, getSectionBySlug, getSections, getSettings, sectionFamilyIds, sectionTrail } from '@/lib/reader';
@@ -82,35 +83,38 @@ export default async function SectionOrPage({ params }: Props) {
   const children = sections.filter((s) => s.parentId === section.id);
 
   return (
-    <div className="space-y-4">
-      <Breadcrumb
-        locale={locale}
-        crumbs={[
-          { label: settings.name, href: '/' },
-          ...trail.map((s, i) => (i === trail.length - 1 && page === 1 ? { label: s.title } : { label: s.title, href: sectionPath(s) })),
-        ]}
-      />
-      <h1 className="text-3xl font-bold">{section.title}</h1>
-      {section.description ? <p className="text-neutral-700 dark:text-neutral-300">{section.description}</p> : null}
-      {children.length ? (
-        <nav aria-label={t(locale, 'subsections')}>
-          <ul className="flex flex-wrap gap-2">
-            {children.map((child) => (
-              <li key={child.id}>
-                <Link href={sectionPath(child)} className="inline-block rounded-full border border-neutral-300 px-3 py-1 text-sm hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-900">
-                  {child.title}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
-      {result.items.length ? (
-        <ArticleList articles={result.items} locale={locale} timeZone={timeZone} />
-      ) : (
-        <p>{t(locale, 'noArticles')}</p>
-      )}
-      <Pagination locale={locale} page={page} pageCount={result.pageCount} hrefFor={(p) => sectionPath(section, p)} />
-    </div>
+    <WithMostRead locale={locale}>
+      <link rel="alternate" type="application/rss+xml" title={`${section.title} - ${settings.name}`} href={`/feeds/${section.slug}.xml`} />
+      <div className="space-y-4">
+        <Breadcrumb
+          locale={locale}
+          crumbs={[
+            { label: settings.name, href: '/' },
+            ...trail.map((s, i) => (i === trail.length - 1 && page === 1 ? { label: s.title } : { label: s.title, href: sectionPath(s) })),
+          ]}
+        />
+        <h1 className="text-3xl font-bold">{section.title}</h1>
+        {section.description ? <p className="text-neutral-700 dark:text-neutral-300">{section.description}</p> : null}
+        {children.length ? (
+          <nav aria-label={t(locale, 'subsections')}>
+            <ul className="flex flex-wrap gap-2">
+              {children.map((child) => (
+                <li key={child.id}>
+                  <Link href={sectionPath(child)} className="inline-block rounded-full border border-neutral-300 px-3 py-1 text-sm hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-900">
+                    {child.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+        {result.items.length ? (
+          <ArticleList articles={result.items} locale={locale} timeZone={timeZone} />
+        ) : (
+          <p>{t(locale, 'noArticles')}</p>
+        )}
+        <Pagination locale={locale} page={page} pageCount={result.pageCount} hrefFor={(p) => sectionPath(section, p)} />
+      </div>
+    </WithMostRead>
   );
 }

@@ -1,0 +1,42 @@
+import { siteUrl } from '@/lib/env';
+import { notFoundXml, orUnavailable, xmlResponse } from '@/lib/feeds/respond';
+import { renderUrlSet, SITEMAP_PAGE_SIZE, type SitemapUrl } from '@/lib/feeds/sitemap';
+import { getNewsSitemapArticles, getSettings, getSitemapArticles, getSitemapStatic } from '@/lib/reader';
+import { absoluteUrl, articlePath, pagePath, sectionPath, tagPath } from '@/lib/urls';
+
+// Read per request from cached data: nothing is built, and no database is touched, at build time.
+export const dynamic = 'force-dynamic';
+
+/** The files listed by /sitemap.xml: `pages.xml`, `news.xml` and `articles-N.xml`. */
+export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
+  const file = (await params).file;
+  const articlesPage = /^articles-([1-9]\d{0,5})\.xml$/.exec(file);
+  if (file !== 'pages.xml' && file !== 'news.xml' && !articlesPage) return notFoundXml();
+  return orUnavailable(async () => {
+    const base = siteUrl();
+    const url = (path: string) => absoluteUrl(base, path);
+    let urls: SitemapUrl[];
+    if (file === 'pages.xml') {
+      const found = await getSitemapStatic();
+      urls = [
+        { loc: url('/') },
+        ...found.sections.map((s) => ({ loc: url(sectionPath(s)) })),
+        ...found.pages.map((p) => ({ loc: url(pagePath(p)), lastModified: p.updatedAt })),
+        ...found.tags.map((t) => ({ loc: url(tagPath(t)) })),
+      ];
+    } else if (file === 'news.xml') {
+      const [settings, recent] = await Promise.all([getSettings(), getNewsSitemapArticles(1000)]);
+      urls = recent.map((a) => ({
+        loc: url(articlePath(a)),
+        lastModified: a.updatedAt,
+        news: { publication: settings.name, language: a.locale, title: a.title, publishedAt: a.publishedAt },
+      }));
+    } else {
+      const page = Number(articlesPage![1]);
+      const found = await getSitemapArticles((page - 1) * SITEMAP_PAGE_SIZE, SITEMAP_PAGE_SIZE);
+      if (!found.length && page > 1) return notFoundXml();
+      urls = found.map((a) => ({ loc: url(articlePath(a)), lastModified: a.updatedAt }));
+    }
+    return xmlResponse(renderUrlSet(urls), 'application/xml');
+  });
+}

@@ -1,0 +1,43 @@
+import { element, XML_HEADER, xmlText } from './xml';
+
+export interface RssChannel {
+  title: string;
+  description: string;
+  /** Absolute URL of the page the feed stands for. */
+  link: string;
+  /** Absolute URL of the feed itself. */
+  feedUrl: string;
+  language: string;
+  items: RssItem[];
+}
+
+export interface RssItem {
+  title: string;
+  link: string;
+  description: string;
+  /** Sanitised HTML of the full story (rendered on the server like the article page). */
+  contentHtml: string;
+  publishedAt: string;
+  creator: string;
+  category: string;
+}
+
+/** RSS 2.0 with the full text in content:encoded, as Feedly, Inoreader and WordPress's readers expect. */
+export function renderRss(channel: RssChannel): string {
+  const newest = channel.items[0]?.publishedAt;
+  const items = channel.items
+    .map(
+      (item) =>
+        `<item>${element('title', item.title)}${element('link', item.link)}<guid isPermaLink="true">${xmlText(item.link)}</guid>` +
+        `<pubDate>${new Date(item.publishedAt).toUTCString()}</pubDate>${element('dc:creator', item.creator)}${element('category', item.category)}` +
+        `${element('description', item.description)}${element('content:encoded', item.contentHtml)}</item>`,
+    )
+    .join('\n');
+  return (
+    XML_HEADER +
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">\n' +
+    `<channel>${element('title', channel.title)}${element('link', channel.link)}${element('description', channel.description || channel.title)}` +
+    `${element('language', channel.language)}<atom:link href="${xmlText(channel.feedUrl)}" rel="self" type="application/rss+xml"/>` +
+    `${newest ? `<lastBuildDate>${new Date(newest).toUTCString()}</lastBuildDate>` : ''}<generator>Gazette</generator>\n${items}\n</channel>\n</rss>\n`
+  );
+}
