@@ -4,6 +4,7 @@ import { unstable_cache } from 'next/cache';
 import { getDb } from '@/db/client';
 import * as q from '@/db/queries/public';
 import * as feeds from '@/db/queries/feeds';
+import { searchArticles } from '@/db/queries/search';
 import type { ArticleListFilter } from '@/db/queries/public';
 import type { SectionDTO } from '@/db/queries/dto';
 import { getMostReadSince, type MostReadDTO } from '@/db/queries/views';
@@ -182,4 +183,12 @@ export function getNewsSitemapArticles(limit: number) {
 
 export function getSitemapStatic() {
   return unstable_cache(() => withDb(feeds.listSitemapStatic), ['sitemap-static'], { tags: [...feedTags, cacheTags.sections], revalidate: LIST_REVALIDATE_SECONDS })();
+}
+
+/** Reader search; popular queries are answered from the cache, and a publish expires them with `home`. */
+export function searchStories(query: string, page: number, pageSize: number) {
+  return unstable_cache(() => withDb((db) => searchArticles(db, query, page, pageSize)), ['search', query, String(page), String(pageSize)], {
+    tags: [cacheTags.home],
+    revalidate: LIST_REVALIDATE_SECONDS,
+  })();
 }

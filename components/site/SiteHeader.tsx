@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { SiteSettingsDTO } from '@/db/queries/dto';
 import { t } from '@/lib/i18n/messages';
+import { SearchForm } from './SearchForm';
 
 export function SiteHeader({ settings }: { settings: SiteSettingsDTO }) {
   const { locale } = settings;
@@ -13,7 +14,10 @@ export function SiteHeader({ settings }: { settings: SiteSettingsDTO }) {
           </Link>
           {settings.tagline ? <p className="text-sm text-neutral-600 dark:text-neutral-400">{settings.tagline}</p> : null}
         </div>
-        {settings.hotline ? <p className="text-sm font-medium text-neutral-700 dark:text-neutral-300">{settings.hotline}</p> : null}
+        <div className="flex flex-col items-end gap-2">
+          <SearchForm locale={locale} id="site-search" compact />
+          {settings.hotline ? <p className="text-sm font-medium text-neutral-700 dark:text-neutral-300">{settings.hotline}</p> : null}
+        </div>
       </div>
       <nav aria-label={t(locale, 'mainNav')} className="bg-[var(--color-brand)]">
         <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-2">

@@ -67,7 +67,7 @@ export async function listSections(db: Database): Promise<SectionDTO[]> {
     .orderBy(asc(sections.sortOrder), asc(sections.id));
 }
 
-const cardColumns = {
+export const cardColumns = {
   id: articles.id,
   slug: articles.slug,
   title: articles.title,
@@ -90,7 +90,7 @@ function toIso(value: Date | string | null): string {
   return (value instanceof Date ? value : new Date(value)).toISOString();
 }
 
-function toCard(row: CardRow): ArticleCardDTO {
+export function toCard(row: CardRow): ArticleCardDTO {
   return { ...row, viewCount: Number(row.viewCount), publishedAt: toIso(row.publishedAt) };
 }
 

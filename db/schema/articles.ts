@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -18,6 +19,9 @@ import { sections } from './sections';
 import { tags } from './tags';
 import { users } from './users';
 import { media } from './media';
+
+/** PostgreSQL's full-text document type; Drizzle has no built-in for it. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const articles = pgTable(
   'articles',
@@ -58,9 +62,17 @@ export const articles = pgTable(
     updatedById: integer().references(() => users.id, { onDelete: 'set null' }),
     deletedAt: timestamp({ withTimezone: true }),
     ...timestamps,
+    /**
+     * Reader search (CJK bigrams and words, drizzle/0003_search_functions.sql), kept by PostgreSQL
+     * itself from the text columns, so no write path can leave it stale.
+     */
+    searchVector: tsvector().generatedAlwaysAs(
+      (): SQL => sql`gazette_search_vector(${articles.title}, ${articles.subtitle}, ${articles.excerpt}, ${articles.bodyText})`,
+    ),
   },
   (t) => [
     uniqueIndex('articles_slug_key').on(t.slug),
+    index('articles_search_idx').using('gin', t.searchVector),
     // Reader lists: latest published, per section, featured/pinned first, most read.
     index('articles_visible_published_idx')
       .on(t.publishedAt.desc(), t.id.desc())

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { demoSite } from '@/db/seed/demo-content';
+import { demoArticles, demoSite } from '@/db/seed/demo-content';
+import { demoArticleIsVisible } from '../integration/helpers';
 import { axeViolations, launchBrowser } from '../helpers/browser';
 
 const baseURL = inject('baseURL');
@@ -166,6 +167,47 @@ describe('feeds and sitemaps', () => {
   });
 });
 
+describe('search', () => {
+  it('finds a story by a Chinese phrase from the header search box, with the phrase marked', async () => {
+    const story = demoArticles.find((a) => demoArticleIsVisible(a) && /^[\u4e00-\u9fff]{4}/.test(a.title))!;
+    const phrase = story.title.slice(0, 4);
+    await page.goto(`${baseURL}/news`);
+    await page.locator('header input[type="search"]').fill(phrase);
+    await page.locator('header input[type="search"]').press('Enter');
+    await page.waitForURL(/\/search\?q=/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(phrase);
+    await expect(page.locator('main h1').textContent()).resolves.toBe(`搜索：${phrase}`);
+    const results = page.locator('[data-testid="search-results"] > li');
+    expect(await results.count()).toBeGreaterThan(0);
+    const titles = await results.locator('> a').evaluateAll((els) => els.map((el) => el.textContent));
+    expect(titles).toContain(story.title);
+    expect(await page.locator('[data-testid="search-results"] mark').first().textContent()).toBe(phrase);
+    expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex, follow');
+  });
+
+  it('matches English words by prefix and case, and tells the reader when nothing matches', async () => {
+    const english = demoArticles.find((a) => demoArticleIsVisible(a) && a.locale === 'en')!;
+    const word = english.title.split(/\s+/).find((w) => /^[A-Za-z]{5,}$/.test(w))!;
+    await page.goto(`${baseURL}/search?q=${encodeURIComponent(word.slice(0, 4).toUpperCase())}`);
+    const titles = await page.locator('[data-testid="search-results"] > li > a').evaluateAll((els) => els.map((el) => el.textContent));
+    expect(titles).toContain(english.title);
+    const none = await fetch(`${baseURL}/search?q=${encodeURIComponent('不存在的关键词组合甲乙丙')}`);
+    expect(none.status).toBe(200);
+    expect(await none.text()).toContain('没有找到与“不存在的关键词组合甲乙丙”相关的文章');
+  });
+
+  it('answers odd queries with a page, never an error, and never echoes markup', async () => {
+    for (const q of ['', '%00', encodeURIComponent('<script>alert(1)</script>'), encodeURIComponent("' OR 1=1 --"), 'a'.repeat(3000), encodeURIComponent('&|!:*()')]) {
+      const res = await fetch(`${baseURL}/search?q=${q}`);
+      expect(res.status, q.slice(0, 30)).toBe(200);
+      expect(await res.text()).not.toContain('<script>alert(1)</script>');
+    }
+    for (const q of ['q=abc&page=abc', 'q=abc&page=0', 'q=%E9%9D%92%E7%A6%BE&page=999']) {
+      expect((await fetch(`${baseURL}/search?${q}`)).status, q).toBe(404);
+    }
+  });
+});
+
 describe('bad input answers 404, never 500', () => {
   const notFound = [
     '/no-such-section',
@@ -206,6 +248,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     ['section', '/news'],
     ['article', 'ARTICLE'],
     ['404', '/no-such-page'],
+    ['search results', '/search?q=%E5%8F%91%E5%B8%83'],
   ] as const) {
     it(`finds no violation on the ${name} page`, async () => {
       const target = path === 'ARTICLE' ? await firstArticleHref('/') : path;

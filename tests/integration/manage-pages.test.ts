@@ -73,7 +73,7 @@ describe('permissions', () => {
     const saved = await savePage(tdb.db, actors[role], created.id, 1, input({ title: `招聘 ${role}`, body: doc('<script>x</script> 欢迎') }));
     expect(saved.version).toBe(2);
     const published = await setPageStatus(tdb.db, actors[role], created.id, 'published', 2);
-    expect(published).toMatchObject({ status: 'published', version: 3, invalidate: [`page:${created.slug}`] });
+    expect(published).toMatchObject({ status: 'published', version: 3, invalidate: [`page:${created.slug}`, 'feeds'] });
     const reader = await getPageBySlug(tdb.db, created.slug);
     expect(reader?.title).toBe(`招聘 ${role}`);
     expect(reader?.bodyHtml).toContain('&lt;script&gt;');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { isTransientConflict, pgErrorCode, retryTransientConflicts } from '@/lib/db-errors';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/db';
+import { rows } from './helpers';
 
 // PGlite runs one connection, so it cannot deadlock; this runs on PostgreSQL only.
 describe.skipIf(testDatabaseKind !== 'postgres')('transactions aborted by a deadlock (postgres)', () => {
@@ -35,7 +36,7 @@ describe.skipIf(testDatabaseKind !== 'postgres')('transactions aborted by a dead
         });
       });
     await Promise.all([writer(1, 2, 0), writer(2, 1, 1)]);
-    const [row] = await db.execute(sql`select string_agg(hits::text, ',' order by id) as hits from counters`).then((r) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { hits: string }[]);
+    const [row] = await rows<{ hits: string }>(db, sql`select string_agg(hits::text, ',' order by id) as hits from counters`);
     expect(row?.hits).toBe('2,2');
     expect(attempts).toBe(3);
   });
