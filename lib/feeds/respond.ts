@@ -4,7 +4,7 @@ import type { FeedItemDTO } from '@/db/queries/feeds';
 import { siteUrl } from '../env';
 import { getFeedItems, getSections, getSettings, sectionFamilyIds } from '../reader';
 import { absoluteUrl, articlePath, sectionPath } from '../urls';
-import { renderRss } from './rss';
+import { absoluteLinks, renderRss } from './rss';
 
 const FEED_LENGTH = 30;
 
@@ -47,7 +47,7 @@ export async function rssFor(section: SectionDTO | null, feedPath: string): Prom
       link: absoluteUrl(base, articlePath(item)),
       description: item.excerpt,
       // Image and link URLs in the body are site-relative; a feed reader resolves them against this origin.
-      contentHtml: item.bodyHtml.replace(/(src|href|srcset)="\//g, `$1="${base}/`).replace(/, \/media\//g, `, ${base}/media/`),
+      contentHtml: absoluteLinks(item.bodyHtml, base),
       publishedAt: item.publishedAt,
       creator: item.authorNames.join('、') || item.byline || settings.name,
       category: sectionTitle(item),

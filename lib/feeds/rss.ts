@@ -41,3 +41,21 @@ export function renderRss(channel: RssChannel): string {
     `${newest ? `<lastBuildDate>${new Date(newest).toUTCString()}</lastBuildDate>` : ''}<generator>Gazette</generator>\n${items}\n</channel>\n</rss>\n`
   );
 }
+
+const isSiteRelative = (url: string) => url.startsWith('/') && !url.startsWith('//');
+
+/**
+ * A story's HTML for a feed reader, which has no page to resolve links against: site-relative
+ * `src`, `href` and `srcset` URLs become absolute; protocol-relative (`//host`) and absolute ones stay.
+ */
+export function absoluteLinks(html: string, base: string): string {
+  return html
+    .replace(/\b(src|href)="([^"]*)"/g, (whole, name: string, url: string) => (isSiteRelative(url) ? `${name}="${base}${url}"` : whole))
+    .replace(/\bsrcset="([^"]*)"/g, (_whole, list: string) => {
+      const candidates = list.split(',').map((candidate) => {
+        const trimmed = candidate.trim();
+        return isSiteRelative(trimmed) ? `${base}${trimmed}` : trimmed;
+      });
+      return `srcset="${candidates.join(', ')}"`;
+    });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderRss } from '@/lib/feeds/rss';
+import { absoluteLinks, renderRss } from '@/lib/feeds/rss';
 import { renderSitemapIndex, renderUrlSet } from '@/lib/feeds/sitemap';
 import { xmlText } from '@/lib/feeds/xml';
 
@@ -75,5 +75,17 @@ describe('sitemaps', () => {
     expect(news).toContain('xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"');
     expect(news).toContain('<news:publication><news:name>青禾网络</news:name><news:language>zh-cn</news:language></news:publication>');
     expect(news).toContain('<news:title>标题</news:title>');
+  });
+});
+
+describe('links in feed HTML', () => {
+  it('makes site-relative src, href and srcset URLs absolute and leaves the rest, text included, alone', () => {
+    const html =
+      '<p>a, /b and "/c"</p><a href="/articles/1-x">x</a><a href="//cdn.example/y">y</a><a href="https://other.example/">z</a>' +
+      '<img src="/media/a/640.webp" srcset="/media/a/320.webp 320w, /media/a/640.webp 640w, https://cdn.example/a.webp 960w" alt="">';
+    expect(absoluteLinks(html, 'https://site.example')).toBe(
+      '<p>a, /b and "/c"</p><a href="https://site.example/articles/1-x">x</a><a href="//cdn.example/y">y</a><a href="https://other.example/">z</a>' +
+        '<img src="https://site.example/media/a/640.webp" srcset="https://site.example/media/a/320.webp 320w, https://site.example/media/a/640.webp 640w, https://cdn.example/a.webp 960w" alt="">',
+    );
   });
 });
