@@ -113,6 +113,28 @@ export async function getMostReadFor(period: MostReadPeriod, limit: number): Pro
   })();
 }
 
+const sidebarMemo = new Map<string, { expires: number; value: Promise<MostReadDTO[]> }>();
+
+/**
+ * "Most read" for the sidebar of article, section and archive pages, kept in this process for a
+ * minute. Deliberately outside Next's data cache: a cached read lends its tags to the page that
+ * uses it, and every article page would then expire with `home` whenever any story is saved.
+ */
+export async function getMostReadForSidebar(period: MostReadPeriod, limit: number): Promise<MostReadDTO[]> {
+  if (isBuildPhase()) return [];
+  const { timeZone } = await getSettings();
+  const from = periodStart(period, dayInZone(Date.now(), timeZone));
+  const key = `${period}:${from}:${limit}`;
+  const now = Date.now();
+  const hit = sidebarMemo.get(key);
+  if (hit && hit.expires > now) return hit.value;
+  for (const [k, entry] of sidebarMemo) if (entry.expires <= now) sidebarMemo.delete(k);
+  const value = withDb((db) => getMostReadSince(db, from, limit));
+  sidebarMemo.set(key, { expires: now + MOST_READ_REVALIDATE_SECONDS * 1000, value });
+  value.catch(() => sidebarMemo.delete(key));
+  return value;
+}
+
 export const getArticle = cache((id: number) =>
   unstable_cache(() => withDb((db) => q.getArticle(db, id)), ['article', String(id)], {
     tags: [cacheTags.article(id)],
@@ -185,10 +207,10 @@ export function getSitemapStatic() {
   return unstable_cache(() => withDb(feeds.listSitemapStatic), ['sitemap-static'], { tags: [...feedTags, cacheTags.sections], revalidate: LIST_REVALIDATE_SECONDS })();
 }
 
-/** Reader search; popular queries are answered from the cache, and a publish expires them with `home`. */
+/**
+ * Reader search, straight from the database (a GIN index answers it). Not in Next's data cache:
+ * every distinct query would be an entry, and random queries would push rendered pages out of it.
+ */
 export function searchStories(query: string, page: number, pageSize: number) {
-  return unstable_cache(() => withDb((db) => searchArticles(db, query, page, pageSize)), ['search', query, String(page), String(pageSize)], {
-    tags: [cacheTags.home],
-    revalidate: LIST_REVALIDATE_SECONDS,
-  })();
+  return withDb((db) => searchArticles(db, query, page, pageSize));
 }

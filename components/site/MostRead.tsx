@@ -1,6 +1,6 @@
 import type { Locale } from '@/lib/i18n/messages';
 import { t } from '@/lib/i18n/messages';
-import { getMostRead, getMostReadFor } from '@/lib/reader';
+import { getMostRead, getMostReadFor, getMostReadForSidebar } from '@/lib/reader';
 import { RankedList } from './ArticleList';
 
 type Period = 'today' | '7d' | '30d' | 'all';
@@ -11,15 +11,19 @@ interface Props {
   locale: Locale;
   periods?: readonly Period[];
   limit?: number;
+  /** Beside a story or a list: read without tagging the page with `home` (see getMostReadForSidebar). */
+  sidebar?: boolean;
 }
 
 /**
  * "Most read" per period (days in the site's time zone), for the home page and the sidebar of
- * article, section and archive pages. Each list is a cached read recomputed at most once a minute,
- * so a page that shows it costs no extra query on a cache hit.
+ * article, section and archive pages. Each list is recomputed at most once a minute, and a cached
+ * page that shows it costs no query at all.
  */
-export async function MostRead({ locale, periods = ['today', '7d', '30d'], limit = 5 }: Props) {
-  const lists = await Promise.all(periods.map((period) => (period === 'all' ? getMostRead(limit) : getMostReadFor(period, limit))));
+export async function MostRead({ locale, periods = ['today', '7d', '30d'], limit = 5, sidebar = false }: Props) {
+  const lists = await Promise.all(
+    periods.map((period) => (period === 'all' ? getMostRead(limit) : sidebar ? getMostReadForSidebar(period, limit) : getMostReadFor(period, limit))),
+  );
   return (
     <aside aria-labelledby="most-read-heading" className="space-y-3" data-testid="most-read">
       <h2 id="most-read-heading" className="border-b-2 border-[var(--color-brand)] pb-1 text-lg font-bold">
@@ -45,7 +49,7 @@ export function WithMostRead({ locale, children }: { locale: Locale; children: R
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_16rem]">
       <div className="min-w-0">{children}</div>
-      <MostRead locale={locale} />
+      <MostRead locale={locale} sidebar />
     </div>
   );
 }

@@ -25,7 +25,7 @@ export async function searchArticles(db: Database, query: string, page: number, 
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   if (!total || page > pageCount) return { items: [], total, page, pageSize, pageCount };
   const rows = await db
-    .select({ ...cardColumns, bodyStart: sql<string>`left(${articles.bodyText}, 4000)` })
+    .select({ ...cardColumns, bodyStart: sql<string>`left(${articles.bodyText}, 1500)` })
     .from(articles)
     .where(where)
     .orderBy(desc(sql`ts_rank(${articles.searchVector}, ${tsquery})`), desc(articles.publishedAt), desc(articles.id))

@@ -170,6 +170,8 @@ for (const storageKind of ['local', 's3'] as const) {
       const [section] = await db.insert(sections).values({ slug: `f-${storageKind}`, title: 'F' }).returning();
       // Ids far from the media ids, so a condition comparing with the wrong table's id cannot pass by chance.
       await db.insert(articles).values({ id: 9001, slug: `f-${storageKind}`, title: 'F', sectionId: section!.id, coverMediaId: cover.id, bodyJson: { type: 'doc', content: [] } });
+      // A body whose mediaId is not a number (an old import, a hand edit) must not break the filter.
+      await db.insert(articles).values({ id: 9003, slug: `g-${storageKind}`, title: 'G', sectionId: section!.id, bodyJson: { type: 'doc', content: [{ type: 'image', attrs: { mediaId: 'x1', alt: '' } }] } });
       await db.insert(pages).values({ id: 9002, slug: `f-${storageKind}`, title: 'F', bodyJson: { type: 'doc', content: [{ type: 'image', attrs: { mediaId: inPage.id, alt: 'x' } }] } });
 
       const names = async (filter: Omit<Parameters<typeof listMedia>[1], 'page' | 'pageSize'>) =>

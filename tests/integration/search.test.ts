@@ -1,10 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchArticles } from '@/db/queries/search';
 import { articles, sections } from '@/db/schema';
 import type { ArticleStatus } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/db';
+import { rows } from './helpers';
 
 const DAY = 86_400_000;
 let tdb: TestDatabase;
@@ -44,6 +45,7 @@ describe(`reader search on ${testDatabaseKind}`, () => {
     await add('draft', { title: '新品发布会草稿', status: 'draft' });
     await add('future', { title: '新品发布会预告', status: 'scheduled', publishedAt: new Date(Date.now() + DAY) });
     await add('trashed', { title: '新品发布会旧稿', deletedAt: new Date() });
+    await add('capitals', { title: 'ÉCOLE Zürichsee МОСКВА ΩMEGAPOINT' });
   });
   afterAll(() => tdb?.drop());
 
@@ -63,6 +65,21 @@ describe(`reader search on ${testDatabaseKind}`, () => {
     expect(await found('NEXT.JS')).toContain(ids.english);
     expect(await found('ＱＷＥＲＴＹＩＳＲ')).toEqual([ids.english]);
     expect(await found('zyxcaching banana')).toEqual([]);
+  });
+
+  it('folds non-ASCII capitals whatever the database locale (PGlite runs with C, where lower() keeps them)', async () => {
+    expect(await found('école')).toEqual([ids.capitals]);
+    expect(await found('ZÜRICHSEE')).toEqual([ids.capitals]);
+    expect(await found('москва ωmega')).toEqual([ids.capitals]);
+  });
+
+  it('computes the search column with an empty search_path, as pg_restore and logical replication do', async () => {
+    const vector = await tdb.db.transaction(async (tx) => {
+      await tx.execute(sql`set local search_path = ''`);
+      const [row] = await rows<{ v: string }>(tx as unknown as typeof tdb.db, sql`select public.gazette_search_vector('新闻', '', '', 'Body')::text as v`);
+      return row?.v;
+    });
+    expect(vector).toBe("'body':4 '新':1A '新闻':3A '闻':2A");
   });
 
   it('finds demo stories, and keeps the index current when a title changes (a generated column)', async () => {

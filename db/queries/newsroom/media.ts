@@ -7,7 +7,6 @@ import { toMediaDTO, type MediaDTO } from '../../../lib/media/ingest';
 import { mediaStorage } from '../../../lib/media/storage';
 import { cacheTags } from '../../../lib/cache-tags';
 import { writeAudit } from './audit';
-import { qualified } from '../qualified';
 
 export interface MediaUsageDTO {
   kind: 'article-cover' | 'article-body' | 'page-body';
@@ -30,13 +29,17 @@ export interface MediaListFilter {
   pageSize: number;
 }
 
-/** The same three places getMediaUsage lists, as one condition on a media row. */
-function isUsed() {
-  const inBody = (column: typeof articles.bodyJson | typeof pages.bodyJson) =>
-    sql`jsonb_path_exists(${column}, '$.** ? (@.mediaId == $id)', jsonb_build_object('id', ${qualified(media, 'id')}))`;
-  return sql`(exists (select 1 from ${articles} where ${articles.coverMediaId} = ${qualified(media, 'id')})
-    or exists (select 1 from ${articles} where ${inBody(articles.bodyJson)})
-    or exists (select 1 from ${pages} where ${inBody(pages.bodyJson)}))`;
+/**
+ * Ids of the media used anywhere: as a cover, or inside an article or page body (the same three
+ * places getMediaUsage lists). One pass over the bodies, which PostgreSQL hashes for the whole list,
+ * rather than a walk over every body for every image.
+ */
+function usedMediaIds() {
+  const idsIn = (column: typeof articles.bodyJson | typeof pages.bodyJson) =>
+    sql`jsonb_path_query(${column}, '$.**.mediaId ? (@.type() == "number")')::numeric`;
+  return sql`(select ${articles.coverMediaId}::numeric from ${articles} where ${articles.coverMediaId} is not null
+    union select ${idsIn(articles.bodyJson)} from ${articles}
+    union select ${idsIn(pages.bodyJson)} from ${pages})`;
 }
 
 export async function listMedia(db: Database, filter: MediaListFilter) {
@@ -46,8 +49,8 @@ export async function listMedia(db: Database, filter: MediaListFilter) {
     conditions.push(or(ilike(media.originalName, like), ilike(media.alt, like), ilike(media.caption, like))!);
   }
   if (filter.type) conditions.push(eq(media.mimeType, filter.type));
-  if (filter.usage === 'used') conditions.push(isUsed());
-  if (filter.usage === 'unused') conditions.push(sql`not ${isUsed()}`);
+  if (filter.usage === 'used') conditions.push(sql`${media.id}::numeric in ${usedMediaIds()}`);
+  if (filter.usage === 'unused') conditions.push(sql`${media.id}::numeric not in ${usedMediaIds()}`);
   if (filter.usage === 'no-alt') conditions.push(sql`btrim(${media.alt}) = ''`);
   const where = and(...conditions);
   const [[total], rows] = await Promise.all([
