@@ -8,6 +8,7 @@ import { clientIp } from './client-ip';
 import { isConnectionError, noteDatabaseFailure } from './db-health';
 import { isTransientConflict, pgErrorCode, retryTransientConflicts } from './db-errors';
 import { ActionError } from './errors';
+import { purgeMicroCache } from './micro-cache';
 import type { Permission } from './permissions';
 import { invalidateCountableArticles } from './views/service';
 
@@ -95,6 +96,7 @@ export function defineAction<S extends z.ZodType, T>(config: ActionConfig<S>, ha
 /** Readers see the change on their next request: stale pages are not served after a write. */
 export function invalidateTags(tags: string[]): void {
   for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 });
+  if (tags.length) purgeMicroCache();
   // The view counter keeps its own list of countable (visible) articles.
   if (tags.some((tag) => tag.startsWith('article:'))) invalidateCountableArticles();
 }

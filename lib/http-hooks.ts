@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { captureForMicroCache, serveFromMicroCache } from './micro-cache';
 import { holdWhileDatabaseDown } from './outage-guard';
 import { stampPeerAddress } from './views/peer';
 
@@ -25,7 +26,9 @@ export function installHttpHooks(): void {
     if (!req?.headers) return emit.call(this, event, ...args);
     stampPeerAddress(req);
     permanentRedirectsAs301(req, res);
+    if (event === 'request' && serveFromMicroCache(req, res)) return true;
     const held = holdWhileDatabaseDown(req, res);
+    if (event === 'request') captureForMicroCache(req, res);
     if (!held) return emit.call(this, event, ...args);
     void held.then((pass) => pass && emit.call(this, event, ...args));
     return true;

@@ -116,6 +116,7 @@ export async function warm(
       statuses.push(res.status);
       const parts = [
         res.headers["x-nextjs-cache"] ? `x-nextjs-cache: ${String(res.headers["x-nextjs-cache"])}` : "",
+        res.headers["x-gazette-cache"] ? `x-gazette-cache: ${String(res.headers["x-gazette-cache"])}` : "",
         res.headers["cache-control"] ? `cache-control: ${String(res.headers["cache-control"])}` : "",
       ].filter(Boolean);
       cache = parts.length ? parts.join("; ") : null;

@@ -208,6 +208,27 @@ describe('search', () => {
   });
 });
 
+describe('micro-cache in front of Next.js', () => {
+  it('answers a hot cached page from memory, byte for byte, per encoding, but never an RSC request, a 404 or the admin', async () => {
+    const href = await firstArticleHref('/news');
+    const first = await fetch(`${baseURL}${href}`);
+    const body = await first.text();
+    const second = await fetch(`${baseURL}${href}`);
+    expect(second.headers.get('x-gazette-cache')).toBe('HIT');
+    expect(await second.text()).toBe(body);
+    await fetch(`${baseURL}${href}`, { headers: { 'accept-encoding': 'gzip' } });
+    const gzipped = await fetch(`${baseURL}${href}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzipped.headers.get('x-gazette-cache')).toBe('HIT');
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    expect(await gzipped.text()).toBe(body); // fetch decompresses: the stored bytes were the gzip of the same page
+    const rsc = await fetch(`${baseURL}${href}`, { headers: { rsc: '1' } });
+    expect(rsc.headers.get('x-gazette-cache')).toBeNull();
+    for (const path of ['/no-such-section', '/no-such-section', '/admin', '/admin']) {
+      expect((await fetch(`${baseURL}${path}`, { redirect: 'manual' })).headers.get('x-gazette-cache'), path).toBeNull();
+    }
+  });
+});
+
 describe('bad input answers 404, never 500', () => {
   const notFound = [
     '/no-such-section',
