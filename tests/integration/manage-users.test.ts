@@ -194,7 +194,7 @@ describe('own account', () => {
     const [author] = await rows<{ id: number; slug: string }>(tdb.db, sql`select u.id, u.slug from users u join article_authors aa on aa.user_id = u.id limit 1`);
     const me = { id: author!.id, role: 'author' as const };
     const result = await updateOwnProfile(tdb.db, me, { name: '新名字', bio: '简介' });
-    expect(result.invalidate).toEqual(expect.arrayContaining([`author:${me.id}`, `author-slug:${author!.slug}`]));
+    expect(result.invalidate).toEqual(expect.arrayContaining([`author:${me.id}`, `author-slug:${author!.slug}`, 'feeds']));
     expect(result.invalidate.some((t) => t.startsWith('article:'))).toBe(true);
     await setOwnUiLocale(tdb.db, me, 'en');
     expect(await getOwnProfile(tdb.db, me.id)).toMatchObject({ name: '新名字', bio: '简介', uiLocale: 'en' });

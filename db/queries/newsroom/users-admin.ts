@@ -170,7 +170,7 @@ export async function resetUserPassword(db: Database, actor: StaffActor, id: num
 /** The public author page and every story crediting the person show the name and bio. */
 async function authorReaderTags(tx: Tx, userId: number, slug: string): Promise<string[]> {
   const rows = await tx.select({ id: articleAuthors.articleId }).from(articleAuthors).where(eq(articleAuthors.userId, userId));
-  return [cacheTags.author(userId), `author-slug:${slug}`, 'authors', ...rows.map((r) => cacheTags.article(r.id))];
+  return [cacheTags.author(userId), `author-slug:${slug}`, 'authors', cacheTags.feeds, ...rows.map((r) => cacheTags.article(r.id))];
 }
 
 /** The display name changes; the author page's address (slug) stays, so links keep working. */
