@@ -24,16 +24,18 @@ interface Entry {
 
 interface Store {
   entries: Map<string, Entry>;
+  bytes: number;
   /** Bumped by every purge; a response rendered before a purge is not stored after it. */
   generation: number;
 }
 
-const MAX_ENTRIES = 2000;
+/** All stored bodies together; the oldest go first (random query strings must not fill memory). */
+const MAX_TOTAL_BYTES = 32 * 1024 * 1024;
 const MAX_BODY_BYTES = 1024 * 1024;
 
 function store(): Store {
   const holder = globalThis as { [key]?: Store };
-  return (holder[key] ??= { entries: new Map(), generation: 0 });
+  return (holder[key] ??= { entries: new Map(), bytes: 0, generation: 0 });
 }
 
 function ttlMs(): number {
@@ -45,6 +47,7 @@ function ttlMs(): number {
 export function purgeMicroCache(): void {
   const s = store();
   s.entries.clear();
+  s.bytes = 0;
   s.generation++;
 }
 
@@ -64,16 +67,23 @@ export function serveFromMicroCache(req: http.IncomingMessage, res: http.ServerR
   if (!ttlMs()) return false;
   const k = cacheKey(req);
   if (!k) return false;
-  const entries = store().entries;
-  const entry = entries.get(k);
+  const s = store();
+  const entry = s.entries.get(k);
   if (!entry) return false;
   if (entry.expires <= Date.now()) {
-    entries.delete(k);
+    remove(s, k);
     return false;
   }
   res.writeHead(entry.status, { ...entry.headers, 'content-length': entry.body.length, 'x-gazette-cache': 'HIT' });
   res.end(req.method === 'HEAD' ? undefined : entry.body);
   return true;
+}
+
+function remove(s: Store, k: string): void {
+  const entry = s.entries.get(k);
+  if (!entry) return;
+  s.bytes -= entry.body.length;
+  s.entries.delete(k);
 }
 
 function toBuffer(chunk: unknown, encoding: unknown): Buffer | null {
@@ -128,8 +138,11 @@ export function captureForMicroCache(req: http.IncomingMessage, res: http.Server
       delete headers['transfer-encoding'];
       delete headers.connection;
       delete headers['keep-alive'];
-      if (s.entries.size >= MAX_ENTRIES) s.entries.delete(s.entries.keys().next().value!);
-      s.entries.set(k, { status: 200, headers, body: Buffer.concat(chunks), expires: Date.now() + ttl });
+      const body = Buffer.concat(chunks);
+      remove(s, k);
+      while (s.entries.size && s.bytes + body.length > MAX_TOTAL_BYTES) remove(s, s.entries.keys().next().value!);
+      s.entries.set(k, { status: 200, headers, body, expires: Date.now() + ttl });
+      s.bytes += body.length;
     }
     return result;
   } as http.ServerResponse['end'];

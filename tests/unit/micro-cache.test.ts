@@ -1,0 +1,72 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { captureForMicroCache, purgeMicroCache, serveFromMicroCache } from '@/lib/micro-cache';
+
+// A real HTTP server standing in for Next.js: it answers like Next's cache does, and counts the
+// requests that reach it, so what the micro-cache answered is what the count did not see.
+let reached = 0;
+let server: http.Server;
+let origin: string;
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    if (serveFromMicroCache(req, res)) return;
+    captureForMicroCache(req, res);
+    reached++;
+    const url = new URL(req.url!, 'http://x');
+    const size = Number(url.searchParams.get('size') ?? 10);
+    res.statusCode = url.pathname === '/missing' ? 404 : 200;
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.setHeader('x-nextjs-cache', url.pathname === '/stale' ? 'STALE' : 'HIT');
+    res.setHeader('cache-control', url.pathname === '/private' ? 'private, no-store' : 's-maxage=60, stale-while-revalidate=31535940');
+    if (url.pathname === '/cookie') res.setHeader('set-cookie', 'a=b');
+    res.write(`<p>${reached}</p>`);
+    res.end('x'.repeat(size));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+beforeEach(() => {
+  purgeMicroCache();
+  reached = 0;
+});
+
+const get = async (path: string, headers: Record<string, string> = {}) => {
+  const res = await fetch(`${origin}${path}`, { headers });
+  return { status: res.status, body: await res.text(), hit: res.headers.get('x-gazette-cache') === 'HIT' };
+};
+
+describe('micro-cache', () => {
+  it('answers the second request for a cached page from memory with the same bytes, until a purge', async () => {
+    const first = await get('/a');
+    const second = await get('/a');
+    expect(second).toEqual({ ...first, hit: true });
+    expect(reached).toBe(1);
+    purgeMicroCache();
+    expect((await get('/a')).hit).toBe(false);
+    expect(reached).toBe(2);
+  });
+
+  it('never stores a 404, a stale or private page, a Set-Cookie response, or answers an RSC request', async () => {
+    for (const path of ['/missing', '/stale', '/private', '/cookie']) {
+      await get(path);
+      expect((await get(path)).hit, path).toBe(false);
+    }
+    await get('/b');
+    expect((await get('/b', { rsc: '1' })).hit).toBe(false);
+    expect((await get('/b', { cookie: '__prerender_bypass=1' })).hit).toBe(false);
+    expect((await get('/b')).hit).toBe(true);
+  });
+
+  it('keeps one copy per encoding and per query string, and drops the oldest beyond its byte budget', async () => {
+    await get('/c', { 'accept-encoding': 'gzip' });
+    expect((await get('/c')).hit).toBe(false);
+    expect((await get('/c?page=2')).hit).toBe(false);
+    // 40 pages of ~1 MB exceed the 32 MB budget: the first ones are gone, the last one is there.
+    for (let i = 0; i < 40; i++) await get(`/big?size=1000000&n=${i}`);
+    expect((await get('/big?size=1000000&n=0')).hit).toBe(false);
+    expect((await get('/big?size=1000000&n=39')).hit).toBe(true);
+  });
+});
