@@ -4,6 +4,7 @@ import type { Database } from '../client';
 import { articles, articleStatus, articleViewsDaily, siteSettings } from '../schema';
 import type { ArticleCardDTO } from './dto';
 import { articleIsVisible } from './visibility';
+import { cardColumns } from './public';
 
 /**
  * View counting's data access: the flush (two statements in one transaction), what the beacon may
@@ -133,21 +134,6 @@ export interface MostReadDTO extends ArticleCardDTO {
   periodViews: number;
 }
 
-const cardColumns = {
-  id: articles.id,
-  slug: articles.slug,
-  title: articles.title,
-  excerpt: articles.excerpt,
-  publishedAt: articles.publishedAt,
-  sectionId: articles.sectionId,
-  coverImageUrl: articles.coverImageUrl,
-  coverImageAlt: articles.coverImageAlt,
-  viewCount: articles.viewCount,
-  byline: articles.byline,
-  locale: articles.locale,
-  featured: articles.featured,
-  pinned: articles.pinned,
-};
 
 function toIso(value: Date | string | null): string {
   if (value === null) return new Date(0).toISOString();

@@ -1,29 +1,10 @@
 import type { EditorKey } from '@/lib/i18n/admin-editor';
 import { diffText, snapshotTexts, type DiffPart, type DiffResolvers } from '@/lib/revision-diff';
+import { ARTICLE_CONTENT_FIELDS } from '@/lib/article-fields';
 import { asSnapshot, type EditorValues } from './form-model';
 
-/** The form fields a person can pick between when two edits collide, in form order. */
-export const MERGE_FIELDS = [
-  'title',
-  'subtitle',
-  'excerpt',
-  'body',
-  'sectionId',
-  'tagNames',
-  'authorIds',
-  'byline',
-  'source',
-  'coverImageUrl',
-  'coverImageAlt',
-  'coverMediaId',
-  'slug',
-  'seoTitle',
-  'seoDescription',
-  'publishedAtLocal',
-  'featured',
-  'pinned',
-  'locale',
-] as const satisfies readonly (keyof EditorValues)[];
+/** The form fields a person can pick between when two edits collide: the content fields and the publishing ones. */
+export const MERGE_FIELDS = [...ARTICLE_CONTENT_FIELDS, 'publishedAtLocal', 'featured', 'pinned'] as const satisfies readonly (keyof EditorValues)[];
 export type MergeField = (typeof MERGE_FIELDS)[number];
 
 /** Dictionary keys of each field's label (the revisions page uses the content fields too). */

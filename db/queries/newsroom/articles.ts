@@ -19,27 +19,13 @@ import type { RichTextDoc } from '../../../lib/rich-text/schema';
 import { normalizeSlugInput, slugify, uniqueSlug } from '../../../lib/slug';
 import { REVISIONED_FIELDS, type ArticleInput } from '../../../lib/validation/article';
 import { cacheTags } from '../../../lib/cache-tags';
+import type { SnapshotLike } from '../../../lib/revision-diff';
 import { writeAudit } from './audit';
 import { media } from '../../schema';
 import { collectMediaIds, loadMediaRenderInfo } from '../../../lib/media/render-info';
 
 /** The content of an article as the editor sees it; also what a revision stores. */
-export interface ArticleSnapshot {
-  title: string;
-  subtitle: string;
-  excerpt: string;
-  body: RichTextDoc;
-  sectionId: number;
-  tagNames: string[];
-  authorIds: number[];
-  byline: string;
-  source: string;
-  coverImageUrl: string | null;
-  coverImageAlt: string;
-  coverMediaId?: number | null;
-  slug: string;
-  seoTitle: string;
-  seoDescription: string;
+export interface ArticleSnapshot extends SnapshotLike {
   locale?: 'zh-CN' | 'en';
 }
 
