@@ -106,8 +106,9 @@ const MOST_READ_REVALIDATE_SECONDS = 60;
 export async function getMostReadFor(period: MostReadPeriod, limit: number): Promise<MostReadDTO[]> {
   if (isBuildPhase()) return [];
   const { timeZone } = await getSettings();
-  const from = periodStart(period, dayInZone(Date.now(), timeZone));
-  return unstable_cache(() => withDb((db) => getMostReadSince(db, from, limit)), ['most-read-period', period, from, String(limit)], {
+  const today = dayInZone(Date.now(), timeZone);
+  const from = periodStart(period, today);
+  return unstable_cache(() => withDb((db) => getMostReadSince(db, from, limit, today)), ['most-read-period', period, from, String(limit)], {
     tags: [cacheTags.mostRead, cacheTags.home],
     revalidate: MOST_READ_REVALIDATE_SECONDS,
   })();
@@ -123,13 +124,14 @@ const sidebarMemo = new Map<string, { expires: number; value: Promise<MostReadDT
 export async function getMostReadForSidebar(period: MostReadPeriod, limit: number): Promise<MostReadDTO[]> {
   if (isBuildPhase()) return [];
   const { timeZone } = await getSettings();
-  const from = periodStart(period, dayInZone(Date.now(), timeZone));
+  const today = dayInZone(Date.now(), timeZone);
+  const from = periodStart(period, today);
   const key = `${period}:${from}:${limit}`;
   const now = Date.now();
   const hit = sidebarMemo.get(key);
   if (hit && hit.expires > now) return hit.value;
   for (const [k, entry] of sidebarMemo) if (entry.expires <= now) sidebarMemo.delete(k);
-  const value = withDb((db) => getMostReadSince(db, from, limit));
+  const value = withDb((db) => getMostReadSince(db, from, limit, today));
   sidebarMemo.set(key, { expires: now + MOST_READ_REVALIDATE_SECONDS * 1000, value });
   value.catch(() => sidebarMemo.delete(key));
   return value;
@@ -182,12 +184,14 @@ export function getFeedItems(sectionIds: number[] | undefined, limit: number) {
   })();
 }
 
-export function getSitemapArticleCount() {
-  return unstable_cache(() => withDb(feeds.countSitemapArticles), ['sitemap-count'], { tags: feedTags, revalidate: LIST_REVALIDATE_SECONDS })();
+/** How many article sitemap files there are: they split the id range up to the last visible story. */
+export async function getSitemapArticleFileCount(perFile: number): Promise<number> {
+  const lastId = await unstable_cache(() => withDb(feeds.lastSitemapArticleId), ['sitemap-last-id'], { tags: feedTags, revalidate: LIST_REVALIDATE_SECONDS })();
+  return Math.max(1, Math.ceil(lastId / perFile));
 }
 
-export function getSitemapArticles(offset: number, limit: number) {
-  return unstable_cache(() => withDb((db) => feeds.listSitemapArticles(db, offset, limit)), ['sitemap-articles', String(offset), String(limit)], {
+export function getSitemapArticles(afterId: number, span: number) {
+  return unstable_cache(() => withDb((db) => feeds.listSitemapArticles(db, afterId, span)), ['sitemap-articles', String(afterId), String(span)], {
     tags: feedTags,
     revalidate: LIST_REVALIDATE_SECONDS,
   })();

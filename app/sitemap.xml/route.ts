@@ -1,7 +1,7 @@
 import { siteUrl } from '@/lib/env';
 import { orUnavailable, xmlResponse } from '@/lib/feeds/respond';
 import { renderSitemapIndex, SITEMAP_PAGE_SIZE } from '@/lib/feeds/sitemap';
-import { getSitemapArticleCount } from '@/lib/reader';
+import { getSitemapArticleFileCount } from '@/lib/reader';
 import { absoluteUrl } from '@/lib/urls';
 
 // Read per request from cached data: nothing is built, and no database is touched, at build time.
@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 /** The sitemap index: pages and sections, the last two days for Google News, and the articles in files of 5,000. */
 export async function GET() {
   return orUnavailable(async () => {
-    const files = Math.max(1, Math.ceil((await getSitemapArticleCount()) / SITEMAP_PAGE_SIZE));
+    const files = await getSitemapArticleFileCount(SITEMAP_PAGE_SIZE);
     const names = ['pages.xml', 'news.xml', ...Array.from({ length: files }, (_, i) => `articles-${i + 1}.xml`)];
     return xmlResponse(renderSitemapIndex(names.map((name) => absoluteUrl(siteUrl(), `/sitemaps/${name}`))), 'application/xml');
   });

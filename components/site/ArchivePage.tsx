@@ -22,7 +22,7 @@ export function ArchivePage({ settings, heading, description, result, hrefFor }:
         <Breadcrumb locale={locale} crumbs={[{ label: settings.name, href: '/' }, { label: heading }]} />
         <h1 className="text-3xl font-bold">{heading}</h1>
         {description ? <p className="text-neutral-700 dark:text-neutral-300">{description}</p> : null}
-        <p className="text-sm text-neutral-600 dark:text-neutral-400">{t(locale, 'articlesCount', { count: result.total })}</p>
+        <p className="text-sm text-neutral-600 dark:text-neutral-400">{t(locale, 'articlesCount', { count: result.capped ? `${result.total}+` : result.total })}</p>
         {result.items.length ? <ArticleList articles={result.items} locale={locale} timeZone={timeZone} /> : <p>{t(locale, 'noArticles')}</p>}
         <Pagination locale={locale} page={result.page} pageCount={result.pageCount} hrefFor={hrefFor} />
       </div>

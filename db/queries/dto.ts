@@ -100,4 +100,6 @@ export interface Paged<T> {
   page: number;
   pageSize: number;
   pageCount: number;
+  /** The list is longer than it pages (`total` is then the pageable part, a lower bound). */
+  capped?: boolean;
 }

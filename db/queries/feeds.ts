@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import { articleAuthors, articles, articleTags, pages, sections, tags, users } from '../schema';
 import { qualified } from './qualified';
@@ -77,14 +77,26 @@ function toSitemapArticle(row: { id: number; slug: string; title: string; locale
   return { ...row, publishedAt: iso(row.publishedAt), updatedAt: iso(row.updatedAt) };
 }
 
-export async function countSitemapArticles(db: Database): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(articles).where(articleIsVisible);
-  return Number(row?.n ?? 0);
+/**
+ * The highest id of a visible story: the article sitemap files split the id range, so their number
+ * comes from one step down the primary key, not from counting the archive.
+ */
+export async function lastSitemapArticleId(db: Database): Promise<number> {
+  const [row] = await db.select({ id: articles.id }).from(articles).where(articleIsVisible).orderBy(desc(articles.id)).limit(1);
+  return row?.id ?? 0;
 }
 
-/** One file of the article sitemap, in id order so that a file's contents stay put as stories are added. */
-export async function listSitemapArticles(db: Database, offset: number, limit: number): Promise<SitemapArticleDTO[]> {
-  const rows = await db.select(sitemapColumns).from(articles).where(articleIsVisible).orderBy(asc(articles.id)).limit(limit).offset(offset);
+/**
+ * One file of the article sitemap: the visible stories with ids in (afterId, afterId + span], a
+ * primary-key range read whatever the archive's size. A file's contents stay put as stories are
+ * added; one may hold fewer than `span` entries where stories were deleted or never published.
+ */
+export async function listSitemapArticles(db: Database, afterId: number, span: number): Promise<SitemapArticleDTO[]> {
+  const rows = await db
+    .select(sitemapColumns)
+    .from(articles)
+    .where(and(articleIsVisible, gt(articles.id, afterId), lte(articles.id, afterId + span)))
+    .orderBy(asc(articles.id));
   return rows.map(toSitemapArticle);
 }
 
@@ -107,7 +119,7 @@ export async function listSitemapStatic(db: Database): Promise<SitemapStaticDTO>
     db
       .select({ slug: tags.slug })
       .from(tags)
-      .where(sql`exists (select 1 from ${articleTags} join ${articles} on ${qualified(articles, 'id')} = ${articleTags.articleId} where ${articleTags.tagId} = ${qualified(tags, 'id')} and ${articleIsVisible})`)
+      .where(sql`exists (select 1 from ${articleTags} where ${articleTags.tagId} = ${qualified(tags, 'id')} and ${articleTags.listed} and ${articleTags.publishedAt} <= now())`)
       .orderBy(asc(tags.id)),
   ]);
   return { sections: sectionRows, pages: pageRows.map((p) => ({ slug: p.slug, updatedAt: iso(p.updatedAt) })), tags: tagRows };

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, lt, gt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
 import { articleAuthors, articles, articleTags, media, pages, redirects, sections, siteSettings, tags, users } from '../schema';
 import { renderInfoOf } from '../../lib/media/render-info';
@@ -101,25 +101,59 @@ export interface ArticleListFilter {
   excludeIds?: number[];
 }
 
+/**
+ * Lists page by number up to here and no further: an OFFSET costs what it skips, so a bounded
+ * depth keeps every list page an index read of at most this many rows, whatever the archive's
+ * size. Older stories stay reachable through the sitemaps (crawlers), search and the story pages'
+ * previous/next links. See docs/decisions/0008-archive-scale.md.
+ */
+export const MAX_LIST_PAGES = 100;
+
 function listCondition(filter: ArticleListFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [articleIsVisible];
   if (filter.sectionIds) conditions.push(inArray(articles.sectionId, filter.sectionIds.length ? filter.sectionIds : [-1]));
-  if (filter.tagId !== undefined) {
-    conditions.push(
-      inArray(articles.id, sqlSubquery('tag', filter.tagId)),
-    );
-  }
-  if (filter.authorId !== undefined) {
-    conditions.push(inArray(articles.id, sqlSubquery('author', filter.authorId)));
-  }
+  if (filter.tagId !== undefined) conditions.push(inArray(articles.id, linkedIds(articleTags, articleTags.tagId, filter.tagId)));
+  if (filter.authorId !== undefined) conditions.push(inArray(articles.id, linkedIds(articleAuthors, articleAuthors.userId, filter.authorId)));
   if (filter.excludeIds?.length) conditions.push(sql`${articles.id} not in ${filter.excludeIds}`);
   return and(...conditions);
 }
 
-function sqlSubquery(kind: 'tag' | 'author', id: number): SQL {
-  return kind === 'tag'
-    ? sql`(select ${articleTags.articleId} from ${articleTags} where ${articleTags.tagId} = ${id})`
-    : sql`(select ${articleAuthors.articleId} from ${articleAuthors} where ${articleAuthors.userId} = ${id})`;
+type Link = typeof articleTags | typeof articleAuthors;
+type LinkKey = typeof articleTags.tagId | typeof articleAuthors.userId;
+
+/** The listed stories of one tag or author as `(id, published_at)`, newest first (`*_listed_idx`). */
+function linkedRows(link: Link, key: LinkKey, id: number | SQL, limit?: number): SQL {
+  const newest = sql`select ${link.articleId} as id, ${link.publishedAt} as published_at from ${link}
+    where ${key} = ${id} and ${link.listed} and ${link.publishedAt} <= now()
+    order by ${link.publishedAt} desc, ${link.articleId} desc`;
+  return limit === undefined ? newest : sql`${newest} limit ${limit}`;
+}
+
+function linkedIds(link: Link, key: LinkKey, id: number | SQL, limit?: number): SQL {
+  return sql`(select l.id from (${linkedRows(link, key, id, limit)}) l)`;
+}
+
+/**
+ * The first `depth` stories of a list as `(id, published_at)` rows, read from the index that orders
+ * that list, so that a page, its count and its offset never touch more than `depth` index entries
+ * per source and no article row but the page's own: the whole archive newest first, a tag's or an
+ * author's links, or each section's newest (a LATERAL per section, so that a parent rolls up its
+ * subsections without sorting all of their stories). Combinations of filters, which no reader page
+ * uses, have no such path and are left to the planner.
+ */
+function listSource(filter: ArticleListFilter, depth: number): SQL | undefined {
+  const { sectionIds, tagId, authorId, excludeIds } = filter;
+  const filters = (sectionIds ? 1 : 0) + (tagId !== undefined ? 1 : 0) + (authorId !== undefined ? 1 : 0) + (excludeIds?.length ? 1 : 0);
+  if (filters > 1) return undefined;
+  if (tagId !== undefined) return linkedRows(articleTags, articleTags.tagId, tagId, depth);
+  if (authorId !== undefined) return linkedRows(articleAuthors, articleAuthors.userId, authorId, depth);
+  if (excludeIds?.length || sectionIds?.length === 0) return undefined;
+  // Unqualified names inside a subquery bind to its own `articles`, not the outer query's.
+  const newest = (where?: SQL) => sql`select ${articles.id} as id, ${articles.publishedAt} as published_at from ${articles}
+    where ${and(articleIsVisible, where)} order by ${articles.publishedAt} desc, ${articles.id} desc limit ${depth}`;
+  if (!sectionIds) return newest();
+  return sql`select x.id, x.published_at from unnest(${`{${sectionIds.join(',')}}`}::int[]) as s(id)
+    cross join lateral (${newest(sql`${articles.sectionId} = s.id`)}) x`;
 }
 
 export async function listArticles(
@@ -127,32 +161,48 @@ export async function listArticles(
   filter: ArticleListFilter,
   options: { limit: number; offset?: number },
 ): Promise<ArticleCardDTO[]> {
+  const offset = options.offset ?? 0;
+  const source = listSource(filter, offset + options.limit);
+  // With an index path, the page's ids are picked from the index rows; only they reach articles.
+  const where = source
+    ? and(articleIsVisible, sql`${articles.id} in (select k.id from (${source}) k order by k.published_at desc, k.id desc limit ${options.limit} offset ${offset})`)
+    : listCondition(filter);
   const rows = await db
     .select(cardColumns)
     .from(articles)
-    .where(listCondition(filter))
+    .where(where)
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(options.limit)
-    .offset(options.offset ?? 0);
+    .offset(source ? 0 : offset);
   return rows.map(toCard);
 }
 
-export async function countArticles(db: Database, filter: ArticleListFilter): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(articles).where(listCondition(filter));
+/** How many stories a list has, counting no further than `cap` (a list never pages deeper). */
+export async function countArticles(db: Database, filter: ArticleListFilter, cap = Number.MAX_SAFE_INTEGER): Promise<number> {
+  const source = listSource(filter, cap);
+  const [row] = source
+    ? await db.select({ n: count() }).from(sql`(select 1 from (${source}) k limit ${cap}) c`)
+    : await db.select({ n: count() }).from(db.select({ one: sql`1` }).from(articles).where(listCondition(filter)).limit(cap).as('c'));
   return Number(row?.n ?? 0);
 }
 
-/** One page of a list; a page past the end is reported through `pageCount` so callers can 404. */
+/**
+ * One page of a list; a page past the end (or past MAX_LIST_PAGES) is reported through `pageCount`
+ * so callers can 404. A list longer than it can page reports `capped` and the pageable total.
+ */
 export async function pageOfArticles(
   db: Database,
   filter: ArticleListFilter,
   page: number,
   pageSize: number,
 ): Promise<Paged<ArticleCardDTO>> {
-  const total = await countArticles(db, filter);
+  const pageable = MAX_LIST_PAGES * pageSize;
+  const counted = await countArticles(db, filter, pageable + 1);
+  const capped = counted > pageable;
+  const total = Math.min(counted, pageable);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const items = page > pageCount ? [] : await listArticles(db, filter, { limit: pageSize, offset: (page - 1) * pageSize });
-  return { items, total, page, pageSize, pageCount };
+  return { items, total, page, pageSize, pageCount, ...(capped ? { capped } : {}) };
 }
 
 /** Home lead: pinned first, then featured, then the newest. */
@@ -238,49 +288,52 @@ export interface Neighbours {
   next: ArticleCardDTO | null;
 }
 
-/** 上一篇 is the older story in the same section, 下一篇 the newer one. */
+/**
+ * 上一篇 is the older story in the same section, 下一篇 the newer one: a keyset step along the
+ * section index, `(published_at, id)` compared as a row so the index answers it in one probe.
+ */
 export async function getNeighbours(
   db: Database,
   article: { id: number; sectionId: number; publishedAt: string },
 ): Promise<Neighbours> {
   // Compare with the stored timestamp (microseconds), not the millisecond copy in the DTO.
   const at = sql`(select ${articles.publishedAt} from ${articles} where ${articles.id} = ${article.id})`;
-  const sameSection = and(articleIsVisible, eq(articles.sectionId, article.sectionId), ne(articles.id, article.id));
+  const here = sql`(${at}, ${article.id}::int)`;
+  const key = sql`(${articles.publishedAt}, ${articles.id})`;
+  const sameSection = and(articleIsVisible, eq(articles.sectionId, article.sectionId));
   const [older, newer] = await Promise.all([
-    db
-      .select(cardColumns)
-      .from(articles)
-      .where(and(sameSection, or(sql`${articles.publishedAt} < ${at}`, and(sql`${articles.publishedAt} = ${at}`, lt(articles.id, article.id)))))
-      .orderBy(desc(articles.publishedAt), desc(articles.id))
-      .limit(1),
-    db
-      .select(cardColumns)
-      .from(articles)
-      .where(and(sameSection, or(sql`${articles.publishedAt} > ${at}`, and(sql`${articles.publishedAt} = ${at}`, gt(articles.id, article.id)))))
-      .orderBy(asc(articles.publishedAt), asc(articles.id))
-      .limit(1),
+    db.select(cardColumns).from(articles).where(and(sameSection, sql`${key} < ${here}`)).orderBy(desc(articles.publishedAt), desc(articles.id)).limit(1),
+    db.select(cardColumns).from(articles).where(and(sameSection, sql`${key} > ${here}`)).orderBy(asc(articles.publishedAt), asc(articles.id)).limit(1),
   ]);
   return { previous: older[0] ? toCard(older[0]) : null, next: newer[0] ? toCard(newer[0]) : null };
 }
 
-/** Stories sharing the most tags first, then the newest of the same section. */
+/** How many of each tag's newest stories related-story ranking looks at. */
+const RELATED_PER_TAG = 50;
+
+/**
+ * Stories sharing the most tags first, then the newest of the same section. Candidates are each
+ * tag's newest RELATED_PER_TAG stories (read from the tag's listing index) and the section's newest,
+ * so the cost depends on the story's tag count, not on how many stories a tag or the archive has.
+ */
 export async function getRelated(
   db: Database,
   article: { id: number; sectionId: number; tagIds: number[] },
   limit: number,
 ): Promise<ArticleCardDTO[]> {
-  // With no tags, a constant would be read as ORDER BY position 0; count over an empty set instead.
-  const tagIds = article.tagIds.length ? article.tagIds : [-1];
-  const shared = sql<number>`(select count(*) from ${articleTags} where ${articleTags.articleId} = ${qualified(articles, 'id')} and ${inArray(articleTags.tagId, tagIds)})`;
+  const byTag = article.tagIds.slice(0, 20).map((tagId) => linkedIds(articleTags, articleTags.tagId, tagId, RELATED_PER_TAG));
+  const shared = byTag.length
+    ? sql<number>`(select count(*) from ${articleTags} where ${articleTags.articleId} = ${qualified(articles, 'id')} and ${inArray(articleTags.tagId, article.tagIds)})`
+    : sql<number>`0::int`; // a bare 0 in ORDER BY would mean position 0
+  const sameSection = sql`case when ${articles.sectionId} = ${article.sectionId} then 1 else 0 end`;
+  // One IN over a UNION, which the planner joins; an OR of INs would filter every row of articles.
+  const sources = [...byTag, sql`(select k.id from (${listSource({ sectionIds: [article.sectionId] }, limit + 1)}) k)`];
+  const candidates = sql`${articles.id} in (${sql.join(sources, sql` union `)})`;
   const rows = await db
     .select({ ...cardColumns, shared })
     .from(articles)
-    .where(and(articleIsVisible, ne(articles.id, article.id)))
-    .orderBy(
-      desc(shared),
-      desc(sql`case when ${articles.sectionId} = ${article.sectionId} then 1 else 0 end`),
-      desc(articles.publishedAt),
-    )
+    .where(and(articleIsVisible, ne(articles.id, article.id), candidates))
+    .orderBy(desc(shared), desc(sameSection), desc(articles.publishedAt), desc(articles.id))
     .limit(limit);
   return rows
     .filter((row) => Number(row.shared) > 0 || row.sectionId === article.sectionId)
@@ -302,8 +355,9 @@ export async function getAuthorBySlug(db: Database, slug: string): Promise<Autho
     .where(
       and(
         eq(users.slug, slug),
-        // Only people credited on a story readers can see have a public page.
-        sql`${users.id} in (select ${articleAuthors.userId} from ${articleAuthors} inner join ${articles} on ${qualified(articles, 'id')} = ${articleAuthors.articleId} where ${articleIsVisible})`,
+        // Only people credited on a story readers can see have a public page (one probe of the
+        // author's listing index; its copy of the story's state is kept by triggers).
+        sql`exists (select 1 from (${linkedRows(articleAuthors, articleAuthors.userId, qualified(users, 'id'), 1)}) l)`,
       ),
     );
   return row ?? null;

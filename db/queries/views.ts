@@ -1,7 +1,9 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Database } from '../client';
-import { articles, articleStatus, articleViewsDaily, siteSettings } from '../schema';
+import { articles, articleStatus, articleViewsDaily, articleViewsRecent, siteSettings, viewRollupState } from '../schema';
+import { PERIOD_DAYS, shiftDay, type MostReadPeriod } from '../../lib/views/day';
+import { rebuildRecentViews } from './view-rollup';
 import type { ArticleCardDTO } from './dto';
 import { articleIsVisible } from './visibility';
 import { cardColumns } from './public';
@@ -58,7 +60,15 @@ export async function applyViewIncrements(db: Database, increments: ViewIncremen
   const totalIds = arrayLiteral([...totals.keys()]);
   const totalViews = arrayLiteral([...totals.values()]);
 
+  const newestDay = rows.reduce((max, r) => (r.day > max ? r.day : max), rows[0]!.day);
+
   await db.transaction(async (tx) => {
+    // Serialises flushes (from every server) on the rollup's one row, and reads the day it ends on.
+    const [state] = await tx
+      .insert(viewRollupState)
+      .values({ id: 1, day: '1970-01-01' })
+      .onConflictDoUpdate({ target: viewRollupState.id, set: { id: sql`excluded.id` } })
+      .returning({ day: viewRollupState.day });
     await tx.execute(sql`
       insert into ${articleViewsDaily} (article_id, day, views)
       select v.article_id, v.day, v.views
@@ -70,8 +80,28 @@ export async function applyViewIncrements(db: Database, increments: ViewIncremen
       update ${articles} set view_count = ${articles}.view_count + v.views
       from unnest(${totalIds}::int[], ${totalViews}::bigint[]) as v(id, views)
       where ${articles}.id = v.id`);
+    if (!state || newestDay > state.day) {
+      await rebuildRecentViews(tx, newestDay);
+      return;
+    }
+    const window = (period: MostReadPeriod) => shiftDay(state.day, 1 - PERIOD_DAYS[period]);
+    await tx.execute(sql`
+      insert into ${articleViewsRecent} (article_id, views_today, views_week, views_month)
+      select v.article_id,
+        sum(case when v.day >= ${window('today')}::date then v.views else 0 end),
+        sum(case when v.day >= ${window('7d')}::date then v.views else 0 end),
+        sum(v.views)
+      from unnest(${ids}::int[], ${days}::date[], ${views}::int[]) as v(article_id, day, views)
+      join ${articles} a on a.id = v.article_id
+      where v.day >= ${window('30d')}::date
+      group by v.article_id
+      order by v.article_id
+      on conflict (article_id) do update set
+        views_today = ${articleViewsRecent}.views_today + excluded.views_today,
+        views_week = ${articleViewsRecent}.views_week + excluded.views_week,
+        views_month = ${articleViewsRecent}.views_month + excluded.views_month`);
   });
-  return { statements: 2 };
+  return { statements: 4 };
 }
 
 export interface CountableArticles {
@@ -151,8 +181,28 @@ function periodTotals(db: Database, from: string, to?: string) {
   );
 }
 
-/** Reader "most read": visible articles by views from `from` (a day in the site's zone) to today. */
-export async function getMostReadSince(db: Database, from: string, limit: number): Promise<MostReadDTO[]> {
+const RECENT_COLUMN = { today: articleViewsRecent.viewsToday, '7d': articleViewsRecent.viewsWeek, '30d': articleViewsRecent.viewsMonth } as const;
+
+/**
+ * Reader "most read": visible articles by views from `from` to `today` (days in the site's zone).
+ * A period of the rollup (today, 7 or 30 days) reads article_views_recent through its index when
+ * the rollup ends on `today`; any other range, or a rollup not yet moved to today (no view counted
+ * since midnight), aggregates the daily rows.
+ */
+export async function getMostReadSince(db: Database, from: string, limit: number, today?: string): Promise<MostReadDTO[]> {
+  const period = today ? (Object.keys(PERIOD_DAYS) as MostReadPeriod[]).find((p) => shiftDay(today, 1 - PERIOD_DAYS[p]) === from) : undefined;
+  const [state] = period ? await db.select({ day: viewRollupState.day }).from(viewRollupState).where(eq(viewRollupState.id, 1)) : [];
+  if (period && state?.day === today) {
+    const column = RECENT_COLUMN[period];
+    const rows = await db
+      .select({ ...cardColumns, periodViews: column })
+      .from(articleViewsRecent)
+      .innerJoin(articles, eq(articles.id, articleViewsRecent.articleId))
+      .where(and(articleIsVisible, sql`${column} > 0`))
+      .orderBy(desc(column), desc(articles.publishedAt), desc(articles.id))
+      .limit(limit);
+    return rows.map(toMostRead);
+  }
   const totals = periodTotals(db, from);
   const rows = await db
     .with(totals)
@@ -162,7 +212,11 @@ export async function getMostReadSince(db: Database, from: string, limit: number
     .where(articleIsVisible)
     .orderBy(desc(totals.views), desc(articles.publishedAt), desc(articles.id))
     .limit(limit);
-  return rows.map((row) => ({ ...row, viewCount: Number(row.viewCount), periodViews: Number(row.periodViews), publishedAt: toIso(row.publishedAt) }));
+  return rows.map(toMostRead);
+}
+
+function toMostRead<R extends { viewCount: number | string; periodViews: number | string; publishedAt: Date | string | null }>(row: R) {
+  return { ...row, viewCount: Number(row.viewCount), periodViews: Number(row.periodViews), publishedAt: toIso(row.publishedAt) };
 }
 
 export interface DailyViews {

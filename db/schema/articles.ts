@@ -75,18 +75,35 @@ export const articles = pgTable(
     index('articles_search_idx').using('gin', t.searchVector),
     // Reader lists: latest published, per section, featured/pinned first, most read.
     index('articles_visible_published_idx')
-      .on(t.publishedAt.desc(), t.id.desc())
+      .on(t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.status} in ('published', 'scheduled') and ${t.deletedAt} is null`),
     index('articles_section_published_idx')
-      .on(t.sectionId, t.publishedAt.desc(), t.id.desc())
+      .on(t.sectionId, t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.status} in ('published', 'scheduled') and ${t.deletedAt} is null`),
-    index('articles_view_count_idx').on(t.viewCount.desc()),
+    // The front page's lead: pinned first, then featured, then the newest.
+    index('articles_lead_idx')
+      .on(t.pinned.desc().nullsFirst(), t.featured.desc().nullsFirst(), t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.status} in ('published', 'scheduled') and ${t.deletedAt} is null`),
+    index('articles_view_count_idx').on(t.viewCount.desc().nullsFirst()),
     // Newsroom lists: by status and recency.
-    index('articles_status_updated_idx').on(t.status, t.updatedAt.desc()),
+    index('articles_status_updated_idx').on(t.status, t.updatedAt.desc().nullsFirst()),
     index('articles_created_by_idx').on(t.createdById),
     index('articles_cover_media_idx').on(t.coverMediaId),
   ],
 );
+
+/**
+ * A copy of the article's listing state on its tag and author links, so that a tag's or an author's
+ * archive is one index range read newest first, whatever the archive's size (a join through
+ * articles would read every story of the tag and sort them). Only triggers write these columns
+ * (drizzle/0005_archive_scale.sql): on insert of a link and when an article's status, publish time
+ * or trash state changes. `listed` is the time-independent part of `articleIsVisible`; readers
+ * still check `published_at <= now()` and the article's own visibility.
+ */
+const listingCopy = {
+  publishedAt: timestamp({ withTimezone: true }),
+  listed: boolean().notNull().default(false),
+};
 
 export const articleTags = pgTable(
   'article_tags',
@@ -98,8 +115,14 @@ export const articleTags = pgTable(
       .notNull()
       .references(() => tags.id, { onDelete: 'cascade' }),
     sortOrder: integer().notNull().default(0),
+    ...listingCopy,
   },
-  (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index('article_tags_tag_idx').on(t.tagId, t.articleId)],
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.tagId] }),
+    index('article_tags_tag_idx').on(t.tagId, t.articleId),
+    // A tag's archive, newest first, read straight from this index (see listingCopy).
+    index('article_tags_listed_idx').on(t.tagId, t.publishedAt.desc().nullsFirst(), t.articleId.desc().nullsFirst()).where(sql`${t.listed}`),
+  ],
 );
 
 export const articleAuthors = pgTable(
@@ -112,8 +135,13 @@ export const articleAuthors = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     sortOrder: integer().notNull().default(0),
+    ...listingCopy,
   },
-  (t) => [primaryKey({ columns: [t.articleId, t.userId] }), index('article_authors_user_idx').on(t.userId, t.articleId)],
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.userId] }),
+    index('article_authors_user_idx').on(t.userId, t.articleId),
+    index('article_authors_listed_idx').on(t.userId, t.publishedAt.desc().nullsFirst(), t.articleId.desc().nullsFirst()).where(sql`${t.listed}`),
+  ],
 );
 
 /** A snapshot per content-changing save; restoring one creates a new revision. */
@@ -135,5 +163,5 @@ export const articleRevisions = pgTable(
     note: text().notNull().default(''),
     ...timestamps,
   },
-  (t) => [index('article_revisions_article_idx').on(t.articleId, t.createdAt.desc())],
+  (t) => [index('article_revisions_article_idx').on(t.articleId, t.createdAt.desc().nullsFirst())],
 );

@@ -34,5 +34,5 @@ export const media = pgTable(
     uploadedById: integer().references(() => users.id, { onDelete: 'set null' }),
     ...timestamps,
   },
-  (t) => [uniqueIndex('media_storage_key_key').on(t.storageKey), index('media_created_idx').on(t.createdAt.desc()), index('media_status_idx').on(t.status, t.createdAt)],
+  (t) => [uniqueIndex('media_storage_key_key').on(t.storageKey), index('media_created_idx').on(t.createdAt.desc().nullsFirst()), index('media_status_idx').on(t.status, t.createdAt)],
 );

@@ -17,7 +17,7 @@ export const auditLog = pgTable(
     ip: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('audit_log_created_idx').on(t.createdAt.desc()), index('audit_log_entity_idx').on(t.entityType, t.entityId)],
+  (t) => [index('audit_log_created_idx').on(t.createdAt.desc().nullsFirst()), index('audit_log_entity_idx').on(t.entityType, t.entityId)],
 );
 
 /** Sign-in attempts, for rate limiting per account and per IP. No passwords, ever. */

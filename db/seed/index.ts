@@ -8,6 +8,8 @@ import { blocksToDoc } from './blocks';
 import { demoArticles, demoAuthors, demoPages, demoSections, demoSite, demoTags } from './demo-content';
 import { demoIllustration } from './images';
 import { demoViewHistory } from './view-history';
+import { rebuildRecentViews } from '../queries/view-rollup';
+import { dayInZone } from '../../lib/views/day';
 import { ingestImage, type MediaDTO } from '../../lib/media/ingest';
 import { collectMediaIds, loadMediaRenderInfo } from '../../lib/media/render-info';
 
@@ -23,7 +25,7 @@ export async function clearContent(db: Database): Promise<void> {
   const stored = await db.select({ storageKey: media.storageKey }).from(media);
   for (const item of stored) await mediaStorage().deletePrefix(item.storageKey).catch(() => {});
   await db.execute(
-    sql`truncate table article_tags, article_authors, article_revisions, article_views_daily, article_presence, articles, tags, sections, pages, redirects, media, site_settings restart identity cascade`,
+    sql`truncate table article_tags, article_authors, article_revisions, article_views_daily, article_views_recent, view_rollup_state, article_presence, articles, tags, sections, pages, redirects, media, site_settings restart identity cascade`,
   );
   await db.execute(sql`delete from users where password_hash is null`);
 }
@@ -154,6 +156,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
           .values(a.authors.map((slug, i) => ({ articleId, userId: authorIds.get(slug)!, sortOrder: i })));
       }
     }
+    await rebuildRecentViews(t, dayInZone(seededAt, DEMO_TIME_ZONE));
     return { articles: demoArticles.length };
   });
 }

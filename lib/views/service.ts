@@ -25,7 +25,7 @@ export interface ViewStats {
   flushes: number;
   flushedRows: number;
   flushedViews: number;
-  /** Database write statements issued by flushes (2 per non-empty flush). */
+  /** Database write statements issued by flushes (4 per non-empty flush). */
   writeStatements: number;
   flushFailures: number;
   lastFlushMs: number;

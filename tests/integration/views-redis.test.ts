@@ -81,7 +81,7 @@ describe.skipIf(!available)(`views with Redis on ${testDatabaseKind}`, () => {
     const fresh = (await (await GET(new Request(`http://localhost/api/views?ids=${ids.published}`))).json()) as Record<string, number>;
     expect(fresh[String(ids.published)]).toBe(1000);
     const result = await flushViews();
-    expect(result).toEqual({ rows: 1, views: 1000, statements: 2 });
+    expect(result).toEqual({ rows: 1, views: 1000, statements: 4 });
     expect(await storedCount(db, ids.published)).toBe(1000);
     expect(await dailyRows(db, ids.published)).toEqual([{ day: dayInZone(Date.now(), 'Asia/Shanghai'), views: 1000 }]);
     console.log(`[views] redis + ${testDatabaseKind}: 1300 beacons in ${beaconMs.toFixed(0)} ms`);

@@ -82,7 +82,7 @@ describe(`view counting on ${testDatabaseKind}`, () => {
     const flushStarted = performance.now();
     const result = await flushViews();
     const flushMs = performance.now() - flushStarted;
-    expect(result).toEqual({ rows: 1, views: visitors, statements: 2 });
+    expect(result).toEqual({ rows: 1, views: visitors, statements: 4 });
     expect(await storedCount(db, ids.published)).toBe(100 + visitors);
     expect(await dailyRows(db, ids.published)).toEqual([{ day: today(), views: visitors }]);
     // The fresh count neither drops nor doubles after the flush.

@@ -1,7 +1,7 @@
 import { siteUrl } from '@/lib/env';
 import { notFoundXml, orUnavailable, xmlResponse } from '@/lib/feeds/respond';
 import { renderUrlSet, SITEMAP_PAGE_SIZE, type SitemapUrl } from '@/lib/feeds/sitemap';
-import { getNewsSitemapArticles, getSettings, getSitemapArticles, getSitemapStatic } from '@/lib/reader';
+import { getNewsSitemapArticles, getSettings, getSitemapArticleFileCount, getSitemapArticles, getSitemapStatic } from '@/lib/reader';
 import { absoluteUrl, articlePath, pagePath, sectionPath, tagPath } from '@/lib/urls';
 
 // Read per request from cached data: nothing is built, and no database is touched, at build time.
@@ -33,8 +33,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
       }));
     } else {
       const page = Number(articlesPage![1]);
+      // File N holds the ids of the N-th span; one may be short (or empty) where stories were deleted.
+      if (page > (await getSitemapArticleFileCount(SITEMAP_PAGE_SIZE))) return notFoundXml();
       const found = await getSitemapArticles((page - 1) * SITEMAP_PAGE_SIZE, SITEMAP_PAGE_SIZE);
-      if (!found.length && page > 1) return notFoundXml();
       urls = found.map((a) => ({ loc: url(articlePath(a)), lastModified: a.updatedAt }));
     }
     return xmlResponse(renderUrlSet(urls), 'application/xml');
