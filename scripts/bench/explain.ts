@@ -9,6 +9,7 @@ import * as feeds from '../../db/queries/feeds';
 import { getMostReadSince } from '../../db/queries/views';
 import { rebuildRecentViews } from '../../db/queries/view-rollup';
 import { dayInZone, periodStart } from '../../lib/views/day';
+import { explainStatement, statementRecorder } from '../lib/query-plans';
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -16,14 +17,8 @@ if (!url) {
   process.exit(2);
 }
 const client = postgres(url, { max: 1, onnotice: () => {}, connection: { jit: 'off' } }); // as db/client.ts
-const captured: { query: string; params: unknown[] }[] = [];
-const db = drizzle(client, { schema, casing: 'snake_case', logger: { logQuery: (query, params) => void captured.push({ query, params }) } }) as unknown as Database;
-
-async function capture(name: string, run: () => Promise<unknown>) {
-  captured.length = 0;
-  await run();
-  return captured.splice(0).map((c, i) => ({ name: captured.length > 1 ? `${name} #${i + 1}` : name, ...c }));
-}
+const recorder = statementRecorder();
+const db = drizzle(client, { schema, casing: 'snake_case', logger: recorder.logger }) as unknown as Database;
 
 const [latest] = await q.listArticles(db, {}, { limit: 1 });
 if (!latest) throw new Error('empty archive');
@@ -64,29 +59,13 @@ const cases: [string, () => Promise<unknown>][] = [
   ['sitemap tags', () => feeds.listSitemapStatic(db)],
 ];
 
-console.log(`| query | ms | rows read (shared buffers) | seq scan on |\n|---|---:|---:|---|`);
+console.log(`| query | ms | buffers read | seq scan on |\n|---|---:|---:|---|`);
 for (const [name, run] of cases) {
-  for (const statement of await capture(name, run)) {
-    const plan = await client.unsafe(`explain (analyze, buffers, format json) ${statement.query}`, statement.params as never[]);
-    const root = (plan[0] as unknown as { 'QUERY PLAN': { Plan: PlanNode; 'Execution Time': number }[] })['QUERY PLAN'][0]!;
-    const seq = new Set<string>();
-    walk(root.Plan, (n) => { if (n['Node Type'] === 'Seq Scan' && (n['Actual Rows'] ?? 0) + (n['Rows Removed by Filter'] ?? 0) > 200) seq.add(n['Relation Name'] ?? '?'); });
-    const buffers = (root.Plan['Shared Hit Blocks'] ?? 0) + (root.Plan['Shared Read Blocks'] ?? 0);
-    console.log(`| ${statement.name} | ${root['Execution Time'].toFixed(2)} | ${buffers} | ${[...seq].join(', ') || '—'} |`);
+  const statements = await recorder.record(run);
+  for (const [i, statement] of statements.entries()) {
+    const plan = await explainStatement(client, statement);
+    const label = statements.length > 1 ? `${name} #${i + 1}` : name;
+    console.log(`| ${label} | ${plan.executionMs.toFixed(2)} | ${plan.buffers} | ${plan.seqScans.join(', ') || '—'} |`);
   }
 }
 await client.end();
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Actual Rows'?: number;
-  'Rows Removed by Filter'?: number;
-  'Shared Hit Blocks'?: number;
-  'Shared Read Blocks'?: number;
-  Plans?: PlanNode[];
-}
-function walk(node: PlanNode, visit: (n: PlanNode) => void) {
-  visit(node);
-  for (const child of node.Plans ?? []) walk(child, visit);
-}
