@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -10,12 +12,16 @@ const nextConfig = {
   output: process.env.STANDALONE === '1' ? 'standalone' : undefined,
   // CI type-checks in its own step (npm run typecheck) and may skip the duplicate pass here.
   typescript: { ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === '1' },
-  // Rendered pages and cached reads live in this process's memory only (an LRU of this many MB):
-  // never on disk, where another server on the same build (a second instance, a test server on
-  // another database) would read pages rendered from a different database, and where a restart
-  // would find pages that may no longer match the database.
-  cacheMaxMemorySize: Math.max(8, Number(process.env.CACHE_MEMORY_MB) || 128) * 1024 * 1024,
+  // Rendered pages and cached reads live in this process's memory only, in our handler: a
+  // segmented LRU of CACHE_MEMORY_MB (read at run time) that a crawl of the archive cannot flush the
+  // hot pages out of (docs/decisions/0006-scan-resistant-page-cache.md). Never on disk, where
+  // another server on the same build (a second instance, a test server on another database) would
+  // read pages rendered from a different database, and where a restart would find pages that may
+  // no longer match the database. Next's own in-memory LRU is off (0) so nothing is stored twice.
+  cacheHandler: fileURLToPath(new URL('./lib/page-cache/handler.mjs', import.meta.url)),
+  cacheMaxMemorySize: 0,
   experimental: {
+    // Not read by our handler (it never writes to disk); kept so that Next's default never would either.
     isrFlushToDisk: false,
     // A long article with tables is a few hundred KB of editor JSON; the DAL's own limits
     // (lib/rich-text/schema.ts) refuse anything bigger than they accept with a field error.

@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import { onTagsRevalidated } from './page-cache/events.mjs';
 
 /**
  * A few seconds of whole-response cache in front of Next.js, for reader pages that Next itself
@@ -6,8 +7,10 @@ import type http from 'node:http';
  * nginx micro-cache, in the process. Next spends ~2 ms of CPU on routing, rewrites and headers for
  * every cached page; a hot article is served from here for MICRO_CACHE_MS instead.
  *
- * Freshness: every write that expires cache tags (lib/actions.ts) purges it at once, so a publish
- * or a correction is seen by the next reader; what expires by time (a scheduled story, the most-read
+ * Freshness: every write that expires cache tags (lib/actions.ts) purges it at once, and so does
+ * Next's cache handler once it has recorded the expiry (lib/page-cache/handler.mjs, which closes the
+ * window in which a page still cached by Next could be captured again), so a publish or a
+ * correction is seen by the next reader; what expires by time (a scheduled story, the most-read
  * lists) shows up at most MICRO_CACHE_MS later. Responses that vary per reader are never stored:
  * only GET pages without cookies that change rendering, without Next's RSC or prefetch headers,
  * with status 200 and no Set-Cookie. Like Next's own cache, it is per process.
@@ -35,7 +38,11 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 function store(): Store {
   const holder = globalThis as { [key]?: Store };
-  return (holder[key] ??= { entries: new Map(), bytes: 0, generation: 0 });
+  if (!holder[key]) {
+    holder[key] = { entries: new Map(), bytes: 0, generation: 0 };
+    onTagsRevalidated(purgeMicroCache);
+  }
+  return holder[key];
 }
 
 function ttlMs(): number {

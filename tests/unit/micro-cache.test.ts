@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { captureForMicroCache, purgeMicroCache, serveFromMicroCache } from '@/lib/micro-cache';
+import { notifyTagsRevalidated } from '@/lib/page-cache/events.mjs';
 
 // A real HTTP server standing in for Next.js: it answers like Next's cache does, and counts the
 // requests that reach it, so what the micro-cache answered is what the count did not see.
@@ -47,6 +48,13 @@ describe('micro-cache', () => {
     purgeMicroCache();
     expect((await get('/a')).hit).toBe(false);
     expect(reached).toBe(2);
+  });
+
+  it('is emptied when the page cache handler records a tag expiry', async () => {
+    await get('/b');
+    expect((await get('/b')).hit).toBe(true);
+    notifyTagsRevalidated(['article:1']);
+    expect((await get('/b')).hit).toBe(false);
   });
 
   it('never stores a 404, a stale or private page, a Set-Cookie response, or answers an RSC request', async () => {
