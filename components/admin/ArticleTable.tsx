@@ -11,9 +11,13 @@ interface Props {
   timeZone: string;
   /** When set, each row gets a checkbox named `ids` for bulk actions in the surrounding form. */
   selectable?: boolean;
+  /** The time column: last saved (default), publish time, or the planned time of scheduled stories. */
+  time?: 'updated' | 'published' | 'planned';
 }
 
-export function ArticleTable({ rows, t, locale, timeZone, selectable }: Props) {
+const TIME_HEADINGS = { updated: 'updated', published: 'published', planned: 'plannedFor' } as const;
+
+export function ArticleTable({ rows, t, locale, timeZone, selectable, time = 'updated' }: Props) {
   if (!rows.length) return <p className="py-3 text-sm text-neutral-600 dark:text-neutral-400">{t('nothingHere')}</p>;
   return (
     <table className="w-full text-left text-sm">
@@ -24,7 +28,7 @@ export function ArticleTable({ rows, t, locale, timeZone, selectable }: Props) {
           <th className="py-2">{t('status')}</th>
           <th className="hidden py-2 md:table-cell">{t('section')}</th>
           <th className="hidden py-2 lg:table-cell">{t('author')}</th>
-          <th className="py-2">{t('updated')}</th>
+          <th className="py-2">{t(TIME_HEADINGS[time])}</th>
         </tr>
       </thead>
       <tbody>
@@ -45,7 +49,7 @@ export function ArticleTable({ rows, t, locale, timeZone, selectable }: Props) {
             </td>
             <td className="hidden py-2 md:table-cell">{row.sectionTitle}</td>
             <td className="hidden py-2 lg:table-cell">{row.authorNames.join('、')}</td>
-            <td className="py-2 whitespace-nowrap">{formatDateTime(row.updatedAt, locale, timeZone)}</td>
+            <td className="py-2 whitespace-nowrap">{formatDateTime(time === 'updated' ? row.updatedAt : (row.publishedAt ?? row.updatedAt), locale, timeZone)}</td>
           </tr>
         ))}
       </tbody>
