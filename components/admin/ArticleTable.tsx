@@ -3,6 +3,7 @@ import type { AdminArticleRowDTO } from '@/db/queries/newsroom/article-admin';
 import type { AdminTranslator } from '@/lib/i18n/admin';
 import type { Locale } from '@/lib/i18n/messages';
 import { formatDateTime } from '@/lib/i18n/format';
+import { SelectAllCheckbox } from './SelectAllCheckbox.client';
 
 interface Props {
   rows: AdminArticleRowDTO[];
@@ -23,7 +24,11 @@ export function ArticleTable({ rows, t, locale, timeZone, selectable, time = 'up
     <table className="w-full text-left text-sm">
       <thead className="border-b border-neutral-300 text-xs uppercase text-neutral-600 dark:border-neutral-700 dark:text-neutral-400">
         <tr>
-          {selectable ? <th className="w-8 py-2"><span className="sr-only">{t('selectArticle')}</span></th> : null}
+          {selectable ? (
+            <th className="w-8 py-2">
+              <SelectAllCheckbox label={t('selectAll')} />
+            </th>
+          ) : null}
           <th className="py-2">{t('title')}</th>
           <th className="py-2">{t('status')}</th>
           <th className="hidden py-2 md:table-cell">{t('section')}</th>

@@ -15,6 +15,9 @@ const serverMessagesEn = {
   databaseDown: 'The database is not answering. Nothing was saved; try again in a moment.',
   duplicate: 'This conflicts with an existing item (a name or slug is already taken).',
   notFound: '{what} does not exist or was deleted.',
+  // The article list's bulk actions.
+  chooseBulkAction: 'Choose a bulk action.',
+  selectArticles: 'Select at least one article.',
   required: 'Required.',
   atMost: 'At most {max} characters.',
   emailInvalid: 'Enter a valid email address.',
@@ -70,6 +73,8 @@ const serverMessagesZh: Record<ServerMessageKey, string> = {
   databaseDown: '数据库暂时无法连接，未保存任何内容，请稍后重试。',
   duplicate: '与已有内容冲突（名称或地址已被占用）。',
   notFound: '该内容不存在或已被删除。',
+  chooseBulkAction: '请选择一个批量操作。',
+  selectArticles: '请至少选择一篇文章。',
   required: '必填。',
   atMost: '最多 {max} 个字符。',
   emailInvalid: '请输入有效的邮箱地址。',

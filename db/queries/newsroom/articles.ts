@@ -460,7 +460,13 @@ export async function transitionArticle(db: Database, actor: Actor, id: number, 
       return { id, version: current.version, slug: current.slug, status: current.status, invalidate: [] };
     }
     if (!transitionAllowedFrom(effective, current.status, Boolean(current.deletedAt))) {
-      throw new ActionError(409, `This article is ${current.deletedAt ? 'in the trash' : current.status.replace('_', ' ')}; it cannot be ${effective === 'publish' ? 'published' : `${effective}ed`} now.`);
+      const state = current.deletedAt ? 'trash' : current.status;
+      throw new ActionError(
+        409,
+        `This article is ${state === 'trash' ? 'in the trash' : state.replace('_', ' ')}; it cannot be ${effective === 'publish' ? 'published' : `${effective}ed`} now.`,
+        undefined,
+        { state },
+      );
     }
     if (!canTransition(actor, current, effective)) throw forbiddenError();
 
