@@ -6,6 +6,7 @@ import { authSecret, MissingSecretError } from './auth/secret';
 import { mediaStorage, StorageConfigError } from './media/storage';
 import { sweepPendingMedia } from './media/ingest';
 import { sweepTempUploads } from './media/receive';
+import { schedulePromotions } from './scheduled';
 import fs from 'node:fs';
 import path from 'node:path';
 import { dataDir, env } from './env';
@@ -29,6 +30,7 @@ export async function startUp(): Promise<void> {
     }
     await createOwnerFromEnvironment(conn.db);
     scheduleMediaSweeps(conn.db);
+    schedulePromotions(conn.db);
     console.log(`[gazette] database ready (${conn.kind}) in ${Date.now() - started} ms`);
   } catch (error) {
     // A database that is down at boot must not keep the server from starting: pages answer 503

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ArticleCardDTO, ArticleDTO, SectionDTO, SiteSettingsDTO } from '@/db/queries/dto';
 import type { Neighbours } from '@/db/queries/public';
+import { publisherOf } from '@/lib/attribution';
 import { formatDateTime, formatNumber, isoInZone } from '@/lib/i18n/format';
 import { t } from '@/lib/i18n/messages';
 import { reprintNotice } from '@/lib/reprint';
@@ -24,7 +25,7 @@ interface Props {
 export function ArticleView({ settings, article, trail, neighbours, related, canonicalUrl, countViews = true }: Props) {
   const { locale, timeZone } = settings;
   const colon = t(locale, 'colon');
-  const publisher = article.authors.length ? null : article.byline || settings.name;
+  const publisher = publisherOf(article, settings.name);
   return (
     <div className="mx-auto max-w-3xl">
       <Breadcrumb
@@ -44,15 +45,16 @@ export function ArticleView({ settings, article, trail, neighbours, related, can
             <span aria-hidden="true"> | </span>
             <span>
               {t(locale, 'publisher')}{colon}
-              {publisher ??
-                article.authors.map((author, i) => (
-                  <span key={author.id}>
-                    {i > 0 ? '、' : null}
-                    <Link href={authorPath(author)} className="hover:underline" rel="author">
-                      {author.name}
-                    </Link>
-                  </span>
-                ))}
+              {publisher.kind !== 'authors'
+                ? publisher.name
+                : publisher.authors.map((author, i) => (
+                    <span key={author.id}>
+                      {i > 0 ? '、' : null}
+                      <Link href={authorPath(author)} className="hover:underline" rel="author">
+                        {author.name}
+                      </Link>
+                    </span>
+                  ))}
             </span>
             {article.source ? (
               <>

@@ -1,12 +1,31 @@
-import { and, inArray, isNull, lte, sql } from 'drizzle-orm';
-import { articles } from '../schema';
+import { and, eq, gt, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { articles, type ArticleStatus } from '../schema';
 
 /**
- * What a reader may see: published (or scheduled whose time has come) and not in the trash.
- * A scheduled story turns visible at its time with no job running, because `now()` decides.
+ * The one definition of "effectively published", shared by the reader and the newsroom: a story
+ * marked published, or scheduled, whose publish time has come. A scheduled story turns public at
+ * its time with no job running, because the database's `now()` decides; the admin uses the same
+ * rule for what it calls 已发布, so the two never disagree.
  */
-export const articleIsVisible = and(
-  inArray(articles.status, ['published', 'scheduled']),
-  lte(articles.publishedAt, sql`now()`),
-  isNull(articles.deletedAt),
+export const articleIsLive: SQL = and(inArray(articles.status, ['published', 'scheduled']), lte(articles.publishedAt, sql`now()`))!;
+
+/** Marked published or scheduled, with the time still ahead: the admin calls it 定时 (scheduled). */
+const articleIsPending: SQL = and(inArray(articles.status, ['published', 'scheduled']), or(gt(articles.publishedAt, sql`now()`), isNull(articles.publishedAt)))!;
+
+/** What a reader may see: live and not in the trash. */
+export const articleIsVisible = and(articleIsLive, isNull(articles.deletedAt));
+
+/** The status the newsroom shows and filters by: the stored one, with live stories as published and pending ones as scheduled. */
+export const effectiveStatus = sql<ArticleStatus>`(case when ${articleIsLive} then 'published' when ${articleIsPending} then 'scheduled' else ${articles.status} end)`.mapWith(
+  articles.status,
 );
+
+/** `effectiveStatus = status`, written so that the (status, updated_at) index can still narrow it. */
+export function hasEffectiveStatus(status: ArticleStatus): SQL {
+  if (status === 'published') return articleIsLive;
+  if (status === 'scheduled') return articleIsPending;
+  return eq(articles.status, status);
+}
+
+/** A scheduled row whose time has come: `promoteDueScheduled` flips it to published. */
+export const scheduledIsDue: SQL = and(eq(articles.status, 'scheduled'), lte(articles.publishedAt, sql`now()`), isNull(articles.deletedAt))!;

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { SectionDTO } from '@/db/queries/dto';
 import type { FeedItemDTO } from '@/db/queries/feeds';
+import { publisherName } from '../attribution';
 import { siteUrl } from '../env';
 import { getFeedItems, getSections, getSettings, sectionFamilyIds } from '../reader';
 import { absoluteUrl, articlePath, sectionPath } from '../urls';
@@ -49,7 +50,7 @@ export async function rssFor(section: SectionDTO | null, feedPath: string): Prom
       // Image and link URLs in the body are site-relative; a feed reader resolves them against this origin.
       contentHtml: absoluteLinks(item.bodyHtml, base),
       publishedAt: item.publishedAt,
-      creator: item.authorNames.join('、') || item.byline || settings.name,
+      creator: publisherName({ byline: item.byline, authors: item.authorNames.map((name) => ({ name })) }, settings.name),
       category: sectionTitle(item),
     })),
   });

@@ -15,6 +15,9 @@ const serverMessagesEn = {
   databaseDown: 'The database is not answering. Nothing was saved; try again in a moment.',
   duplicate: 'This conflicts with an existing item (a name or slug is already taken).',
   notFound: '{what} does not exist or was deleted.',
+  // The article list's bulk actions.
+  chooseBulkAction: 'Choose a bulk action.',
+  selectArticles: 'Select at least one article.',
   required: 'Required.',
   atMost: 'At most {max} characters.',
   emailInvalid: 'Enter a valid email address.',
@@ -70,6 +73,8 @@ const serverMessagesZh: Record<ServerMessageKey, string> = {
   databaseDown: '数据库暂时无法连接，未保存任何内容，请稍后重试。',
   duplicate: '与已有内容冲突（名称或地址已被占用）。',
   notFound: '该内容不存在或已被删除。',
+  chooseBulkAction: '请选择一个批量操作。',
+  selectArticles: '请至少选择一篇文章。',
   required: '必填。',
   atMost: '最多 {max} 个字符。',
   emailInvalid: '请输入有效的邮箱地址。',
@@ -282,6 +287,19 @@ const zh = {
   action: '操作',
   entity: '对象',
   summary: '摘要',
+  'audit_article.create': '新建文章',
+  'audit_article.update': '保存文章',
+  'audit_article.submit': '提交审核',
+  'audit_article.withdraw': '撤回审核',
+  'audit_article.publish': '发布',
+  'audit_article.schedule': '设置定时发布',
+  'audit_article.went-live': '定时发布已上线',
+  'audit_article.unpublish': '撤回发布',
+  'audit_article.archive': '归档',
+  'audit_article.trash': '移到回收站',
+  'audit_article.restore': '从回收站恢复',
+  'audit_article.restore-revision': '恢复历史版本',
+  'audit_article.preview-link': '生成预览链接',
   systemOrDeleted: '系统 / 已删除用户',
   newest: '最新记录',
   older: '更早的记录',
@@ -429,6 +447,19 @@ const en: Record<ManageKey, string> = {
   action: 'Action',
   entity: 'Item',
   summary: 'Summary',
+  'audit_article.create': 'Created the article',
+  'audit_article.update': 'Saved the article',
+  'audit_article.submit': 'Submitted for review',
+  'audit_article.withdraw': 'Withdrew from review',
+  'audit_article.publish': 'Published',
+  'audit_article.schedule': 'Scheduled',
+  'audit_article.went-live': 'Scheduled story went live',
+  'audit_article.unpublish': 'Unpublished',
+  'audit_article.archive': 'Archived',
+  'audit_article.trash': 'Moved to the trash',
+  'audit_article.restore': 'Restored from the trash',
+  'audit_article.restore-revision': 'Restored a revision',
+  'audit_article.preview-link': 'Created a preview link',
   systemOrDeleted: 'System / deleted user',
   newest: 'Newest entries',
   older: 'Older entries',
@@ -457,3 +488,9 @@ export function manageT(locale: Locale) {
 }
 
 export type ManageTranslator = ReturnType<typeof manageT>;
+
+/** An audit-log action in words ("定时发布已上线"), or its code when it has no label yet. */
+export function auditActionLabel(locale: Locale, action: string): string {
+  const key = `audit_${action}`;
+  return key in zh ? manageT(locale)(key as ManageKey) : action;
+}

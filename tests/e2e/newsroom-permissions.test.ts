@@ -306,15 +306,15 @@ const rows: Row[] = [
     check: async (t, result) => expect((result.value as { data: { values: { title: string } } }).data.values.title).toBe(t.title),
   },
   {
-    name: 'bulkFromFormAction',
+    name: 'bulkArticlesForm',
     file: A,
-    rule: 'the list page bulk form (no JS): editors only; the answer is always a redirect back to the list',
+    rule: 'the list page bulk form: editors only; the answer is the outcome in words',
     allowed: EDITORS,
-    ok: 'redirect /admin/articles?bulkDone=1&bulkFailed=0',
-    refused: `redirect /admin/articles?bulkError=${encodeURIComponent(serverMessage('noPermission'))}`,
-    anonymous: `redirect /admin/articles?bulkError=${encodeURIComponent(serverMessage('pleaseSignIn'))}`,
+    ok: 'form-ok',
+    refused: NO_PERMISSION,
+    anonymous: SIGN_IN_FIRST,
     target: othersDraft,
-    args: (t) => [form({ ids: String(t.id), transition: 'publish', back: '/admin/articles' })],
+    args: (t) => [IDLE, form({ ids: String(t.id), transition: 'publish' })],
     probe: async (t) => [await articleView(t.id as number), await publicStatus(`/articles/${t.id}`)],
   },
   {
@@ -972,6 +972,20 @@ describe('article rules that depend on ownership and state', () => {
     const before = await articleView(own.id);
     expect(outcome(await call('author', 'bulkTransitionAction', [{ ids: [own.id], transition: 'trash' }]))).toBe('403');
     expect(await articleView(own.id)).toBe(before);
+  });
+
+  it('bulk actions refuse an empty or unknown action and an empty selection with a clear error, changing nothing (the server decides, not the menu)', async () => {
+    const draft = await create('editor');
+    const before = await articleView(draft.id);
+    for (const transition of ['', 'delete-everything', undefined]) {
+      const result = await call<{ ok: false; status: number; fieldErrors: Record<string, string[]> }>('editor', 'bulkTransitionAction', [{ ids: [draft.id], transition }]);
+      expect(outcome(result)).toBe('422');
+      expect(result.value!.fieldErrors.transition).toEqual([serverMessage('chooseBulkAction')]);
+      expect(outcome(await call('editor', 'bulkArticlesForm', [IDLE, form({ ids: String(draft.id), transition: transition ?? '' })]))).toBe(`form-error: ${L(serverMessage('chooseBulkAction'))}`);
+    }
+    expect(outcome(await call('editor', 'bulkArticlesForm', [IDLE, form({ transition: 'publish' })]))).toBe(`form-error: ${L(serverMessage('selectArticles'))}`);
+    expect(await articleView(draft.id)).toBe(before);
+    expect(await publicStatus(`/articles/${draft.id}`)).toBe(404);
   });
 
   it('restoring a revision and presence work on one’s own article', async () => {

@@ -4,15 +4,19 @@ import { ArticleTable } from '@/components/admin/ArticleTable';
 import { adminTranslator } from '@/lib/admin-locale';
 import { requirePageUser } from '@/lib/auth/session';
 import { getSettings } from '@/lib/reader';
+import { promoteScheduledStories } from '@/lib/scheduled';
 
 export default async function DashboardPage() {
   const user = await requirePageUser();
-  const [{ t, locale }, settings, dashboard] = await Promise.all([adminTranslator(user), getSettings(), getDashboard(await getDb(), user)]);
+  const db = await getDb();
+  // Also where there is no long-running server (serverless): scheduled stories that went live are recorded.
+  await promoteScheduledStories(db);
+  const [{ t, locale }, settings, dashboard] = await Promise.all([adminTranslator(user), getSettings(), getDashboard(db, user)]);
   const blocks = [
-    { key: 'myDrafts', rows: dashboard.myDrafts, count: dashboard.counts.myDrafts },
-    { key: 'reviewQueue', rows: dashboard.reviewQueue, count: dashboard.counts.reviewQueue },
-    { key: 'scheduled', rows: dashboard.scheduled, count: dashboard.counts.scheduled },
-    { key: 'recentlyPublished', rows: dashboard.recentlyPublished, count: dashboard.counts.published },
+    { key: 'myDrafts', rows: dashboard.myDrafts, count: dashboard.counts.myDrafts, time: 'updated' },
+    { key: 'reviewQueue', rows: dashboard.reviewQueue, count: dashboard.counts.reviewQueue, time: 'updated' },
+    { key: 'scheduled', rows: dashboard.scheduled, count: dashboard.counts.scheduled, time: 'planned' },
+    { key: 'recentlyPublished', rows: dashboard.recentlyPublished, count: dashboard.counts.published, time: 'published' },
   ] as const;
   return (
     <div className="space-y-6">
@@ -23,7 +27,7 @@ export default async function DashboardPage() {
             <h2 id={`dash-${b.key}`} className="mb-2 flex items-baseline justify-between font-semibold">
               {t(b.key)} <span className="text-sm font-normal text-neutral-600 dark:text-neutral-400" data-testid={`count-${b.key}`}>{t('count', { count: b.count })}</span>
             </h2>
-            <ArticleTable rows={b.rows} t={t} locale={locale} timeZone={settings.timeZone} />
+            <ArticleTable rows={b.rows} t={t} locale={locale} timeZone={settings.timeZone} time={b.time} />
           </section>
         ))}
       </div>

@@ -5,6 +5,7 @@ import { articleAuthors, articlePresence, articleRevisions, articles, articleTag
 import type { ArticleStatus } from '../../schema';
 import { ActionError, notFoundError } from '../../../lib/errors';
 import { can, canViewArticleInAdmin, type Actor } from '../../../lib/permissions';
+import { effectiveStatus, hasEffectiveStatus } from '../visibility';
 import { getOwnership, type ArticleSnapshot } from './articles';
 
 export interface AdminArticleRowDTO {
@@ -29,7 +30,8 @@ export interface AdminArticleFilter {
   tagId?: number;
   authorId?: number;
   q?: string;
-  sort?: AdminSort;
+  /** `upcoming`: soonest publish time first (the dashboard's scheduled stories). */
+  sort?: AdminSort | 'upcoming';
   trash?: boolean;
   page: number;
   pageSize: number;
@@ -50,7 +52,7 @@ function escapeLike(value: string): string {
 
 export async function listAdminArticles(db: Database, actor: Actor, filter: AdminArticleFilter) {
   const conditions: (SQL | undefined)[] = [scopeFor(actor), filter.trash ? isNotNull(articles.deletedAt) : isNull(articles.deletedAt)];
-  if (filter.status) conditions.push(eq(articles.status, filter.status));
+  if (filter.status) conditions.push(hasEffectiveStatus(filter.status));
   if (filter.sectionId) conditions.push(eq(articles.sectionId, filter.sectionId));
   if (filter.tagId) conditions.push(sql`${articles.id} in (select ${articleTags.articleId} from ${articleTags} where ${articleTags.tagId} = ${filter.tagId})`);
   if (filter.authorId) conditions.push(sql`${articles.id} in (select ${articleAuthors.articleId} from ${articleAuthors} where ${articleAuthors.userId} = ${filter.authorId})`);
@@ -59,6 +61,7 @@ export async function listAdminArticles(db: Database, actor: Actor, filter: Admi
   const order = {
     updated: [desc(articles.updatedAt), desc(articles.id)],
     published: [sql`${articles.publishedAt} desc nulls last`, desc(articles.id)],
+    upcoming: [sql`${articles.publishedAt} asc nulls last`, asc(articles.id)],
     title: [asc(articles.title), asc(articles.id)],
     views: [desc(articles.viewCount), desc(articles.id)],
   }[filter.sort ?? 'updated'];
@@ -69,7 +72,7 @@ export async function listAdminArticles(db: Database, actor: Actor, filter: Admi
         id: articles.id,
         title: articles.title,
         slug: articles.slug,
-        status: articles.status,
+        status: effectiveStatus,
         sectionTitle: sections.title,
         publishedAt: articles.publishedAt,
         updatedAt: articles.updatedAt,
@@ -117,7 +120,7 @@ export async function getDashboard(db: Database, actor: Actor): Promise<Dashboar
   const [myDrafts, reviewQueue, scheduled, recentlyPublished] = await Promise.all([
     listAdminArticles(db, mine, { status: 'draft', page: 1, pageSize: 5 }),
     listAdminArticles(db, reviewer ? actor : mine, { status: 'in_review', page: 1, pageSize: 5 }),
-    listAdminArticles(db, actor, { status: 'scheduled', sort: 'published', page: 1, pageSize: 5 }),
+    listAdminArticles(db, actor, { status: 'scheduled', sort: 'upcoming', page: 1, pageSize: 5 }),
     listAdminArticles(db, actor, { status: 'published', sort: 'published', page: 1, pageSize: 5 }),
   ]);
   return {

@@ -20,6 +20,7 @@ import { normalizeSlugInput, slugify, uniqueSlug } from '../../../lib/slug';
 import { REVISIONED_FIELDS, type ArticleInput } from '../../../lib/validation/article';
 import { cacheTags } from '../../../lib/cache-tags';
 import type { SnapshotLike } from '../../../lib/revision-diff';
+import { effectiveStatus } from '../visibility';
 import { writeAudit } from './audit';
 import { media } from '../../schema';
 import { collectMediaIds, loadMediaRenderInfo } from '../../../lib/media/render-info';
@@ -75,7 +76,8 @@ async function loadCurrent(tx: Tx, id: number, lock: boolean): Promise<Current |
     .select({
       id: articles.id,
       version: articles.version,
-      status: articles.status,
+      // Live scheduled stories count as published here too: the workflow follows what readers see.
+      status: effectiveStatus,
       createdById: articles.createdById,
       deletedAt: articles.deletedAt,
       sectionId: articles.sectionId,
@@ -396,7 +398,7 @@ export async function saveArticle(db: Database, actor: Actor, id: number, baseVe
         updatedAt: new Date(),
       })
       .where(and(eq(articles.id, id), eq(articles.version, baseVersion)))
-      .returning({ version: articles.version });
+      .returning({ version: articles.version, status: effectiveStatus });
     if (!row) throw new ActionError(409, 'Someone else saved this article at the same moment. Reload to compare.');
     if (changed.includes('tagNames') || changed.includes('authorIds') || !last) await replaceLinks(t, id, tagIds, authorIds);
     if (changed.length) await recordRevision(t, actor, id, row.version, snapshot, changed, options.kind ?? (options.autosave ? 'autosave' : 'save'));
@@ -406,7 +408,7 @@ export async function saveArticle(db: Database, actor: Actor, id: number, baseVe
     const invalidate = PUBLIC.includes(current.status)
       ? await readerTags(t, id, [current, { sectionId: input.sectionId, tagIds, authorIds }])
       : [];
-    return { id, version: row.version, slug, status: current.status, invalidate };
+    return { id, version: row.version, slug, status: row.status, invalidate };
   });
 }
 
@@ -458,7 +460,13 @@ export async function transitionArticle(db: Database, actor: Actor, id: number, 
       return { id, version: current.version, slug: current.slug, status: current.status, invalidate: [] };
     }
     if (!transitionAllowedFrom(effective, current.status, Boolean(current.deletedAt))) {
-      throw new ActionError(409, `This article is ${current.deletedAt ? 'in the trash' : current.status.replace('_', ' ')}; it cannot be ${effective === 'publish' ? 'published' : `${effective}ed`} now.`);
+      const state = current.deletedAt ? 'trash' : current.status;
+      throw new ActionError(
+        409,
+        `This article is ${state === 'trash' ? 'in the trash' : state.replace('_', ' ')}; it cannot be ${effective === 'publish' ? 'published' : `${effective}ed`} now.`,
+        undefined,
+        { state },
+      );
     }
     if (!canTransition(actor, current, effective)) throw forbiddenError();
 
@@ -471,7 +479,8 @@ export async function transitionArticle(db: Database, actor: Actor, id: number, 
         patch.status = 'draft';
         break;
       case 'publish':
-        Object.assign(patch, { status: 'published', publishedAt: publishAt && publishAt <= now ? publishAt : now, reviewNote: '' });
+        // "Now" is the database's clock, the one reader visibility (and `effectiveStatus`) is judged by.
+        Object.assign(patch, { status: 'published', publishedAt: publishAt && publishAt <= now ? publishAt : sql`now()`, reviewNote: '' });
         break;
       case 'schedule':
         if (!publishAt || publishAt <= now) throw new ActionError(422, 'Choose a publish time in the future.', { publishedAt: ['Must be in the future.'] });
@@ -494,7 +503,7 @@ export async function transitionArticle(db: Database, actor: Actor, id: number, 
       .update(articles)
       .set({ ...patch, version: sql`${articles.version} + 1` })
       .where(eq(articles.id, id))
-      .returning({ version: articles.version, status: articles.status, slug: articles.slug, title: articles.title });
+      .returning({ version: articles.version, status: effectiveStatus, slug: articles.slug, title: articles.title });
     await writeAudit(t, {
       actorId: actor.id,
       action: `article.${effective}`,

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleView } from '@/components/site/ArticleView';
 import { WithMostRead } from '@/components/site/MostRead';
+import { jsonLdAuthor } from '@/lib/attribution';
 import { siteUrl } from '@/lib/env';
 import { getArticle, getNeighbours, getRelated, getSections, getSettings, sectionTrail } from '@/lib/reader';
 import { absoluteUrl, articlePath, parseArticleParam } from '@/lib/urls';
@@ -73,7 +74,7 @@ export default async function ArticlePage({ params }: Props) {
     datePublished: article.publishedAt,
     dateModified: article.updatedAt,
     mainEntityOfPage: canonicalUrl,
-    author: article.authors.length ? article.authors.map((a) => ({ '@type': 'Person', name: a.name })) : { '@type': 'Organization', name: article.byline || settings.name },
+    author: jsonLdAuthor(article, settings.name),
     publisher: { '@type': 'Organization', name: settings.name },
     image: article.cover ? [absoluteUrl(siteUrl(), article.cover.og ?? article.cover.src)] : undefined,
   };

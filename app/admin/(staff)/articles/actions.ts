@@ -1,13 +1,20 @@
 'use server';
 
-import { redirect } from 'next/navigation';
+import { refresh } from 'next/cache';
 import { z } from 'zod';
-import { defineAction } from '@/lib/actions';
+import { defineAction, failureOf } from '@/lib/actions';
 import { articleInput } from '@/lib/validation/article';
 import { id } from '@/lib/validation/text';
 import { createArticle, getArticleForEdit, saveArticle, transitionArticle, type WriteResult } from '@/db/queries/newsroom/articles';
 import { getRevisionSnapshot, leavePresence, touchPresence } from '@/db/queries/newsroom/article-admin';
-import { ActionError, notFoundError } from '@/lib/errors';
+import { notFoundError } from '@/lib/errors';
+import { text } from '@/components/admin/manage/form-result';
+import type { FormState } from '@/components/admin/manage/form-state';
+import { adminLocale } from '@/lib/admin-locale';
+import { getCurrentUser } from '@/lib/auth/session';
+import { BULK_TRANSITIONS, type BulkOutcome, type BulkTransition } from '@/lib/bulk-actions';
+import { localizeServerMessage, serverMessage } from '@/lib/i18n/admin-manage';
+import { bulkSummary } from '@/lib/i18n/bulk-summary';
 
 const transition = z.enum(['submit', 'withdraw', 'publish', 'schedule', 'unpublish', 'archive', 'trash', 'restore']);
 const publishAt = z
@@ -58,21 +65,27 @@ export const transitionArticleAction = defineAction(
   },
 );
 
-export const bulkTransitionAction = defineAction(
-  { name: 'article.bulk', input: z.object({ ids: z.array(id).min(1).max(100), transition: z.enum(['publish', 'unpublish', 'archive', 'trash', 'restore']) }), permission: 'article:bulk' },
-  async ({ ids, transition: name }, ctx) => {
-    const outcomes: { id: number; ok: boolean; error?: string }[] = [];
-    for (const articleId of ids) {
-      try {
-        ctx.invalidate((await transitionArticle(ctx.db, ctx.user, articleId, name)).invalidate);
-        outcomes.push({ id: articleId, ok: true });
-      } catch (error) {
-        outcomes.push({ id: articleId, ok: false, error: error instanceof ActionError ? error.message : 'Failed.' });
-      }
+const bulkInput = z.object({
+  ids: z.array(id).min(1, serverMessage('selectArticles')).max(100),
+  // No default: an empty or unknown action is refused, whatever the form sent.
+  transition: z.enum(BULK_TRANSITIONS, { error: serverMessage('chooseBulkAction') }),
+});
+
+export const bulkTransitionAction = defineAction({ name: 'article.bulk', input: bulkInput, permission: 'article:bulk' }, async ({ ids, transition: name }, ctx) => {
+  const outcomes: BulkOutcome[] = [];
+  for (const articleId of ids) {
+    try {
+      ctx.invalidate((await transitionArticle(ctx.db, ctx.user, articleId, name)).invalidate);
+      outcomes.push({ id: articleId, ok: true });
+    } catch (error) {
+      // One refusal must not undo the others (they are committed, and their caches are expired below).
+      const failure = failureOf(error, 'article.bulk');
+      const state = typeof failure.details?.state === 'string' ? failure.details.state : undefined;
+      outcomes.push({ id: articleId, ok: false, error: failure.error, ...(state ? { state } : {}) });
     }
-    return outcomes;
-  },
-);
+  }
+  return outcomes;
+});
 
 export const restoreRevisionAction = defineAction(
   { name: 'article.restore-revision', input: z.object({ id, revisionId: id, baseVersion: z.number().int().min(1) }), permission: null },
@@ -105,13 +118,21 @@ export const loadEditableArticleAction = defineAction({ name: 'article.load', in
   return article;
 });
 
-/** The list page's bulk form posts here (works without client JavaScript). */
-export async function bulkFromFormAction(form: FormData): Promise<void> {
-  const ids = form.getAll('ids').map(Number);
-  const result = await bulkTransitionAction({ ids, transition: String(form.get('transition') ?? '') as 'publish' });
-  const back = String(form.get('back') ?? '/admin/articles');
-  const target = back.startsWith('/admin/articles') ? back : '/admin/articles';
-  const separator = target.includes('?') ? '&' : '?';
-  if (!result.ok) return redirect(`${target}${separator}bulkError=${encodeURIComponent(result.error)}`);
-  redirect(`${target}${separator}bulkDone=${result.data.filter((r) => r.ok).length}&bulkFailed=${result.data.filter((r) => !r.ok).length}`);
+/**
+ * The list page's bulk form posts here (it also works without client JavaScript); the answer is
+ * the outcome in words, in the user's language, and the list is rendered again.
+ */
+export async function bulkArticlesForm(_state: FormState, form: FormData): Promise<FormState> {
+  const transition = text(form, 'transition');
+  const result = await bulkTransitionAction({ ids: form.getAll('ids').map(Number), transition: transition as BulkTransition });
+  const locale = await adminLocale(await getCurrentUser());
+  const at = Date.now();
+  if (!result.ok) {
+    // The field's own message ("choose a bulk action") says more than "some fields need attention".
+    const first = Object.values(result.fieldErrors ?? {}).flat()[0] ?? result.error;
+    return { status: 'error', error: localizeServerMessage(locale, first), fieldErrors: {}, at };
+  }
+  refresh();
+  const message = bulkSummary(locale, transition as BulkTransition, result.data);
+  return result.data.every((o) => o.ok) ? { status: 'ok', message, at } : { status: 'error', error: message, fieldErrors: {}, at };
 }

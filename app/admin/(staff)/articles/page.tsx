@@ -5,12 +5,13 @@ import { ADMIN_SORTS, listAdminArticles } from '@/db/queries/newsroom/article-ad
 import { listStaff } from '@/db/queries/newsroom/users';
 import { articleStatus } from '@/db/schema';
 import { ArticleTable } from '@/components/admin/ArticleTable';
+import { BulkArticleForm } from '@/components/admin/BulkArticleForm.client';
 import { adminTranslator } from '@/lib/admin-locale';
 import { requirePageUser } from '@/lib/auth/session';
 import { can } from '@/lib/permissions';
 import { getSections, getSettings } from '@/lib/reader';
 import { listTagsForAdmin } from '@/db/queries/newsroom/taxonomy';
-import { bulkFromFormAction } from './actions';
+import { bulkArticlesForm } from './actions';
 
 const PAGE_SIZE = 25;
 
@@ -56,13 +57,6 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
           </Link>
         ) : null}
       </div>
-      {typeof raw.bulkDone === 'string' ? (
-        <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm dark:bg-emerald-950">
-          ✓ {raw.bulkDone}
-          {raw.bulkFailed && raw.bulkFailed !== '0' ? ` · ✗ ${raw.bulkFailed}` : ''}
-        </p>
-      ) : null}
-      {typeof raw.bulkError === 'string' ? <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">{raw.bulkError}</p> : null}
       <form method="get" className="admin-card flex flex-wrap items-end gap-3 text-sm" role="search">
         <label>
           <span className="block text-xs">{t('search')}</span>
@@ -130,35 +124,12 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
           {f.trash ? t('articles') : t('trash')}
         </Link>
       </form>
-      <form action={bulkFromFormAction} className="space-y-3">
-        <input type="hidden" name="back" value={query(f.page)} />
+      <BulkArticleForm action={bulkArticlesForm} locale={locale} options={bulk && result.items.length ? (f.trash ? ['restore'] : ['publish', 'unpublish', 'archive', 'trash']) : []}>
         <p className="text-sm text-neutral-600 dark:text-neutral-400">{t('count', { count: result.total })}</p>
         <div className="admin-card overflow-x-auto">
           <ArticleTable rows={result.items} t={t} locale={locale} timeZone={settings.timeZone} selectable={bulk} />
         </div>
-        {bulk && result.items.length ? (
-          <div className="flex items-center gap-2 text-sm">
-            <label>
-              <span className="sr-only">{t('apply')}</span>
-              <select name="transition" className="admin-input">
-                {f.trash ? (
-                  <option value="restore">{t('bulkRestore')}</option>
-                ) : (
-                  <>
-                    <option value="publish">{t('bulkPublish')}</option>
-                    <option value="unpublish">{t('bulkUnpublish')}</option>
-                    <option value="archive">{t('bulkArchive')}</option>
-                    <option value="trash">{t('bulkTrash')}</option>
-                  </>
-                )}
-              </select>
-            </label>
-            <button type="submit" className="admin-button">
-              {t('apply')}
-            </button>
-          </div>
-        ) : null}
-      </form>
+      </BulkArticleForm>
       <nav aria-label="pagination" className="flex justify-between text-sm">
         {f.page > 1 ? <Link href={query(f.page - 1)}>{t('previousPage')}</Link> : <span />}
         <span>

@@ -4,7 +4,9 @@ import { listAudit } from '@/db/queries/newsroom/audit';
 import { listUserChoices } from '@/db/queries/newsroom/users-admin';
 import { managePage } from '@/components/admin/manage/page-context';
 import { formatDateTime } from '@/lib/i18n/format';
+import { auditActionLabel } from '@/lib/i18n/admin-manage';
 import { getSettings } from '@/lib/reader';
+import { promoteScheduledStories } from '@/lib/scheduled';
 
 const PAGE_SIZE = 50;
 const ENTITY_TYPES = ['article', 'section', 'tag', 'page', 'user', 'settings', 'media'] as const;
@@ -22,6 +24,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const { t, mt, locale, db } = await managePage('audit:read');
   const raw = await searchParams;
   const f = filters.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  await promoteScheduledStories(db); // the log shows stories that went live since the last periodic run
   const [entries, people, settings] = await Promise.all([
     listAudit(db, { before: f.before, limit: PAGE_SIZE, actorId: f.actor, entityType: f.entity }),
     listUserChoices(db),
@@ -96,7 +99,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       <time dateTime={e.createdAt}>{formatDateTime(e.createdAt, locale, settings.timeZone)}</time>
                     </td>
                     <td className="py-2 pr-3">{e.actorName ?? mt('systemOrDeleted')}</td>
-                    <td className="py-2 pr-3 font-mono text-xs">{e.action}</td>
+                    <td className="py-2 pr-3">
+                      {auditActionLabel(locale, e.action)}
+                      <span className="block font-mono text-xs text-neutral-600 dark:text-neutral-400">{e.action}</span>
+                    </td>
                     <td className="whitespace-nowrap py-2 pr-3">
                       {section && e.entityId ? (
                         <Link href={`/admin/${section}/${e.entityId}`} className="underline">

@@ -1,0 +1,32 @@
+/**
+ * Who readers see as 发布者 (publisher): the one rule behind the article page, the preview, the
+ * feeds' dc:creator and the JSON-LD author.
+ *
+ * The byline, when set, is what the newsroom chose to print ("本报记者 王小明"), so it wins over
+ * the staff authors (the editor always adds the story's creator as one; they stay linked to the
+ * story for their author pages). Without a byline the staff authors are named; without either,
+ * the publication itself.
+ */
+export type Publisher<A> = { kind: 'byline'; name: string } | { kind: 'authors'; authors: readonly A[] } | { kind: 'site'; name: string };
+
+export function publisherOf<A>(story: { byline: string; authors: readonly A[] }, siteName: string): Publisher<A> {
+  const byline = story.byline.trim();
+  if (byline) return { kind: 'byline', name: byline };
+  if (story.authors.length) return { kind: 'authors', authors: story.authors };
+  return { kind: 'site', name: siteName };
+}
+
+/** The publisher as plain text (feeds, structured data): staff authors' names joined by 、. */
+export function publisherName(story: { byline: string; authors: readonly { name: string }[] }, siteName: string): string {
+  const publisher = publisherOf(story, siteName);
+  return publisher.kind === 'authors' ? publisher.authors.map((a) => a.name).join('、') : publisher.name;
+}
+
+/** schema.org `author` of a NewsArticle: the byline or the publication as one entity, or each staff author as a Person. */
+export function jsonLdAuthor(story: { byline: string; authors: readonly { name: string }[] }, siteName: string): object {
+  const publisher = publisherOf(story, siteName);
+  if (publisher.kind === 'authors') return publisher.authors.map((a) => ({ '@type': 'Person', name: a.name }));
+  // A byline credits people writing for the paper when the story has staff authors ("本报记者 王小明");
+  // on its own it usually names a desk or the publication ("青禾网络 客户成功部").
+  return { '@type': publisher.kind === 'byline' && story.authors.length ? 'Person' : 'Organization', name: publisher.name };
+}

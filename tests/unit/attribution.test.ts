@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { jsonLdAuthor, publisherName, publisherOf } from '@/lib/attribution';
+
+const staff = [
+  { id: 1, name: 'editor-in-chief' },
+  { id: 2, name: '李四' },
+];
+
+describe('publisherOf (who readers see as 发布者)', () => {
+  it('prints the byline when it is set, even though the story has staff authors', () => {
+    expect(publisherOf({ byline: '本报记者 王小明', authors: staff }, '青禾网')).toEqual({ kind: 'byline', name: '本报记者 王小明' });
+  });
+
+  it('names the staff authors when there is no byline (a blank one counts as none)', () => {
+    expect(publisherOf({ byline: '  ', authors: staff }, '青禾网')).toEqual({ kind: 'authors', authors: staff });
+  });
+
+  it('falls back to the publication without byline or authors', () => {
+    expect(publisherOf({ byline: '', authors: [] }, '青禾网')).toEqual({ kind: 'site', name: '青禾网' });
+  });
+});
+
+describe('publisherName (feeds) and jsonLdAuthor (structured data) follow the same rule', () => {
+  it('use the byline over the staff authors', () => {
+    expect(publisherName({ byline: '本报记者 王小明', authors: staff }, '青禾网')).toBe('本报记者 王小明');
+    expect(jsonLdAuthor({ byline: '本报记者 王小明', authors: staff }, '青禾网')).toEqual({ '@type': 'Person', name: '本报记者 王小明' });
+  });
+
+  it('join staff authors with 、 and list each as a Person without a byline', () => {
+    expect(publisherName({ byline: '', authors: staff }, '青禾网')).toBe('editor-in-chief、李四');
+    expect(jsonLdAuthor({ byline: '', authors: staff }, '青禾网')).toEqual([
+      { '@type': 'Person', name: 'editor-in-chief' },
+      { '@type': 'Person', name: '李四' },
+    ]);
+  });
+
+  it('name a byline-only story or the publication as an Organization', () => {
+    expect(jsonLdAuthor({ byline: '青禾网络 客户成功部', authors: [] }, '青禾网')).toEqual({ '@type': 'Organization', name: '青禾网络 客户成功部' });
+    expect(jsonLdAuthor({ byline: '', authors: [] }, '青禾网')).toEqual({ '@type': 'Organization', name: '青禾网' });
+    expect(publisherName({ byline: '', authors: [] }, '青禾网')).toBe('青禾网');
+  });
+});
