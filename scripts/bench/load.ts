@@ -25,6 +25,12 @@ export interface LoadOptions {
   method?: string;
   headers?: Record<string, string>;
   body?: string;
+  /**
+   * Request these paths (on the URL's origin) in turn, one per request, instead of the URL's own
+   * path: each is requested once until the list runs out, then it starts over (`wrapped`). Also
+   * records the exact p95 (wrk: its `done` hook; autocannon: every response time).
+   */
+  paths?: string[];
 }
 
 export interface LoadResult {
@@ -39,7 +45,8 @@ export interface LoadResult {
   requests: number;
   /** Completed requests per second over the run. */
   rps: number;
-  latencyMs: { avg: number; p50: number; p75: number; p90: number; p99: number; max: number };
+  /** p95 only with `paths` (neither tool reports it by default). */
+  latencyMs: { avg: number; p50: number; p75: number; p90: number; p95?: number; p99: number; max: number };
   errors: {
     connect: number;
     read: number;
@@ -50,6 +57,8 @@ export interface LoadResult {
     total: number;
   };
   bytesRead: number;
+  /** With `paths`: how many there were, and whether the run requested more (some were repeats). */
+  paths?: { count: number; wrapped: boolean };
 }
 
 /** wrk if present (and not overridden by BENCH_TOOL=autocannon), else autocannon. */
@@ -135,6 +144,36 @@ function luaString(value: string): string {
   return `[${eq}[${value}]${eq}]`;
 }
 
+/** A wrk script that walks `opts.paths` (one per request) and prints the exact p95 at the end. */
+function pathsScript(method: string, opts: LoadOptions): string {
+  const lines = [`wrk.method = ${luaString(method)}`];
+  if (opts.body !== undefined) lines.push(`wrk.body = ${luaString(opts.body)}`);
+  for (const [k, v] of Object.entries(opts.headers ?? {})) lines.push(`wrk.headers[ ${luaString(k)} ] = ${luaString(v)}`);
+  lines.push(
+    `local paths = { ${(opts.paths ?? []).map(luaString).join(",\n")} }`,
+    "local i = 0",
+    "request = function()",
+    "  i = i + 1",
+    "  return wrk.format(nil, paths[(i - 1) % #paths + 1])",
+    "end",
+    "done = function(summary, latency, requests)",
+    '  io.write(string.format("GAZETTE_P95_US %d\\n", latency:percentile(95)))',
+    "end",
+  );
+  return `${lines.join("\n")}\n`;
+}
+
+function pathsInfo(opts: LoadOptions, requests: number): Pick<LoadResult, "paths"> {
+  return opts.paths ? { paths: { count: opts.paths.length, wrapped: requests > opts.paths.length } } : {};
+}
+
+/** The p-th percentile (nearest rank) of unsorted values. */
+export function percentile(values: number[], p: number): number {
+  if (!values.length) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
 async function runWrk(name: string, url: string, opts: LoadOptions): Promise<LoadResult> {
   const method = (opts.method ?? "GET").toUpperCase();
   const args = [
@@ -146,7 +185,12 @@ async function runWrk(name: string, url: string, opts: LoadOptions): Promise<Loa
     "--latency",
   ];
   let scriptDir: string | null = null;
-  if (method !== "GET" || opts.body !== undefined) {
+  if (opts.paths) {
+    scriptDir = makeTempDir("gazette-bench-wrk-");
+    const script = path.join(scriptDir, "paths.lua");
+    writeFileSync(script, pathsScript(method, opts));
+    args.push("-s", script);
+  } else if (method !== "GET" || opts.body !== undefined) {
     // Method, body and headers go through a Lua script (wrk has no CLI flags for method/body).
     scriptDir = makeTempDir("gazette-bench-wrk-");
     const lines = [`wrk.method = ${luaString(method)}`];
@@ -170,7 +214,9 @@ async function runWrk(name: string, url: string, opts: LoadOptions): Promise<Loa
     }
     if (res.stderr.trim()) throw new Error(`wrk reported: ${res.stderr.trim()}`);
     const parsed = parseWrkOutput(res.stdout);
-    return { name, url, method, tool: "wrk", connections: opts.connections, startedAt, ...parsed };
+    const p95 = /^GAZETTE_P95_US (\d+)/m.exec(res.stdout);
+    if (p95) parsed.latencyMs.p95 = Number(p95[1]) / 1000;
+    return { name, url, method, tool: "wrk", connections: opts.connections, startedAt, ...parsed, ...pathsInfo(opts, parsed.requests) };
   } finally {
     if (scriptDir) removeDir(scriptDir);
   }
@@ -202,6 +248,15 @@ interface AutocannonResult {
   throughput: AutocannonHistogram;
 }
 
+interface AutocannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (req: AutocannonRequest) => AutocannonRequest;
+}
+
+/** The call returns a tracker: an event emitter that is also a promise of the result. */
 type AutocannonFn = (opts: {
   url: string;
   connections: number;
@@ -210,7 +265,10 @@ type AutocannonFn = (opts: {
   method?: string;
   headers?: Record<string, string>;
   body?: string;
-}) => Promise<AutocannonResult>;
+  requests?: AutocannonRequest[];
+}) => Promise<AutocannonResult> & {
+  on(event: "response", listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
+};
 
 // autocannon ships no type declarations; load it as CommonJS with a local type.
 const loadCjs = createRequire(import.meta.url);
@@ -219,7 +277,9 @@ async function runAutocannon(name: string, url: string, opts: LoadOptions): Prom
   const autocannon = loadCjs("autocannon") as AutocannonFn;
   const method = (opts.method ?? "GET").toUpperCase();
   const startedAt = new Date().toISOString();
-  const r = await autocannon({
+  const paths = opts.paths;
+  let next = 0;
+  const tracker = autocannon({
     url,
     connections: opts.connections,
     duration: opts.durationSec,
@@ -227,7 +287,11 @@ async function runAutocannon(name: string, url: string, opts: LoadOptions): Prom
     method,
     headers: opts.headers,
     body: opts.body,
+    ...(paths ? { requests: [{ method, headers: opts.headers, body: opts.body, setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }) }] } : {}),
   });
+  const times: number[] = [];
+  if (paths) tracker.on("response", (_client, _status, _bytes, ms) => times.push(ms));
+  const r = await tracker;
   const timeouts = r.timeouts ?? 0;
   const errors = {
     connect: 0,
@@ -255,9 +319,11 @@ async function runAutocannon(name: string, url: string, opts: LoadOptions): Prom
       p50: r.latency.p50,
       p75: r.latency.p75,
       p90: r.latency.p90,
+      ...(paths ? { p95: percentile(times, 95) } : {}),
       p99: r.latency.p99,
     },
     errors,
     bytesRead: r.throughput.total,
+    ...pathsInfo(opts, r.requests.total),
   };
 }
