@@ -141,7 +141,7 @@ function loadRow(group: ArchiveRow["group"], name: string, urlPath: string, r: L
   };
 }
 
-function hotRow(c: CaseSummary, name = c.name): ArchiveRow {
+function hotRow(c: CaseSummary, name = c.name, note = "cached"): ArchiveRow {
   return {
     group: "hot",
     name,
@@ -154,12 +154,12 @@ function hotRow(c: CaseSummary, name = c.name): ArchiveRow {
     p99Ms: c.skipped ? null : c.p99Ms,
     maxMs: null,
     errors: c.errors,
-    note: c.skipped ? `skipped: ${c.skipped}` : `median of ${c.runs.length} run(s); cached`,
+    note: c.skipped ? `skipped: ${c.skipped}` : `median of ${c.runs.length} run(s); ${note}`,
   };
 }
 
 /** `<loc>` paths of a sitemap document. */
-function sitemapPaths(xml: string): string[] {
+export function sitemapPaths(xml: string): string[] {
   return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => {
     const loc = decodeEntities(m[1]!.trim());
     try {
@@ -172,7 +172,7 @@ function sitemapPaths(xml: string): string[] {
 }
 
 /** `count` indexes spread from 0 to n - 1, first and last included. */
-function spread(n: number, count: number): number[] {
+export function spread(n: number, count: number): number[] {
   if (count >= n) return Array.from({ length: n }, (_, i) => i);
   if (count <= 1) return [n - 1];
   return [...new Set(Array.from({ length: count }, (_, k) => Math.round((k * (n - 1)) / (count - 1))))];
@@ -205,13 +205,13 @@ async function signIn(origin: string, email: string, password: string): Promise<
 }
 
 /** "Page 1 of N" / "第 1 页，共 N 页" on a list page. */
-function pageCountOf(html: string): number | null {
+export function pageCountOf(html: string): number | null {
   const m = /共\s*([\d,]+)\s*页|Page\s+[\d,]+\s+of\s+([\d,]+)/.exec(html);
   return m ? Number((m[1] ?? m[2])!.replace(/,/g, "")) : null;
 }
 
 /** The text of the search page's status line ("找到 1,234 篇相关文章"). */
-function searchStatus(html: string): string {
+export function searchStatus(html: string): string {
   return /<p[^>]*role="status"[^>]*>([^<]*)</.exec(html)?.[1]?.trim() ?? "no status line";
 }
 
@@ -253,7 +253,7 @@ export async function benchArchive(options: BenchArchiveOptions): Promise<number
   const chosen = spread(chunks.length, envInt("BENCH_SITEMAP_CHUNKS", 6)).map((i) => chunks[i]!);
   const chunkTimes: Timed[] = [];
   for (const chunk of chosen) chunkTimes.push(await timedGet(origin, chunk, timeoutSec));
-  first("sitemap chunk articles-K.xml", chunkTimes, `${chunks.length} chunks; read ${chosen.map((c) => path.basename(c)).join(", ")}`);
+  first("sitemap chunk articles-K.xml", chunkTimes, `${chunks.length} chunk(s); read ${chosen.map((c) => path.basename(c)).join(", ")}`);
   const articleUrls = shuffle(
     chunkTimes.flatMap((c) => sitemapPaths(c.body)).filter((p) => p.startsWith("/articles/")),
     count,
@@ -303,7 +303,8 @@ export async function benchArchive(options: BenchArchiveOptions): Promise<number
 
   // 6. The admin article list, signed in.
   const cookie = await signIn(origin, db.editor.email, db.editor.password);
-  const adminPaths = [`/admin/articles`, `/admin/articles?tag=${facts.tags[0]?.id ?? ""}`, `/admin/articles?status=published&page=200`];
+  // All stories; the biggest tag; the middle of the published list (25 a page).
+  const adminPaths = [`/admin/articles`, `/admin/articles?tag=${facts.tags[0]?.id ?? ""}`, `/admin/articles?status=published&page=${Math.max(2, Math.floor(count / 50))}`];
   for (const adminPath of adminPaths) {
     const once = await timedGet(origin, adminPath, timeoutSec, { cookie });
     if (once.status !== 200) throw new Error(`${adminPath} answered HTTP ${once.status} when signed in`);
@@ -321,7 +322,7 @@ export async function benchArchive(options: BenchArchiveOptions): Promise<number
     for (const c of CASES) rows.push(hotRow(await runCase(c, origin, urls, hotLoad, options.hot)));
     if (urls.article) {
       const article = await measureArticleAndCeiling(origin, urls.article, hotLoad, options.hot);
-      rows.push(hotRow(article.appCase, "article (cached)"), hotRow(article.staticCase, `same HTML from ${article.ceiling.server}`));
+      rows.push(hotRow(article.appCase, "article (cached)"), hotRow(article.staticCase, "same HTML from a static server", "the ceiling, interleaved with the article runs"));
       ratio = article.ceiling.ratio;
       staticServer = article.ceiling.server;
     }
@@ -428,7 +429,7 @@ export function renderArchiveMarkdown(r: ArchiveResults): string {
     "| group | case | conns | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | notes |",
     "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ...r.rows.map((x) =>
-      `| ${x.group} | ${x.name.replace(/\|/g, "\\|")} | ${x.connections ?? "1 at a time"} | ${fmt(x.requests)} | ${x.rps === null ? "-" : fmt(x.rps, x.rps < 100 ? 1 : 0)} | ${msCell(x.p50Ms)} | ${msCell(x.p95Ms)} | ${msCell(x.p99Ms)} | ${msCell(x.maxMs)} | ${x.errors} | ${x.note.replace(/\|/g, "\\|")} |`,
+      `| ${x.group} | ${x.name.replace(/\|/g, "\\|")} | ${x.connections ?? (x.requests ? "1 at a time" : "-")} | ${fmt(x.requests)} | ${x.rps === null ? "-" : fmt(x.rps, x.rps < 100 ? 1 : 0)} | ${msCell(x.p50Ms)} | ${msCell(x.p95Ms)} | ${msCell(x.p99Ms)} | ${msCell(x.maxMs)} | ${x.errors} | ${x.note.replace(/\|/g, "\\|")} |`,
     ),
     "",
     `Cached article / static ratio: ${r.hot.ratio === null ? "-" : r.hot.ratio.toFixed(3)}${r.hot.staticServer ? ` (${r.hot.staticServer})` : ""}.`,

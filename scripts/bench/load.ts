@@ -144,8 +144,8 @@ function luaString(value: string): string {
   return `[${eq}[${value}]${eq}]`;
 }
 
-/** A wrk script that walks `opts.paths` (one per request) and prints the exact p95 at the end. */
-function pathsScript(method: string, opts: LoadOptions): string {
+/** A wrk script that walks `opts.paths` (one per request) and prints the exact p95 at the end. Exported for tests. */
+export function pathsScript(method: string, opts: LoadOptions): string {
   const lines = [`wrk.method = ${luaString(method)}`];
   if (opts.body !== undefined) lines.push(`wrk.body = ${luaString(opts.body)}`);
   for (const [k, v] of Object.entries(opts.headers ?? {})) lines.push(`wrk.headers[ ${luaString(k)} ] = ${luaString(v)}`);
@@ -167,11 +167,16 @@ function pathsInfo(opts: LoadOptions, requests: number): Pick<LoadResult, "paths
   return opts.paths ? { paths: { count: opts.paths.length, wrapped: requests > opts.paths.length } } : {};
 }
 
-/** The p-th percentile (nearest rank) of unsorted values. */
-export function percentile(values: number[], p: number): number {
-  if (!values.length) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
+/** The p-th percentile (nearest rank) of sorted values. */
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+function exactLatencies(times: number[]): Partial<LoadResult["latencyMs"]> {
+  const sorted = Float64Array.from(times).sort();
+  const values = Array.from(sorted);
+  return { p50: percentile(values, 50), p75: percentile(values, 75), p90: percentile(values, 90), p95: percentile(values, 95), p99: percentile(values, 99), max: values[values.length - 1] };
 }
 
 async function runWrk(name: string, url: string, opts: LoadOptions): Promise<LoadResult> {
@@ -292,6 +297,8 @@ async function runAutocannon(name: string, url: string, opts: LoadOptions): Prom
   const times: number[] = [];
   if (paths) tracker.on("response", (_client, _status, _bytes, ms) => times.push(ms));
   const r = await tracker;
+  // With paths, every latency comes from the response times (so that p50 <= p95 <= p99 always holds).
+  const exact = paths && times.length ? exactLatencies(times) : {};
   const timeouts = r.timeouts ?? 0;
   const errors = {
     connect: 0,
@@ -319,8 +326,8 @@ async function runAutocannon(name: string, url: string, opts: LoadOptions): Prom
       p50: r.latency.p50,
       p75: r.latency.p75,
       p90: r.latency.p90,
-      ...(paths ? { p95: percentile(times, 95) } : {}),
       p99: r.latency.p99,
+      ...exact,
     },
     errors,
     bytesRead: r.throughput.total,
