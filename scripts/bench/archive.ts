@@ -18,8 +18,8 @@
  * BENCH_SKIP_BUILD, BENCH_TOOL, BENCH_STATIC of scripts/bench.ts, which apply to the hot cases):
  *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres  server where gazette_bench_archive_<N> lives
  *   BENCH_ARCHIVE_CONNECTIONS=8, BENCH_ARCHIVE_DURATION=20    random articles
- *   BENCH_SEARCH_CONNECTIONS=4, BENCH_SEARCH_DURATION=10      each search query
- *   BENCH_ADMIN_CONNECTIONS=2, BENCH_ADMIN_DURATION=10        each admin list
+ *   BENCH_SEARCH_CONNECTIONS=4, BENCH_SEARCH_DURATION=10      each search query (longer when one
+ *   BENCH_ADMIN_CONNECTIONS=2, BENCH_ADMIN_DURATION=10        request is slow, see adaptiveDuration) / admin list
  *   BENCH_SITEMAP_CHUNKS=6   article sitemap chunks read for URLs (spread from first to last)
  *   BENCH_ARCHIVE_TIMEOUT=30 per-request timeout of the archive cases, seconds
  *   BENCH_ARCHIVE_HOT=0      skip the hot-page cases
@@ -123,6 +123,9 @@ function singleRow(group: ArchiveRow["group"], name: string, samples: Timed[], n
 }
 
 function loadRow(group: ArchiveRow["group"], name: string, urlPath: string, r: LoadResult, note = ""): ArchiveRow {
+  // Requests still running when the run ends are not counted by the load tools: say so when that hides much.
+  const few = r.requests === 0 ? "no request completed within the run" : r.requests < 2 * r.connections ? `only ${r.requests} requests completed: few samples` : "";
+  const done = r.requests > 0;
   log(`  ${name}: ${r.rps.toFixed(1)} req/s, p50 ${r.latencyMs.p50.toFixed(1)} ms, p95 ${(r.latencyMs.p95 ?? Number.NaN).toFixed(1)} ms, p99 ${r.latencyMs.p99.toFixed(1)} ms, errors ${r.errors.total}`);
   const wrapped = r.paths && r.paths.count > 1 ? `${r.paths.count} URLs${r.paths.wrapped ? ", list ran out: some were requested twice" : ", none requested twice"}` : "";
   return {
@@ -132,12 +135,12 @@ function loadRow(group: ArchiveRow["group"], name: string, urlPath: string, r: L
     connections: r.connections,
     requests: r.requests,
     rps: r.rps,
-    p50Ms: r.latencyMs.p50,
-    p95Ms: r.latencyMs.p95 ?? null,
-    p99Ms: r.latencyMs.p99,
-    maxMs: r.latencyMs.max,
+    p50Ms: done ? r.latencyMs.p50 : null,
+    p95Ms: done ? (r.latencyMs.p95 ?? null) : null,
+    p99Ms: done ? r.latencyMs.p99 : null,
+    maxMs: done ? r.latencyMs.max : null,
     errors: r.errors.total,
-    note: [wrapped, note].filter(Boolean).join("; "),
+    note: [few, `${round(r.durationSec, 0)} s`, wrapped, note].filter(Boolean).join("; "),
   };
 }
 
@@ -156,6 +159,15 @@ function hotRow(c: CaseSummary, name = c.name, note = "cached"): ArchiveRow {
     errors: c.errors,
     note: c.skipped ? `skipped: ${c.skipped}` : `median of ${c.runs.length} run(s); ${note}`,
   };
+}
+
+/**
+ * A run long enough for a few requests per connection when one request alone took `firstMs`
+ * (the load tools do not count requests still running at the end): at most 90 s.
+ */
+export function adaptiveDuration(load: LoadOptions, firstMs: number): LoadOptions {
+  const needed = Math.ceil((firstMs / 1000) * load.connections * 1.5);
+  return { ...load, durationSec: Math.min(90, Math.max(load.durationSec, needed)) };
 }
 
 /** `<loc>` paths of a sitemap document. */
@@ -297,7 +309,7 @@ export async function benchArchive(options: BenchArchiveOptions): Promise<number
     const urlPath = `/search?q=${encodeURIComponent(q)}`;
     const once = await timedGet(origin, urlPath, timeoutSec);
     await sleep(1000);
-    const r = await measure(name, origin, { ...searchLoad, paths: [urlPath] });
+    const r = await measure(name, origin, { ...adaptiveDuration(searchLoad, once.ms), paths: [urlPath] });
     rows.push(loadRow("search", `${name} "${q}"`, urlPath, r, `"${searchStatus(once.body)}"; first request ${once.ms.toFixed(0)} ms`));
   }
 
@@ -309,7 +321,7 @@ export async function benchArchive(options: BenchArchiveOptions): Promise<number
     const once = await timedGet(origin, adminPath, timeoutSec, { cookie });
     if (once.status !== 200) throw new Error(`${adminPath} answered HTTP ${once.status} when signed in`);
     await sleep(1000);
-    const r = await measure(`admin ${adminPath}`, origin, { ...adminLoad, headers: { cookie }, paths: [adminPath] });
+    const r = await measure(`admin ${adminPath}`, origin, { ...adaptiveDuration(adminLoad, once.ms), headers: { cookie }, paths: [adminPath] });
     rows.push(loadRow("admin", `admin list ${adminPath.replace("/admin/articles", "") || "(all)"}`, adminPath, r, `first request ${once.ms.toFixed(0)} ms`));
   }
   const afterArchiveLoad = treeMemory(app.pid);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { archiveCountArg, pageCountOf, searchStatus, sitemapPaths, spread } from '../../scripts/bench/archive';
+import { adaptiveDuration, archiveCountArg, pageCountOf, searchStatus, sitemapPaths, spread } from '../../scripts/bench/archive';
 import { pathsScript, percentile } from '../../scripts/bench/load';
 
 describe('archive benchmark helpers', () => {
@@ -18,6 +18,13 @@ describe('archive benchmark helpers', () => {
     expect(pageCountOf('<span>Page 1 of 37</span>')).toBe(37);
     expect(pageCountOf('<p>no pagination</p>')).toBeNull();
     expect(searchStatus('<p role="status" class="x">找到 12 篇相关文章</p>')).toBe('找到 12 篇相关文章');
+  });
+
+  it('runs slow cases long enough for a few requests per connection', () => {
+    const load = { tool: { name: 'autocannon' as const, version: 'x' }, connections: 4, durationSec: 10, timeoutSec: 30 };
+    expect(adaptiveDuration(load, 200).durationSec).toBe(10);
+    expect(adaptiveDuration(load, 6000).durationSec).toBe(36);
+    expect(adaptiveDuration(load, 60_000).durationSec).toBe(90);
   });
 
   it('spreads sitemap chunks from the first to the last', () => {
