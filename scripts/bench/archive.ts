@@ -416,7 +416,8 @@ async function archiveFacts(url: string): Promise<ArchiveFacts> {
 }
 
 async function gitCommit(root: string): Promise<string | null> {
-  const res = await runCommand("git", ["rev-parse", "--short", "HEAD"], { cwd: root, timeoutMs: 5_000 });
+  // "-dirty" when the working tree has uncommitted changes: the figures are of code no commit holds.
+  const res = await runCommand("git", ["describe", "--always", "--dirty"], { cwd: root, timeoutMs: 5_000 });
   return res.code === 0 ? res.stdout.trim() || null : null;
 }
 
