@@ -144,7 +144,7 @@ function luaString(value: string): string {
   return `[${eq}[${value}]${eq}]`;
 }
 
-/** A wrk script that walks `opts.paths` (one per request) and prints the exact p95 at the end. Exported for tests. */
+/** A wrk script that walks `opts.paths` (one per request) and prints exact percentiles at the end. Exported for tests. */
 export function pathsScript(method: string, opts: LoadOptions): string {
   const lines = [`wrk.method = ${luaString(method)}`];
   if (opts.body !== undefined) lines.push(`wrk.body = ${luaString(opts.body)}`);
@@ -157,7 +157,7 @@ export function pathsScript(method: string, opts: LoadOptions): string {
     "  return wrk.format(nil, paths[(i - 1) % #paths + 1])",
     "end",
     "done = function(summary, latency, requests)",
-    '  io.write(string.format("GAZETTE_P95_US %d\\n", latency:percentile(95)))',
+    '  io.write(string.format("GAZETTE_LATENCY_US %d %d %d %d %d %d\\n", latency:percentile(50), latency:percentile(75), latency:percentile(90), latency:percentile(95), latency:percentile(99), latency.max))',
     "end",
   );
   return `${lines.join("\n")}\n`;
@@ -219,8 +219,12 @@ async function runWrk(name: string, url: string, opts: LoadOptions): Promise<Loa
     }
     if (res.stderr.trim()) throw new Error(`wrk reported: ${res.stderr.trim()}`);
     const parsed = parseWrkOutput(res.stdout);
-    const p95 = /^GAZETTE_P95_US (\d+)/m.exec(res.stdout);
-    if (p95) parsed.latencyMs.p95 = Number(p95[1]) / 1000;
+    // With paths, the script prints the percentiles in microseconds (wrk's own table rounds them).
+    const exact = /^GAZETTE_LATENCY_US (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)/m.exec(res.stdout);
+    if (exact) {
+      const [p50, p75, p90, p95, p99, max] = exact.slice(1).map((us) => Number(us) / 1000) as [number, number, number, number, number, number];
+      Object.assign(parsed.latencyMs, { p50, p75, p90, p95, p99, max });
+    }
     return { name, url, method, tool: "wrk", connections: opts.connections, startedAt, ...parsed, ...pathsInfo(opts, parsed.requests) };
   } finally {
     if (scriptDir) removeDir(scriptDir);

@@ -43,6 +43,7 @@ describe('archive benchmark helpers', () => {
     expect(script).toContain('[[/a]]');
     expect(script).toContain('[=[/b]]c]=]');
     expect(script).toContain('latency:percentile(95)');
+    expect(script).toContain('GAZETTE_LATENCY_US');
     expect(script).toContain('wrk.headers[ [[cookie]] ] = [[a=b]]');
   });
 });
