@@ -4,6 +4,10 @@
  * page with the same HTML served statically by nginx, and write
  * bench/results.md + bench/results.json.
  *
+ * `npm run bench -- --archive N` instead benchmarks an archive of N synthetic stories on PostgreSQL
+ * (uncached articles, search, first renders, admin list, memory, and the hot pages below): see
+ * scripts/bench/archive.ts, which writes bench/archive.md + bench/archive.json.
+ *
  * Environment:
  *   BENCH_SKIP_BUILD=1       reuse an existing .next build (.next/BUILD_ID)
  *   BENCH_CONNECTIONS=32     concurrent connections per run
@@ -26,15 +30,15 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ARTICLE_CASE, CASES, type BenchCase } from "./bench/cases.js";
-import { discoverUrls, warm, type DiscoveredUrls } from "./bench/discover.js";
-import { detectLoadTool, measure, type LoadOptions, type LoadResult } from "./bench/load.js";
+import { archiveCountArg, benchArchive } from "./bench/archive.js";
+import { CASES } from "./bench/cases.js";
+import { discoverUrls } from "./bench/discover.js";
+import { measureArticleAndCeiling, runCase, type HotSettings } from "./bench/hot.js";
+import { detectLoadTool, type LoadOptions } from "./bench/load.js";
 import { installSignalHandlers, onCleanup, runCleanup, treeMemory } from "./bench/proc.js";
-import { renderMarkdown, summarize, writeResults, type BenchResults, type CaseSummary } from "./bench/report.js";
+import { renderMarkdown, writeResults, type BenchResults, type CaseSummary } from "./bench/report.js";
 import { buildIfNeeded, startApp } from "./bench/server.js";
-import { startStaticServer } from "./bench/static.js";
-import { envFlag, envInt, log, makeTempDir, median, removeDir, round, runCommand, sleep, tailOfFile } from "./bench/util.js";
-import { pageWeight } from "./bench/weight.js";
+import { envFlag, envInt, log, makeTempDir, removeDir, round, runCommand, tailOfFile } from "./bench/util.js";
 import { benchViews, renderViewsMarkdown } from "./bench/views.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -51,78 +55,10 @@ const settings = {
   buildTimeoutMs: envInt("BENCH_BUILD_TIMEOUT", 1800) * 1000,
 };
 
+const hot: HotSettings = { warmRequests: settings.warmRequests, rounds: settings.rounds, ratioThreshold: RATIO_THRESHOLD };
+
 /** For error messages: the app's log (inside the temp dir, removed at exit). */
 let serverLogFile: string | null = null;
-
-/** Pause between load runs so sockets from the previous run are closed. */
-const BETWEEN_RUNS_MS = 1_000;
-
-async function runCase(c: BenchCase, origin: string, urls: DiscoveredUrls, load: LoadOptions): Promise<CaseSummary> {
-  const method = (c.method ?? "GET").toUpperCase();
-  const urlPath = c.path(urls);
-  if (urlPath === null) {
-    return { ...summarize(c.name, "app", method, null, null, []), skipped: "no URL found" };
-  }
-  const req = { method, headers: c.headers, body: c.body };
-  const warmed = await warm(origin, urlPath, c.warm ?? settings.warmRequests, req);
-  const runs: LoadResult[] = [];
-  for (let i = 0; i < (c.runs ?? 1); i++) {
-    runs.push(await measureLogged(c.name, `${origin}${urlPath}`, { ...load, ...req }));
-    await sleep(BETWEEN_RUNS_MS);
-  }
-  return summarize(c.name, "app", method, urlPath, warmed, runs);
-}
-
-async function measureLogged(name: string, url: string, opts: LoadOptions): Promise<LoadResult> {
-  log(`measuring ${name}: ${opts.method ?? "GET"} ${url} (${opts.connections} conns, ${opts.durationSec} s)`);
-  const r = await measure(name, url, opts);
-  log(
-    `  ${name}: ${r.rps.toFixed(1)} req/s, p50 ${r.latencyMs.p50.toFixed(2)} ms, p99 ${r.latencyMs.p99.toFixed(2)} ms, errors ${r.errors.total}`,
-  );
-  return r;
-}
-
-/**
- * Page weight of the article, then `settings.rounds` interleaved runs:
- * app article, static copy, app article, static copy, ...
- */
-async function measureArticleAndCeiling(origin: string, articlePath: string, load: LoadOptions) {
-  const articleWarm = await warm(origin, articlePath, settings.warmRequests);
-  const { weight, html } = await pageWeight(origin, articlePath);
-  log(
-    `article weight: HTML ${weight.html.rawBytes} B (gzip ${weight.html.gzipBytes} B), ${weight.scriptFiles} JS files ${weight.jsRawBytes} B (gzip ${weight.jsGzipBytes} B)`,
-  );
-  const staticServer = await startStaticServer(html);
-  log(`static ceiling: ${staticServer.label} at ${staticServer.origin}`);
-  const staticWarm = await warm(staticServer.origin, "/", settings.warmRequests);
-
-  const rounds: BenchResults["ceiling"]["rounds"] = [];
-  for (let round = 1; round <= settings.rounds; round++) {
-    const appRun = await measureLogged(`${ARTICLE_CASE.name} (app) #${round}`, `${origin}${articlePath}`, load);
-    await sleep(BETWEEN_RUNS_MS);
-    const staticRun = await measureLogged(`${ARTICLE_CASE.name} (static) #${round}`, `${staticServer.origin}/`, load);
-    await sleep(BETWEEN_RUNS_MS);
-    rounds.push({ round, app: appRun, static: staticRun });
-  }
-  await staticServer.stop();
-
-  const appMedianRps = median(rounds.map((r) => r.app.rps));
-  const staticMedianRps = median(rounds.map((r) => r.static.rps));
-  const ceiling: BenchResults["ceiling"] = {
-    server: staticServer.label,
-    rounds,
-    appMedianRps,
-    staticMedianRps,
-    ratio: appMedianRps / staticMedianRps,
-    threshold: RATIO_THRESHOLD,
-  };
-  return {
-    weight,
-    ceiling,
-    appCase: summarize(ARTICLE_CASE.name, "app", "GET", articlePath, articleWarm, rounds.map((r) => r.app)),
-    staticCase: summarize(ARTICLE_CASE.name, "static", "GET", articlePath, staticWarm, rounds.map((r) => r.static)),
-  };
-}
 
 /** PASS when the article reaches RATIO_THRESHOLD of the static ceiling and the app had no errors. */
 function judge(cases: CaseSummary[], ratio: number): BenchResults["verdict"] {
@@ -200,10 +136,10 @@ async function main(): Promise<number> {
 
   // 1. Plain cases (home, section, later additions).
   const cases: CaseSummary[] = [];
-  for (const c of CASES) cases.push(await runCase(c, app.origin, urls, load));
+  for (const c of CASES) cases.push(await runCase(c, app.origin, urls, load, hot));
 
   // 2. The article page: its weight, then interleaved runs against a static copy of its HTML.
-  const article = await measureArticleAndCeiling(app.origin, articlePath, load);
+  const article = await measureArticleAndCeiling(app.origin, articlePath, load, hot);
   const afterLoad = treeMemory(app.pid);
   await app.stop();
   cases.push(article.appCase, article.staticCase);
@@ -253,7 +189,9 @@ async function main(): Promise<number> {
   return !verdict.pass && envFlag("BENCH_STRICT") ? 1 : 0;
 }
 
-main()
+// `npm run bench -- --archive N`: the archive benchmark on PostgreSQL (scripts/bench/archive.ts).
+const archiveCount = archiveCountArg(process.argv.slice(2));
+(archiveCount === null ? main() : benchArchive({ root: ROOT, count: archiveCount, hot, buildTimeoutMs: settings.buildTimeoutMs, healthTimeoutMs: settings.healthTimeoutMs }))
   .catch((err: unknown) => {
     log(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     if (serverLogFile) log(`last server log lines:\n${tailOfFile(serverLogFile, 30)}`);

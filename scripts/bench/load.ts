@@ -25,6 +25,12 @@ export interface LoadOptions {
   method?: string;
   headers?: Record<string, string>;
   body?: string;
+  /**
+   * Request these paths (on the URL's origin) in turn, one per request, instead of the URL's own
+   * path: each is requested once until the list runs out, then it starts over (`wrapped`). Also
+   * records the exact p95 (wrk: its `done` hook; autocannon: every response time).
+   */
+  paths?: string[];
 }
 
 export interface LoadResult {
@@ -39,7 +45,8 @@ export interface LoadResult {
   requests: number;
   /** Completed requests per second over the run. */
   rps: number;
-  latencyMs: { avg: number; p50: number; p75: number; p90: number; p99: number; max: number };
+  /** p95 only with `paths` (neither tool reports it by default). */
+  latencyMs: { avg: number; p50: number; p75: number; p90: number; p95?: number; p99: number; max: number };
   errors: {
     connect: number;
     read: number;
@@ -50,6 +57,8 @@ export interface LoadResult {
     total: number;
   };
   bytesRead: number;
+  /** With `paths`: how many there were, and whether the run requested more (some were repeats). */
+  paths?: { count: number; wrapped: boolean };
 }
 
 /** wrk if present (and not overridden by BENCH_TOOL=autocannon), else autocannon. */
@@ -135,6 +144,41 @@ function luaString(value: string): string {
   return `[${eq}[${value}]${eq}]`;
 }
 
+/** A wrk script that walks `opts.paths` (one per request) and prints exact percentiles at the end. Exported for tests. */
+export function pathsScript(method: string, opts: LoadOptions): string {
+  const lines = [`wrk.method = ${luaString(method)}`];
+  if (opts.body !== undefined) lines.push(`wrk.body = ${luaString(opts.body)}`);
+  for (const [k, v] of Object.entries(opts.headers ?? {})) lines.push(`wrk.headers[ ${luaString(k)} ] = ${luaString(v)}`);
+  lines.push(
+    `local paths = { ${(opts.paths ?? []).map(luaString).join(",\n")} }`,
+    "local i = 0",
+    "request = function()",
+    "  i = i + 1",
+    "  return wrk.format(nil, paths[(i - 1) % #paths + 1])",
+    "end",
+    "done = function(summary, latency, requests)",
+    '  io.write(string.format("GAZETTE_LATENCY_US %d %d %d %d %d %d\\n", latency:percentile(50), latency:percentile(75), latency:percentile(90), latency:percentile(95), latency:percentile(99), latency.max))',
+    "end",
+  );
+  return `${lines.join("\n")}\n`;
+}
+
+function pathsInfo(opts: LoadOptions, requests: number): Pick<LoadResult, "paths"> {
+  return opts.paths ? { paths: { count: opts.paths.length, wrapped: requests > opts.paths.length } } : {};
+}
+
+/** The p-th percentile (nearest rank) of sorted values. */
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+function exactLatencies(times: number[]): Partial<LoadResult["latencyMs"]> {
+  const sorted = Float64Array.from(times).sort();
+  const values = Array.from(sorted);
+  return { p50: percentile(values, 50), p75: percentile(values, 75), p90: percentile(values, 90), p95: percentile(values, 95), p99: percentile(values, 99), max: values[values.length - 1] };
+}
+
 async function runWrk(name: string, url: string, opts: LoadOptions): Promise<LoadResult> {
   const method = (opts.method ?? "GET").toUpperCase();
   const args = [
@@ -146,7 +190,12 @@ async function runWrk(name: string, url: string, opts: LoadOptions): Promise<Loa
     "--latency",
   ];
   let scriptDir: string | null = null;
-  if (method !== "GET" || opts.body !== undefined) {
+  if (opts.paths) {
+    scriptDir = makeTempDir("gazette-bench-wrk-");
+    const script = path.join(scriptDir, "paths.lua");
+    writeFileSync(script, pathsScript(method, opts));
+    args.push("-s", script);
+  } else if (method !== "GET" || opts.body !== undefined) {
     // Method, body and headers go through a Lua script (wrk has no CLI flags for method/body).
     scriptDir = makeTempDir("gazette-bench-wrk-");
     const lines = [`wrk.method = ${luaString(method)}`];
@@ -170,7 +219,13 @@ async function runWrk(name: string, url: string, opts: LoadOptions): Promise<Loa
     }
     if (res.stderr.trim()) throw new Error(`wrk reported: ${res.stderr.trim()}`);
     const parsed = parseWrkOutput(res.stdout);
-    return { name, url, method, tool: "wrk", connections: opts.connections, startedAt, ...parsed };
+    // With paths, the script prints the percentiles in microseconds (wrk's own table rounds them).
+    const exact = /^GAZETTE_LATENCY_US (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)/m.exec(res.stdout);
+    if (exact) {
+      const [p50, p75, p90, p95, p99, max] = exact.slice(1).map((us) => Number(us) / 1000) as [number, number, number, number, number, number];
+      Object.assign(parsed.latencyMs, { p50, p75, p90, p95, p99, max });
+    }
+    return { name, url, method, tool: "wrk", connections: opts.connections, startedAt, ...parsed, ...pathsInfo(opts, parsed.requests) };
   } finally {
     if (scriptDir) removeDir(scriptDir);
   }
@@ -202,6 +257,15 @@ interface AutocannonResult {
   throughput: AutocannonHistogram;
 }
 
+interface AutocannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (req: AutocannonRequest) => AutocannonRequest;
+}
+
+/** The call returns a tracker: an event emitter that is also a promise of the result. */
 type AutocannonFn = (opts: {
   url: string;
   connections: number;
@@ -210,7 +274,10 @@ type AutocannonFn = (opts: {
   method?: string;
   headers?: Record<string, string>;
   body?: string;
-}) => Promise<AutocannonResult>;
+  requests?: AutocannonRequest[];
+}) => Promise<AutocannonResult> & {
+  on(event: "response", listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
+};
 
 // autocannon ships no type declarations; load it as CommonJS with a local type.
 const loadCjs = createRequire(import.meta.url);
@@ -219,7 +286,9 @@ async function runAutocannon(name: string, url: string, opts: LoadOptions): Prom
   const autocannon = loadCjs("autocannon") as AutocannonFn;
   const method = (opts.method ?? "GET").toUpperCase();
   const startedAt = new Date().toISOString();
-  const r = await autocannon({
+  const paths = opts.paths;
+  let next = 0;
+  const tracker = autocannon({
     url,
     connections: opts.connections,
     duration: opts.durationSec,
@@ -227,7 +296,13 @@ async function runAutocannon(name: string, url: string, opts: LoadOptions): Prom
     method,
     headers: opts.headers,
     body: opts.body,
+    ...(paths ? { requests: [{ method, headers: opts.headers, body: opts.body, setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }) }] } : {}),
   });
+  const times: number[] = [];
+  if (paths) tracker.on("response", (_client, _status, _bytes, ms) => times.push(ms));
+  const r = await tracker;
+  // With paths, every latency comes from the response times (so that p50 <= p95 <= p99 always holds).
+  const exact = paths && times.length ? exactLatencies(times) : {};
   const timeouts = r.timeouts ?? 0;
   const errors = {
     connect: 0,
@@ -256,8 +331,10 @@ async function runAutocannon(name: string, url: string, opts: LoadOptions): Prom
       p75: r.latency.p75,
       p90: r.latency.p90,
       p99: r.latency.p99,
+      ...exact,
     },
     errors,
     bytesRead: r.throughput.total,
+    ...pathsInfo(opts, r.requests.total),
   };
 }

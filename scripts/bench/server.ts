@@ -57,9 +57,14 @@ export interface AppServer {
 
 /**
  * Spawn `node scripts/start.mjs` on a free port with a fresh embedded database
- * in `workDir/data` (or BENCH_DATABASE_URL), and wait for /api/health.
+ * in `workDir/data` (or options.databaseUrl, or BENCH_DATABASE_URL), and wait for /api/health.
  */
-export async function startApp(root: string, workDir: string, healthTimeoutMs: number): Promise<AppServer> {
+export async function startApp(
+  root: string,
+  workDir: string,
+  healthTimeoutMs: number,
+  options: { databaseUrl?: string; databaseLabel?: string } = {},
+): Promise<AppServer> {
   const port = await freePort();
   const logFile = path.join(workDir, "server.log");
   const env: NodeJS.ProcessEnv = {
@@ -74,11 +79,11 @@ export async function startApp(root: string, workDir: string, healthTimeoutMs: n
   // Never let an ambient DATABASE_URL leak into the benchmark: the default is a fresh PGlite.
   delete env.DATABASE_URL;
   let database: string;
-  const benchDb = process.env.BENCH_DATABASE_URL;
+  const benchDb = options.databaseUrl ?? process.env.BENCH_DATABASE_URL;
   if (benchDb) {
     env.DATABASE_URL = benchDb;
     delete env.DATA_DIR;
-    database = "postgres (BENCH_DATABASE_URL)";
+    database = `postgres (${options.databaseLabel ?? "BENCH_DATABASE_URL"})`;
   } else {
     const dataDir = path.join(workDir, "data");
     mkdirSync(dataDir, { recursive: true });
