@@ -4,9 +4,6 @@
 -- (weight A) and subtitle and excerpt (B) with positions, for ranking, small enough to stay in the
 -- row. English words also index their Snowball stems, and a query word matches its prefix or its
 -- stem. CJK text is cut as before (characters and bigrams).
-DROP INDEX "articles_search_idx";--> statement-breakpoint
-ALTER TABLE "articles" DROP COLUMN "search_vector";--> statement-breakpoint
-DROP FUNCTION public.gazette_search_vector(text, text, text, text);--> statement-breakpoint
 -- Folds the capitals that lower() keeps in a database with the C locale (PGlite's); translate() is
 -- slow (it scans its 355-character lists for every character), so only pieces that need it go through it.
 CREATE FUNCTION public.gazette_search_fold(piece text) RETURNS text
@@ -102,7 +99,10 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     LIMIT 32
   ) terms
 $$;--> statement-breakpoint
-ALTER TABLE "articles" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (gazette_search_document("articles"."title", "articles"."subtitle", "articles"."excerpt", "articles"."body_text")) STORED;--> statement-breakpoint
-ALTER TABLE "articles" ADD COLUMN "search_head" "tsvector" GENERATED ALWAYS AS (gazette_search_head("articles"."title", "articles"."subtitle", "articles"."excerpt")) STORED;--> statement-breakpoint
+-- One statement, so the table is rewritten once (both columns computed in the same pass).
+ALTER TABLE "articles" DROP COLUMN "search_vector",
+  ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (gazette_search_document("articles"."title", "articles"."subtitle", "articles"."excerpt", "articles"."body_text")) STORED,
+  ADD COLUMN "search_head" "tsvector" GENERATED ALWAYS AS (gazette_search_head("articles"."title", "articles"."subtitle", "articles"."excerpt")) STORED;--> statement-breakpoint
+DROP FUNCTION public.gazette_search_vector(text, text, text, text);--> statement-breakpoint
 CREATE INDEX "articles_search_idx" ON "articles" USING gin ("search_vector");--> statement-breakpoint
 CREATE INDEX "articles_search_head_idx" ON "articles" USING gin ("search_head");
