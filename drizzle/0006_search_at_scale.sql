@@ -1,9 +1,9 @@
 -- Search at scale (docs/decisions/0007-search-at-scale.md). A story now has two generated columns:
 -- search_vector, every term of its title, subtitle, excerpt and body as a set (no positions, so
 -- it is small and quick to build), for matching through the GIN index; and search_head, the title
--- (weight A) and subtitle and excerpt (B) with positions, for ranking, small enough to stay in the
--- row. English words also index their Snowball stems, and a query word matches its prefix or its
--- stem. CJK text is cut as before (characters and bigrams).
+-- (weight A) and subtitle (B) with positions, for ranking, small enough to stay in the row.
+-- English words also index their Snowball stems, and a query word matches its prefix or its stem.
+-- CJK text is cut as before (characters and bigrams).
 -- Folds the capitals that lower() keeps in a database with the C locale (PGlite's); translate() is
 -- slow (it scans its 355-character lists for every character), so only pieces that need it go through it.
 CREATE FUNCTION public.gazette_search_fold(piece text) RETURNS text
@@ -71,11 +71,11 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     coalesce(title, '') || ' ' || coalesce(subtitle, '') || ' ' || coalesce(excerpt, '') || ' ' || left(coalesce(body, ''), 100000))
 $$;
 --> statement-breakpoint
--- What a story ranks on: the title (weight A), then the subtitle and excerpt (B), with positions.
-CREATE FUNCTION public.gazette_search_head(title text, subtitle text, excerpt text) RETURNS tsvector
+-- What a story ranks on: its title (weight A) and subtitle (B), with positions; short enough to
+-- stay in the row (an excerpt would double it).
+CREATE FUNCTION public.gazette_search_head(title text, subtitle text) RETURNS tsvector
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT public.gazette_search_weighted(title, 'A')
-    || public.gazette_search_weighted(coalesce(subtitle, '') || ' ' || coalesce(excerpt, ''), 'B')
+  SELECT public.gazette_search_weighted(title, 'A') || public.gazette_search_weighted(subtitle, 'B')
 $$;
 --> statement-breakpoint
 -- A reader's query: every word as a prefix or one of its English stems, a lone CJK character as
@@ -102,7 +102,7 @@ $$;--> statement-breakpoint
 -- One statement, so the table is rewritten once (both columns computed in the same pass).
 ALTER TABLE "articles" DROP COLUMN "search_vector",
   ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (gazette_search_document("articles"."title", "articles"."subtitle", "articles"."excerpt", "articles"."body_text")) STORED,
-  ADD COLUMN "search_head" "tsvector" GENERATED ALWAYS AS (gazette_search_head("articles"."title", "articles"."subtitle", "articles"."excerpt")) STORED;--> statement-breakpoint
+  ADD COLUMN "search_head" "tsvector" GENERATED ALWAYS AS (gazette_search_head("articles"."title", "articles"."subtitle")) STORED;--> statement-breakpoint
 DROP FUNCTION public.gazette_search_vector(text, text, text, text);--> statement-breakpoint
 CREATE INDEX "articles_search_idx" ON "articles" USING gin ("search_vector");--> statement-breakpoint
 CREATE INDEX "articles_search_head_idx" ON "articles" USING gin ("search_head");

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, not, sql } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { Database } from '../client';
 import { articles } from '../schema';
@@ -28,34 +28,42 @@ export interface SearchPage extends Paged<SearchHitDTO> {
 
 /**
  * Reader search over visible stories: CJK bigrams, word prefixes and English stems (drizzle/0003,
- * drizzle/0006), all terms required; title matches first (then subtitle and excerpt), then newest.
- * The query is parsed by the same SQL functions that indexed the stories; a query with nothing
- * searchable finds nothing. Three index-bound steps, whatever the archive's size
- * (docs/decisions/0007-search-at-scale.md): a count that stops at SEARCH_COUNT_CAP + 1, a ranking
- * that reads only the small `search_head` of each match (never the body or the full vector), and
- * the page's rows fetched by id with the start of their bodies.
+ * drizzle/0006), all terms required; title matches first (then subtitle), then newest. The query is
+ * parsed by the same SQL functions that indexed the stories; a query with nothing searchable finds
+ * nothing. A few bounded index reads, whatever the archive's size or the number of matches
+ * (docs/decisions/0007-search-at-scale.md): a count that stops at SEARCH_COUNT_CAP + 1, a page that
+ * never ranks every match nor reads a body, and the page's rows fetched by id with the start of
+ * their bodies.
  */
 export async function searchArticles(db: Database, query: string, page: number, pageSize: number): Promise<SearchPage> {
   const text = cleanSearchQuery(query);
   return db.transaction(async (tx) => {
-    // Bounds this search only (SET LOCAL ends with the transaction).
-    await tx.execute(sql.raw(`set local statement_timeout = ${SEARCH_TIMEOUT_MS}`));
-    // Plan each search for its own terms: a plan cached for one query (a rare phrase: read the
-    // index) would be wrong for the next (a common word: walk the newest stories).
-    await tx.execute(sql`set local plan_cache_mode = force_custom_plan`);
-    const [head] = await searchCountStatement(tx as unknown as Database, text);
+    const t = tx as unknown as Database;
+    await applySearchSettings(t);
+    const [head] = await searchCountStatement(t, text);
     const matches = Number(head?.n ?? 0);
     const capped = matches > SEARCH_COUNT_CAP;
     const total = Math.min(matches, SEARCH_COUNT_CAP);
     const pageCount = Math.max(1, Math.ceil(total / pageSize));
     const stems = head?.stems ?? [];
     if (!total || page > pageCount) return { items: [], total, capped, stems, page, pageSize, pageCount };
-    const rows = await searchPageStatement(tx as unknown as Database, text, pageSize, (page - 1) * pageSize);
+    const rows = await searchPageStatement(t, text, pageSize, (page - 1) * pageSize, capped);
     return { items: rows.map((row) => ({ ...toCard(row), bodyStart: row.bodyStart })), total, capped, stems, page, pageSize, pageCount };
   });
 }
 
-const matching = (text: string) => and(articleIsVisible, sql`${articles.searchVector} @@ gazette_search_query(${text})`);
+/**
+ * For the search's transaction only (SET LOCAL): a time limit; custom plans, so that each search is
+ * planned for its own terms; and no sequential scan, since PostgreSQL does not price reading a
+ * story's out-of-line search_vector and would pick a scan that reads them all for a common word.
+ */
+export async function applySearchSettings(tx: Database): Promise<void> {
+  await tx.execute(sql.raw(`set local statement_timeout = ${SEARCH_TIMEOUT_MS}`));
+  await tx.execute(sql`set local plan_cache_mode = force_custom_plan`);
+  await tx.execute(sql`set local enable_seqscan = off`);
+}
+
+const tsquery = (text: string) => sql`gazette_search_query(${text})`;
 
 /** How many visible stories match, up to SEARCH_COUNT_CAP + 1, and the English stems of the query's words. */
 export function searchCountStatement(db: Database, text: string) {
@@ -64,33 +72,49 @@ export function searchCountStatement(db: Database, text: string) {
       n: count(),
       stems: sql<string[] | null>`(select array_agg(distinct s) from gazette_search_runs(left(${text}, 200)) r, unnest(gazette_search_stems(left(r.piece, 64))) s where r.is_word)`,
     })
-    .from(db.select({ one: sql`1` }).from(articles).where(matching(text)).limit(SEARCH_COUNT_CAP + 1).as('matches'));
+    .from(
+      db
+        .select({ one: sql`1` })
+        .from(articles)
+        .where(and(articleIsVisible, sql`${articles.searchVector} @@ ${tsquery(text)}`))
+        .limit(SEARCH_COUNT_CAP + 1)
+        .as('matches'),
+    );
 }
 
 /**
- * One page of matches, best first, without ranking every match: the stories whose title, subtitle
- * and excerpt hold all the terms (`search_head`, small, with its own index), ranked by ts_rank with
- * the weights; then the others, newest first, which PostgreSQL can read straight down the
- * visibility index (published_at) when the terms are common, stopping at the page's end. Each
- * branch keeps only offset + limit rows; the page's rows are then fetched by id with the start of
- * their bodies.
+ * One page of matches, best first, without ranking every match. Two reads of offset + limit rows:
+ * the stories with all the terms in their title or subtitle (`search_head`, small, its own GIN
+ * index), by ts_rank with the weights; and all matches newest first. Merged by id (a head match
+ * keeps its rank), they hold the page: head matches first, then the others by date. For a common
+ * query (`common`: more than SEARCH_COUNT_CAP matches), the second read walks the visibility index
+ * newest first and tests each story (`ts_match_vq` rather than `@@`, so the GIN index is not
+ * chosen), stopping at the page's end: a good fraction of the stories it passes match, so the walk
+ * is short. Otherwise it takes all the matches (at most SEARCH_COUNT_CAP) from the GIN index, with
+ * no order or limit that could tempt the planner into the walk, which for a rare query would pass
+ * the whole archive.
  */
-export function searchPageStatement(db: Database, text: string, limit: number, offset: number) {
-  const tsquery = sql`gazette_search_query(${text})`;
-  const inHead = sql`${articles.searchHead} @@ ${tsquery}`;
+export function searchPageStatement(db: Database, text: string, limit: number, offset: number, common: boolean) {
+  const q = tsquery(text);
   const headHits = db
-    .select({ id: articles.id, rank: sql<number>`ts_rank(${articles.searchHead}, ${tsquery})`.as('rank'), publishedAt: articles.publishedAt })
+    .select({ id: articles.id, rank: sql<number>`ts_rank(${articles.searchHead}, ${q})`.as('rank'), publishedAt: articles.publishedAt })
     .from(articles)
-    .where(and(articleIsVisible, inHead))
+    .where(and(articleIsVisible, sql`${articles.searchHead} @@ ${q}`))
     .orderBy(desc(sql`rank`), desc(articles.publishedAt), desc(articles.id))
     .limit(offset + limit);
-  const bodyHits = db
-    .select({ id: articles.id, rank: sql<number>`0::real`.as('rank'), publishedAt: articles.publishedAt })
-    .from(articles)
-    .where(and(matching(text), not(inHead)))
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .limit(offset + limit);
-  const hits = unionAll(headHits, bodyHits).as('hits');
+  const allHits = db.select({ id: articles.id, rank: sql<number>`0::real`.as('rank'), publishedAt: articles.publishedAt }).from(articles);
+  const newestHits = common
+    ? allHits
+        .where(and(articleIsVisible, sql`ts_match_vq(${articles.searchVector}, ${q})`))
+        .orderBy(desc(articles.publishedAt), desc(articles.id))
+        .limit(offset + limit)
+    : allHits.where(and(articleIsVisible, sql`${articles.searchVector} @@ ${q}`));
+  const union = unionAll(headHits, newestHits).as('hits');
+  const hits = db
+    .select({ id: union.id, rank: sql<number>`max(${union.rank})`.as('best'), publishedAt: union.publishedAt })
+    .from(union)
+    .groupBy(union.id, union.publishedAt)
+    .as('merged');
   return db
     .select({ ...cardColumns, bodyStart: sql<string>`left(${articles.bodyText}, 1500)` })
     .from(hits)

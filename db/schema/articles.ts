@@ -66,13 +66,13 @@ export const articles = pgTable(
      * Reader search (CJK characters and bigrams, words and their English stems: drizzle/0003 and
      * 0006), kept by PostgreSQL itself from the text columns, so no write path can leave it stale.
      * search_vector is every term as a set, for matching through the GIN index; search_head is the
-     * title (weight A), subtitle and excerpt (B) with positions, small enough to rank every match on
+     * title (weight A) and subtitle (B) with positions, small enough to rank head matches on
      * (docs/decisions/0007-search-at-scale.md).
      */
     searchVector: tsvector().generatedAlwaysAs(
       (): SQL => sql`gazette_search_document(${articles.title}, ${articles.subtitle}, ${articles.excerpt}, ${articles.bodyText})`,
     ),
-    searchHead: tsvector().generatedAlwaysAs((): SQL => sql`gazette_search_head(${articles.title}, ${articles.subtitle}, ${articles.excerpt})`),
+    searchHead: tsvector().generatedAlwaysAs((): SQL => sql`gazette_search_head(${articles.title}, ${articles.subtitle})`),
   },
   (t) => [
     uniqueIndex('articles_slug_key').on(t.slug),

@@ -1,6 +1,6 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEARCH_COUNT_CAP, searchArticles, searchCountStatement, searchPageStatement } from '@/db/queries/search';
+import { applySearchSettings, SEARCH_COUNT_CAP, searchArticles, searchCountStatement, searchPageStatement } from '@/db/queries/search';
 import { articles, sections } from '@/db/schema';
 import type { ArticleStatus } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
@@ -51,7 +51,7 @@ describe(`reader search on ${testDatabaseKind}`, () => {
     await add('publishing', { title: 'Notes', bodyText: 'A publishing house in two cities renders proofs.' });
     await add('city', { title: 'A quiet city at night', excerpt: 'Rendering the skyline.' });
     await add('render', { title: 'Pages', bodyText: 'Servers render pages; the published time is shown.' });
-    // Ranking: title over subtitle/excerpt over body, then newest; all four say 排序测试.
+    // Ranking: title over subtitle, then the rest (excerpt, body) newest first; all five say 排序测试.
     await add('rankBodyNew', { title: '甲', bodyText: '排序测试', publishedAt: new Date(Date.now() - DAY) });
     await add('rankBodyOld', { title: '乙', bodyText: '排序测试', publishedAt: new Date(Date.now() - 3 * DAY) });
     await add('rankExcerpt', { title: '丙', excerpt: '排序测试', publishedAt: new Date(Date.now() - 5 * DAY) });
@@ -89,7 +89,7 @@ describe(`reader search on ${testDatabaseKind}`, () => {
       await tx.execute(sql`set local search_path = ''`);
       const [row] = await rows<{ doc: string; head: string; query: string }>(
         tx as unknown as typeof tdb.db,
-        sql`select public.gazette_search_document('新闻', '', 'Cities', 'Body')::text as doc, public.gazette_search_head('新闻', '', 'Cities')::text as head,
+        sql`select public.gazette_search_document('新闻', '', 'Cities', 'Body')::text as doc, public.gazette_search_head('新闻', 'Cities')::text as head,
           public.gazette_search_query('Publishing 新闻')::text as query`,
       );
       return row;
@@ -130,10 +130,10 @@ describe(`reader search on ${testDatabaseKind}`, () => {
     expect(await found('publis')).toEqual(expect.arrayContaining([ids.published, ids.publishing]));
   });
 
-  it('ranks title matches over subtitle and excerpt over body, then the newest first', async () => {
-    expect(await found('排序测试')).toEqual([ids.rankTitle, ids.rankSubtitle, ids.rankExcerpt, ids.rankBodyNew, ids.rankBodyOld]);
+  it('ranks title matches over subtitle matches, then the others (excerpt, body) newest first', async () => {
+    expect(await found('排序测试')).toEqual([ids.rankTitle, ids.rankSubtitle, ids.rankBodyNew, ids.rankBodyOld, ids.rankExcerpt]);
     const second = await searchArticles(tdb.db, '排序测试', 2, 2);
-    expect(second.items.map((a) => a.id)).toEqual([ids.rankExcerpt, ids.rankBodyNew]);
+    expect(second.items.map((a) => a.id)).toEqual([ids.rankBodyNew, ids.rankBodyOld]);
     expect(second).toMatchObject({ total: 5, capped: false, pageCount: 3 });
   });
 
@@ -183,17 +183,22 @@ describe(`reader search on ${testDatabaseKind}`, () => {
         repeat('今天的天气很好，体育比赛照常进行。The weather was fine and the match went on. ', 1 + i % 5), ${sectionId}, 'published', now() - i * interval '1 hour'
       from generate_series(1, 8000) i`);
     await tdb.db.execute(sql`vacuum analyze articles`); // as autovacuum would: statistics, and GIN pending lists merged
-    for (const query of ['上限测试 1004', '排序测试', 'publishing']) {
-      const explain = async (statement: { getSQL: () => SQL }) =>
-        (await rows<{ 'QUERY PLAN': string }>(tdb.db, sql`explain ${statement.getSQL()}`)).map((r) => r['QUERY PLAN']).join('\n');
-      const count = await explain(searchCountStatement(tdb.db, query));
+    for (const query of ['上限测试 1004', '排序测试', 'publishing', '上限测试']) {
+      const { capped } = await searchArticles(tdb.db, query, 1, 20);
+      const [count, page] = await tdb.db.transaction(async (tx) => {
+        const t = tx as unknown as typeof tdb.db;
+        await applySearchSettings(t);
+        const explain = async (statement: { getSQL: () => SQL }) =>
+          (await rows<{ 'QUERY PLAN': string }>(t, sql`explain ${statement.getSQL()}`)).map((r) => r['QUERY PLAN']).join('\n');
+        return [await explain(searchCountStatement(t, query)), await explain(searchPageStatement(t, query, 20, 0, capped))];
+      });
+      expect(capped, query).toBe(query === '上限测试');
       expect(count, query).toContain('articles_search_idx');
       expect(count, query).not.toMatch(/Seq Scan on articles/);
-      // Head matches through their own index; the rest through the GIN index, or for common terms
+      // Head matches through their own index; the rest through the GIN index, or for a common query
       // down the visibility index newest first, stopping at the page's end.
-      const page = await explain(searchPageStatement(tdb.db, query, 20, 0));
       expect(page, query).toContain('articles_search_head_idx');
-      expect(page, query).toMatch(/articles_search_idx|articles_visible_published_idx/);
+      expect(page, query).toContain(capped ? 'articles_visible_published_idx' : 'articles_search_idx');
       expect(page, query).not.toMatch(/Seq Scan on articles/);
     }
   }, 120_000);
