@@ -40,7 +40,11 @@ export async function searchArticles(db: Database, query: string, page: number, 
   return db.transaction(async (tx) => {
     const t = tx as unknown as Database;
     await applySearchSettings(t);
+    // The count from the GIN index alone: a plain index scan would test (and read) every story's
+    // search_vector until 1,001 match.
+    await t.execute(sql`set local enable_indexscan = off`);
     const [head] = await searchCountStatement(t, text);
+    await t.execute(sql`set local enable_indexscan = on`);
     const matches = Number(head?.n ?? 0);
     const capped = matches > SEARCH_COUNT_CAP;
     const total = Math.min(matches, SEARCH_COUNT_CAP);
@@ -110,16 +114,19 @@ export function searchPageStatement(db: Database, text: string, limit: number, o
         .limit(offset + limit)
     : allHits.where(and(articleIsVisible, sql`${articles.searchVector} @@ ${q}`));
   const union = unionAll(headHits, newestHits).as('hits');
-  const hits = db
-    .select({ id: union.id, rank: sql<number>`max(${union.rank})`.as('best'), publishedAt: union.publishedAt })
+  // The page's ids first, then their rows: bodies are read for these rows only.
+  const best = sql<number>`max(${union.rank})`;
+  const page = db
+    .select({ id: union.id, rank: best.as('best'), publishedAt: union.publishedAt })
     .from(union)
     .groupBy(union.id, union.publishedAt)
-    .as('merged');
+    .orderBy(desc(best), desc(union.publishedAt), desc(union.id))
+    .limit(limit)
+    .offset(offset)
+    .as('page');
   return db
     .select({ ...cardColumns, bodyStart: sql<string>`left(${articles.bodyText}, 1500)` })
-    .from(hits)
-    .innerJoin(articles, eq(articles.id, hits.id))
-    .orderBy(desc(hits.rank), desc(hits.publishedAt), desc(articles.id))
-    .limit(limit)
-    .offset(offset);
+    .from(page)
+    .innerJoin(articles, eq(articles.id, page.id))
+    .orderBy(desc(page.rank), desc(page.publishedAt), desc(articles.id));
 }

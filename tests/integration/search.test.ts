@@ -190,7 +190,10 @@ describe(`reader search on ${testDatabaseKind}`, () => {
         await applySearchSettings(t);
         const explain = async (statement: { getSQL: () => SQL }) =>
           (await rows<{ 'QUERY PLAN': string }>(t, sql`explain ${statement.getSQL()}`)).map((r) => r['QUERY PLAN']).join('\n');
-        return [await explain(searchCountStatement(t, query)), await explain(searchPageStatement(t, query, 20, 0, capped))];
+        await t.execute(sql`set local enable_indexscan = off`);
+        const countPlan = await explain(searchCountStatement(t, query));
+        await t.execute(sql`set local enable_indexscan = on`);
+        return [countPlan, await explain(searchPageStatement(t, query, 20, 0, capped))];
       });
       expect(capped, query).toBe(query === '上限测试');
       expect(count, query).toContain('articles_search_idx');
