@@ -63,16 +63,21 @@ export const articles = pgTable(
     deletedAt: timestamp({ withTimezone: true }),
     ...timestamps,
     /**
-     * Reader search (CJK bigrams and words, drizzle/0003_search_functions.sql), kept by PostgreSQL
-     * itself from the text columns, so no write path can leave it stale.
+     * Reader search (CJK characters and bigrams, words and their English stems: drizzle/0003 and
+     * 0006), kept by PostgreSQL itself from the text columns, so no write path can leave it stale.
+     * search_vector is every term as a set, for matching through the GIN index; search_head is the
+     * title (weight A) and subtitle (B) with positions, small enough to rank head matches on
+     * (docs/decisions/0007-search-at-scale.md).
      */
     searchVector: tsvector().generatedAlwaysAs(
-      (): SQL => sql`gazette_search_vector(${articles.title}, ${articles.subtitle}, ${articles.excerpt}, ${articles.bodyText})`,
+      (): SQL => sql`gazette_search_document(${articles.title}, ${articles.subtitle}, ${articles.excerpt}, ${articles.bodyText})`,
     ),
+    searchHead: tsvector().generatedAlwaysAs((): SQL => sql`gazette_search_head(${articles.title}, ${articles.subtitle})`),
   },
   (t) => [
     uniqueIndex('articles_slug_key').on(t.slug),
     index('articles_search_idx').using('gin', t.searchVector),
+    index('articles_search_head_idx').using('gin', t.searchHead),
     // Reader lists: latest published, per section, featured/pinned first, most read.
     index('articles_visible_published_idx')
       .on(t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())

@@ -5,10 +5,17 @@
 
 const RUN = /[0-9a-z\u00df-\u024f\u0370-\u03ff\u0400-\u04ff]+|[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+/g;
 
-/** The words and CJK runs of a query, longest first so that a longer term wins where two overlap. */
-export function highlightTerms(query: string): string[] {
+/**
+ * The words and CJK runs of a query, longest first so that a longer term wins where two overlap,
+ * and the English stems the database also matched on (`publish` for `publishing`, so that
+ * "published" is marked). Snowball turns a final y into i (`city` gives `citi`), so such a stem is
+ * marked with its y as well.
+ */
+export function highlightTerms(query: string, stems: readonly string[] = []): string[] {
   const runs = query.normalize('NFKC').toLowerCase().slice(0, 200).match(RUN) ?? [];
-  return [...new Set(runs)].sort((a, b) => b.length - a.length).slice(0, 32);
+  const stemTerms = stems.filter((s) => s.length >= 3).flatMap((s) => (s.endsWith('i') ? [s, `${s.slice(0, -1)}y`] : [s]));
+  const longestFirst = (terms: string[]) => [...new Set(terms)].sort((a, b) => b.length - a.length);
+  return longestFirst([...longestFirst(runs).slice(0, 32), ...stemTerms]);
 }
 
 export interface Segment {

@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { searchArticles } from '@/db/queries/search';
+import { applySearchSettings, SEARCH_COUNT_CAP, searchArticles, searchCountStatement, searchPageStatement } from '@/db/queries/search';
 import { articles, sections } from '@/db/schema';
 import type { ArticleStatus } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
@@ -12,12 +12,13 @@ let tdb: TestDatabase;
 let sectionId: number;
 const ids: Record<string, number> = {};
 
-async function add(key: string, fields: { title: string; excerpt?: string; bodyText?: string; status?: ArticleStatus; publishedAt?: Date | null; deletedAt?: Date }) {
+async function add(key: string, fields: { title: string; subtitle?: string; excerpt?: string; bodyText?: string; status?: ArticleStatus; publishedAt?: Date | null; deletedAt?: Date }) {
   const [row] = await tdb.db
     .insert(articles)
     .values({
       slug: `search-${key.toLowerCase()}`,
       title: fields.title,
+      subtitle: fields.subtitle ?? '',
       excerpt: fields.excerpt ?? '',
       bodyJson: { type: 'doc', content: [] },
       bodyText: fields.bodyText ?? '',
@@ -46,6 +47,16 @@ describe(`reader search on ${testDatabaseKind}`, () => {
     await add('future', { title: '新品发布会预告', status: 'scheduled', publishedAt: new Date(Date.now() + DAY) });
     await add('trashed', { title: '新品发布会旧稿', deletedAt: new Date() });
     await add('capitals', { title: 'ÉCOLE Zürichsee МОСКВА ΩMEGAPOINT' });
+    await add('published', { title: 'How the Gazette published its archive', bodyText: 'Nothing else.' });
+    await add('publishing', { title: 'Notes', bodyText: 'A publishing house in two cities renders proofs.' });
+    await add('city', { title: 'A quiet city at night', excerpt: 'Rendering the skyline.' });
+    await add('render', { title: 'Pages', bodyText: 'Servers render pages; the published time is shown.' });
+    // Ranking: title over subtitle, then the rest (excerpt, body) newest first; all five say 排序测试.
+    await add('rankBodyNew', { title: '甲', bodyText: '排序测试', publishedAt: new Date(Date.now() - DAY) });
+    await add('rankBodyOld', { title: '乙', bodyText: '排序测试', publishedAt: new Date(Date.now() - 3 * DAY) });
+    await add('rankExcerpt', { title: '丙', excerpt: '排序测试', publishedAt: new Date(Date.now() - 5 * DAY) });
+    await add('rankSubtitle', { title: '丁', subtitle: '排序测试', publishedAt: new Date(Date.now() - 4 * DAY) });
+    await add('rankTitle', { title: '排序测试', publishedAt: new Date(Date.now() - 9 * DAY) });
   });
   afterAll(() => tdb?.drop());
 
@@ -73,13 +84,57 @@ describe(`reader search on ${testDatabaseKind}`, () => {
     expect(await found('москва ωmega')).toEqual([ids.capitals]);
   });
 
-  it('computes the search column with an empty search_path, as pg_restore and logical replication do', async () => {
-    const vector = await tdb.db.transaction(async (tx) => {
+  it('computes the search columns with an empty search_path, as pg_restore and logical replication do', async () => {
+    const vectors = await tdb.db.transaction(async (tx) => {
       await tx.execute(sql`set local search_path = ''`);
-      const [row] = await rows<{ v: string }>(tx as unknown as typeof tdb.db, sql`select public.gazette_search_vector('新闻', '', '', 'Body')::text as v`);
-      return row?.v;
+      const [row] = await rows<{ doc: string; head: string; query: string }>(
+        tx as unknown as typeof tdb.db,
+        sql`select public.gazette_search_document('新闻', '', 'Cities', 'Body')::text as doc, public.gazette_search_head('新闻', 'Cities')::text as head,
+          public.gazette_search_query('Publishing 新闻')::text as query`,
+      );
+      return row;
     });
-    expect(vector).toBe("'body':4 '新':1A '新闻':3A '闻':2A");
+    expect(vectors).toEqual({
+      doc: "'bodi' 'body' 'citi' 'cities' '新' '新闻' '闻'",
+      head: "'citi':5B 'cities':4B '新':1A '新闻':3A '闻':2A",
+      query: "( 'publishing':* | 'publish' ) & '新闻'",
+    });
+  });
+
+  it('builds the matching vector (whole-text passes) with exactly the terms of the tokenizer the queries use', async () => {
+    const corpus = sql`select format('a%sb 中%s文 %s ×Àb ÖØ%s the cities', chr(i), chr(i), chr(i), upper(chr(i))) as d from generate_series(1, 1535) i
+      union all select chr(i) || chr(j) from generate_series(150, 1300, 37) i, generate_series(160, 1300, 41) j
+      union all select v from unnest(array['', '中', '中文', 'a', '中 文 中文字', 'ÉCOLE Zürichsee МОСКВА ΩMEGAPOINT ＱＷＥＲＴＹＩＳＲ Next.js ﬁnance Ǆ Publishing RENDERED cities'])
+        as u(v)
+      union all select title || ' ' || subtitle || ' ' || excerpt || ' ' || body_text from articles`;
+    const [row] = await rows<{ n: number; differ: number }>(
+      tdb.db,
+      sql`select count(*)::int as n, count(*) filter (where gazette_search_bag(d) <> array_to_tsvector(gazette_search_tokens(d)))::int as differ from (${corpus}) c`,
+    );
+    expect(row!.n).toBeGreaterThan(2000);
+    expect(row!.differ).toBe(0);
+  });
+
+  it('matches English words by their stems as well as by prefix, and marks the stems for highlighting', async () => {
+    expect(await found('publishing')).toEqual(expect.arrayContaining([ids.published, ids.publishing, ids.render]));
+    expect(await found('published')).toEqual(expect.arrayContaining([ids.published, ids.publishing]));
+    expect(await found('cities')).toEqual(expect.arrayContaining([ids.city, ids.publishing]));
+    expect(await found('city')).toEqual(expect.arrayContaining([ids.city, ids.publishing]));
+    expect(await found('rendering')).toEqual(expect.arrayContaining([ids.city, ids.render, ids.publishing]));
+    expect(await found('render')).toEqual(expect.arrayContaining([ids.city, ids.render, ids.publishing]));
+    expect(await found('rendering cities')).toEqual([ids.city, ids.publishing]);
+    expect(await found('published city')).toEqual([ids.publishing]);
+    expect(await found('published skyline')).toEqual([]);
+    expect((await searchArticles(tdb.db, 'Publishing cities 新闻', 1, 5)).stems.sort()).toEqual(['citi', 'publish']);
+    // Prefixes still work on the word as typed.
+    expect(await found('publis')).toEqual(expect.arrayContaining([ids.published, ids.publishing]));
+  });
+
+  it('ranks title matches over subtitle matches, then the others (excerpt, body) newest first', async () => {
+    expect(await found('排序测试')).toEqual([ids.rankTitle, ids.rankSubtitle, ids.rankBodyNew, ids.rankBodyOld, ids.rankExcerpt]);
+    const second = await searchArticles(tdb.db, '排序测试', 2, 2);
+    expect(second.items.map((a) => a.id)).toEqual([ids.rankBodyNew, ids.rankBodyOld]);
+    expect(second).toMatchObject({ total: 5, capped: false, pageCount: 3 });
   });
 
   it('finds demo stories, and keeps the index current when a title changes (a generated column)', async () => {
@@ -106,4 +161,48 @@ describe(`reader search on ${testDatabaseKind}`, () => {
     expect(await found('!!!')).toEqual([]);
     expect((await searchArticles(tdb.db, 'drop table articles;', 1, 10)).total).toBe(0);
   });
+
+  it(`counts matches up to ${SEARCH_COUNT_CAP} and serves only those pages beyond it`, async () => {
+    await tdb.db.execute(sql`insert into articles (slug, title, body_json, body_text, section_id, status, published_at)
+      select 'cap-' || i, '上限测试 ' || i, '{}'::jsonb, 'capword', ${sectionId}, 'published', now() - i * interval '1 minute'
+      from generate_series(1, ${SEARCH_COUNT_CAP + 5}) i`);
+    const first = await searchArticles(tdb.db, '上限测试', 1, 20);
+    expect(first).toMatchObject({ total: SEARCH_COUNT_CAP, capped: true, pageCount: SEARCH_COUNT_CAP / 20 });
+    expect(first.items.map((a) => a.title).slice(0, 3)).toEqual(['上限测试 1', '上限测试 2', '上限测试 3']);
+    const last = await searchArticles(tdb.db, '上限测试', SEARCH_COUNT_CAP / 20, 20);
+    expect(last.items).toHaveLength(20);
+    expect(last.items.at(-1)!.title).toBe(`上限测试 ${SEARCH_COUNT_CAP}`);
+    expect(await searchArticles(tdb.db, '上限测试', SEARCH_COUNT_CAP / 20 + 1, 20)).toMatchObject({ items: [], total: SEARCH_COUNT_CAP, capped: true });
+    expect(await searchArticles(tdb.db, '上限测试 1004', 1, 20)).toMatchObject({ total: 1, capped: false });
+  });
+
+  it.runIf(testDatabaseKind === 'postgres')('reads the GIN indexes for the count and the page (or the visibility index for common terms), never all of articles', async () => {
+    // An archive big enough for the planner to weigh a full read against the index.
+    await tdb.db.execute(sql`insert into articles (slug, title, excerpt, body_json, body_text, section_id, status, published_at)
+      select 'filler-' || i, '填充文章 ' || i || '：天气与体育', 'Filler story ' || i, '{}'::jsonb,
+        repeat('今天的天气很好，体育比赛照常进行。The weather was fine and the match went on. ', 1 + i % 5), ${sectionId}, 'published', now() - i * interval '1 hour'
+      from generate_series(1, 8000) i`);
+    await tdb.db.execute(sql`vacuum analyze articles`); // as autovacuum would: statistics, and GIN pending lists merged
+    for (const query of ['上限测试 1004', '排序测试', 'publishing', '上限测试']) {
+      const { capped } = await searchArticles(tdb.db, query, 1, 20);
+      const [count, page] = await tdb.db.transaction(async (tx) => {
+        const t = tx as unknown as typeof tdb.db;
+        await applySearchSettings(t);
+        const explain = async (statement: { getSQL: () => SQL }) =>
+          (await rows<{ 'QUERY PLAN': string }>(t, sql`explain ${statement.getSQL()}`)).map((r) => r['QUERY PLAN']).join('\n');
+        await t.execute(sql`set local enable_indexscan = off`);
+        const countPlan = await explain(searchCountStatement(t, query));
+        await t.execute(sql`set local enable_indexscan = on`);
+        return [countPlan, await explain(searchPageStatement(t, query, 20, 0, capped))];
+      });
+      expect(capped, query).toBe(query === '上限测试');
+      expect(count, query).toContain('articles_search_idx');
+      expect(count, query).not.toMatch(/Seq Scan on articles/);
+      // Head matches through their own index; the rest through the GIN index, or for a common query
+      // down the visibility index newest first, stopping at the page's end.
+      expect(page, query).toContain('articles_search_head_idx');
+      expect(page, query).toContain(capped ? 'articles_visible_published_idx' : 'articles_search_idx');
+      expect(page, query).not.toMatch(/Seq Scan on articles/);
+    }
+  }, 120_000);
 });

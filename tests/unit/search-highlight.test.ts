@@ -7,6 +7,12 @@ describe('search highlighting', () => {
     expect(highlightTerms('!!! ？？ ——')).toEqual([]);
   });
 
+  it('adds the English stems the database matched on, with a final i also marked as y (Snowball turns city into citi)', () => {
+    expect(highlightTerms('Publishing cities', ['publish', 'citi', 'go'])).toEqual(['publishing', 'publish', 'cities', 'citi', 'city']);
+    const marked = highlight('The city published it', highlightTerms('cities publishing', ['citi', 'publish']));
+    expect(marked.filter((s) => s.match).map((s) => s.text)).toEqual(['city', 'publish']);
+  });
+
   it('marks every match case-insensitively and gives the text back unchanged when joined', () => {
     const text = 'Gazette 发布会：NEXT.js 与 next 的新闻发布会';
     const segments = highlight(text, highlightTerms('新闻发布会 next'));

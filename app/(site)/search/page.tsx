@@ -34,7 +34,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const { locale, timeZone } = settings;
   const result = query ? await searchStories(query, page, PAGE_SIZE) : null;
   if (result && result.total > 0 && page > result.pageCount) notFound();
-  const terms = highlightTerms(query);
+  const terms = highlightTerms(query, result?.stems);
   const hrefFor = (p: number) => `/search?${new URLSearchParams({ q: query, ...(p > 1 ? { page: String(p) } : {}) })}`;
 
   return (
@@ -51,7 +51,7 @@ export default async function SearchPage({ searchParams }: Props) {
         ) : (
           <>
             <p role="status" className="text-sm text-neutral-600 dark:text-neutral-400">
-              {t(locale, 'searchResults', { count: result.total })}
+              {t(locale, result.capped ? 'searchResultsCapped' : 'searchResults', { count: result.total.toLocaleString(locale) })}
             </p>
             <ol className="divide-y divide-neutral-200 dark:divide-neutral-800" data-testid="search-results">
               {result.items.map((hit) => {
