@@ -38,6 +38,8 @@ export interface ExplainedStatement {
   buffers: number;
   /** Tables read by a sequential scan. */
   seqScans: string[];
+  /** Rows the scans of each table produced or filtered out, over all loops. */
+  rowsRead: Record<string, number>;
   plan: PlanNode;
 }
 
@@ -45,13 +47,17 @@ export async function explainStatement(client: postgres.Sql, statement: Captured
   const result = await client.unsafe(`explain (analyze, buffers, format json) ${statement.query}`, statement.params as never[]);
   const root = (result[0] as unknown as { 'QUERY PLAN': { Plan: PlanNode; 'Execution Time': number }[] })['QUERY PLAN'][0]!;
   const seqScans = new Set<string>();
+  const rowsRead: Record<string, number> = {};
   walk(root.Plan, (node) => {
     if (node['Node Type'] === 'Seq Scan') seqScans.add(node['Relation Name'] ?? '?');
+    const table = node['Relation Name'];
+    if (table) rowsRead[table] = (rowsRead[table] ?? 0) + ((node['Actual Rows'] ?? 0) + (node['Rows Removed by Filter'] ?? 0)) * (node['Actual Loops'] ?? 1);
   });
   return {
     executionMs: root['Execution Time'],
     buffers: (root.Plan['Shared Hit Blocks'] ?? 0) + (root.Plan['Shared Read Blocks'] ?? 0),
     seqScans: [...seqScans],
+    rowsRead,
     plan: root.Plan,
   };
 }

@@ -6,6 +6,7 @@ import { schema, type Database } from '@/db/client';
 import * as q from '@/db/queries/public';
 import * as feeds from '@/db/queries/feeds';
 import { getMostReadSince } from '@/db/queries/views';
+import { ADMIN_LIST_MAX_ROWS, listAdminArticles } from '@/db/queries/newsroom/article-admin';
 import { rebuildRecentViews } from '@/db/queries/view-rollup';
 import { dayInZone, periodStart } from '@/lib/views/day';
 import { explainStatement, statementRecorder } from '@/scripts/lib/query-plans';
@@ -68,6 +69,14 @@ describe.skipIf(testDatabaseKind !== 'postgres')('reader query plans at archive 
     for (const statement of statements) {
       const { seqScans } = await explainStatement(client, statement);
       expect(seqScans.filter((t) => ARCHIVE_TABLES.includes(t)), statement.query).toEqual([]);
+    }
+  }
+
+  /** For lists that may scan with a LIMIT: however they read, no more than `bound` rows of a story table. */
+  async function expectBoundedReads(bound: number, run: () => Promise<unknown>) {
+    for (const statement of await recorder.record(run)) {
+      const { rowsRead } = await explainStatement(client, statement);
+      for (const table of ARCHIVE_TABLES) expect(rowsRead[table] ?? 0, `${table}: ${statement.query}`).toBeLessThanOrEqual(bound);
     }
   }
 
@@ -135,4 +144,22 @@ describe.skipIf(testDatabaseKind !== 'postgres')('reader query plans at archive 
     await client`update articles set published_at = now() where id = ${story!.id}`;
     expect((await listed())[0]).toBe(story!.id);
   });
+
+  it('reads no more of the archive for the newsroom list than it can page, for every sort and status', async () => {
+    const editor = { id: authorId, role: 'editor' as const };
+    const bound = ADMIN_LIST_MAX_ROWS * 1.25; // what it pages, and the rows a filter passes over; the table has 20,000
+    for (const sort of ['updated', 'published', 'title', 'views'] as const) {
+      await expectBoundedReads(bound, () => listAdminArticles(db, editor, { sort, page: 1, pageSize: 20 }));
+      await expectBoundedReads(bound, () => listAdminArticles(db, editor, { sort, page: ADMIN_LIST_MAX_ROWS / 20, pageSize: 20 }));
+    }
+    for (const status of ['published', 'draft', 'scheduled'] as const) {
+      await expectBoundedReads(bound, () => listAdminArticles(db, editor, { status, page: 3, pageSize: 20 }));
+    }
+    const all = await listAdminArticles(db, editor, { page: 10_000, pageSize: 20 });
+    expect(all).toMatchObject({ total: ADMIN_LIST_MAX_ROWS, capped: true, pageCount: ADMIN_LIST_MAX_ROWS / 20, page: ADMIN_LIST_MAX_ROWS / 20 });
+    expect(all.items).toHaveLength(20);
+    const drafts = await listAdminArticles(db, editor, { status: 'draft', page: 1, pageSize: 20 });
+    expect(drafts).toMatchObject({ total: STORIES / 10, capped: false });
+  });
 });
+

@@ -50,6 +50,13 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/**
+ * The newsroom list counts up to here and pages no deeper (the count then reads "10000+"): an exact
+ * count or a deep OFFSET costs what it passes over, which at a million stories is the whole table.
+ * Filters and search narrow a list long before anyone pages this far.
+ */
+export const ADMIN_LIST_MAX_ROWS = 10_000;
+
 export async function listAdminArticles(db: Database, actor: Actor, filter: AdminArticleFilter) {
   const conditions: (SQL | undefined)[] = [scopeFor(actor), filter.trash ? isNotNull(articles.deletedAt) : isNull(articles.deletedAt)];
   if (filter.status) conditions.push(hasEffectiveStatus(filter.status));
@@ -65,8 +72,10 @@ export async function listAdminArticles(db: Database, actor: Actor, filter: Admi
     title: [asc(articles.title), asc(articles.id)],
     views: [desc(articles.viewCount), desc(articles.id)],
   }[filter.sort ?? 'updated'];
+  const maxPages = Math.ceil(ADMIN_LIST_MAX_ROWS / filter.pageSize);
+  const page = Math.min(filter.page, maxPages);
   const [[total], rows] = await Promise.all([
-    db.select({ n: count() }).from(articles).where(where),
+    db.select({ n: count() }).from(db.select({ one: sql`1` }).from(articles).where(where).limit(ADMIN_LIST_MAX_ROWS + 1).as('capped')),
     db
       .select({
         id: articles.id,
@@ -84,7 +93,7 @@ export async function listAdminArticles(db: Database, actor: Actor, filter: Admi
       .where(where)
       .orderBy(...order)
       .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize),
+      .offset((page - 1) * filter.pageSize),
   ]);
   const ids = rows.map((r) => r.id);
   const authorRows = ids.length
@@ -102,8 +111,9 @@ export async function listAdminArticles(db: Database, actor: Actor, filter: Admi
     deleted: deletedAt !== null,
     authorNames: authorRows.filter((a) => a.articleId === r.id).map((a) => a.name),
   }));
-  const n = Number(total?.n ?? 0);
-  return { items, total: n, page: filter.page, pageCount: Math.max(1, Math.ceil(n / filter.pageSize)) };
+  const counted = Number(total?.n ?? 0);
+  const n = Math.min(counted, ADMIN_LIST_MAX_ROWS);
+  return { items, total: n, capped: counted > ADMIN_LIST_MAX_ROWS, page, pageCount: Math.max(1, Math.min(maxPages, Math.ceil(n / filter.pageSize))) };
 }
 
 export interface DashboardDTO {

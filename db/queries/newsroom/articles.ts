@@ -20,7 +20,7 @@ import { normalizeSlugInput, slugify, uniqueSlug } from '../../../lib/slug';
 import { REVISIONED_FIELDS, type ArticleInput } from '../../../lib/validation/article';
 import { cacheTags } from '../../../lib/cache-tags';
 import type { SnapshotLike } from '../../../lib/revision-diff';
-import { effectiveStatus } from '../visibility';
+import { effectiveStatus, effectiveStatusAt } from '../visibility';
 import { writeAudit } from './audit';
 import { media } from '../../schema';
 import { collectMediaIds, loadMediaRenderInfo } from '../../../lib/media/render-info';
@@ -77,7 +77,9 @@ async function loadCurrent(tx: Tx, id: number, lock: boolean): Promise<Current |
       id: articles.id,
       version: articles.version,
       // Live scheduled stories count as published here too: the workflow follows what readers see.
-      status: effectiveStatus,
+      // Judged when the row lock is granted, not when this transaction began: a concurrent publish
+      // that held the lock stamped its own, later now(), which this transaction's now() may precede.
+      status: effectiveStatusAt(sql`clock_timestamp()`),
       createdById: articles.createdById,
       deletedAt: articles.deletedAt,
       sectionId: articles.sectionId,
@@ -453,7 +455,7 @@ export async function transitionArticle(db: Database, actor: Actor, id: number, 
     const now = new Date();
     const publishAt = options.publishAt ?? null;
     const effective: ArticleTransition = transition === 'publish' && publishAt && publishAt > now ? 'schedule' : transition;
-    const alreadyPublished = effective === 'publish' && current.status === 'published' && (!current.publishedAt || current.publishedAt <= now);
+    const alreadyPublished = effective === 'publish' && current.status === 'published'; // effective: live by the database's clock
     if (alreadyPublished) {
       // A retried or double-clicked publish changes nothing, but only for someone allowed to publish.
       if (!canPublishArticle(actor, current)) throw forbiddenError();

@@ -125,7 +125,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
         </Link>
       </form>
       <BulkArticleForm action={bulkArticlesForm} locale={locale} options={bulk && result.items.length ? (f.trash ? ['restore'] : ['publish', 'unpublish', 'archive', 'trash']) : []}>
-        <p className="text-sm text-neutral-600 dark:text-neutral-400">{t('count', { count: result.total })}</p>
+        <p className="text-sm text-neutral-600 dark:text-neutral-400">{t('count', { count: result.capped ? `${result.total}+` : result.total })}</p>
         <div className="admin-card overflow-x-auto">
           <ArticleTable rows={result.items} t={t} locale={locale} timeZone={settings.timeZone} selectable={bulk} />
         </div>
