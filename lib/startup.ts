@@ -1,6 +1,7 @@
 import { connection } from '@/db/client';
 import { hasContent, seedDemo } from '@/db/seed';
 import { countSignInUsers, createStaffUser } from '@/db/queries/newsroom/users';
+import { catchUpRecentViews } from '@/db/queries/views';
 import { ownerSetupInput } from './validation/account';
 import { authSecret, MissingSecretError } from './auth/secret';
 import { mediaStorage, StorageConfigError } from './media/storage';
@@ -29,6 +30,7 @@ export async function startUp(): Promise<void> {
       console.log(`[gazette] seeded the demo publication (${articles} articles)`);
     }
     await createOwnerFromEnvironment(conn.db);
+    if (await catchUpRecentViews(conn.db)) console.log('[gazette] most-read rollup moved to today');
     scheduleMediaSweeps(conn.db);
     schedulePromotions(conn.db);
     console.log(`[gazette] database ready (${conn.kind}) in ${Date.now() - started} ms`);

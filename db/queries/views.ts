@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import { articles, articleStatus, articleViewsDaily, articleViewsRecent, siteSettings, viewRollupState } from '../schema';
-import { PERIOD_DAYS, shiftDay, type MostReadPeriod } from '../../lib/views/day';
+import { PERIOD_DAYS, dayInZone, shiftDay, type MostReadPeriod } from '../../lib/views/day';
 import { rebuildRecentViews } from './view-rollup';
 import type { ArticleCardDTO } from './dto';
 import { articleIsVisible } from './visibility';
@@ -179,6 +179,21 @@ function periodTotals(db: Database, from: string, to?: string) {
       .where(range)
       .groupBy(articleViewsDaily.articleId),
   );
+}
+
+/**
+ * At start-up: moves a rollup that ends before today (just migrated, or no view counted since
+ * midnight) to today, so "most read" reads it rather than aggregating daily rows until a view comes.
+ */
+export async function catchUpRecentViews(db: Database, now = Date.now()): Promise<boolean> {
+  const [[state], [settings]] = await Promise.all([
+    db.select({ day: viewRollupState.day }).from(viewRollupState).where(eq(viewRollupState.id, 1)),
+    db.select({ timeZone: siteSettings.timeZone }).from(siteSettings).where(eq(siteSettings.id, 1)),
+  ]);
+  const today = dayInZone(now, settings?.timeZone || undefined);
+  if (state && state.day >= today) return false;
+  await rebuildRecentViews(db, today);
+  return true;
 }
 
 const RECENT_COLUMN = { today: articleViewsRecent.viewsToday, '7d': articleViewsRecent.viewsWeek, '30d': articleViewsRecent.viewsMonth } as const;
