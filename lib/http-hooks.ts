@@ -25,6 +25,7 @@ export function installHttpHooks(): void {
     const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
     if (!req?.headers) return emit.call(this, event, ...args);
     stampPeerAddress(req);
+    notFoundForUndecodablePaths(req);
     permanentRedirectsAs301(req, res);
     if (event === 'request' && serveFromMicroCache(req, res)) return true;
     const held = holdWhileDatabaseDown(req, res);
@@ -33,6 +34,26 @@ export function installHttpHooks(): void {
     void held.then((pass) => pass && emit.call(this, event, ...args));
     return true;
   };
+}
+
+/** A path no route has: Next answers it with the site's own 404 page. */
+const UNDECODABLE_PATH = '/__undecodable-path__';
+
+/**
+ * A path with a malformed percent-escape (`/%ff%fe`, a truncated UTF-8 sequence) makes Next's router
+ * throw while decoding route parameters, which answered 500. Such a URL names no page: it is sent on
+ * as a path that matches none, so the reader gets the site's 404 page and nothing else runs.
+ */
+function notFoundForUndecodablePaths(req: http.IncomingMessage): void {
+  const url = req.url ?? '/';
+  const query = url.indexOf('?');
+  const path = query === -1 ? url : url.slice(0, query);
+  if (!path.includes('%')) return;
+  try {
+    decodeURIComponent(path);
+  } catch {
+    req.url = UNDECODABLE_PATH;
+  }
 }
 
 /**
