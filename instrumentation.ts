@@ -5,8 +5,8 @@ export async function register() {
   // View counting first: its flush-on-SIGTERM must be in place even when the database is slow to come up.
   const { startViewsAtBoot } = await import('./lib/views/start');
   startViewsAtBoot();
-  const { installHttpHooks } = await import('./lib/http-hooks');
-  installHttpHooks();
+  const { connectServerEntry } = await import('./lib/server-hooks');
+  connectServerEntry();
   const { startUp } = await import('./lib/startup');
   await startUp();
 }

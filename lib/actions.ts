@@ -5,10 +5,10 @@ import { z } from 'zod';
 import { getDb, type Database } from '@/db/client';
 import { AuthError, requirePermission, requireUser, type CurrentUser } from './auth/session';
 import { clientIp } from './client-ip';
-import { isConnectionError, noteDatabaseFailure } from './db-health';
+import { isConnectionError, noteDatabaseFailure } from './db-health.mjs';
 import { isTransientConflict, pgErrorCode, retryTransientConflicts } from './db-errors';
 import { ActionError } from './errors';
-import { purgeMicroCache } from './micro-cache';
+import { notifyTagsRevalidated } from './page-cache/events.mjs';
 import type { Permission } from './permissions';
 import { invalidateCountableArticles } from './views/service';
 
@@ -96,7 +96,8 @@ export function defineAction<S extends z.ZodType, T>(config: ActionConfig<S>, ha
 /** Readers see the change on their next request: stale pages are not served after a write. */
 export function invalidateTags(tags: string[]): void {
   for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 });
-  if (tags.length) purgeMicroCache();
+  // The HTTP server's micro-cache listens (server/micro-cache.mjs): the next reader goes to Next.
+  if (tags.length) notifyTagsRevalidated([...new Set(tags)]);
   // The view counter keeps its own list of countable (visible) articles.
   if (tags.some((tag) => tag.startsWith('article:'))) invalidateCountableArticles();
 }

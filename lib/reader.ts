@@ -10,7 +10,7 @@ import type { SectionDTO } from '@/db/queries/dto';
 import { getMostReadSince, type MostReadDTO } from '@/db/queries/views';
 import { dayInZone, periodStart, type MostReadPeriod } from './views/day';
 import { cacheTags, LIST_REVALIDATE_SECONDS } from './cache-tags';
-import { noteDatabaseFailure } from './db-health';
+import { noteDatabaseFailure } from './db-health.mjs';
 
 /**
  * Cached reader data. Pages read through here, never the database directly: a cached read is

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// `npm start`: serve the production build. The app migrates (and seeds demo content into an empty
-// database) on start-up, see instrumentation.ts.
-import { spawn } from 'node:child_process';
+// `npm start`: serve the production build through Gazette's HTTP server (server/http-server.mjs).
+// The app migrates (and seeds demo content into an empty database) on start-up, see instrumentation.ts.
 import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 process.chdir(root);
+process.env.NODE_ENV = 'production';
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
 if (!fs.existsSync('.next/BUILD_ID')) {
   console.error('[gazette] No production build found. Run `npm run build` first.');
@@ -19,15 +20,10 @@ for (const dir of ['.next/cache/fetch-cache', '.next/server/route-cache']) {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-const port = process.env.PORT ?? '3000';
-const args = [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', port];
-if (process.env.HOSTNAME_BIND) args.push('-H', process.env.HOSTNAME_BIND);
-
-const child = spawn(process.execPath, args, {
-  stdio: 'inherit',
-  env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, NODE_ENV: 'production' },
-});
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => child.kill(signal));
+const { startGazetteServer } = await import('../server/http-server.mjs');
+try {
+  await startGazetteServer({ dir: root, port: Number(process.env.PORT ?? 3000), hostname: process.env.HOSTNAME_BIND || undefined });
+} catch (error) {
+  console.error('[gazette] the server could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
 }
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -30,7 +30,8 @@ run integration-pglite env -u TEST_DATABASE_URL npx vitest run --project integra
 if [[ "${SKIP_BUILD:-0}" != "1" || ! -f .next/BUILD_ID ]]; then
   echo; echo "=== build ==="
   # The build must not touch a database: with no DATABASE_URL, a PGlite folder would appear in DATA_DIR.
-  env -u DATABASE_URL DATA_DIR="$results/build-data" SKIP_BUILD_TYPECHECK=1 npx next build >"$results/build.log" 2>&1 || { cat "$results/build.log"; echo "build failed"; exit 1; }
+  # The standalone output too (tests/e2e/server-entry.test.ts starts it); `npm start` serves the same build.
+  env -u DATABASE_URL DATA_DIR="$results/build-data" SKIP_BUILD_TYPECHECK=1 STANDALONE=1 npm run build >"$results/build.log" 2>&1 || { cat "$results/build.log"; echo "build failed"; exit 1; }
   if [[ -e "$results/build-data" ]]; then echo "next build opened the database (it created DATA_DIR); routes must read data per request"; exit 1; fi
 fi
 run e2e-pglite env -u TEST_DATABASE_URL npx vitest run --project e2e

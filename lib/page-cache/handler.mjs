@@ -1,17 +1,21 @@
 // @ts-check
+import fs from 'node:fs';
+import path from 'node:path';
+import { createSharedStorage } from './shared.mjs';
 import { ENTRY_OVERHEAD_BYTES, SegmentedLru, stringBytes } from './slru.mjs';
 import { localTagStore } from './tags.mjs';
 import { notifyTagsRevalidated } from './events.mjs';
 
 /**
  * Gazette's Next.js cache handler (next.config.mjs `cacheHandler`): rendered pages (ISR) and
- * `unstable_cache` reads, kept in this process's memory only, never on disk, under a segmented
+ * `unstable_cache` reads, kept in this process's memory, never on disk, under a segmented
  * LRU (./slru.mjs) so that a crawler walking the archive neither evicts the pages readers come
  * back to nor grows memory: CACHE_MEMORY_MB (default 128) bounds keys and values together.
  *
  * Next.js creates one handler per request (and per background revalidation); the entries live in
  * one store per process. The handler reaches that store through two small interfaces, `EntryStore`
- * and `TagStore` (./tags.mjs), so that a shared layer (Redis) can sit behind the same module later.
+ * and `TagStore` (./tags.mjs); with REDIS_URL set, Redis sits behind them as a second level shared
+ * by every server, and tag expiry is announced to all of them (./shared.mjs).
  *
  * Tag expiry follows Next's default handler (FileSystemCache) exactly: a page is a miss when a
  * tag in its `x-next-cache-tags` header expired after it was stored; a cached read is a miss when
@@ -116,10 +120,34 @@ export function createMemoryStorage(maxBytes) {
 
 const storageKey = Symbol.for('gazette.page-cache');
 
-/** This process's store, created on first use (Next may load this module more than once). */
-export function processStorage() {
-  const holder = /** @type {{ [storageKey]?: ReturnType<typeof createMemoryStorage> }} */ (globalThis);
-  return (holder[storageKey] ??= createMemoryStorage(budgetBytes()));
+/**
+ * This process's store, created on first use (Next may load this module more than once): memory
+ * only, or memory in front of Redis when REDIS_URL is set.
+ * @param {Partial<CacheHandlerContext>} [ctx]
+ * @param {Record<string, string | undefined>} [env]
+ * @returns {PageCacheStorage & { lru: SegmentedLru<CacheHandlerValue> }}
+ */
+export function processStorage(ctx = {}, env = process.env) {
+  const holder = /** @type {{ [storageKey]?: PageCacheStorage & { lru: SegmentedLru<CacheHandlerValue> } }} */ (globalThis);
+  if (holder[storageKey]) return holder[storageKey];
+  const memory = createMemoryStorage(budgetBytes(env));
+  const url = env.REDIS_URL?.trim();
+  if (!url) return (holder[storageKey] = memory);
+  const shared = createSharedStorage({ local: memory.entries, url, prefix: env.CACHE_REDIS_PREFIX?.trim() || 'gazette:cache:', buildId: () => buildIdOf(ctx.serverDistDir) });
+  return (holder[storageKey] = { lru: memory.lru, entries: shared.entries, tags: shared.tags });
+}
+
+/** @type {string | undefined} */
+let buildId;
+
+/**
+ * The id of the build whose server folder Next names: pages rendered by another build refer to
+ * scripts and styles this one does not have, so the shared cache keeps builds apart.
+ * @param {string | undefined} serverDistDir
+ */
+function buildIdOf(serverDistDir) {
+  buildId ??= fs.readFileSync(path.join(serverDistDir ?? path.join(process.cwd(), '.next', 'server'), '..', 'BUILD_ID'), 'utf8').trim();
+  return buildId;
 }
 
 /** @param {IncrementalCacheValue | null} value */
@@ -134,7 +162,7 @@ export default class PageCacheHandler {
    *   (minimal mode), the disk and memory options are not: this handler never writes to disk.
    * @param {PageCacheStorage} [storage] tests and benchmarks pass their own
    */
-  constructor(ctx = {}, storage = processStorage()) {
+  constructor(ctx = {}, storage = processStorage(ctx)) {
     this.storage = storage;
     /** @type {readonly string[]} */
     this.revalidatedTags = ctx.revalidatedTags ?? [];

@@ -21,22 +21,56 @@ import { areTagsExpired, tagsManifest } from 'next/dist/server/lib/incremental-c
  *   whether any of the tags expired after `timestamp` (the entry's lastModified) and by now
  */
 
+/**
+ * @typedef {{ stale?: number, expired?: number }} TagRecord when a tag went stale / expires
+ */
+
+/**
+ * A tag's record after a revalidation at `now`, with the rules above.
+ * @param {TagRecord} existing
+ * @param {{ expire?: number } | undefined} durations
+ * @param {number} now
+ * @returns {TagRecord}
+ */
+export function revalidatedRecord(existing, durations, now) {
+  if (!durations) return { ...existing, expired: now };
+  const updates = { ...existing, stale: now };
+  if (durations.expire !== undefined) updates.expired = now + durations.expire * 1000;
+  return updates;
+}
+
+/**
+ * Takes in records another server wrote (lib/page-cache/shared.mjs): the later time of each wins,
+ * so an older record never undoes a newer expiry.
+ * @param {Iterable<[string, TagRecord]>} records
+ */
+export function mergeTagRecords(records) {
+  for (const [tag, record] of records) {
+    const existing = tagsManifest.get(tag) ?? {};
+    /** @type {TagRecord} */
+    const merged = { ...existing };
+    if (record.stale !== undefined) merged.stale = Math.max(existing.stale ?? 0, record.stale);
+    if (record.expired !== undefined) merged.expired = Math.max(existing.expired ?? 0, record.expired);
+    tagsManifest.set(tag, merged);
+  }
+}
+
 /** @type {TagStore} */
 export const localTagStore = {
   revalidate(tags, durations) {
     const now = Date.now();
-    for (const tag of tags) {
-      const existing = tagsManifest.get(tag) ?? {};
-      if (durations) {
-        const updates = { ...existing, stale: now };
-        if (durations.expire !== undefined) updates.expired = now + durations.expire * 1000;
-        tagsManifest.set(tag, updates);
-      } else {
-        tagsManifest.set(tag, { ...existing, expired: now });
-      }
-    }
+    for (const tag of tags) tagsManifest.set(tag, revalidatedRecord(tagsManifest.get(tag) ?? {}, durations, now));
   },
   areExpired(tags, timestamp) {
     return areTagsExpired(tags, timestamp);
   },
 };
+
+/**
+ * The record this process holds for a tag (what a revalidation here just wrote).
+ * @param {string} tag
+ * @returns {TagRecord}
+ */
+export function localTagRecord(tag) {
+  return tagsManifest.get(tag) ?? {};
+}

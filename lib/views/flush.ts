@@ -1,7 +1,8 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import { applyViewIncrements } from '@/db/queries/views';
-import { noteDatabaseFailure } from '../db-health';
+import { noteDatabaseFailure } from '../db-health.mjs';
+import { onShutdown, runningUnderServerEntry, SHUTDOWN_FLUSH } from '../server-bridge.mjs';
 import { viewsConfig } from './config';
 import { forgetCounts, logThrottled, viewsState } from './service';
 
@@ -112,6 +113,10 @@ export function stopViewCounting(): void {
 const SIGNAL_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
 /**
+ * Under Gazette's server (server/main.mjs) the server owns the signals: it stops accepting, lets
+ * requests in flight finish, then runs its shutdown hooks, this flush first and the database's
+ * close after it. Elsewhere:
+ *
  * `next start` handles SIGTERM/SIGINT itself: it closes the HTTP server (waiting for requests in
  * flight), runs its own cleanup and then calls process.exit — without awaiting anything of ours. So on
  * a signal we start a flush at once, and hold process.exit until the final flush is done (bounded by
@@ -122,6 +127,17 @@ const SIGNAL_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 function installShutdownHooks(state: FlushState): void {
   if (state.hooksInstalled) return;
   state.hooksInstalled = true;
+  if (runningUnderServerEntry()) {
+    onShutdown('view counts', SHUTDOWN_FLUSH, () => {
+      if (state.timer) clearInterval(state.timer);
+      state.timer = null;
+      state.shutdown = flushAllViews().then((result) => {
+        if (result.views) console.log(`[gazette] views: flushed ${result.views} buffered views before exit`);
+      });
+      return state.shutdown;
+    });
+    return;
+  }
   const realExit = process.exit.bind(process);
 
   /** One flush-until-empty, bounded by the shutdown deadline shared by all of them. */

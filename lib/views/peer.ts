@@ -1,30 +1,15 @@
-import http from 'node:http';
+import { PEER_HEADER, runningUnderServerEntry } from '../server-bridge.mjs';
 import { viewsConfig } from './config';
 
 /**
  * The client's address for deduplication and the rate limit.
  *
- * A route handler under `next start` does not see the socket. Next.js fills `x-forwarded-for` with
- * the peer address only when the client did not send one, so by itself that header is whatever the
- * client chose. Unless TRUST_PROXY says a proxy we trust sets it, we therefore take the socket's
- * address, which `stampPeerAddress` (run by lib/http-hooks.ts on every request) copies into a private
- * header on every incoming request, overwriting any value a client sent.
+ * A route handler does not see the socket. Next.js fills `x-forwarded-for` with the peer address
+ * only when the client did not send one, so by itself that header is whatever the client chose.
+ * Unless TRUST_PROXY says a proxy we trust sets it, we therefore take the socket's address, which
+ * Gazette's HTTP server (server/request-hooks.mjs) copies into a private header on every incoming
+ * request, overwriting any value a client sent.
  */
-
-export const PEER_HEADER = 'x-gazette-peer';
-
-/** Called by lib/http-hooks.ts on every request as it enters the server. */
-export function stampPeerAddress(req: http.IncomingMessage): void {
-  const socketAddress = req.socket?.remoteAddress ?? '';
-  // Next.js re-sends a Server Action posted to the wrong page from the server itself; that
-  // loopback request keeps the original client's address, which this hook set on the way in.
-  const forwardedByNext = req.headers['x-action-forwarded'] === '1' && isLoopback(socketAddress) && typeof req.headers[PEER_HEADER] === 'string';
-  if (!forwardedByNext) req.headers[PEER_HEADER] = socketAddress;
-}
-
-function isLoopback(address: string): boolean {
-  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
-}
 
 function normalise(ip: string): string {
   const trimmed = ip.trim();
@@ -43,7 +28,8 @@ export function clientAddress(headers: Headers): { ip: string | null; proxiedWit
     const ip = list[Math.max(0, list.length - hops)] ?? headers.get('x-real-ip') ?? null;
     return { ip: ip ? normalise(ip) : null, proxiedWithoutTrust: false };
   }
-  if (!(globalThis as Record<symbol, unknown>)[Symbol.for('gazette.http-hooks')]) return { ip: null, proxiedWithoutTrust: false };
+  // Without Gazette's server (plain `next start`, a serverless host) nobody stamped the header.
+  if (!runningUnderServerEntry()) return { ip: null, proxiedWithoutTrust: false };
   const peer = normalise(headers.get(PEER_HEADER) ?? '');
   const loopback = peer === '127.0.0.1' || peer === '::1';
   return { ip: peer || null, proxiedWithoutTrust: loopback && Boolean(forwarded) && normalise(forwarded ?? '') !== peer };

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import { getViewCounts, loadCountableArticles, type CountableArticles } from '@/db/queries/views';
-import { noteDatabaseFailure } from '../db-health';
+import { noteDatabaseFailure } from '../db-health.mjs';
 import { MemoryViewStore, type ViewStore } from './buffer';
 import { isBot } from './bots';
 import { viewsConfig } from './config';

@@ -29,9 +29,21 @@ export function tempDataDir(prefix = 'gazette-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+export interface ServerOptions {
+  dataDir?: string;
+  databaseUrl?: string;
+  env?: Record<string, string>;
+  /** The script to run, relative to the project: `npm start`'s by default, or the standalone output's. */
+  entry?: string;
+  /** The working directory (the project by default); DATA_DIR is absolute either way. */
+  cwd?: string;
+}
+
 /** `npm start` of the production build on its own port and database; resolves once healthy. */
-export async function startServer(options: { dataDir?: string; databaseUrl?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const entry = path.join(root, options.entry ?? 'scripts/start.mjs');
   if (!fs.existsSync(path.join(root, '.next/BUILD_ID'))) throw new Error('No production build: run `npm run build` first.');
+  if (!fs.existsSync(entry)) throw new Error(`No ${options.entry}: build with \`STANDALONE=1 npm run build\` first.`);
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -50,7 +62,7 @@ export async function startServer(options: { dataDir?: string; databaseUrl?: str
   let output = '';
   // Its own process group, so that a SIGKILL takes next-server down with start.mjs (a SIGKILL cannot
   // be forwarded, and an orphaned server would keep running against a database the test dropped).
-  const child = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, [entry], { cwd: options.cwd ?? root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { captureForMicroCache, purgeMicroCache, serveFromMicroCache } from '@/lib/micro-cache';
+import { captureForMicroCache, purgeMicroCache, serveFromMicroCache } from '@/server/micro-cache.mjs';
 import { notifyTagsRevalidated } from '@/lib/page-cache/events.mjs';
 
 // A real HTTP server standing in for Next.js: it answers like Next's cache does, and counts the

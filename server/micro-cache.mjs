@@ -1,5 +1,11 @@
-import type http from 'node:http';
-import { onTagsRevalidated } from './page-cache/events.mjs';
+// @ts-check
+import { onTagsRevalidated } from '../lib/page-cache/events.mjs';
+
+/**
+ * @typedef {import('node:http').IncomingMessage} IncomingMessage
+ * @typedef {import('node:http').ServerResponse} ServerResponse
+ * @typedef {import('node:http').OutgoingHttpHeaders} OutgoingHttpHeaders
+ */
 
 /**
  * A few seconds of whole-response cache in front of Next.js, for reader pages that Next itself
@@ -9,35 +15,29 @@ import { onTagsRevalidated } from './page-cache/events.mjs';
  *
  * Freshness: every write that expires cache tags (lib/actions.ts) purges it at once, and so does
  * Next's cache handler once it has recorded the expiry (lib/page-cache/handler.mjs, which closes the
- * window in which a page still cached by Next could be captured again), so a publish or a
- * correction is seen by the next reader; what expires by time (a scheduled story, the most-read
+ * window in which a page still cached by Next could be captured again), and so does an expiry that
+ * another server announces through Redis (lib/page-cache/shared.mjs), so a publish or a correction
+ * is seen by the next reader on every server; what expires by time (a scheduled story, the most-read
  * lists) shows up at most MICRO_CACHE_MS later. Responses that vary per reader are never stored:
  * only GET pages without cookies that change rendering, without Next's RSC or prefetch headers,
- * with status 200 and no Set-Cookie. Like Next's own cache, it is per process.
+ * with status 200 and no Set-Cookie.
  */
 
 const key = Symbol.for('gazette.micro-cache');
 
-interface Entry {
-  status: number;
-  headers: http.OutgoingHttpHeaders;
-  body: Buffer;
-  expires: number;
-}
-
-interface Store {
-  entries: Map<string, Entry>;
-  bytes: number;
-  /** Bumped by every purge; a response rendered before a purge is not stored after it. */
-  generation: number;
-}
+/** @typedef {{ status: number, headers: OutgoingHttpHeaders, body: Buffer, expires: number }} Entry */
+/**
+ * `generation` is bumped by every purge; a response rendered before a purge is not stored after it.
+ * @typedef {{ entries: Map<string, Entry>, bytes: number, generation: number }} Store
+ */
 
 /** All stored bodies together; the oldest go first (random query strings must not fill memory). */
 const MAX_TOTAL_BYTES = 32 * 1024 * 1024;
 const MAX_BODY_BYTES = 1024 * 1024;
 
-function store(): Store {
-  const holder = globalThis as { [key]?: Store };
+/** @returns {Store} */
+function store() {
+  const holder = /** @type {{ [key]?: Store }} */ (globalThis);
   if (!holder[key]) {
     holder[key] = { entries: new Map(), bytes: 0, generation: 0 };
     onTagsRevalidated(purgeMicroCache);
@@ -45,13 +45,14 @@ function store(): Store {
   return holder[key];
 }
 
-function ttlMs(): number {
+/** @returns {number} */
+function ttlMs() {
   const value = Number(process.env.MICRO_CACHE_MS ?? 5000);
   return Number.isFinite(value) && value > 0 ? Math.min(value, 60_000) : 0;
 }
 
 /** Called with every cache-tag expiry: the next reader of any page goes to Next.js again. */
-export function purgeMicroCache(): void {
+export function purgeMicroCache() {
   const s = store();
   s.entries.clear();
   s.bytes = 0;
@@ -60,7 +61,11 @@ export function purgeMicroCache(): void {
 
 const SKIP_PATH = /^\/(admin|api|_next|media|preview)(\/|$)/;
 
-function cacheKey(req: http.IncomingMessage): string | null {
+/**
+ * @param {IncomingMessage} req
+ * @returns {string | null}
+ */
+function cacheKey(req) {
   if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url || SKIP_PATH.test(req.url)) return null;
   const h = req.headers;
   if (h.rsc !== undefined || h['next-router-prefetch'] !== undefined || h['next-router-state-tree'] !== undefined || h['next-url'] !== undefined || h['next-action'] !== undefined) return null;
@@ -69,8 +74,12 @@ function cacheKey(req: http.IncomingMessage): string | null {
   return `${req.url}\n${h['accept-encoding'] ?? ''}`;
 }
 
-/** Answers from the micro-cache when it holds a fresh copy; returns whether it did. */
-export function serveFromMicroCache(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+/**
+ * Answers from the micro-cache when it holds a fresh copy; returns whether it did.
+ * @param {IncomingMessage} req
+ * @param {ServerResponse} res
+ */
+export function serveFromMicroCache(req, res) {
   if (!ttlMs()) return false;
   const k = cacheKey(req);
   if (!k) return false;
@@ -86,39 +95,59 @@ export function serveFromMicroCache(req: http.IncomingMessage, res: http.ServerR
   return true;
 }
 
-function remove(s: Store, k: string): void {
+/**
+ * @param {Store} s
+ * @param {string} k
+ */
+function remove(s, k) {
   const entry = s.entries.get(k);
   if (!entry) return;
   s.bytes -= entry.body.length;
   s.entries.delete(k);
 }
 
-function toBuffer(chunk: unknown, encoding: unknown): Buffer | null {
+/**
+ * @param {unknown} chunk
+ * @param {unknown} encoding
+ * @returns {Buffer | null}
+ */
+function toBuffer(chunk, encoding) {
   if (Buffer.isBuffer(chunk)) return chunk;
-  if (typeof chunk === 'string') return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+  if (typeof chunk === 'string') return Buffer.from(chunk, typeof encoding === 'string' ? (/** @type {BufferEncoding} */ (encoding)) : 'utf8');
   if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
   return null;
 }
 
-function storable(res: http.ServerResponse): boolean {
+/** @param {ServerResponse} res */
+function storable(res) {
   if (res.statusCode !== 200 || res.hasHeader('set-cookie')) return false;
   const state = String(res.getHeader('x-nextjs-cache') ?? '');
   const control = String(res.getHeader('cache-control') ?? '');
   return (state === 'HIT' || state === 'MISS') && /s-maxage=\d/.test(control) && !/private|no-store/.test(control);
 }
 
-/** Watches a GET response on its way out and keeps it when Next served it from its cache. */
-export function captureForMicroCache(req: http.IncomingMessage, res: http.ServerResponse): void {
+/**
+ * Watches a GET response on its way out and keeps it when Next served it from its cache.
+ * @param {IncomingMessage} req
+ * @param {ServerResponse} res
+ */
+export function captureForMicroCache(req, res) {
   const ttl = ttlMs();
   if (!ttl || req.method !== 'GET') return;
-  const k = cacheKey(req);
-  if (!k) return;
+  const key = cacheKey(req);
+  if (!key) return;
+  const k = key;
   const s = store();
   const generation = s.generation;
-  const chunks: Buffer[] = [];
+  /** @type {Buffer[]} */
+  const chunks = [];
   let size = 0;
   let tooBig = false;
-  const collect = (chunk: unknown, encoding: unknown) => {
+  /**
+   * @param {unknown} chunk
+   * @param {unknown} encoding
+   */
+  const collect = (chunk, encoding) => {
     if (tooBig || chunk === undefined || chunk === null || typeof chunk === 'function') return;
     const buffer = toBuffer(chunk, encoding);
     if (!buffer) return;
@@ -130,13 +159,21 @@ export function captureForMicroCache(req: http.IncomingMessage, res: http.Server
     }
     chunks.push(buffer);
   };
-  const write = res.write as (...args: unknown[]) => boolean;
-  const end = res.end as (...args: unknown[]) => http.ServerResponse;
-  res.write = function (this: http.ServerResponse, ...args: unknown[]) {
+  const write = /** @type {(...args: unknown[]) => boolean} */ (res.write);
+  const end = /** @type {(...args: unknown[]) => ServerResponse} */ (res.end);
+  /**
+   * @this {ServerResponse}
+   * @param {unknown[]} args
+   */
+  function writeAndCollect(...args) {
     collect(args[0], args[1]);
     return write.apply(this, args);
-  } as http.ServerResponse['write'];
-  res.end = function (this: http.ServerResponse, ...args: unknown[]) {
+  }
+  /**
+   * @this {ServerResponse}
+   * @param {unknown[]} args
+   */
+  function endAndStore(...args) {
     collect(args[0], args[1]);
     const result = end.apply(this, args);
     if (!tooBig && s.generation === generation && storable(this)) {
@@ -147,10 +184,12 @@ export function captureForMicroCache(req: http.IncomingMessage, res: http.Server
       delete headers['keep-alive'];
       const body = Buffer.concat(chunks);
       remove(s, k);
-      while (s.entries.size && s.bytes + body.length > MAX_TOTAL_BYTES) remove(s, s.entries.keys().next().value!);
+      while (s.entries.size && s.bytes + body.length > MAX_TOTAL_BYTES) remove(s, /** @type {string} */ (s.entries.keys().next().value));
       s.entries.set(k, { status: 200, headers, body, expires: Date.now() + ttl });
       s.bytes += body.length;
     }
     return result;
-  } as http.ServerResponse['end'];
+  }
+  res.write = /** @type {ServerResponse['write']} */ (/** @type {unknown} */ (writeAndCollect));
+  res.end = /** @type {ServerResponse['end']} */ (/** @type {unknown} */ (endAndStore));
 }

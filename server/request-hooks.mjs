@@ -1,0 +1,81 @@
+// @ts-check
+import { PEER_HEADER } from '../lib/server-bridge.mjs';
+
+/**
+ * Small jobs done to every request as it enters Gazette's HTTP server (server/main.mjs), before
+ * Next.js sees it. Route code sees neither the socket nor the raw response, and a proxy.ts on every
+ * reader request would cost throughput that cached pages should not pay.
+ *
+ * @typedef {import('node:http').IncomingMessage} IncomingMessage
+ * @typedef {import('node:http').ServerResponse} ServerResponse
+ */
+
+/**
+ * Copies the socket's address into a private header (lib/views/peer.ts reads it), overwriting any
+ * value a client sent: Next.js fills `x-forwarded-for` only when the client did not.
+ * @param {IncomingMessage} req
+ */
+export function stampPeerAddress(req) {
+  const socketAddress = req.socket?.remoteAddress ?? '';
+  // Next.js re-sends a Server Action posted to the wrong page from the server itself; that
+  // loopback request keeps the original client's address, which this hook set on the way in.
+  const forwardedByNext = req.headers['x-action-forwarded'] === '1' && isLoopback(socketAddress) && typeof req.headers[PEER_HEADER] === 'string';
+  if (!forwardedByNext) req.headers[PEER_HEADER] = socketAddress;
+}
+
+/** @param {string} address */
+function isLoopback(address) {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+}
+
+/** A path no route has: Next answers it with the site's own 404 page. */
+export const UNDECODABLE_PATH = '/__undecodable-path__';
+
+/**
+ * A path with a malformed percent-escape (`/%ff%fe`, a truncated UTF-8 sequence) makes Next's router
+ * throw while decoding route parameters, which answered 500. Such a URL names no page: it is sent on
+ * as a path that matches none, so the reader gets the site's 404 page and nothing else runs.
+ * @param {IncomingMessage} req
+ */
+export function notFoundForUndecodablePaths(req) {
+  const url = req.url ?? '/';
+  const query = url.indexOf('?');
+  const path = query === -1 ? url : url.slice(0, query);
+  if (!path.includes('%')) return;
+  try {
+    decodeURIComponent(path);
+  } catch {
+    req.url = UNDECODABLE_PATH;
+  }
+}
+
+/**
+ * Next.js answers `permanentRedirect()` with 308. For a page fetched with GET or HEAD, 301 means
+ * the same thing to browsers and is what every crawler and old client knows best, so non-canonical
+ * article slugs and recorded redirects (old URLs) go out as 301. Client-side navigations (RSC
+ * requests) and other methods keep 308, which keeps a POST body where 301 would not. Next.js 16.4
+ * also sends the Location header twice when an ISR page redirects on a cache miss; one goes out.
+ * @param {IncomingMessage} req
+ * @param {ServerResponse} res
+ */
+export function permanentRedirectsAs301(req, res) {
+  const asGet = (req.method === 'GET' || req.method === 'HEAD') && req.headers.rsc === undefined;
+  const writeHead = /** @type {(this: ServerResponse, statusCode: number, ...rest: unknown[]) => ServerResponse} */ (res.writeHead);
+  // Node's implicit headers (a bare res.end()) also go through this.writeHead(this.statusCode).
+  res.writeHead = /** @type {ServerResponse['writeHead']} */ (
+    /** @type {unknown} */ (
+      /**
+       * @this {ServerResponse}
+       * @param {number} statusCode
+       * @param {unknown[]} rest
+       */
+      function (statusCode, ...rest) {
+        if (statusCode >= 300 && statusCode < 400) {
+          const location = this.getHeader('location');
+          if (Array.isArray(location) && location.length > 1) this.setHeader('location', location[0] ?? '');
+        }
+        return writeHead.call(this, asGet && statusCode === 308 ? 301 : statusCode, ...rest);
+      }
+    )
+  );
+}
