@@ -7,6 +7,7 @@ import { AuthError, requirePermission, requireUser, type CurrentUser } from './a
 import { clientIp } from './client-ip';
 import { isConnectionError, noteDatabaseFailure } from './db-health';
 import { isTransientConflict, pgErrorCode, retryTransientConflicts } from './db-errors';
+import { purgeCdn } from './cdn/purge';
 import { ActionError } from './errors';
 import { purgeMicroCache } from './micro-cache';
 import type { Permission } from './permissions';
@@ -97,6 +98,8 @@ export function defineAction<S extends z.ZodType, T>(config: ActionConfig<S>, ha
 export function invalidateTags(tags: string[]): void {
   for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 });
   if (tags.length) purgeMicroCache();
+  // A CDN or caching proxy in front (CDN_PURGE_URL) drops the public URLs the change made stale.
+  purgeCdn(tags);
   // The view counter keeps its own list of countable (visible) articles.
   if (tags.some((tag) => tag.startsWith('article:'))) invalidateCountableArticles();
 }
