@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { cdnHeaders } from './lib/cdn/cache-control.mjs';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -10,6 +11,9 @@ const nextConfig = {
   // PGlite ships a WASM Postgres and data files that must be loaded from node_modules at run time.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   output: process.env.STANDALONE === '1' ? 'standalone' : undefined,
+  // db/migrate.ts reads the committed SQL from process.cwd()/drizzle at start-up, a path no import
+  // names: ship it with every server function (Vercel) and in the standalone output.
+  outputFileTracingIncludes: { '/**': ['./drizzle/**/*'] },
   // CI type-checks in its own step (npm run typecheck) and may skip the duplicate pass here.
   typescript: { ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === '1' },
   // Rendered pages and cached reads live in this process's memory only, in our handler: a
@@ -55,6 +59,8 @@ const nextConfig = {
     ];
     return [
       { source: '/:path*', headers: security },
+      // Reader pages: s-maxage + stale-while-revalidate for a CDN or caching proxy (docs/scaling.md).
+      ...cdnHeaders(),
       { source: '/preview/:path*', headers: privatePages },
       { source: '/admin/:path*', headers: privatePages },
     ];

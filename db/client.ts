@@ -68,12 +68,61 @@ export async function getDb(): Promise<Database> {
 /** Tests point the process at a database they created. */
 export function installConnection(conn: Connection): void {
   holder[globalKey] = Promise.resolve(conn);
+  void closeReaderReplicas();
 }
 
 export async function closeConnection(): Promise<void> {
   const current = holder[globalKey];
   delete holder[globalKey];
+  await closeReaderReplicas();
   if (current) await (await current).close();
+}
+
+// --- Read replicas -------------------------------------------------------------------------------
+// DATABASE_REPLICA_URLS (comma-separated postgres:// URLs of streaming replicas) serve the reader
+// site's queries (lib/reader.ts) through Drizzle's withReplicas: its selects go to a replica picked
+// at random, anything else (execute, transactions, writes) to the primary. The newsroom, sign-in,
+// view counting and migrations use getDb(), the primary, always. Replicas are never migrated here:
+// they replay the primary.
+
+const readerKey = Symbol.for('gazette.db.reader');
+type ReaderHolder = { [readerKey]?: Promise<{ db: Database; close: () => Promise<void> }> };
+const readerHolder = globalThis as ReaderHolder;
+
+export function replicaUrls(): string[] {
+  // Read here until the configuration module takes it over.
+  return (process.env.DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
+}
+
+/** The database for reader queries: the primary with its replicas, or just the primary. */
+export async function getReaderDb(): Promise<Database> {
+  const urls = replicaUrls();
+  if (!urls.length) return getDb();
+  if (!readerHolder[readerKey]) {
+    const opening = (async () => {
+      const primary = await connection();
+      if (primary.kind !== 'postgres') throw new Error('DATABASE_REPLICA_URLS needs DATABASE_URL (PostgreSQL); PGlite has no replicas');
+      const replicas = await Promise.all(urls.map((url) => openConnection({ url })));
+      const { withReplicas } = await import('drizzle-orm/pg-core');
+      const [first, ...rest] = replicas.map((r) => r.db);
+      const db = withReplicas(primary.db, [first!, ...rest]) as unknown as Database;
+      return { db, close: async () => void (await Promise.all(replicas.map((r) => r.close()))) };
+    })();
+    readerHolder[readerKey] = opening;
+    opening.catch(() => {
+      if (readerHolder[readerKey] === opening) delete readerHolder[readerKey];
+    });
+  }
+  return (await readerHolder[readerKey]).db;
+}
+
+async function closeReaderReplicas(): Promise<void> {
+  const current = readerHolder[readerKey];
+  delete readerHolder[readerKey];
+  if (current) await (await current.catch(() => null))?.close();
 }
 
 export { schema };

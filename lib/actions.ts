@@ -7,6 +7,7 @@ import { AuthError, requirePermission, requireUser, type CurrentUser } from './a
 import { clientIp } from './client-ip';
 import { isConnectionError, noteDatabaseFailure } from './db-health.mjs';
 import { isTransientConflict, pgErrorCode, retryTransientConflicts } from './db-errors';
+import { purgeCdn } from './cdn/purge';
 import { ActionError } from './errors';
 import { notifyTagsRevalidated } from './page-cache/events.mjs';
 import type { Permission } from './permissions';
@@ -98,6 +99,8 @@ export function invalidateTags(tags: string[]): void {
   for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 });
   // The HTTP server's micro-cache listens (server/micro-cache.mjs): the next reader goes to Next.
   if (tags.length) notifyTagsRevalidated([...new Set(tags)]);
+  // A CDN or caching proxy in front (CDN_PURGE_URL) drops the public URLs the change made stale.
+  purgeCdn(tags);
   // The view counter keeps its own list of countable (visible) articles.
   if (tags.some((tag) => tag.startsWith('article:'))) invalidateCountableArticles();
 }

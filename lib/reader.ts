@@ -1,7 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { unstable_cache } from 'next/cache';
-import { getDb } from '@/db/client';
+import { getReaderDb } from '@/db/client';
 import * as q from '@/db/queries/public';
 import * as feeds from '@/db/queries/feeds';
 import { searchArticles } from '@/db/queries/search';
@@ -20,9 +20,10 @@ import { noteDatabaseFailure } from './db-health.mjs';
 // `next build` runs without a database: the few routes prerendered at build time get defaults.
 const isBuildPhase = () => process.env.NEXT_PHASE === 'phase-production-build';
 
-async function withDb<T>(run: (db: Awaited<ReturnType<typeof getDb>>) => Promise<T>): Promise<T> {
+/** Reader queries go to the read replicas when DATABASE_REPLICA_URLS is set (db/client.ts). */
+async function withDb<T>(run: (db: Awaited<ReturnType<typeof getReaderDb>>) => Promise<T>): Promise<T> {
   try {
-    return await run(await getDb());
+    return await run(await getReaderDb());
   } catch (error) {
     noteDatabaseFailure(error);
     throw error;
@@ -216,5 +217,12 @@ export function getSitemapStatic() {
  * every distinct query would be an entry, and random queries would push rendered pages out of it.
  */
 export function searchStories(query: string, page: number, pageSize: number) {
-  return withDb((db) => searchArticles(db, query, page, pageSize));
+  // Search runs in a transaction (SET LOCAL limits), which withReplicas would send to the primary.
+  return withDb((db) => searchArticles(aReplicaOf(db), query, page, pageSize));
+}
+
+/** One replica of a withReplicas database (for read-only transactions), or the database itself. */
+function aReplicaOf<D extends object>(db: D): D {
+  const replicas = (db as { $replicas?: D[] }).$replicas;
+  return replicas?.length ? replicas[Math.floor(Math.random() * replicas.length)]! : db;
 }

@@ -4,18 +4,19 @@ import type { FeedItemDTO } from '@/db/queries/feeds';
 import { publisherName } from '../attribution';
 import { siteUrl } from '../env';
 import { getFeedItems, getSections, getSettings, sectionFamilyIds } from '../reader';
+import { FEED_CACHE_CONTROL } from '../cdn/cache-control.mjs';
 import { absoluteUrl, articlePath, sectionPath } from '../urls';
 import { absoluteLinks, renderRss } from './rss';
 
 const FEED_LENGTH = 30;
 
-/** XML with the right type; feed readers and crawlers poll, so a minute in their cache is fine. */
+/** XML with the right type; feed readers and crawlers poll, so a minute in their cache (and a CDN's) is fine. */
 export function xmlResponse(body: string, contentType: 'application/rss+xml' | 'application/xml'): Response {
-  return new Response(body, { headers: { 'Content-Type': `${contentType}; charset=utf-8`, 'Cache-Control': 'public, max-age=60' } });
+  return new Response(body, { headers: { 'Content-Type': `${contentType}; charset=utf-8`, 'Cache-Control': FEED_CACHE_CONTROL } });
 }
 
 export function notFoundXml(): Response {
-  return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=60' } });
+  return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': FEED_CACHE_CONTROL } });
 }
 
 /** A feed or sitemap that cannot read the database answers 503 like the pages do, never 500. */

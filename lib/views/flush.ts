@@ -1,4 +1,5 @@
 import 'server-only';
+import { after } from 'next/server';
 import { getDb } from '@/db/client';
 import { applyViewIncrements } from '@/db/queries/views';
 import { noteDatabaseFailure } from '../db-health.mjs';
@@ -101,6 +102,31 @@ export function startViewCounting(): void {
     state.timer.unref();
   }
   installShutdownHooks(state);
+}
+
+let lastServerlessFlush = 0;
+
+/**
+ * On Vercel a function instance is frozen as soon as it has answered, so the flush timer and the
+ * SIGTERM flush may never run. After a counted beacon there, a flush runs through `after()` (Vercel's
+ * waitUntil keeps the instance alive for it): every time with the in-memory buffer, which a frozen
+ * instance would lose; at most every VIEWS_FLUSH_MS per instance with Redis, where the counts are
+ * safe and /api/cron/flush-views (Vercel Cron) flushes what nobody else did.
+ */
+export function flushAfterResponseOnServerless(): void {
+  if (process.env.VERCEL !== '1') return;
+  const now = Date.now();
+  const recent = now - lastServerlessFlush < viewsConfig().flushMs;
+  try {
+    after(async () => {
+      const store = await viewsState().store;
+      if (store.kind === 'redis' && recent) return;
+      lastServerlessFlush = Date.now();
+      await flushViews().catch((error: unknown) => logThrottled('flush after response failed, will retry', error));
+    });
+  } catch {
+    // not inside a request
+  }
 }
 
 /** For tests: stop the timer (the shutdown hooks stay, they are harmless). */

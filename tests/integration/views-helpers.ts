@@ -1,5 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
+import { resetViewsConfig } from '@/lib/views/config';
+import { stopViewCounting } from '@/lib/views/flush';
+import { resetViewsState } from '@/lib/views/service';
+import { createTestDatabase, installTestDatabase, type TestDatabase } from '../helpers/db';
+import { cleanRedisPrefix, redisUrl } from '../helpers/redis';
 import { articles, articleViewsDaily, sections, siteSettings } from '@/db/schema';
 
 export const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
@@ -64,4 +70,41 @@ export function beaconRequest(options: {
 /** Distinct synthetic visitors: 10.x.y.z from an index. */
 export function syntheticIp(i: number): string {
   return `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+}
+
+export interface RedisViewsSuite {
+  database: TestDatabase;
+  db: Database;
+  ids: ViewsFixture;
+}
+
+/**
+ * Hooks of a suite that counts views through Redis (REDIS_URL) on a fresh database with the views
+ * fixture: env set before, restored after, and counts, Redis keys and view state emptied before each test.
+ */
+export function useRedisViewsSuite(prefix: string, env: Record<string, string>, ready: (suite: RedisViewsSuite) => void): void {
+  const savedEnv = { ...process.env };
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    installTestDatabase(database);
+    const ids = await seedViewsFixture(database.db);
+    Object.assign(process.env, { REDIS_URL: redisUrl, VIEWS_REDIS_PREFIX: prefix, TRUST_PROXY: '1', VIEWS_RATE_LIMIT: '0', VIEWS_FLUSH_MS: '600000', ...env });
+    resetViewsConfig();
+    ready({ database, db: database.db, ids });
+  });
+  afterAll(async () => {
+    stopViewCounting();
+    await resetViewsState();
+    await cleanRedisPrefix(prefix);
+    process.env = savedEnv;
+    resetViewsConfig();
+    await database?.drop();
+  });
+  beforeEach(async () => {
+    await resetViewsState();
+    await cleanRedisPrefix(prefix);
+    await database!.db.execute(sql`truncate ${articleViewsDaily}`);
+    await database!.db.execute(sql`update articles set view_count = 0`);
+  });
 }

@@ -1,73 +1,23 @@
-import net from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
-import { articleViewsDaily } from '@/db/schema';
 import { applyViewIncrements } from '@/db/queries/views';
 import { GET, POST } from '@/app/api/views/route';
-import { resetViewsConfig } from '@/lib/views/config';
 import { dayInZone } from '@/lib/views/day';
-import { flushAllViews, flushViews, stopViewCounting } from '@/lib/views/flush';
+import { flushAllViews, flushViews } from '@/lib/views/flush';
 import { RedisViewStore } from '@/lib/views/redis';
-import { resetViewsState, viewStats } from '@/lib/views/service';
-import { createTestDatabase, installTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/db';
-import { beaconRequest, dailyRows, seedViewsFixture, storedCount, syntheticIp, type ViewsFixture } from './views-helpers';
+import { viewStats } from '@/lib/views/service';
+import { testDatabaseKind } from '../helpers/db';
+import { redisAnswers, redisUrl } from '../helpers/redis';
+import { beaconRequest, dailyRows, storedCount, syntheticIp, useRedisViewsSuite, type ViewsFixture } from './views-helpers';
 
 /** Redis mode (REDIS_URL): several app servers share the buffer. Runs when a Redis answers locally. */
-const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisAnswers(): Promise<boolean> {
-  const { hostname, port } = new URL(redisUrl);
-  if (!['127.0.0.1', 'localhost', '::1'].includes(hostname)) return false;
-  return new Promise((resolve) => {
-    const socket = net.connect(Number(port || 6379), hostname);
-    socket.setTimeout(1000);
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-  });
-}
-
 const available = await redisAnswers();
 const prefix = `{gazette-views-test-${process.pid}-${Math.floor(Math.random() * 1e9)}}:`;
-let database: TestDatabase;
 let db: Database;
 let ids: ViewsFixture;
-const savedEnv = { ...process.env };
-
-async function cleanRedis() {
-  const { Redis } = await import('ioredis');
-  const redis = new Redis(redisUrl);
-  const keys = await redis.keys(`${prefix.replace(/[{}]/g, '\\$&')}*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
-}
 
 describe.skipIf(!available)(`views with Redis on ${testDatabaseKind}`, () => {
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    db = database.db;
-    installTestDatabase(database);
-    ids = await seedViewsFixture(db);
-    Object.assign(process.env, { REDIS_URL: redisUrl, VIEWS_REDIS_PREFIX: prefix, TRUST_PROXY: '1', VIEWS_RATE_LIMIT: '0', VIEWS_FLUSH_MS: '600000' });
-    resetViewsConfig();
-  });
-
-  afterAll(async () => {
-    stopViewCounting();
-    await resetViewsState();
-    await cleanRedis();
-    process.env = savedEnv;
-    resetViewsConfig();
-    await database?.drop();
-  });
-
-  beforeEach(async () => {
-    await resetViewsState();
-    await cleanRedis();
-    await db.execute(sql`truncate ${articleViewsDaily}`);
-    await db.execute(sql`update articles set view_count = 0`);
-  });
+  useRedisViewsSuite(prefix, {}, (suite) => ({ db, ids } = suite));
 
   it('1,000 concurrent beacons through Redis: exact count after the flush, repeats deduplicated', async () => {
     const started = performance.now();

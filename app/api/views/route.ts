@@ -1,5 +1,5 @@
 import { viewsConfig } from '@/lib/views/config';
-import { startViewCounting } from '@/lib/views/flush';
+import { flushAfterResponseOnServerless, startViewCounting } from '@/lib/views/flush';
 import { clientAddress } from '@/lib/views/peer';
 import { freshCounts, logThrottled, noteProxyWithoutTrust, parseArticleId, recordView, viewStats, type ViewOutcome } from '@/lib/views/service';
 
@@ -63,7 +63,9 @@ async function countBeacon(request: Request, articleId: unknown): Promise<ViewOu
     startViewCounting();
     const { ip, proxiedWithoutTrust } = clientAddress(request.headers);
     if (proxiedWithoutTrust) noteProxyWithoutTrust();
-    return await recordView({ articleId, ip, userAgent: request.headers.get('user-agent') });
+    const outcome = await recordView({ articleId, ip, userAgent: request.headers.get('user-agent') });
+    if (outcome === 'counted') flushAfterResponseOnServerless();
+    return outcome;
   } catch (error) {
     logThrottled('beacon failed', error);
     return 'error';

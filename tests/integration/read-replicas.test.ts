@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { closeConnection, getDb, getReaderDb, type Database } from '@/db/client';
+import { getArticle } from '@/db/queries/public';
+import { articles, sections, siteSettings, tags } from '@/db/schema';
+import { searchStories } from '@/lib/reader';
+import { createTestDatabase, installTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/db';
+
+/**
+ * DATABASE_REPLICA_URLS: reader queries (lib/reader.ts, through getReaderDb) read from a replica,
+ * writes and the newsroom (getDb) stay on the primary. The "replica" here is a second database with
+ * the same schema and different content, so where a read went shows in what it returns.
+ */
+const savedEnv = { ...process.env };
+let primary: TestDatabase;
+let replica: TestDatabase;
+let articleId: number;
+
+async function fill(db: Database, title: string): Promise<number> {
+  await db.insert(siteSettings).values({ id: 1, name: 'Replica test' });
+  const [section] = await db.insert(sections).values({ slug: 'news', title: 'News' }).returning({ id: sections.id });
+  const [row] = await db
+    .insert(articles)
+    .values({ id: 1, slug: 'story', title, bodyJson: {}, sectionId: section!.id, status: 'published', publishedAt: new Date(Date.now() - 3_600_000) })
+    .returning({ id: articles.id });
+  return row!.id;
+}
+
+describe.skipIf(testDatabaseKind !== 'postgres')('read replicas (DATABASE_REPLICA_URLS)', () => {
+  beforeAll(async () => {
+    primary = await createTestDatabase();
+    replica = await createTestDatabase();
+    articleId = await fill(primary.db, 'Primary headline');
+    expect(await fill(replica.db, 'Replica headline')).toBe(articleId);
+    process.env.DATABASE_REPLICA_URLS = ` ${replica.url!} , `;
+    installTestDatabase(primary);
+  });
+
+  afterAll(async () => {
+    await closeConnection().catch(() => {}); // closes the replica pool of getReaderDb (and the primary)
+    process.env = savedEnv;
+    await replica?.drop();
+    await primary?.drop();
+  });
+
+  it('reader queries read from the replica; the primary answers getDb()', async () => {
+    const reader = await getReaderDb();
+    expect((await getArticle(reader, articleId))?.title).toBe('Replica headline');
+    expect((await getArticle(await getDb(), articleId))?.title).toBe('Primary headline');
+  });
+
+  it('reader search (a read-only transaction) runs on the replica too', async () => {
+    const found = await searchStories('replica', 1, 20);
+    expect(found.items.map((a) => a.title)).toEqual(['Replica headline']);
+    expect((await searchStories('primary', 1, 20)).items).toEqual([]);
+  });
+
+  it('writes through the reader database go to the primary, never the replica', async () => {
+    const reader = await getReaderDb();
+    await reader.insert(tags).values({ slug: 'written', name: 'Written' });
+    await reader.update(articles).set({ title: 'Primary, edited' }).where(eq(articles.id, articleId));
+    expect(await primary.db.select({ slug: tags.slug }).from(tags)).toEqual([{ slug: 'written' }]);
+    expect(await replica.db.select({ slug: tags.slug }).from(tags)).toEqual([]);
+    expect((await getArticle(primary.db, articleId))?.title).toBe('Primary, edited');
+    expect((await getArticle(reader, articleId))?.title).toBe('Replica headline');
+  });
+
+  it('without DATABASE_REPLICA_URLS the reader database is the primary', async () => {
+    delete process.env.DATABASE_REPLICA_URLS;
+    expect(await getReaderDb()).toBe(await getDb());
+    process.env.DATABASE_REPLICA_URLS = replica.url!;
+  });
+});
