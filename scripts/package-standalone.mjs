@@ -40,8 +40,9 @@ for (const file of entryFiles('server/http-server.mjs')) {
 fs.cpSync(path.join(root, '.next', 'static'), path.join(standalone, '.next', 'static'), { recursive: true });
 if (fs.existsSync(path.join(root, 'public'))) fs.cpSync(path.join(root, 'public'), path.join(standalone, 'public'), { recursive: true });
 
-// Run from anywhere: the data folder (DATA_DIR, default .data) is resolved from the working
-// directory, as with `npm start`, while the app itself is found next to this file.
+// Run from anywhere: the data folder (DATA_DIR, default .data) is resolved from the working directory
+// it was started in, as with `npm start`; then, as Next's own standalone server does, it works from
+// its own folder (Next resolves the cache handler and the migrations from there).
 fs.writeFileSync(
   path.join(standalone, 'server.js'),
   `// Written by scripts/package-standalone.mjs: Gazette's server entry for the standalone output.
@@ -51,6 +52,8 @@ import { fileURLToPath } from 'node:url';
 import { startGazetteServer } from './server/http-server.mjs';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
+process.env.DATA_DIR = path.resolve(process.env.DATA_DIR || '.data');
+process.chdir(dir);
 const { config } = JSON.parse(fs.readFileSync(path.join(dir, '.next', 'required-server-files.json'), 'utf8'));
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 try {

@@ -24,7 +24,7 @@ import { localTagRecord, localTagStore, mergeTagRecords } from './tags.mjs';
  *
  * Entries are v8-serialised (buffers and maps survive) under keys that carry the build id, so a
  * server never serves a page rendered by a different build; they expire from Redis after
- * ENTRY_TTL_SECONDS at most (docs/scaling.md: give Redis a maxmemory with allkeys-lru).
+ * ENTRY_TTL_SECONDS at most (docs/scaling.md: give Redis a maxmemory with volatile-lru, which evicts only such expiring keys).
  *
  * @typedef {import('./handler.mjs').EntryStore} EntryStore
  * @typedef {import('./handler.mjs').PageCacheStorage} PageCacheStorage
