@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSections } from '@/db/seed/demo-content';
 import { callAction } from '../helpers/actions';
-import { adminAccess, doc, sessionCookie, startNewsroom, type Newsroom } from '../helpers/newsroom';
+import { adminAccess, doc, rawSignIn, sessionCookie, startNewsroom, type Newsroom } from '../helpers/newsroom';
 import { startServer, tempDataDir, type RunningServer } from '../helpers/server';
 
 /**
@@ -61,7 +61,7 @@ const READER_PAGES = (id: number) => [`/articles/${id}`, '/', `/${SECTION.slug}`
 
 describe.skipIf(!onPostgres)('two production servers, one PostgreSQL, one Redis', () => {
   beforeAll(async () => {
-    a = await startNewsroom({ prefix: 'gazette-server-a-', staff: [{ key: 'editor', role: 'editor' }], env });
+    a = await startNewsroom({ prefix: 'gazette-server-a-', staff: [{ key: 'editor', role: 'editor' }, { key: 'target', role: 'author' }], env });
     b = await startServer({ dataDir: dataDirB, databaseUrl: a.database!.url, env });
     cookie = await sessionCookie(a.baseURL, a.staff.editor!.email, a.staff.editor!.password);
   }, 300_000);
@@ -79,6 +79,18 @@ describe.skipIf(!onPostgres)('two production servers, one PostgreSQL, one Redis'
   it('a session signed in on one server is signed in on the other', async () => {
     expect(await adminAccess(b.baseURL, cookie)).toBe('dashboard');
     expect(await adminAccess(b.baseURL, null)).toBe('login');
+  });
+
+  it('failed sign-ins on either server count toward one limit', { timeout: 120_000 }, async () => {
+    const { email, password } = a.staff.target!;
+    const via = { headers: { 'x-forwarded-for': '10.77.0.1' } };
+    for (let i = 0; i < 5; i++) {
+      expect((await rawSignIn(a.baseURL, email, `wrong ${i}`, via)).cookie).toBeNull();
+      expect((await rawSignIn(b.baseURL, email, `wrong again ${i}`, via)).cookie).toBeNull();
+    }
+    // Ten failures in all, five on each: the right password from that address is now refused on both.
+    expect((await rawSignIn(a.baseURL, email, password, via)).cookie).toBeNull();
+    expect((await rawSignIn(b.baseURL, email, password, via)).cookie).toBeNull();
   });
 
   it('publish, edit and unpublish through one server: the other shows each change on every reader page within 1 s', { timeout: 120_000 }, async () => {
