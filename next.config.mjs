@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { ROUTE_SEGMENTS } from './lib/reserved-slugs.mjs';
 import { cdnHeaders } from './lib/cdn/cache-control.mjs';
 
 /** @type {import('next').NextConfig} */
@@ -35,7 +36,7 @@ const nextConfig = {
     // Reader lists are on-demand cached routes keyed by their path, which a query string is not:
     // `/` → the front edition, `/{slug}?page=N` → listing N. A `?page=` that is not a number falls
     // through to app/(site)/[slug], which answers 404. Names of other top-level routes are excluded.
-    const slug = ':slug((?!admin$|api$|articles$|tags$|authors$|preview$|media$|editions$|listing$|search$)[a-z0-9][a-z0-9-]{0,119})';
+    const slug = `:slug((?!${ROUTE_SEGMENTS.map((segment) => `${segment}$`).join('|')})[a-z0-9][a-z0-9-]{0,119})`;
     return {
       beforeFiles: [
         { source: '/', destination: '/editions/front' },

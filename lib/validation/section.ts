@@ -2,15 +2,7 @@ import { z } from 'zod';
 import { serverMessage as m } from '../i18n/admin-manage';
 import { id, line, multiline, requiredLine } from './text';
 
-/**
- * First path segments the application answers itself; a section or page there would never be
- * reached (or would shadow the app), so nobody may take them.
- */
-export const RESERVED_SLUGS: readonly string[] = ['articles', 'tags', 'authors', 'admin', 'api', 'preview', 'feed', 'search', 'sitemap', 'robots.txt', '_next'];
-
-export function isReservedSlug(slug: string): boolean {
-  return RESERVED_SLUGS.includes(slug);
-}
+export { isReservedSlug, RESERVED_SLUGS } from '../reserved-slugs.mjs';
 
 /** A form's empty option means "none". */
 export const optionalId = z.preprocess((value) => (value === '' || value === undefined ? null : value), id.nullable());
