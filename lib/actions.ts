@@ -1,17 +1,14 @@
 import 'server-only';
-import { revalidateTag } from 'next/cache';
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import { getDb, type Database } from '@/db/client';
 import { AuthError, requirePermission, requireUser, type CurrentUser } from './auth/session';
+import { invalidateTags } from './cache-invalidation';
 import { clientIp } from './client-ip';
 import { isConnectionError, noteDatabaseFailure } from './db-health.mjs';
 import { isTransientConflict, pgErrorCode, retryTransientConflicts } from './db-errors';
-import { purgeCdn } from './cdn/purge';
 import { ActionError } from './errors';
-import { notifyTagsRevalidated } from './page-cache/events.mjs';
 import type { Permission } from './permissions';
-import { invalidateCountableArticles } from './views/service';
 
 export type ActionFailure = {
   ok: false;
@@ -94,13 +91,3 @@ export function defineAction<S extends z.ZodType, T>(config: ActionConfig<S>, ha
   };
 }
 
-/** Readers see the change on their next request: stale pages are not served after a write. */
-export function invalidateTags(tags: string[]): void {
-  for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 });
-  // The HTTP server's micro-cache listens (server/micro-cache.mjs): the next reader goes to Next.
-  if (tags.length) notifyTagsRevalidated([...new Set(tags)]);
-  // A CDN or caching proxy in front (CDN_PURGE_URL) drops the public URLs the change made stale.
-  purgeCdn(tags);
-  // The view counter keeps its own list of countable (visible) articles.
-  if (tags.some((tag) => tag.startsWith('article:'))) invalidateCountableArticles();
-}

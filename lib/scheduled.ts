@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Database } from '@/db/client';
 import { promoteDueScheduled } from '@/db/queries/newsroom/scheduled';
+import { invalidateTags } from './cache-invalidation';
 
 const PROMOTE_EVERY_MS = 30_000;
 
@@ -11,7 +12,9 @@ const PROMOTE_EVERY_MS = 30_000;
  */
 export async function promoteScheduledStories(db: Database): Promise<void> {
   try {
-    const live = await promoteDueScheduled(db);
+    const { live, invalidate } = await promoteDueScheduled(db);
+    // What was cached before their time (the story's 404, lists) goes now, on every server.
+    invalidateTags(invalidate);
     if (live.length) console.log(`[gazette] scheduled stories went live: ${live.map((a) => `#${a.id}`).join(', ')}`);
   } catch (error) {
     console.error('[gazette] promoting scheduled stories failed:', error instanceof Error ? error.message : error);

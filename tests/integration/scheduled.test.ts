@@ -89,9 +89,12 @@ describe('the admin calls a scheduled story published once readers see it', () =
 
   it('promoteDueScheduled flips the due row to published with one audit entry (定时发布已上线), keeping version and updated_at; the future one stays', async () => {
     const before = await articleRow(db, due);
-    const live = await promoteDueScheduled(db);
+    const { live, invalidate } = await promoteDueScheduled(db);
     expect(ids(live)).toContain(due);
     expect(ids(live)).not.toContain(ahead);
+    // What was cached before its time (its own 404, the lists it now leads) is expired.
+    expect(invalidate).toEqual(expect.arrayContaining([`article:${due}`, 'home', `section:${before.sectionId}`]));
+    expect(invalidate).not.toContain(`article:${ahead}`);
     const after = await articleRow(db, due);
     expect(after).toMatchObject({ status: 'published', version: before.version, updatedAt: before.updatedAt, publishedAt: before.publishedAt });
     expect((await articleRow(db, ahead)).status).toBe('scheduled');
@@ -103,14 +106,14 @@ describe('the admin calls a scheduled story published once readers see it', () =
     expect(auditActionLabel('en', WENT_LIVE_ACTION)).toBe('Scheduled story went live');
 
     // Run again: nothing left to do.
-    expect(ids(await promoteDueScheduled(db))).not.toContain(due);
+    expect(ids((await promoteDueScheduled(db)).live)).not.toContain(due);
     expect((await auditOf(db, due)).filter((e) => e.action === WENT_LIVE_ACTION)).toHaveLength(1);
   });
 
   it('a trashed scheduled story is not promoted', async () => {
     const trashed = await scheduledStory('Scheduled, then trashed', 60_000);
     await transitionArticle(db, staff.editor, trashed, 'trash');
-    expect(ids(await promoteDueScheduled(db))).not.toContain(trashed);
+    expect(ids((await promoteDueScheduled(db)).live)).not.toContain(trashed);
     expect((await articleRow(db, trashed)).status).toBe('scheduled');
   });
 });
@@ -118,7 +121,7 @@ describe('the admin calls a scheduled story published once readers see it', () =
 it('several servers promoting at once flip each story exactly once, with exactly one audit entry each', async () => {
   const stories = await Promise.all([1, 2, 3, 4].map((n) => scheduledStory(`Concurrent ${n}`, 5_000)));
   const runs = await Promise.all([promoteDueScheduled(db), promoteDueScheduled(db), promoteDueScheduled(db)]);
-  const flipped = runs.flatMap(ids).filter((id) => stories.includes(id));
+  const flipped = runs.flatMap((run) => ids(run.live)).filter((id) => stories.includes(id));
   expect(flipped.sort((a, b) => a - b)).toEqual([...stories].sort((a, b) => a - b));
   const wentLive = await db
     .select({ entityId: auditLog.entityId })

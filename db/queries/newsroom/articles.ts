@@ -114,7 +114,7 @@ async function sectionAncestry(tx: Tx, sectionIds: number[]): Promise<number[]> 
 }
 
 /** Every cached reader view an article appears in, before and after the change. */
-async function readerTags(tx: Tx, id: number, states: { sectionId: number; tagIds: number[]; authorIds: number[] }[]): Promise<string[]> {
+export async function readerTags(tx: Tx, id: number, states: { sectionId: number; tagIds: number[]; authorIds: number[] }[]): Promise<string[]> {
   const sectionIds = await sectionAncestry(tx, states.map((s) => s.sectionId));
   const set = new Set<string>([cacheTags.article(id), cacheTags.home, cacheTags.mostRead]);
   for (const s of sectionIds) set.add(cacheTags.section(s));

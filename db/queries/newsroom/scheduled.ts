@@ -1,7 +1,9 @@
 import 'server-only';
+import { asc, inArray } from 'drizzle-orm';
 import type { Database } from '../../client';
-import { articles } from '../../schema';
+import { articleAuthors, articles, articleTags } from '../../schema';
 import { scheduledIsDue } from '../visibility';
+import { readerTags } from './articles';
 import { writeAudit } from './audit';
 
 export interface WentLiveDTO {
@@ -10,26 +12,33 @@ export interface WentLiveDTO {
   publishedAt: string;
 }
 
+export interface PromotionResult {
+  live: WentLiveDTO[];
+  /** Cache tags of the reader views these stories now appear in. */
+  invalidate: string[];
+}
+
 /** The audit action of a scheduled story reaching its time (定时发布已上线). */
 export const WENT_LIVE_ACTION = 'article.went-live';
 
 /**
  * Marks scheduled stories whose time has come as published, with one audit entry each, in one
- * transaction. Readers already see them (visibility is decided by `now()`), and the admin already
- * shows them as published (`effectiveStatus`), so nothing cached changes and no tag is expired;
- * this makes the stored status and the history say what happened.
+ * transaction. Readers already see them (visibility is decided by `now()`) in whatever they read
+ * fresh, and the admin already shows them as published (`effectiveStatus`); the tags returned expire
+ * what was cached before their time (the story's own 404, lists that would wait for their revalidate
+ * period), and the stored status and the history say what happened.
  *
  * Idempotent and safe on several servers at once: `UPDATE … WHERE status = 'scheduled' … RETURNING`
  * takes each row once (a concurrent run waits for the row lock, then no longer matches it). The
  * version and `updated_at` stay as they were, so an editor with the story open meets no conflict.
  */
-export async function promoteDueScheduled(db: Database): Promise<WentLiveDTO[]> {
+export async function promoteDueScheduled(db: Database): Promise<PromotionResult> {
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(articles)
       .set({ status: 'published' })
       .where(scheduledIsDue)
-      .returning({ id: articles.id, title: articles.title, publishedAt: articles.publishedAt });
+      .returning({ id: articles.id, title: articles.title, publishedAt: articles.publishedAt, sectionId: articles.sectionId });
     const out: WentLiveDTO[] = [];
     for (const row of rows.sort((a, b) => a.id - b.id)) {
       const publishedAt = (row.publishedAt ?? new Date()).toISOString();
@@ -43,6 +52,25 @@ export async function promoteDueScheduled(db: Database): Promise<WentLiveDTO[]> 
       });
       out.push({ id: row.id, title: row.title, publishedAt });
     }
-    return out;
+    return { live: out, invalidate: await viewsOf(tx as unknown as Database, rows) };
   });
+}
+
+async function viewsOf(tx: Database, rows: { id: number; sectionId: number }[]): Promise<string[]> {
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const [authorRows, tagRows] = await Promise.all([
+    tx.select({ articleId: articleAuthors.articleId, id: articleAuthors.userId }).from(articleAuthors).where(inArray(articleAuthors.articleId, ids)).orderBy(asc(articleAuthors.articleId)),
+    tx.select({ articleId: articleTags.articleId, id: articleTags.tagId }).from(articleTags).where(inArray(articleTags.articleId, ids)).orderBy(asc(articleTags.articleId)),
+  ]);
+  const all = new Set<string>();
+  for (const row of rows) {
+    const state = {
+      sectionId: row.sectionId,
+      authorIds: authorRows.filter((a) => a.articleId === row.id).map((a) => a.id),
+      tagIds: tagRows.filter((t) => t.articleId === row.id).map((t) => t.id),
+    };
+    for (const tag of await readerTags(tx, row.id, [state])) all.add(tag);
+  }
+  return [...all];
 }
