@@ -19,6 +19,7 @@
  *   BENCH_DATABASE_URL=...   use this Postgres instead of a fresh embedded PGlite
  *   BENCH_TOOL=autocannon    force autocannon even when wrk is installed
  *   BENCH_STATIC=node        force the Node static server instead of nginx
+ *   BENCH_NO_PROXY=1         skip the article through the nginx caching proxy (docs/nginx/gazette.conf)
  *   BENCH_SECTION_PATH, BENCH_ARTICLE_PATH  override URL discovery
  *   BENCH_STRICT=1           exit 1 when the verdict is FAIL
  *   BENCH_KEEP_TMP=1         keep the temp dir (server log, database)
@@ -34,6 +35,7 @@ import { archiveCountArg, benchArchive } from "./bench/archive.js";
 import { CASES } from "./bench/cases.js";
 import { discoverUrls } from "./bench/discover.js";
 import { measureArticleAndCeiling, runCase, type HotSettings } from "./bench/hot.js";
+import { measureArticleThroughCache } from "./bench/nginx-cache.js";
 import { detectLoadTool, type LoadOptions } from "./bench/load.js";
 import { installSignalHandlers, onCleanup, runCleanup, treeMemory } from "./bench/proc.js";
 import { renderMarkdown, writeResults, type BenchResults, type CaseSummary } from "./bench/report.js";
@@ -140,9 +142,11 @@ async function main(): Promise<number> {
 
   // 2. The article page: its weight, then interleaved runs against a static copy of its HTML.
   const article = await measureArticleAndCeiling(app.origin, articlePath, load, hot);
+  // 3. The same article through the nginx caching proxy of docs/scaling.md (when nginx is installed).
+  const cached = envFlag("BENCH_NO_PROXY") ? null : await measureArticleThroughCache(ROOT, app.origin, articlePath, load, hot);
   const afterLoad = treeMemory(app.pid);
   await app.stop();
-  cases.push(article.appCase, article.staticCase);
+  cases.push(article.appCase, article.staticCase, ...(cached ? [cached] : []));
 
   const verdict = judge(cases, article.ceiling.ratio);
   if (urls.sectionSource === "fallback") verdict.notes.push("no section link found in the header nav: used /news");
@@ -175,7 +179,7 @@ async function main(): Promise<number> {
   log(`wrote ${path.relative(ROOT, files.md)} and ${path.relative(ROOT, files.json)}`);
   log(verdict.pass ? "PASS" : "FAIL");
 
-  // 3. View counting: beacon throughput, DB writes/s, article page with counting on vs off (own servers).
+  // 4. View counting: beacon throughput, DB writes/s, article page with counting on vs off (own servers).
   if (process.env.BENCH_VIEWS !== "0") {
     try {
       const views = await benchViews({ root: ROOT, load, rounds: settings.rounds, healthTimeoutMs: settings.healthTimeoutMs, outDir: path.join(ROOT, "bench") });

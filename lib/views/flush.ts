@@ -112,9 +112,16 @@ let lastServerlessFlush = 0;
  * waitUntil keeps the instance alive for it): every time with the in-memory buffer, which a frozen
  * instance would lose; at most every VIEWS_FLUSH_MS per instance with Redis, where the counts are
  * safe and /api/cron/flush-views (Vercel Cron) flushes what nobody else did.
+ * VIEWS_FLUSH_AFTER_RESPONSE=1 turns it on elsewhere (another serverless host), =0 off on Vercel.
  */
+function flushesAfterResponse(): boolean {
+  // Read here until the configuration module takes it over.
+  const flag = process.env.VIEWS_FLUSH_AFTER_RESPONSE?.trim();
+  return flag === '1' || (flag !== '0' && process.env.VERCEL === '1');
+}
+
 export function flushAfterResponseOnServerless(): void {
-  if (process.env.VERCEL !== '1') return;
+  if (!flushesAfterResponse()) return;
   const now = Date.now();
   const recent = now - lastServerlessFlush < viewsConfig().flushMs;
   try {

@@ -117,6 +117,7 @@ export async function warm(
       const parts = [
         res.headers["x-nextjs-cache"] ? `x-nextjs-cache: ${String(res.headers["x-nextjs-cache"])}` : "",
         res.headers["x-gazette-cache"] ? `x-gazette-cache: ${String(res.headers["x-gazette-cache"])}` : "",
+        res.headers["x-cache-status"] ? `x-cache-status: ${String(res.headers["x-cache-status"])}` : "",
         res.headers["cache-control"] ? `cache-control: ${String(res.headers["cache-control"])}` : "",
       ].filter(Boolean);
       cache = parts.length ? parts.join("; ") : null;

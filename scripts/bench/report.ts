@@ -11,8 +11,8 @@ import { median } from "./util.js";
 
 export interface CaseSummary {
   name: string;
-  /** Which server answered: the Gazette app or the static ceiling. */
-  target: "app" | "static";
+  /** Which server answered: the Gazette app, the static ceiling, or nginx's cache in front of the app. */
+  target: "app" | "static" | "proxy";
   method: string;
   path: string | null;
   /** HTTP status of the last warm-up request (0 = no answer). */
@@ -73,7 +73,7 @@ export interface BenchResults {
 
 export function summarize(
   name: string,
-  target: "app" | "static",
+  target: CaseSummary["target"],
   method: string,
   urlPath: string | null,
   warm: WarmResult | null,
@@ -143,7 +143,7 @@ export function renderMarkdown(r: BenchResults): string {
           ? [c.name, c.target, shortPath(c.path), "-", "0", "-", "-", "-", `skipped: ${c.skipped}`, "-"]
           : [
               c.name,
-              c.target === "app" ? "app" : "static ceiling",
+              c.target === "app" ? "app" : c.target === "proxy" ? "nginx cache → app" : "static ceiling",
               `${c.method} ${shortPath(c.path)}`,
               c.warmStatus === null ? "-" : String(c.warmStatus),
               String(c.runs.length),

@@ -18,7 +18,8 @@ export interface StaticServer {
   stop(): Promise<void>;
 }
 
-export function nginxConf(dir: string, port: number): string {
+/** The main nginx.conf of a bench nginx: one worker, everything under `dir`, `http` holding `httpBody`. */
+export function nginxMainConf(dir: string, httpBody: string): string {
   const p = (name: string) => path.join(dir, name);
   return `daemon off;
 worker_processes 1;
@@ -29,22 +30,29 @@ events {
 }
 http {
   access_log off;
-  default_type text/html;
   keepalive_requests 1000000;
   client_body_temp_path ${p("client_body")};
   proxy_temp_path ${p("proxy")};
   fastcgi_temp_path ${p("fastcgi")};
   uwsgi_temp_path ${p("uwsgi")};
   scgi_temp_path ${p("scgi")};
+${httpBody}
+}
+`;
+}
+
+export function nginxConf(dir: string, port: number): string {
+  return nginxMainConf(
+    dir,
+    `  default_type text/html;
   server {
     listen 127.0.0.1:${port};
-    root ${p("www")};
+    root ${path.join(dir, "www")};
     location / {
       try_files /index.html =404;
     }
-  }
-}
-`;
+  }`,
+  );
 }
 
 async function waitUntilServing(origin: string, child: ChildProcess, timeoutMs: number): Promise<boolean> {
@@ -63,22 +71,30 @@ async function waitUntilServing(origin: string, child: ChildProcess, timeoutMs: 
 }
 
 async function startNginx(html: Buffer, dir: string): Promise<StaticServer | null> {
-  const bin = which("nginx");
-  if (!bin) return null;
-  const version = await runCommand(bin, ["-v"], { timeoutMs: 5_000 });
-  const v = /nginx\/(\S+)/.exec(version.stderr + version.stdout)?.[1] ?? "?";
-  const port = await freePort();
   const www = path.join(dir, "www");
   mkdirSync(www, { recursive: true });
   // nginx workers run as an unprivileged user when started as root: make the files readable.
   chmodSync(dir, 0o755);
   chmodSync(www, 0o755);
   writeFileSync(path.join(www, "index.html"), html, { mode: 0o644 });
-  const conf = path.join(dir, "nginx.conf");
-  writeFileSync(conf, nginxConf(dir, port));
+  return spawnNginx(dir, (port) => nginxConf(dir, port));
+}
+
+/**
+ * Starts nginx (when installed) on a free port with the configuration `conf(port)` written into `dir`;
+ * null when it is not installed or does not start (the reason is logged).
+ */
+export async function spawnNginx(dir: string, conf: (port: number) => string, what = "worker_processes 1"): Promise<StaticServer | null> {
+  const bin = which("nginx");
+  if (!bin) return null;
+  const version = await runCommand(bin, ["-v"], { timeoutMs: 5_000 });
+  const v = /nginx\/(\S+)/.exec(version.stderr + version.stdout)?.[1] ?? "?";
+  const port = await freePort();
+  const confFile = path.join(dir, "nginx.conf");
+  writeFileSync(confFile, conf(port));
   // -e: early error log before the config is read (so /var/log is never touched)
   const out = openSync(path.join(dir, "nginx.out"), "a");
-  const child = spawn(bin, ["-e", path.join(dir, "error.log"), "-c", conf, "-p", `${dir}/`], {
+  const child = spawn(bin, ["-e", path.join(dir, "error.log"), "-c", confFile, "-p", `${dir}/`], {
     stdio: ["ignore", out, out],
     detached: true,
   });
@@ -93,7 +109,7 @@ async function startNginx(html: Buffer, dir: string): Promise<StaticServer | nul
     await stop();
     return null;
   }
-  return { kind: "nginx", label: `nginx ${v} (worker_processes 1)`, origin, pid: child.pid, stop };
+  return { kind: "nginx", label: `nginx ${v} (${what})`, origin, pid: child.pid, stop };
 }
 
 /** Single-process Node server that returns the page from memory (fallback ceiling). */
