@@ -19,11 +19,15 @@ import { dataDir } from './env';
  * Once per server process, from instrumentation. Invalid configuration, a schema newer than the
  * code, missing migrations or anything else a restart will not fix stops the process with a
  * message and exit status 1. A database that cannot be reached yet (refused, timed out) does not:
- * the server starts, pages answer 503, and the connection is retried on the next request.
+ * the server starts, pages answer 503, requests retry the connection, and so does the start-up
+ * (migrate, first seed, owner, timers) in the background until it gets through.
  */
 export async function startUp(): Promise<void> {
-  const started = Date.now();
   const cfg = assertConfig();
+  await prepareAtBoot(cfg, Date.now(), 0);
+}
+
+async function prepareAtBoot(cfg: Config, started: number, attempt: number): Promise<void> {
   try {
     const owner = ownerFromConfig(cfg);
     authSecret(); // generates DATA_DIR/auth-secret on first start when none is configured
@@ -39,9 +43,9 @@ export async function startUp(): Promise<void> {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (isConnectionError(error)) {
-      // A database that is down at boot must not keep the server from starting: pages answer 503
-      // and the connection is retried on the next request.
-      console.error('[gazette] database unavailable at start-up:', message);
+      const delay = Math.min(30_000, 2_000 * 2 ** attempt);
+      console.error(`[gazette] database unavailable at start-up (retrying in ${delay / 1000} s):`, message);
+      setTimeout(() => void prepareAtBoot(cfg, started, attempt + 1), delay).unref();
       return;
     }
     console.error(`[gazette] cannot start: ${message}`);

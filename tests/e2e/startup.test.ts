@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { demoArticles } from '@/db/seed/demo-content';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { freePort, startServer, tempDataDir, type RunningServer } from '../helpers/server';
+import { TcpProxy } from '../helpers/tcp-proxy';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const journal = JSON.parse(fs.readFileSync(path.join(root, 'drizzle/meta/_journal.json'), 'utf8')) as { entries: { when: number }[] };
@@ -117,19 +118,19 @@ describe('invalid configuration stops `npm start`', () => {
   });
 });
 
-describe('a database that cannot be reached at start', () => {
-  it('is not fatal: the server starts, answers 503 and keeps running', async () => {
-    const port = await freePort();
-    const closed = await freePort(); // nothing listens there: connection refused
-    const dataDir = tempDataDir();
-    cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+/** `npm start` against a database address, without waiting for it to be healthy. */
+function spawnStart(databaseUrl: string, extra: Record<string, string> = {}) {
+  const dataDir = tempDataDir();
+  cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  return freePort().then((port) => {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       PORT: String(port),
       DATA_DIR: dataDir,
-      DATABASE_URL: `postgres://gazette@127.0.0.1:${closed}/gazette`,
+      DATABASE_URL: databaseUrl,
       AUTH_SECRET: 'e2e-test-secret-that-is-long-enough-0123456789',
       NEXT_TELEMETRY_DISABLED: '1',
+      ...extra,
     };
     let output = '';
     const child = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -142,14 +143,49 @@ describe('a database that cannot be reached at start', () => {
         // gone
       }
     });
-    let status = 0;
-    for (let i = 0; i < 100 && !status && child.exitCode === null; i++) {
-      await new Promise((r) => setTimeout(r, 300));
-      status = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.status, () => 0);
-    }
-    expect(status, output).toBe(503);
+    /** Polls /api/health until it answers `until` (or anything, when not given). */
+    const health = async (until?: number, tries = 100): Promise<number> => {
+      let status = 0;
+      for (let i = 0; i < tries && child.exitCode === null; i++) {
+        status = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.status, () => 0);
+        if (status && (until === undefined || status === until)) break;
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      return status;
+    };
+    return { child, health, output: () => output };
+  });
+}
+
+describe('a database that cannot be reached at start', () => {
+  it('is not fatal: the server starts, answers 503 and keeps running', async () => {
+    const closed = await freePort(); // nothing listens there: connection refused
+    const server = await spawnStart(`postgres://gazette@127.0.0.1:${closed}/gazette`);
+    expect(await server.health(), server.output()).toBe(503);
     await new Promise((r) => setTimeout(r, 1000));
-    expect(child.exitCode, output).toBeNull();
-    expect(output).toContain('database unavailable at start-up');
+    expect(server.child.exitCode, server.output()).toBeNull();
+    expect(server.output()).toContain('database unavailable at start-up');
   }, 60_000);
+
+  it.skipIf(!onPostgres)('when it comes up, the start-up completes by itself: migrated, seeded, healthy', async () => {
+    const database = await emptyDatabase();
+    const target = new URL(database.url!);
+    const port = await freePort();
+    const viaProxy = new URL(database.url!);
+    viaProxy.host = `127.0.0.1:${port}`;
+    const server = await spawnStart(viaProxy.toString(), { SEED_DEMO: '1' });
+    expect(await server.health(), server.output()).toBe(503);
+    const proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
+    await proxy.start(port);
+    cleanups.push(() => proxy.cut());
+    expect(await server.health(200, 200), server.output()).toBe(200);
+    for (let i = 0; i < 100 && !server.output().includes('database ready'); i++) await new Promise((r) => setTimeout(r, 300));
+    expect(server.output()).toContain('seeded the demo publication');
+    const [counts] = await query<{ articles: string; migrations: string }>(
+      database.url!,
+      'select (select count(*) from articles) as articles, (select count(*) from drizzle.__drizzle_migrations) as migrations',
+    );
+    expect(Number(counts!.articles)).toBe(demoArticles.length);
+    expect(Number(counts!.migrations)).toBe(journal.entries.length);
+  }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,6 +54,25 @@ describe.skipIf(testDatabaseKind !== 'postgres')('start-up on several servers at
     const conns = await servers(tdb, 3);
     const applied = await Promise.all(conns.map((c) => runMigrations(c.db, c.kind)));
     expect(applied.sort()).toEqual([0, 0, journal.entries.length]);
+    const recorded = await migrationRows(tdb);
+    expect(recorded.map((r) => Number(r.created_at))).toEqual(journal.entries.map((e) => e.when));
+    expect(recorded.every((r) => Number(r.n) === 1)).toBe(true);
+  });
+
+  it('two `npm run db:migrate` at once on a fresh database: both exit 0, each migration applied once', async () => {
+    const tdb = await database({ migrate: false });
+    const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+    const run = () =>
+      new Promise<{ code: number; output: string }>((resolve) => {
+        const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: tdb.url!, NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32) };
+        execFile(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts/migrate.ts')], { cwd: root, env, encoding: 'utf8' }, (error, stdout: string, stderr: string) =>
+          resolve({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr }),
+        );
+      });
+    const results = await Promise.all([run(), run()]);
+    for (const r of results) expect(r.code, r.output).toBe(0);
+    expect(results.map((r) => r.output).join('\n')).toMatch(/Applied \d+ migration\(s\)/);
+    expect(results.map((r) => r.output).join('\n')).toMatch(/The schema was up to date/);
     const recorded = await migrationRows(tdb);
     expect(recorded.map((r) => Number(r.created_at))).toEqual(journal.entries.map((e) => e.when));
     expect(recorded.every((r) => Number(r.n) === 1)).toBe(true);
