@@ -1,44 +1,92 @@
+import type { Database } from '@/db/client';
 import { connection } from '@/db/client';
+import { StartupError, withStartupLock } from '@/db/migrate';
 import { hasContent, seedDemo } from '@/db/seed';
 import { countSignInUsers, createStaffUser } from '@/db/queries/newsroom/users';
 import { catchUpRecentViews } from '@/db/queries/views';
 import { ownerSetupInput } from './validation/account';
-import { authSecret, MissingSecretError } from './auth/secret';
-import { mediaStorage, StorageConfigError } from './media/storage';
+import { authSecret } from './auth/secret';
+import { assertConfig, type Config } from './config.mjs';
+import { isConnectionError } from './db-health';
 import { sweepPendingMedia } from './media/ingest';
 import { sweepTempUploads } from './media/receive';
 import { schedulePromotions } from './scheduled';
 import fs from 'node:fs';
 import path from 'node:path';
-import { dataDir, env } from './env';
+import { dataDir } from './env';
 
+/**
+ * Once per server process, from instrumentation. Invalid configuration, a schema newer than the
+ * code, missing migrations or anything else a restart will not fix stops the process with a
+ * message and exit status 1. A database that cannot be reached yet (refused, timed out) does not:
+ * the server starts, pages answer 503, requests retry the connection, and so does the start-up
+ * (migrate, first seed, owner, timers) in the background until it gets through.
+ */
 export async function startUp(): Promise<void> {
-  const started = Date.now();
+  const cfg = assertConfig();
+  await prepareAtBoot(cfg, Date.now(), 0);
+}
+
+async function prepareAtBoot(cfg: Config, started: number, attempt: number): Promise<void> {
   try {
-    authSecret();
-    mediaStorage();
-  } catch (error) {
-    if (!(error instanceof MissingSecretError) && !(error instanceof StorageConfigError)) throw error;
-    console.error(`[gazette] ${error.message}`);
-    process.exit(1);
-  }
-  try {
-    const conn = await connection();
+    const owner = ownerFromConfig(cfg);
+    authSecret(); // generates DATA_DIR/auth-secret on first start when none is configured
+    const conn = await connection(); // opens and migrates, see db/migrate.ts
     if (conn.kind === 'pglite') claimEmbeddedDatabase();
-    if (env().SEED_DEMO !== '0' && !(await hasContent(conn.db))) {
-      const { articles } = await seedDemo(conn.db, { images: true });
-      console.log(`[gazette] seeded the demo publication (${articles} articles)`);
-    }
-    await createOwnerFromEnvironment(conn.db);
+    const prepared = await prepareDatabase(conn.db, conn.kind, { seedDemo: cfg.SEED_DEMO, images: true, owner });
+    if (prepared.seeded) console.log(`[gazette] seeded the demo publication (${prepared.seeded} articles)`);
+    if (prepared.owner) console.log(`[gazette] created the owner account ${prepared.owner} from ADMIN_EMAIL`);
     if (await catchUpRecentViews(conn.db)) console.log('[gazette] most-read rollup moved to today');
     scheduleMediaSweeps(conn.db);
     schedulePromotions(conn.db);
     console.log(`[gazette] database ready (${conn.kind}) in ${Date.now() - started} ms`);
   } catch (error) {
-    // A database that is down at boot must not keep the server from starting: pages answer 503
-    // and the connection is retried on the next request.
-    console.error('[gazette] database unavailable at start-up:', error instanceof Error ? error.message : error);
+    const message = error instanceof Error ? error.message : String(error);
+    if (isConnectionError(error)) {
+      const delay = Math.min(30_000, 2_000 * 2 ** attempt);
+      console.error(`[gazette] database unavailable at start-up (retrying in ${delay / 1000} s):`, message);
+      setTimeout(() => void prepareAtBoot(cfg, started, attempt + 1), delay).unref();
+      return;
+    }
+    console.error(`[gazette] cannot start: ${message}`);
+    if (!(error instanceof StartupError) && error instanceof Error && error.stack) console.error(error.stack);
+    process.exit(1);
   }
+}
+
+type OwnerInput = { name: string; email: string; password: string };
+
+/** ADMIN_EMAIL + ADMIN_PASSWORD (+ ADMIN_NAME), checked by the same rules as the setup form. */
+function ownerFromConfig(cfg: Config): OwnerInput | null {
+  if (!cfg.ADMIN_EMAIL || !cfg.ADMIN_PASSWORD) return null;
+  const parsed = ownerSetupInput.safeParse({ name: cfg.ADMIN_NAME || cfg.ADMIN_EMAIL.split('@')[0], email: cfg.ADMIN_EMAIL, password: cfg.ADMIN_PASSWORD });
+  if (parsed.success) return parsed.data;
+  const variable = { name: 'ADMIN_NAME', email: 'ADMIN_EMAIL', password: 'ADMIN_PASSWORD' } as Record<string, string>;
+  const problems = parsed.error.issues.map((i) => `${variable[String(i.path[0])] ?? 'ADMIN_EMAIL'}: ${i.message}`);
+  throw new StartupError(`Invalid configuration (see docs/configuration.md):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+}
+
+/**
+ * What the first start puts into a database, once however many servers start at once: under the
+ * start-up lock (db/migrate.ts), the demo publication when the database has no content and
+ * SEED_DEMO is on, and the owner account from ADMIN_EMAIL when nobody can sign in yet. A server
+ * that waited for the lock finds the work done and does nothing.
+ */
+export async function prepareDatabase(
+  db: Database,
+  kind: 'pglite' | 'postgres',
+  options: { seedDemo: boolean; images?: boolean; owner?: OwnerInput | null },
+): Promise<{ seeded: number | null; owner: string | null }> {
+  return withStartupLock(db, kind, async (tx) => {
+    let seeded: number | null = null;
+    if (options.seedDemo && !(await hasContent(tx))) seeded = (await seedDemo(tx, { images: options.images })).articles;
+    let owner: string | null = null;
+    if (options.owner && (await countSignInUsers(tx)) === 0) {
+      await createStaffUser(tx, { ...options.owner, role: 'admin', isOwner: true });
+      owner = options.owner.email;
+    }
+    return { seeded, owner };
+  });
 }
 
 /** Marks the PGlite folder as held by this process, so `npm run seed` refuses to open it meanwhile. */
@@ -48,22 +96,8 @@ function claimEmbeddedDatabase(): void {
   process.once('exit', () => fs.rmSync(pidFile, { force: true }));
 }
 
-/** ADMIN_EMAIL + ADMIN_PASSWORD create the owner on first start, so deployments need no setup form. */
-async function createOwnerFromEnvironment(db: Awaited<ReturnType<typeof connection>>['db']): Promise<void> {
-  const email = process.env.ADMIN_EMAIL;
-  const password = process.env.ADMIN_PASSWORD;
-  if (!email || !password || (await countSignInUsers(db)) > 0) return;
-  const parsed = ownerSetupInput.safeParse({ name: process.env.ADMIN_NAME || email.split('@')[0], email, password });
-  if (!parsed.success) {
-    console.error(`[gazette] ADMIN_EMAIL/ADMIN_PASSWORD ignored: ${parsed.error.issues.map((i) => i.message).join(' ')}`);
-    return;
-  }
-  await createStaffUser(db, { ...parsed.data, role: 'admin', isOwner: true });
-  console.log(`[gazette] created the owner account ${parsed.data.email} from ADMIN_EMAIL`);
-}
-
 /** Uploads interrupted by a crash leave a pending row or a temp file; clean them now and hourly. */
-function scheduleMediaSweeps(db: Awaited<ReturnType<typeof connection>>['db']): void {
+function scheduleMediaSweeps(db: Database): void {
   const sweep = async () => {
     try {
       const rows = await sweepPendingMedia(db);

@@ -1,5 +1,6 @@
 import sharp, { type Metadata, type Sharp, type SharpOptions } from 'sharp';
 import type { MediaVariant } from '@/db/schema/media';
+import { config } from '../config.mjs';
 import { ActionError } from '../errors';
 import type { ImageKind } from './detect';
 
@@ -7,10 +8,15 @@ import type { ImageKind } from './detect';
 export const VARIANT_WIDTHS = [320, 640, 960, 1280, 1920] as const;
 export const OG_SIZE = { width: 1200, height: 630 } as const;
 
+/** Read from the configuration when used (MEDIA_MAX_BYTES, MEDIA_MAX_PIXELS), not at import. */
 export const MEDIA_LIMITS = {
-  maxBytes: Number(process.env.MEDIA_MAX_BYTES) || 20 * 1024 * 1024,
+  get maxBytes(): number {
+    return config().MEDIA_MAX_BYTES;
+  },
   /** Decoding stops beyond this many pixels: a small file claiming 50000×50000 is refused. */
-  maxPixels: Number(process.env.MEDIA_MAX_PIXELS) || 40_000_000,
+  get maxPixels(): number {
+    return config().MEDIA_MAX_PIXELS;
+  },
   maxSide: 12_000,
 };
 

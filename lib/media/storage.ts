@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { config, resetConfig } from '../config.mjs';
 import { dataDir } from '../env';
 
 export interface StoredObject {
@@ -61,16 +62,15 @@ class S3Storage implements MediaStorage {
   private client: Promise<import('@aws-sdk/client-s3').S3Client>;
 
   constructor(private readonly bucket: string) {
+    const c = config();
     this.client = import('@aws-sdk/client-s3').then(
       ({ S3Client }) =>
         new S3Client({
-          region: process.env.S3_REGION || 'us-east-1',
-          endpoint: process.env.S3_ENDPOINT || undefined,
-          forcePathStyle: process.env.S3_FORCE_PATH_STYLE === '1',
+          region: c.S3_REGION,
+          endpoint: c.S3_ENDPOINT,
+          forcePathStyle: c.S3_FORCE_PATH_STYLE,
           credentials:
-            process.env.S3_ACCESS_KEY_ID && process.env.S3_SECRET_ACCESS_KEY
-              ? { accessKeyId: process.env.S3_ACCESS_KEY_ID, secretAccessKey: process.env.S3_SECRET_ACCESS_KEY }
-              : undefined,
+            c.S3_ACCESS_KEY_ID && c.S3_SECRET_ACCESS_KEY ? { accessKeyId: c.S3_ACCESS_KEY_ID, secretAccessKey: c.S3_SECRET_ACCESS_KEY } : undefined,
         }),
     );
   }
@@ -105,27 +105,21 @@ class S3Storage implements MediaStorage {
   }
 }
 
-export class StorageConfigError extends Error {}
-
 let instance: MediaStorage | undefined;
 
-/** MEDIA_STORAGE=local (default, DATA_DIR/media) or s3 (S3_BUCKET, S3_ENDPOINT, S3_REGION, keys). */
+/**
+ * MEDIA_STORAGE=local (default, DATA_DIR/media) or s3 (S3_BUCKET, S3_ENDPOINT, S3_REGION, keys).
+ * lib/config.mjs checks the combination (S3_BUCKET with s3, no local storage on Vercel) at start.
+ */
 export function mediaStorage(): MediaStorage {
   if (instance) return instance;
-  const kind = process.env.MEDIA_STORAGE || 'local';
-  if (kind === 's3') {
-    const bucket = process.env.S3_BUCKET;
-    if (!bucket) throw new StorageConfigError('MEDIA_STORAGE=s3 needs S3_BUCKET (and S3_ENDPOINT/S3_REGION and credentials).');
-    return (instance = new S3Storage(bucket));
-  }
-  if (kind !== 'local') throw new StorageConfigError(`MEDIA_STORAGE must be "local" or "s3", not "${kind}".`);
-  if (process.env.VERCEL) {
-    throw new StorageConfigError('Local media storage does not work on Vercel (its disk is not kept). Set MEDIA_STORAGE=s3 and the S3_* variables.');
-  }
+  const c = config();
+  if (c.MEDIA_STORAGE === 's3') return (instance = new S3Storage(c.S3_BUCKET!));
   return (instance = new LocalStorage(path.join(dataDir(), 'media')));
 }
 
 /** Tests switch storage backends in one process. */
 export function resetMediaStorage(): void {
+  resetConfig();
   instance = undefined;
 }

@@ -1,5 +1,7 @@
+import { config, resetConfig } from '../config.mjs';
+
 /**
- * Settings of view counting, read from the environment once per process.
+ * Settings of view counting, from the process's configuration (lib/config.mjs holds the rules).
  *
  *   VIEWS_ENABLED=0        no beacon in pages; the route answers without counting
  *   VIEWS_FLUSH_MS=5000    how often buffered counts are written to the database
@@ -29,33 +31,18 @@ export interface ViewsConfig {
 const key = Symbol.for('gazette.views.config');
 type Holder = { [key]?: ViewsConfig };
 
-function int(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value)) return fallback;
-  return Math.min(max, Math.max(min, Math.floor(value)));
-}
-
-function flag(name: string, fallback: boolean): boolean {
-  const raw = process.env[name]?.trim().toLowerCase();
-  if (!raw) return fallback;
-  return !['0', 'false', 'no', 'off'].includes(raw);
-}
-
 function parse(): ViewsConfig {
-  const trust = process.env.TRUST_PROXY?.trim().toLowerCase();
-  const trustProxy = !trust || ['0', 'false', 'no', 'off'].includes(trust) ? 0 : trust === 'true' ? 1 : Math.max(0, Math.min(10, Math.floor(Number(trust)) || 0));
+  const c = config();
   return {
-    enabled: flag('VIEWS_ENABLED', true),
-    flushMs: int('VIEWS_FLUSH_MS', 5000, 100, 3_600_000),
-    redisUrl: process.env.REDIS_URL?.trim() || null,
-    redisPrefix: process.env.VIEWS_REDIS_PREFIX?.trim() || '{gazette-views}:',
-    trustProxy,
-    dedupeMs: int('VIEWS_DEDUPE_MINUTES', 30, 0, 24 * 60) * 60_000,
-    rateLimit: int('VIEWS_RATE_LIMIT', 300, 0, 1_000_000),
-    benchToken: process.env.BENCH_TOKEN?.trim() || null,
-    shutdownTimeoutMs: int('VIEWS_SHUTDOWN_TIMEOUT_MS', 8000, 100, 120_000),
+    enabled: c.VIEWS_ENABLED,
+    flushMs: c.VIEWS_FLUSH_MS,
+    redisUrl: c.REDIS_URL ?? null,
+    redisPrefix: c.VIEWS_REDIS_PREFIX,
+    trustProxy: c.TRUST_PROXY,
+    dedupeMs: c.VIEWS_DEDUPE_MINUTES * 60_000,
+    rateLimit: c.VIEWS_RATE_LIMIT,
+    benchToken: c.BENCH_TOKEN ?? null,
+    shutdownTimeoutMs: c.VIEWS_SHUTDOWN_TIMEOUT_MS,
   };
 }
 
@@ -71,5 +58,6 @@ export function viewsEnabled(): boolean {
 
 /** Tests change the environment and read it again. */
 export function resetViewsConfig(): void {
+  resetConfig();
   delete (globalThis as Holder)[key];
 }

@@ -75,6 +75,8 @@ export async function startApp(
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     AUTH_SECRET: randomBytes(32).toString("base64url"),
+    // Production on PostgreSQL starts empty by default; the benchmark reads the demo publication.
+    SEED_DEMO: process.env.SEED_DEMO ?? "1",
   };
   // Never let an ambient DATABASE_URL leak into the benchmark: the default is a fresh PGlite.
   delete env.DATABASE_URL;

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { dataDir } from '../../lib/env';
+import { dataDir, env } from '../../lib/env';
 
 /** PGlite has no cross-process lock: refuse to open the folder a running server holds. */
 export function assertEmbeddedDatabaseFree(): void {
-  if (process.env.DATABASE_URL) return;
+  if (env().DATABASE_URL) return;
   const pidFile = path.join(dataDir(), 'server.pid');
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8'));

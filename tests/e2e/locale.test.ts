@@ -59,6 +59,6 @@ describe('start-up configuration', () => {
   it('refuses to start in production on PostgreSQL without AUTH_SECRET, with a clear message', async () => {
     await expect(
       startServer({ databaseUrl: 'postgres://nobody@127.0.0.1:1/none', env: { AUTH_SECRET: '' } }),
-    ).rejects.toThrow(/AUTH_SECRET is required in production/);
+    ).rejects.toThrow(/AUTH_SECRET: is required in production with DATABASE_URL/);
   });
 });

@@ -50,6 +50,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     PORT: String(port),
     SITE_URL: `http://127.0.0.1:${port}`,
     NEXT_TELEMETRY_DISABLED: '1',
+    // Production on PostgreSQL starts empty by default; the tests read the demo publication.
+    SEED_DEMO: '1',
     ...options.env,
   };
   delete env.DATABASE_URL;
