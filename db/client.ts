@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
+import { config } from '../lib/config.mjs';
 import { dataDir, env } from '../lib/env';
 import { runMigrations } from './migrate';
 
@@ -90,11 +91,7 @@ type ReaderHolder = { [readerKey]?: Promise<{ db: Database; close: () => Promise
 const readerHolder = globalThis as ReaderHolder;
 
 export function replicaUrls(): string[] {
-  // Read here until the configuration module takes it over.
-  return (process.env.DATABASE_REPLICA_URLS ?? '')
-    .split(',')
-    .map((url) => url.trim())
-    .filter(Boolean);
+  return config().DATABASE_REPLICA_URLS;
 }
 
 /** The database for reader queries: the primary with its replicas, or just the primary. */

@@ -13,7 +13,7 @@
 import { z } from 'zod';
 
 /** Values that must never be echoed back in a message. */
-const SECRETS = new Set(['AUTH_SECRET', 'ADMIN_PASSWORD', 'S3_SECRET_ACCESS_KEY', 'NEXT_SERVER_ACTIONS_ENCRYPTION_KEY', 'BENCH_TOKEN']);
+const SECRETS = new Set(['AUTH_SECRET', 'ADMIN_PASSWORD', 'S3_SECRET_ACCESS_KEY', 'NEXT_SERVER_ACTIONS_ENCRYPTION_KEY', 'BENCH_TOKEN', 'CRON_SECRET', 'CDN_PURGE_TOKEN']);
 
 /** Empty and blank values count as unset (`SITE_URL=` in an env file). */
 const blank = (/** @type {unknown} */ value) => (typeof value === 'string' ? value.trim() || undefined : value);
@@ -100,6 +100,10 @@ export const envSchema = z.object({
   ).transform((v) => v ?? 0),
   MICRO_CACHE_MS: wholeNumber(0, 60_000, 5000),
   CACHE_MEMORY_MB: wholeNumber(8, undefined, 128),
+  CACHE_REDIS_PREFIX: optional(z.string()).transform((v) => v ?? 'gazette:cache:'),
+  // A CDN or caching proxy in front, told which URLs a change made stale
+  CDN_PURGE_URL: optional(z.string().refine((v) => isUrl(v, ['http:', 'https:']), 'must be the http:// or https:// URL the purge hook POSTs to')),
+  CDN_PURGE_TOKEN: optional(z.string()),
   // Database
   DATABASE_URL: optional(postgresUrl()),
   DATABASE_REPLICA_URLS: optional(
@@ -136,6 +140,8 @@ export const envSchema = z.object({
   VIEWS_DEDUPE_MINUTES: wholeNumber(0, 24 * 60, 30),
   VIEWS_RATE_LIMIT: wholeNumber(0, 1_000_000, 300),
   VIEWS_SHUTDOWN_TIMEOUT_MS: wholeNumber(100, 120_000, 8000),
+  VIEWS_FLUSH_AFTER_RESPONSE: flag(),
+  CRON_SECRET: optional(z.string().min(16, 'must be at least 16 characters long (generate one with `openssl rand -base64 32`)')),
   BENCH_TOKEN: optional(z.string()),
   // Platform
   VERCEL: optional(z.string()),

@@ -7,7 +7,7 @@ import { catchUpRecentViews } from '@/db/queries/views';
 import { ownerSetupInput } from './validation/account';
 import { authSecret } from './auth/secret';
 import { assertConfig, type Config } from './config.mjs';
-import { isConnectionError } from './db-health';
+import { isConnectionError } from './db-health.mjs';
 import { sweepPendingMedia } from './media/ingest';
 import { sweepTempUploads } from './media/receive';
 import { schedulePromotions } from './scheduled';

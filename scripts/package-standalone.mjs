@@ -57,7 +57,7 @@ process.chdir(dir);
 const { config } = JSON.parse(fs.readFileSync(path.join(dir, '.next', 'required-server-files.json'), 'utf8'));
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 try {
-  await startGazetteServer({ dir, conf: config, port: Number(process.env.PORT ?? 3000), hostname: process.env.HOSTNAME_BIND || undefined });
+  await startGazetteServer({ dir, conf: config });
 } catch (error) {
   console.error('[gazette] the server could not start:', error instanceof Error ? error.message : error);
   process.exit(1);

@@ -22,7 +22,7 @@ for (const dir of ['.next/cache/fetch-cache', '.next/server/route-cache']) {
 
 const { startGazetteServer } = await import('../server/http-server.mjs');
 try {
-  await startGazetteServer({ dir: root, port: Number(process.env.PORT ?? 3000), hostname: process.env.HOSTNAME_BIND || undefined });
+  await startGazetteServer({ dir: root });
 } catch (error) {
   console.error('[gazette] the server could not start:', error instanceof Error ? error.message : error);
   process.exit(1);

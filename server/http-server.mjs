@@ -1,5 +1,6 @@
 // @ts-check
 import http from 'node:http';
+import { assertConfig } from '../lib/config.mjs';
 import { markServerEntry, runShutdownHooks } from '../lib/server-bridge.mjs';
 import { captureForMicroCache, serveFromMicroCache } from './micro-cache.mjs';
 import { holdWhileDatabaseDown } from './outage-guard.mjs';
@@ -23,16 +24,16 @@ const DRAIN_MS = 6_000;
  * @typedef {object} ServerOptions
  * @property {string} dir the Next.js project (or standalone) folder holding `.next`
  * @property {Record<string, unknown>} [conf] the resolved Next config (the standalone output has no next.config.mjs)
- * @property {number} port
- * @property {string} [hostname] the address to listen on; all interfaces when unset
  */
 
 /**
  * @param {ServerOptions} options
  * @returns {Promise<http.Server>}
  */
-export async function startGazetteServer({ dir, conf, port, hostname }) {
+export async function startGazetteServer({ dir, conf }) {
   process.env.NODE_ENV = 'production';
+  // A missing or malformed variable stops here, with a message naming each, before anything listens.
+  const { PORT: port, HOSTNAME_BIND: hostname } = assertConfig();
   markServerEntry();
   if (conf) process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(conf);
 

@@ -1,4 +1,5 @@
 // @ts-check
+import { config } from '../lib/config.mjs';
 import { onTagsRevalidated } from '../lib/page-cache/events.mjs';
 
 /**
@@ -45,10 +46,9 @@ function store() {
   return holder[key];
 }
 
-/** @returns {number} */
+/** MICRO_CACHE_MS (0 turns it off); checked at start, read from the parsed configuration. */
 function ttlMs() {
-  const value = Number(process.env.MICRO_CACHE_MS ?? 5000);
-  return Number.isFinite(value) && value > 0 ? Math.min(value, 60_000) : 0;
+  return config().MICRO_CACHE_MS;
 }
 
 /** Called with every cache-tag expiry: the next reader of any page goes to Next.js again. */

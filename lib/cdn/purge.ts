@@ -3,6 +3,7 @@ import { inArray } from 'drizzle-orm';
 import { after } from 'next/server';
 import { getDb } from '@/db/client';
 import { articles, sections, tags as tagsTable, users } from '@/db/schema';
+import { config } from '../config.mjs';
 import { siteUrl } from '../env';
 import { idsToResolve, purgeUrls, type PurgeNames, type PurgePlan } from './purge-urls';
 
@@ -16,10 +17,9 @@ import { idsToResolve, purgeUrls, type PurgeNames, type PurgePlan } from './purg
 
 const TIMEOUT_MS = 3000;
 
-// Read here until the configuration module takes them over.
 function purgeEndpoint(): { url: string; token: string | undefined } | null {
-  const url = process.env.CDN_PURGE_URL?.trim();
-  return url ? { url, token: process.env.CDN_PURGE_TOKEN?.trim() || undefined } : null;
+  const { CDN_PURGE_URL: url, CDN_PURGE_TOKEN: token } = config();
+  return url ? { url, token } : null;
 }
 
 async function resolveNames(tags: string[]): Promise<PurgeNames> {

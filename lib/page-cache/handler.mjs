@@ -1,6 +1,7 @@
 // @ts-check
 import fs from 'node:fs';
 import path from 'node:path';
+import { config } from '../config.mjs';
 import { createSharedStorage } from './shared.mjs';
 import { ENTRY_OVERHEAD_BYTES, SegmentedLru, stringBytes } from './slru.mjs';
 import { localTagStore } from './tags.mjs';
@@ -41,14 +42,6 @@ import { notifyTagsRevalidated } from './events.mjs';
 
 /** Next's NEXT_CACHE_TAGS_HEADER: the tags a rendered page or route response depends on. */
 export const CACHE_TAGS_HEADER = 'x-next-cache-tags';
-
-/**
- * CACHE_MEMORY_MB in bytes, at least 8 MB; read when the process's store is created.
- * @param {Record<string, string | undefined>} [env]
- */
-export function budgetBytes(env = process.env) {
-  return Math.max(8, Number(env.CACHE_MEMORY_MB) || 128) * 1024 * 1024;
-}
 
 /** @param {unknown} headers */
 function headersBytes(headers) {
@@ -122,18 +115,17 @@ const storageKey = Symbol.for('gazette.page-cache');
 
 /**
  * This process's store, created on first use (Next may load this module more than once): memory
- * only, or memory in front of Redis when REDIS_URL is set.
+ * only (CACHE_MEMORY_MB, keys and values together), or memory in front of Redis when REDIS_URL is set.
  * @param {Partial<CacheHandlerContext>} [ctx]
- * @param {Record<string, string | undefined>} [env]
  * @returns {PageCacheStorage & { lru: SegmentedLru<CacheHandlerValue> }}
  */
-export function processStorage(ctx = {}, env = process.env) {
+export function processStorage(ctx = {}) {
   const holder = /** @type {{ [storageKey]?: PageCacheStorage & { lru: SegmentedLru<CacheHandlerValue> } }} */ (globalThis);
   if (holder[storageKey]) return holder[storageKey];
-  const memory = createMemoryStorage(budgetBytes(env));
-  const url = env.REDIS_URL?.trim();
+  const { CACHE_MEMORY_MB, REDIS_URL: url, CACHE_REDIS_PREFIX: prefix } = config();
+  const memory = createMemoryStorage(CACHE_MEMORY_MB * 1024 * 1024);
   if (!url) return (holder[storageKey] = memory);
-  const shared = createSharedStorage({ local: memory.entries, url, prefix: env.CACHE_REDIS_PREFIX?.trim() || 'gazette:cache:', buildId: () => buildIdOf(ctx.serverDistDir) });
+  const shared = createSharedStorage({ local: memory.entries, url, prefix, buildId: () => buildIdOf(ctx.serverDistDir) });
   return (holder[storageKey] = { lru: memory.lru, entries: shared.entries, tags: shared.tags });
 }
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { after } from 'next/server';
 import { getDb } from '@/db/client';
 import { applyViewIncrements } from '@/db/queries/views';
+import { config } from '../config.mjs';
 import { noteDatabaseFailure } from '../db-health.mjs';
 import { onShutdown, runningUnderServerEntry, SHUTDOWN_FLUSH } from '../server-bridge.mjs';
 import { viewsConfig } from './config';
@@ -116,8 +117,8 @@ let lastServerlessFlush = 0;
  */
 function flushesAfterResponse(): boolean {
   // Read here until the configuration module takes it over.
-  const flag = process.env.VIEWS_FLUSH_AFTER_RESPONSE?.trim();
-  return flag === '1' || (flag !== '0' && process.env.VERCEL === '1');
+  const { VIEWS_FLUSH_AFTER_RESPONSE: flag, VERCEL } = config();
+  return flag ?? VERCEL === '1';
 }
 
 export function flushAfterResponseOnServerless(): void {

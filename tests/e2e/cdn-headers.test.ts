@@ -133,7 +133,8 @@ describe('the purge hook and the view-flush cron route on a server of their own'
         VIEWS_FLUSH_MS: '600000', // only the cron route flushes here
         TRUST_PROXY: '1',
         VIEWS_RATE_LIMIT: '0',
-        ...(withRedis ? { REDIS_URL: redisUrl, VIEWS_REDIS_PREFIX: prefix } : {}),
+        // This run's own keys, pages included: another test server on this Redis has another database.
+        ...(withRedis ? { REDIS_URL: redisUrl, VIEWS_REDIS_PREFIX: prefix, CACHE_REDIS_PREFIX: `${prefix}cache:`, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64') } : {}),
       },
     });
     cookie = await sessionCookie(nr.baseURL, nr.staff.editor!.email, nr.staff.editor!.password);

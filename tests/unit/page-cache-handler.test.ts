@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IncrementalCache } from 'next/dist/server/lib/incremental-cache/index.js';
 import { NEXT_CACHE_TAGS_HEADER } from 'next/dist/lib/constants.js';
-import PageCacheHandler, { budgetBytes, CACHE_TAGS_HEADER, createMemoryStorage, valueBytes } from '@/lib/page-cache/handler.mjs';
+import PageCacheHandler, { CACHE_TAGS_HEADER, createMemoryStorage, valueBytes } from '@/lib/page-cache/handler.mjs';
 import { onTagsRevalidated } from '@/lib/page-cache/events.mjs';
 
 type GetContext = Parameters<PageCacheHandler['get']>[1];
@@ -46,12 +46,6 @@ const fetchSet = (tags: string[]) => ({ fetchCache: true, tags }) as unknown as 
 describe('PageCacheHandler', () => {
   it('uses the header name Next.js uses for page tags', () => {
     expect(CACHE_TAGS_HEADER).toBe(NEXT_CACHE_TAGS_HEADER);
-  });
-
-  it('reads CACHE_MEMORY_MB as the budget, at least 8 MB', () => {
-    expect(budgetBytes({})).toBe(128 * 1024 * 1024);
-    expect(budgetBytes({ CACHE_MEMORY_MB: '64' })).toBe(64 * 1024 * 1024);
-    expect(budgetBytes({ CACHE_MEMORY_MB: '1' })).toBe(8 * 1024 * 1024);
   });
 
   it('stores and returns pages with their cache control', async () => {

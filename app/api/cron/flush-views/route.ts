@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { config } from '@/lib/config.mjs';
 import { flushAllViews } from '@/lib/views/flush';
 
 /**
@@ -22,8 +23,8 @@ function digest(value: string): Buffer {
 }
 
 function authorised(request: Request): boolean {
-  // Read here until the configuration module takes it over.
-  const secret = process.env.CRON_SECRET ?? '';
+  // Unset (or, never past start-up validation, too short): nobody is authorised.
+  const secret = config().CRON_SECRET ?? '';
   if (secret.length < 16) return false;
   const header = request.headers.get('authorization') ?? '';
   return timingSafeEqual(digest(header), digest(`Bearer ${secret}`));
