@@ -84,7 +84,8 @@ export function createSharedStorage({ local, url, prefix, buildId }) {
       (error) => problems('the tag hash could not be read', error),
     );
   });
-  subscriber.on('end', () => (ready = false));
+  // Until it is back and has read the hash again, nothing is read from or written to Redis.
+  subscriber.on('close', () => (ready = false));
   void subscriber.subscribe(channel).catch((error) => problems('subscribe failed', error));
 
   async function loadTagRecords() {
@@ -109,7 +110,8 @@ export function createSharedStorage({ local, url, prefix, buildId }) {
   /** @param {string} key */
   async function readShared(key) {
     if (!ready && !(await whenReady)) return undefined;
-    if (!ready) return undefined;
+    // Cut off (ioredis is reconnecting): a miss at once, not a wait for the read timeout.
+    if (!ready || redis.status !== 'ready') return undefined;
     try {
       const bytes = await withTimeout(redis.getBuffer(entryKey(key)), READ_TIMEOUT_MS);
       return bytes ? /** @type {CacheHandlerValue} */ (v8.deserialize(bytes)) : undefined;
@@ -124,7 +126,7 @@ export function createSharedStorage({ local, url, prefix, buildId }) {
    * @param {CacheHandlerValue} entry
    */
   async function writeShared(key, entry) {
-    if (!ready) return;
+    if (!ready || redis.status !== 'ready') return;
     try {
       const bytes = v8.serialize(entry);
       if (bytes.length > MAX_SHARED_BYTES) return;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryStorage } from '@/lib/page-cache/handler.mjs';
 import { onTagsRevalidated } from '@/lib/page-cache/events.mjs';
 import { createSharedStorage } from '@/lib/page-cache/shared.mjs';
+import { TcpProxy } from '../helpers/tcp-proxy';
 
 /**
  * The Redis level of the page cache (lib/page-cache/shared.mjs) against the Redis on 127.0.0.1:6379:
@@ -123,5 +124,29 @@ describe('the shared page cache', () => {
     await down.entries.set('/articles/2', page('<p>local only</p>') as never, {});
     expect(((await down.entries.get('/articles/2', {})) as unknown as ReturnType<typeof page>).value.html).toBe('<p>local only</p>');
     await down.tags.revalidate(['home'], { expire: 0 });
+  });
+
+  it('cut off from Redis mid-run: misses at once rather than waiting, and reads Redis again once reconnected', { timeout: 30_000 }, async () => {
+    const proxy = new TcpProxy('127.0.0.1', 6379);
+    const port = await proxy.start();
+    const memory = createMemoryStorage(8 * 1024 * 1024);
+    const cutOff = createSharedStorage({ local: memory.entries, url: `redis://127.0.0.1:${port}`, prefix, buildId: () => 'build-1' });
+    opened.push(cutOff);
+    expect(await cutOff.whenReady).toBe(true);
+    const other = server();
+    await other.shared.whenReady;
+    await other.shared.entries.set('/rendered-elsewhere', page('<p>elsewhere</p>') as never, {});
+
+    await proxy.cut();
+    const started = Date.now();
+    expect(await cutOff.entries.get('/rendered-elsewhere', {})).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(100);
+    await cutOff.entries.set('/rendered-while-cut-off', page('<p>here only</p>') as never, {});
+
+    // Back (after ioredis's reconnect and a fresh read of the tag hash): shared again.
+    await proxy.restore();
+    await expect.poll(async () => (await cutOff.entries.get('/rendered-elsewhere', {})) !== undefined, { timeout: 15_000, interval: 200 }).toBe(true);
+    expect(await redis.exists(`${prefix}build-1:/rendered-while-cut-off`)).toBe(0);
+    await proxy.cut();
   });
 });
