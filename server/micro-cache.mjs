@@ -26,7 +26,11 @@ import { onTagsRevalidated } from '../lib/page-cache/events.mjs';
 
 const key = Symbol.for('gazette.micro-cache');
 
-/** @typedef {{ status: number, headers: OutgoingHttpHeaders, body: Buffer, expires: number }} Entry */
+/**
+ * `vary` holds, for each request header the response's Vary names, the value this copy was made
+ * for; `bytes` is what the entry costs: body, key and headers.
+ * @typedef {{ status: number, headers: OutgoingHttpHeaders, body: Buffer, expires: number, vary: [string, string][], bytes: number }} Entry
+ */
 /**
  * `generation` is bumped by every purge; a response rendered before a purge is not stored after it.
  * @typedef {{ entries: Map<string, Entry>, bytes: number, generation: number }} Store
@@ -62,16 +66,59 @@ export function purgeMicroCache() {
 const SKIP_PATH = /^\/(admin|api|_next|media|preview)(\/|$)/;
 
 /**
+ * The path and query a request names, as Next will route it: an absolute-form request line
+ * (`GET http://host/admin HTTP/1.1`) is the same page as `/admin`. Null for what cannot be parsed.
+ * @param {string} url
+ * @returns {string | null}
+ */
+function pathOf(url) {
+  if (url.startsWith('/') && !url.startsWith('//')) return url;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? `${parsed.pathname}${parsed.search}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * @param {IncomingMessage} req
  * @returns {string | null}
  */
 function cacheKey(req) {
-  if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url || SKIP_PATH.test(req.url)) return null;
+  if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url) return null;
+  const path = pathOf(req.url);
+  if (!path || SKIP_PATH.test(path)) return null;
   const h = req.headers;
   if (h.rsc !== undefined || h['next-router-prefetch'] !== undefined || h['next-router-state-tree'] !== undefined || h['next-url'] !== undefined || h['next-action'] !== undefined) return null;
   // Next's draft mode renders differently for whoever holds this cookie.
   if (h.cookie?.includes('__prerender_bypass')) return null;
-  return `${req.url}\n${h['accept-encoding'] ?? ''}`;
+  return `${path}\n${h['accept-encoding'] ?? ''}`;
+}
+
+/**
+ * @param {IncomingMessage} req
+ * @param {string} name a lower-case header name
+ */
+const requestHeader = (req, name) => {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(', ') : (value ?? '');
+};
+
+/**
+ * The request headers a response varies on, with this request's values; null when it varies on
+ * everything (`Vary: *`), which no shared cache may store.
+ * @param {IncomingMessage} req
+ * @param {ServerResponse} res
+ * @returns {[string, string][] | null}
+ */
+function varyOf(req, res) {
+  const names = String(res.getHeader('vary') ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
+  if (names.includes('*')) return null;
+  return names.map((name) => [name, requestHeader(req, name)]);
 }
 
 /**
@@ -90,6 +137,8 @@ export function serveFromMicroCache(req, res) {
     remove(s, k);
     return false;
   }
+  // Made for a request that differed in a header the response varies on: not this reader's copy.
+  if (entry.vary.some(([name, value]) => requestHeader(req, name) !== value)) return false;
   res.writeHead(entry.status, { ...entry.headers, 'content-length': entry.body.length, 'x-gazette-cache': 'HIT' });
   res.end(req.method === 'HEAD' ? undefined : entry.body);
   return true;
@@ -102,7 +151,7 @@ export function serveFromMicroCache(req, res) {
 function remove(s, k) {
   const entry = s.entries.get(k);
   if (!entry) return;
-  s.bytes -= entry.body.length;
+  s.bytes -= entry.bytes;
   s.entries.delete(k);
 }
 
@@ -176,17 +225,19 @@ export function captureForMicroCache(req, res) {
   function endAndStore(...args) {
     collect(args[0], args[1]);
     const result = end.apply(this, args);
-    if (!tooBig && s.generation === generation && storable(this)) {
+    const vary = varyOf(req, this);
+    if (!tooBig && vary && s.generation === generation && storable(this)) {
       const headers = { ...this.getHeaders() };
       delete headers['content-length'];
       delete headers['transfer-encoding'];
       delete headers.connection;
       delete headers['keep-alive'];
       const body = Buffer.concat(chunks);
+      const bytes = body.length + Buffer.byteLength(k) + Buffer.byteLength(JSON.stringify(headers)) + Buffer.byteLength(JSON.stringify(vary));
       remove(s, k);
-      while (s.entries.size && s.bytes + body.length > MAX_TOTAL_BYTES) remove(s, /** @type {string} */ (s.entries.keys().next().value));
-      s.entries.set(k, { status: 200, headers, body, expires: Date.now() + ttl });
-      s.bytes += body.length;
+      while (s.entries.size && s.bytes + bytes > MAX_TOTAL_BYTES) remove(s, /** @type {string} */ (s.entries.keys().next().value));
+      s.entries.set(k, { status: 200, headers, body, expires: Date.now() + ttl, vary, bytes });
+      s.bytes += bytes;
     }
     return result;
   }

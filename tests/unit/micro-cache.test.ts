@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { captureForMicroCache, purgeMicroCache, serveFromMicroCache } from '@/server/micro-cache.mjs';
@@ -22,6 +23,8 @@ beforeAll(async () => {
     res.setHeader('x-nextjs-cache', url.pathname === '/stale' ? 'STALE' : 'HIT');
     res.setHeader('cache-control', url.pathname === '/private' ? 'private, no-store' : 's-maxage=60, stale-while-revalidate=31535940');
     if (url.pathname === '/cookie') res.setHeader('set-cookie', 'a=b');
+    if (url.pathname === '/vary') res.setHeader('vary', 'Accept-Encoding, Accept-Language');
+    if (url.pathname === '/vary-star') res.setHeader('vary', '*');
     res.write(`<p>${reached}</p>`);
     res.end('x'.repeat(size));
   });
@@ -76,5 +79,31 @@ describe('micro-cache', () => {
     for (let i = 0; i < 40; i++) await get(`/big?size=1000000&n=${i}`);
     expect((await get('/big?size=1000000&n=0')).hit).toBe(false);
     expect((await get('/big?size=1000000&n=39')).hit).toBe(true);
+  });
+
+  it("honours the response's Vary: a copy made for one Accept-Language is not another's; Vary: * is never stored", async () => {
+    await get('/vary', { 'accept-language': 'zh-CN' });
+    expect((await get('/vary', { 'accept-language': 'zh-CN' })).hit).toBe(true);
+    expect((await get('/vary', { 'accept-language': 'en' })).hit).toBe(false);
+    await get('/vary-star');
+    expect((await get('/vary-star')).hit).toBe(false);
+  });
+
+  it('matches the path after parsing: an absolute-form request line for the admin is never stored', async () => {
+    const { port } = server.address() as AddressInfo;
+    const raw = (target: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = net.connect(port, '127.0.0.1', () => socket.end(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`));
+        let answer = '';
+        socket.on('data', (chunk) => (answer += chunk.toString()));
+        socket.on('end', () => resolve(answer));
+        socket.on('error', reject);
+      });
+    await raw(`http://127.0.0.1:${port}/admin/users`);
+    expect(await raw(`http://127.0.0.1:${port}/admin/users`)).not.toMatch(/x-gazette-cache: HIT/i);
+    expect(reached).toBe(2);
+    // The same page by either form of request line is one entry.
+    await raw('/same');
+    expect(await raw(`http://127.0.0.1:${port}/same`)).toMatch(/x-gazette-cache: HIT/i);
   });
 });
