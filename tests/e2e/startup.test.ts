@@ -108,6 +108,14 @@ describe('invalid configuration stops `npm start`', () => {
     expect(ms).toBeLessThan(20_000);
   });
 
+  it('PORT=abc: exit 1 before anything listens, with a message naming PORT', async () => {
+    const { message, ms } = await failedStart({ env: { PORT: 'abc', MICRO_CACHE_MS: '-5' } });
+    expect(message).toMatch(/Server exited early \(1\)/);
+    expect(message).toContain('PORT: must be a whole number from 1 to 65535, got "abc"');
+    expect(message).toContain('MICRO_CACHE_MS: must be a whole number from 0 to 60000, got "-5"');
+    expect(ms).toBeLessThan(20_000);
+  });
+
   it('several invalid variables: one message each, and the process ends without retrying', async () => {
     const { message, ms } = await failedStart({ env: { REDIS_URL: 'http://127.0.0.1:6379', VIEWS_FLUSH_MS: 'soon', SEED_DEMO: 'maybe' } });
     expect(message).toMatch(/Server exited early \(1\)/);
