@@ -1,3 +1,4 @@
+import { resetViewsConfig } from '@/lib/views/config';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import { GET as cron, POST as cronPost } from '@/app/api/cron/flush-views/route';
@@ -33,8 +34,10 @@ describe.skipIf(!available)(`the view-flush cron route with Redis on ${testDatab
       expect(res.headers.get('cache-control')).toBe('no-store');
     }
     process.env.CRON_SECRET = '';
+    resetViewsConfig(); // the configuration is parsed once per process
     expect((await cron(cronRequest('Bearer '))).status).toBe(401);
     process.env.CRON_SECRET = SECRET;
+    resetViewsConfig();
     expect(await storedCount(db, ids.published)).toBe(0);
   });
 

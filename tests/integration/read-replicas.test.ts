@@ -1,3 +1,4 @@
+import { resetConfig } from '@/lib/config.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { closeConnection, getDb, getReaderDb, type Database } from '@/db/client';
@@ -33,12 +34,14 @@ describe.skipIf(testDatabaseKind !== 'postgres')('read replicas (DATABASE_REPLIC
     articleId = await fill(primary.db, 'Primary headline');
     expect(await fill(replica.db, 'Replica headline')).toBe(articleId);
     process.env.DATABASE_REPLICA_URLS = ` ${replica.url!} , `;
+    resetConfig(); // the configuration is parsed once per process
     installTestDatabase(primary);
   });
 
   afterAll(async () => {
     await closeConnection().catch(() => {}); // closes the replica pool of getReaderDb (and the primary)
     process.env = savedEnv;
+    resetConfig();
     await replica?.drop();
     await primary?.drop();
   });
@@ -67,7 +70,9 @@ describe.skipIf(testDatabaseKind !== 'postgres')('read replicas (DATABASE_REPLIC
 
   it('without DATABASE_REPLICA_URLS the reader database is the primary', async () => {
     delete process.env.DATABASE_REPLICA_URLS;
+    resetConfig();
     expect(await getReaderDb()).toBe(await getDb());
     process.env.DATABASE_REPLICA_URLS = replica.url!;
+    resetConfig();
   });
 });
