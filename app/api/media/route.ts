@@ -5,6 +5,7 @@ import { failureOf } from '@/lib/actions';
 import { requirePermission } from '@/lib/auth/session';
 import { ActionError } from '@/lib/errors';
 import { ingestImage } from '@/lib/media/ingest';
+import { fileNameFromHeader } from '@/lib/media/names';
 import { MEDIA_LIMITS } from '@/lib/media/process';
 import { receiveToTempFile } from '@/lib/media/receive';
 import { writeAudit } from '@/db/queries/newsroom/audit';
@@ -26,12 +27,7 @@ export async function POST(request: NextRequest) {
     const user = await requirePermission('media:upload');
     const declared = Number(request.headers.get('content-length') ?? 0);
     if (declared > MEDIA_LIMITS.maxBytes) throw new ActionError(413, `The file is larger than ${Math.round(MEDIA_LIMITS.maxBytes / 1024 / 1024)} MB.`);
-    let name = '';
-    try {
-      name = decodeURIComponent(request.headers.get('x-file-name') ?? '');
-    } catch {
-      name = '';
-    }
+    const name = fileNameFromHeader(request.headers.get('x-file-name'));
     const received = await receiveToTempFile(request.body, MEDIA_LIMITS.maxBytes);
     temp = received.file;
     const db = await getDb();
