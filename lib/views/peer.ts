@@ -16,21 +16,28 @@ function normalise(ip: string): string {
   return trimmed.startsWith('::ffff:') ? trimmed.slice(7) : trimmed;
 }
 
+/** The address Gazette's server entry copied from the socket; without that entry nobody stamped it. */
+function socketPeer(headers: Headers): string | null {
+  if (!runningUnderServerEntry()) return null;
+  return normalise(headers.get(PEER_HEADER) ?? '') || null;
+}
+
 /**
- * TRUST_PROXY=N: the N-th X-Forwarded-For entry from the right (what the N-th trusted proxy saw).
- * Otherwise the socket peer. Null when neither is known.
+ * TRUST_PROXY=N: the N-th X-Forwarded-For entry from the right, which the outermost of the N
+ * trusted proxies appended (what it saw). With fewer than N entries the request did not pass
+ * through N proxies, so no entry was written by a trusted one: the socket peer is used instead.
+ * Otherwise the socket peer. Null when neither is known. No other client-settable header (such as
+ * x-real-ip) is ever read.
  */
 export function clientAddress(headers: Headers): { ip: string | null; proxiedWithoutTrust: boolean } {
   const hops = viewsConfig().trustProxy;
   const forwarded = headers.get('x-forwarded-for');
   if (hops > 0) {
     const list = (forwarded ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    const ip = list[Math.max(0, list.length - hops)] ?? headers.get('x-real-ip') ?? null;
-    return { ip: ip ? normalise(ip) : null, proxiedWithoutTrust: false };
+    const ip = list.length >= hops ? normalise(list[list.length - hops]!) : socketPeer(headers);
+    return { ip: ip || null, proxiedWithoutTrust: false };
   }
-  // Without Gazette's server (plain `next start`, a serverless host) nobody stamped the header.
-  if (!runningUnderServerEntry()) return { ip: null, proxiedWithoutTrust: false };
-  const peer = normalise(headers.get(PEER_HEADER) ?? '');
+  const peer = socketPeer(headers);
   const loopback = peer === '127.0.0.1' || peer === '::1';
-  return { ip: peer || null, proxiedWithoutTrust: loopback && Boolean(forwarded) && normalise(forwarded ?? '') !== peer };
+  return { ip: peer, proxiedWithoutTrust: loopback && Boolean(forwarded) && normalise(forwarded ?? '') !== peer };
 }

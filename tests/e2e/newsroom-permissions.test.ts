@@ -122,7 +122,7 @@ async function newMedia(): Promise<{ id: number }> {
   const png = await sharp({ create: { width: 16, height: 16, channels: 3, background: { r: 120, g: 160, b: 90 } } }).png().toBuffer();
   const res = await request(`${nr.baseURL}/api/media`, {
     method: 'POST',
-    headers: { Cookie: cookies.admin!, 'Content-Type': 'image/png', 'X-File-Name': encodeURIComponent(`${uniq('image')}.png`) },
+    headers: { Cookie: cookies.admin!, Origin: nr.baseURL, 'Content-Type': 'image/png', 'X-File-Name': encodeURIComponent(`${uniq('image')}.png`) },
     body: png,
     localAddress: ADDRESS.fixtures,
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectImageKind } from '@/lib/media/detect';
-import { displayName, isStorageObjectKey, newStorageKey } from '@/lib/media/names';
+import { displayName, fileNameFromHeader, isStorageObjectKey, newStorageKey } from '@/lib/media/names';
 
 const bytes = (...values: (number | string)[]) =>
   Uint8Array.from(values.flatMap((v) => (typeof v === 'string' ? [...v].map((c) => c.charCodeAt(0)) : [v])));
@@ -48,6 +48,46 @@ describe('displayName keeps user file names out of paths', () => {
 
   it('normalises to NFC', () => {
     expect(displayName('Cafe\u0301.png')).toBe('Café.png');
+  });
+
+  // Issue 10, item 9: the cut removed one character at a time and re-encoded the rest (quadratic).
+  it.each([
+    ['ASCII', 'a'.repeat(100_000)],
+    ['CJK', '图'.repeat(100_000)],
+    ['emoji', '😀'.repeat(50_000)],
+    ['controls between letters', 'a\u0000'.repeat(50_000)],
+    ['combining marks', `e${'\u0301'.repeat(100_000)}`],
+    ['many path separators', `${'a/'.repeat(50_000)}${'b'.repeat(1000)}`],
+  ])('sanitises a 100 KB hostile name (%s) quickly and bounds the result', (_label, hostile) => {
+    const started = performance.now();
+    const name = displayName(hostile);
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(new TextEncoder().encode(name).length).toBeLessThanOrEqual(200);
+    expect(name.length).toBeGreaterThan(0);
+    expect(name).not.toMatch(/[\ud800-\udbff]$/); // no lone high surrogate at the cut
+  });
+
+  it('keeps the file part of a long path and the start of a long name', () => {
+    expect(displayName(`${'dir/'.repeat(30_000)}photo.jpg`)).toBe('photo.jpg');
+    expect(displayName(`${'x'.repeat(100_000)}.jpg`)).toBe('x'.repeat(200));
+  });
+});
+
+describe('fileNameFromHeader decodes X-File-Name within a bound', () => {
+  it('decodes normal names', () => {
+    expect(fileNameFromHeader(encodeURIComponent('图片 1.jpg'))).toBe('图片 1.jpg');
+    expect(fileNameFromHeader(null)).toBe('');
+    expect(fileNameFromHeader('%E0%A4%A')).toBe(''); // malformed
+  });
+
+  it('reads only the start of a 100 KB header, without cutting a character in half', () => {
+    const hostile = encodeURIComponent('图'.repeat(35_000)); // 315,000 characters of escapes
+    const started = performance.now();
+    const name = fileNameFromHeader(hostile);
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(name.length).toBeGreaterThan(100);
+    expect(name.length).toBeLessThanOrEqual(1024);
+    expect(name).toMatch(/^图+$/u);
   });
 });
 

@@ -3,6 +3,7 @@ import { demoSite } from '@/db/seed/demo-content';
 import { reprintNotice } from '@/lib/reprint';
 import { countWords, renderRichText, richTextToPlainText, safeHref, sanitizeBodyHtml } from '@/lib/rich-text/render';
 import { parseRichText, RICH_TEXT_LIMITS, type RichTextDoc, type RichTextNode } from '@/lib/rich-text/schema';
+import { richTextBody } from '@/lib/validation/article';
 
 type Mark = NonNullable<RichTextNode['marks']>[number];
 
@@ -381,6 +382,64 @@ describe('parseRichText', () => {
     expect(parseRichText({ type: 'doc', content: [{ type: 'text', text: 5 }] }).ok).toBe(false);
     expect(parseRichText({ type: 'doc', content: [{ type: 7 }] }).ok).toBe(false);
     expect(parseRichText({ type: 'doc', content: [{ type: 'x'.repeat(41) }] }).ok).toBe(false);
+  });
+
+  // Issue 10, item 14: attributes nested 100,000 deep overflowed the stack in the string cleaner.
+  function deepObject(levels: number): Record<string, unknown> {
+    let value: Record<string, unknown> = { leaf: 'x' };
+    for (let i = 0; i < levels; i++) value = { a: value };
+    return value;
+  }
+  function deepArray(levels: number): unknown {
+    let value: unknown = ['x'];
+    for (let i = 0; i < levels; i++) value = [value];
+    return value;
+  }
+
+  it('accepts the attributes the editor writes', () => {
+    const input = doc(
+      { type: 'image', attrs: { src: '/media/2026/01/x/w640.webp', alt: 'alt', caption: 'c'.repeat(2000), width: 640, height: 480, mediaId: 7 } },
+      { type: 'table', content: [{ type: 'tableRow', content: [{ type: 'tableCell', attrs: { colspan: 1, rowspan: 1, colwidth: [120, null] }, content: [para(text('c'))] }] }] },
+      para(text('x', [{ type: 'link', attrs: { href: 'https://example.com/', target: null, rel: 'noopener' } }])),
+      { type: 'embed', attrs: { url: 'https://www.youtube.com/watch?v=x', title: 'Video' } },
+    );
+    expect(parseRichText(input)).toEqual({ ok: true, doc: input });
+    expect(richTextBody.safeParse(input).success).toBe(true);
+    expect(parseRichText(doc({ type: 'image', attrs: { alt: 'a', x: deepObject(RICH_TEXT_LIMITS.maxAttrDepth - 2) } })).ok).toBe(true);
+  });
+
+  it.each([
+    ['a node', (attrs: Record<string, unknown>) => doc({ type: 'image', attrs: { alt: 'a', ...attrs } })],
+    ['a mark', (attrs: Record<string, unknown>) => doc(para(text('x', [{ type: 'link', attrs: { href: '/', ...attrs } }])))],
+  ])('refuses attributes of %s nested too deep or too large, without a RangeError', (_label, build) => {
+    for (const attrs of [
+      { x: deepObject(100_000) },
+      { x: deepArray(100_000) },
+      { x: deepObject(RICH_TEXT_LIMITS.maxAttrDepth - 1) },
+      { caption: 'c'.repeat(RICH_TEXT_LIMITS.maxAttrLength + 1) },
+      { many: Array.from({ length: RICH_TEXT_LIMITS.maxAttrLength }, () => 1) },
+      { [`k${'e'.repeat(RICH_TEXT_LIMITS.maxAttrLength)}`]: 1 },
+    ]) {
+      const input = build(attrs);
+      const result = parseRichText(input);
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.error).toMatch(/attributes/);
+      // Through the form's schema: a field error (422 from the action), not an exception (500).
+      const parsed = richTextBody.safeParse(input);
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues[0]?.message).toMatch(/attributes/);
+    }
+  });
+
+  it('bounds the attributes of the whole document', () => {
+    const images = (count: number, size: number) =>
+      doc(...Array.from({ length: count }, (): RichTextNode => ({ type: 'image', attrs: { alt: 'a'.repeat(size) } })));
+    const per = RICH_TEXT_LIMITS.maxAttrLength - 10;
+    const fits = Math.floor(RICH_TEXT_LIMITS.maxAttrTotal / (per + 3));
+    expect(parseRichText(images(fits, per)).ok).toBe(true);
+    const tooMuch = parseRichText(images(fits + 2, per));
+    expect(tooMuch.ok).toBe(false);
+    expect(!tooMuch.ok && tooMuch.error).toMatch(/attributes/);
   });
 });
 

@@ -5,8 +5,10 @@ import { failureOf } from '@/lib/actions';
 import { requirePermission } from '@/lib/auth/session';
 import { ActionError } from '@/lib/errors';
 import { ingestImage } from '@/lib/media/ingest';
+import { fileNameFromHeader } from '@/lib/media/names';
 import { MEDIA_LIMITS } from '@/lib/media/process';
 import { receiveToTempFile } from '@/lib/media/receive';
+import { isSameOriginRequest } from '@/lib/request-origin';
 import { writeAudit } from '@/db/queries/newsroom/audit';
 
 export const dynamic = 'force-dynamic';
@@ -19,19 +21,17 @@ function fail(error: unknown) {
 /**
  * Upload one image as the raw request body (`X-File-Name` carries the percent-encoded name, for
  * display only). The body streams to a temp file under a size cap; the type comes from its bytes.
+ * The Origin must name this site (lib/request-origin.ts), checked before the body is read.
  */
 export async function POST(request: NextRequest) {
   let temp: string | undefined;
   try {
     const user = await requirePermission('media:upload');
+    // Cookies are SameSite=Lax only: a signed-in upload must come from a page of this site.
+    if (!isSameOriginRequest(request.headers)) throw new ActionError(403, 'This upload did not come from this site.');
     const declared = Number(request.headers.get('content-length') ?? 0);
     if (declared > MEDIA_LIMITS.maxBytes) throw new ActionError(413, `The file is larger than ${Math.round(MEDIA_LIMITS.maxBytes / 1024 / 1024)} MB.`);
-    let name = '';
-    try {
-      name = decodeURIComponent(request.headers.get('x-file-name') ?? '');
-    } catch {
-      name = '';
-    }
+    const name = fileNameFromHeader(request.headers.get('x-file-name'));
     const received = await receiveToTempFile(request.body, MEDIA_LIMITS.maxBytes);
     temp = received.file;
     const db = await getDb();
