@@ -1,4 +1,5 @@
 // @ts-check
+import { randomBytes } from 'node:crypto';
 import { PEER_HEADER } from '../lib/server-bridge.mjs';
 
 /**
@@ -10,6 +11,10 @@ import { PEER_HEADER } from '../lib/server-bridge.mjs';
  * @typedef {import('node:http').ServerResponse} ServerResponse
  */
 
+const STAMP_HEADER = 'x-gazette-peer-stamp';
+/** Random per process: proves a peer header was written by this server, not sent by a client. */
+const STAMP_TOKEN = randomBytes(16).toString('hex');
+
 /**
  * Copies the socket's address into a private header (lib/views/peer.ts reads it), overwriting any
  * value a client sent: Next.js fills `x-forwarded-for` only when the client did not.
@@ -17,11 +22,18 @@ import { PEER_HEADER } from '../lib/server-bridge.mjs';
  */
 export function stampPeerAddress(req) {
   const socketAddress = req.socket?.remoteAddress ?? '';
-  // Next.js re-sends a Server Action posted to the wrong page from the server itself; that
-  // loopback request keeps the original client's address, which this hook set on the way in.
-  const forwardedByNext = req.headers['x-action-forwarded'] === '1' && isLoopback(socketAddress) && typeof req.headers[PEER_HEADER] === 'string';
-  if (!forwardedByNext) req.headers[PEER_HEADER] = socketAddress;
+  // Next.js re-sends a Server Action posted to the wrong page from the server itself, with the
+  // original headers; that loopback request keeps the client's address this hook set on the way
+  // in. Only this process knows the stamp's token, so a client behind a proxy on the same host
+  // cannot pass its own address off as one this server recorded.
+  const forwardedByNext =
+    req.headers['x-action-forwarded'] === '1' && isLoopback(socketAddress) && typeof req.headers[PEER_HEADER] === 'string' && req.headers[STAMP_HEADER] === STAMP_TOKEN;
+  if (!forwardedByNext) {
+    req.headers[PEER_HEADER] = socketAddress;
+    req.headers[STAMP_HEADER] = STAMP_TOKEN;
+  }
 }
+
 
 /** @param {string} address */
 function isLoopback(address) {
