@@ -202,11 +202,14 @@ function crossRules(c) {
 
 /**
  * Parses and checks `env`. Each invalid variable gives its own message, naming it and saying what
- * is expected.
+ * is expected. During `next build` (NEXT_PHASE) the rules across variables, which are about running
+ * (a database for Vercel, secrets for production), are not applied: the build prerenders pages
+ * through the cache handler, and a build machine need not hold the deployment's secrets.
  * @param {Record<string, string | undefined>} [env]
  * @returns {ConfigResult}
  */
 export function loadConfig(env = process.env) {
+  const building = env.NEXT_PHASE === 'phase-production-build';
   /** @type {Record<string, unknown>} */
   const values = {};
   /** @type {Record<string, true>} */
@@ -223,7 +226,7 @@ export function loadConfig(env = process.env) {
     }
   }
   // A variable that is itself invalid already has its message; rules on it would only add noise.
-  for (const [name, message] of crossRules(/** @type {Partial<ParsedEnv>} */ (values))) {
+  for (const [name, message] of building ? [] : crossRules(/** @type {Partial<ParsedEnv>} */ (values))) {
     if (!invalid[name]) problems.push(`${name}: ${message}`);
   }
   if (problems.length) return { ok: false, problems };

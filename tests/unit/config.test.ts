@@ -201,6 +201,14 @@ describe('Vercel', () => {
   it('accepts PostgreSQL with S3 media', () => {
     expect(ok({ VERCEL: '1', DATABASE_URL: PG, MEDIA_STORAGE: 's3', S3_BUCKET: 'media' }).MEDIA_STORAGE).toBe('s3');
   });
+
+  it("does not apply the running rules while `next build` prerenders (Vercel's build has none of the deployment's settings)", () => {
+    const build = { NEXT_PHASE: 'phase-production-build', VERCEL: '1', NODE_ENV: 'production', REDIS_URL: 'redis://cache:6379' };
+    expect(ok(build).VERCEL).toBe('1');
+    expect(problems({ ...build, NEXT_PHASE: undefined })).toHaveLength(3);
+    // A malformed value is still refused at build time.
+    expect(problem({ ...build, CACHE_MEMORY_MB: 'lots' }, 'CACHE_MEMORY_MB')).toMatch(/must be a whole number/);
+  });
 });
 
 describe('media storage and the owner account', () => {
