@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { answerOf, callAction, type ActionAnswer } from '../helpers/actions';
+import { answerOf, callAction, request, type ActionAnswer } from '../helpers/actions';
 import { axeViolations, launchBrowser } from '../helpers/browser';
 import {
   adminAccess,
@@ -261,6 +261,36 @@ describe('sign-in rate limit', () => {
     const next = await rawSignIn(nr.baseURL, BYSTANDER.email, BYSTANDER.password, { ...from(41), headers: { 'X-Forwarded-For': '198.51.100.99' } });
     expect(next.status, 'the 11th attempt from 127.0.0.41 must be refused whatever X-Forwarded-For says').toBe(429);
     expect(next.cookie).toBeNull();
+  });
+});
+
+describe('the anonymous sign-in endpoint keeps bodies small (issue 10, item 6)', () => {
+  const endpoint = () => `${nr.baseURL}/api/auth/callback/credentials`;
+  const form = 'application/x-www-form-urlencoded';
+
+  it('refuses a declared body over 16 KB with 413 before reading it', async () => {
+    const answer = await request(endpoint(), { method: 'POST', headers: { 'Content-Type': form }, body: `email=a%40b.test&password=${'x'.repeat(1024 * 1024)}` });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.text())).toEqual({ error: 'The request body is larger than 16 KB.' });
+  });
+
+  it('stops reading a streamed body (no Content-Length) once it passes 16 KB', async () => {
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 8 * 1024 * 1024) return controller.close();
+        sent += 64 * 1024;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(120));
+      },
+    });
+    const res = await fetch(endpoint(), { method: 'POST', headers: { 'Content-Type': form }, body, duplex: 'half' } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(sent).toBeLessThan(8 * 1024 * 1024);
+  });
+
+  it('refuses anything but a form post with 415', async () => {
+    const answer = await request(endpoint(), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'a@b.test', password: 'x' }) });
+    expect(answer.status).toBe(415);
   });
 });
 

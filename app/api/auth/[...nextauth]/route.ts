@@ -1,4 +1,4 @@
-import type { NextRequest } from 'next/server';
+import { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
 import { isLoginRateLimited, LOGIN_WINDOW_MINUTES } from '@/db/queries/newsroom/login-attempts';
 import { normalizeEmail } from '@/db/queries/newsroom/users';
@@ -7,17 +7,59 @@ import { clientIp } from '@/lib/client-ip';
 
 export const GET = handlers.GET;
 
-/** next-auth's own sign-in endpoint is guarded by the same limit as the sign-in form. */
+/** An email, a password and a CSRF token: a sign-in form is a few hundred bytes. */
+const MAX_BODY_BYTES = 16 * 1024;
+const FORM = 'application/x-www-form-urlencoded';
+
+const refuse = (status: 413 | 415 | 429, error: string, headers: Record<string, string> = {}) =>
+  Response.json({ error }, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
+
+/**
+ * The body, read up to MAX_BODY_BYTES and no further (a declared or streamed body beyond it is
+ * refused before anything else reads it); null when it is too large.
+ */
+async function cappedBody(request: NextRequest): Promise<Uint8Array | null> {
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return null;
+  const reader = request.body?.getReader();
+  if (!reader) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * next-auth's own endpoints, anonymous and public: bodies stay small (issue 10, item 6), and the
+ * credentials callback, a form post, is guarded by the same limit as the sign-in form.
+ */
 export async function POST(request: NextRequest) {
-  if (request.nextUrl.pathname.endsWith('/callback/credentials')) {
-    const form = await request.clone().formData().catch(() => null);
-    const email = normalizeEmail(String(form?.get('email') ?? ''));
+  const credentials = request.nextUrl.pathname.endsWith('/callback/credentials');
+  if (credentials && !request.headers.get('content-type')?.toLowerCase().startsWith(FORM)) {
+    return refuse(415, `Sign in with a form post (${FORM}).`);
+  }
+  const body = await cappedBody(request);
+  if (!body) return refuse(413, `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+  // next-auth reads forms and JSON, both text; the length is recomputed for the text passed on.
+  const text = new TextDecoder().decode(body);
+  const headers = new Headers(request.headers);
+  headers.delete('content-length');
+  const forwarded = new NextRequest(request.url, { method: 'POST', headers, body: text || undefined });
+  if (credentials) {
+    const form = new URLSearchParams(text);
+    const email = normalizeEmail(form.get('email') ?? '');
     if (await isLoginRateLimited(await getDb(), email, clientIp(request.headers))) {
-      return Response.json(
-        { error: `Too many failed sign-in attempts. Try again in ${LOGIN_WINDOW_MINUTES} minutes.` },
-        { status: 429, headers: { 'Retry-After': String(LOGIN_WINDOW_MINUTES * 60) } },
-      );
+      return refuse(429, `Too many failed sign-in attempts. Try again in ${LOGIN_WINDOW_MINUTES} minutes.`, { 'Retry-After': String(LOGIN_WINDOW_MINUTES * 60) });
     }
   }
-  return handlers.POST(request);
+  return handlers.POST(forwarded);
 }
