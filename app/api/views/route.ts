@@ -1,3 +1,4 @@
+import { readTextUpTo } from '@/lib/request-body';
 import { viewsConfig } from '@/lib/views/config';
 import { flushAfterResponseOnServerless, startViewCounting } from '@/lib/views/flush';
 import { clientAddress } from '@/lib/views/peer';
@@ -23,25 +24,6 @@ const NO_STORE = { 'Cache-Control': 'no-store' };
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 const MAX_BODY_BYTES = 256;
 const MAX_IDS = 50;
-
-async function readSmallBody(request: Request): Promise<string | null> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES || !request.body) return null;
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function idFromBody(text: string | null): unknown {
   const body = text?.trim();
@@ -75,7 +57,7 @@ async function countBeacon(request: Request, articleId: unknown): Promise<ViewOu
 export async function POST(request: Request): Promise<Response> {
   let articleId: unknown = null;
   try {
-    articleId = idFromBody(await readSmallBody(request));
+    articleId = idFromBody(await readTextUpTo(request, MAX_BODY_BYTES));
   } catch {
     // a broken body is just not a view
   }

@@ -4,6 +4,7 @@ import { isLoginRateLimited, LOGIN_WINDOW_MINUTES } from '@/db/queries/newsroom/
 import { normalizeEmail } from '@/db/queries/newsroom/users';
 import { handlers } from '@/lib/auth';
 import { clientIp } from '@/lib/client-ip';
+import { readTextUpTo } from '@/lib/request-body';
 
 export const GET = handlers.GET;
 
@@ -15,30 +16,6 @@ const refuse = (status: 413 | 415 | 429, error: string, headers: Record<string, 
   Response.json({ error }, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
 
 /**
- * The body, read up to MAX_BODY_BYTES and no further (a declared or streamed body beyond it is
- * refused before anything else reads it); null when it is too large.
- */
-async function cappedBody(request: NextRequest): Promise<Uint8Array | null> {
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return null;
-  const reader = request.body?.getReader();
-  if (!reader) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
-
-/**
  * next-auth's own endpoints, anonymous and public: bodies stay small (issue 10, item 6), and the
  * credentials callback, a form post, is guarded by the same limit as the sign-in form.
  */
@@ -47,10 +24,9 @@ export async function POST(request: NextRequest) {
   if (credentials && !request.headers.get('content-type')?.toLowerCase().startsWith(FORM)) {
     return refuse(415, `Sign in with a form post (${FORM}).`);
   }
-  const body = await cappedBody(request);
-  if (!body) return refuse(413, `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+  const text = await readTextUpTo(request, MAX_BODY_BYTES);
+  if (text === null) return refuse(413, `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
   // next-auth reads forms and JSON, both text; the length is recomputed for the text passed on.
-  const text = new TextDecoder().decode(body);
   const headers = new Headers(request.headers);
   headers.delete('content-length');
   const forwarded = new NextRequest(request.url, { method: 'POST', headers, body: text || undefined });
