@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 /**
  * An optimistic shortcut, never a security boundary (every page, action and route checks for
  * itself): anonymous visitors to /admin go to the sign-in form. Reader pages do not pass through
- * here, so cached pages pay nothing for it. (While the database is down, lib/outage-guard.ts
+ * here, so cached pages pay nothing for it. (While the database is down, server/outage-guard.mjs
  * answers 503 at the HTTP server.)
  */
 export function proxy(request: NextRequest) {

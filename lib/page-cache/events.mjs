@@ -1,8 +1,9 @@
 // @ts-check
 /**
- * Listeners told when the page cache has expired tags. The cache handler runs outside the app's
- * bundles (Next.js imports it at run time) while lib/micro-cache.ts runs inside one, so the list
- * lives on globalThis: whichever copy of this module registers or notifies, it is the same list.
+ * Listeners told when the page cache has expired tags (here, from an action, or from another server
+ * through Redis). The cache handler and the HTTP server's micro-cache (server/micro-cache.mjs) run
+ * outside the app's bundles while actions run inside them, so the list lives on globalThis:
+ * whichever copy of this module registers or notifies, it is the same list.
  */
 
 const key = Symbol.for('gazette.page-cache.tag-listeners');
