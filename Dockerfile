@@ -5,7 +5,9 @@
 
 FROM node:22-bookworm-slim AS deps
 WORKDIR /app
+# npm ci runs the postinstall patch of Next.js (scripts/patch-next.mjs).
 COPY package.json package-lock.json ./
+COPY scripts/patch-next.mjs ./scripts/
 RUN npm ci --no-audit --no-fund
 
 FROM node:22-bookworm-slim AS build
