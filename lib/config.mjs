@@ -98,6 +98,7 @@ export const envSchema = z.object({
       .refine((v) => /^(\d+|true|false|yes|no|on|off)$/i.test(v) && (!/^\d+$/.test(v) || Number(v) <= 10), 'must be the number of trusted proxies, a whole number from 0 to 10 (or true for 1, false for 0)')
       .transform((v) => (/^\d+$/.test(v) ? Number(v) : FLAG_VALUES[v.toLowerCase()] ? 1 : 0)),
   ).transform((v) => v ?? 0),
+  WEB_CONCURRENCY: wholeNumber(1, 64, 1),
   MICRO_CACHE_MS: wholeNumber(0, 60_000, 5000),
   CACHE_MEMORY_MB: wholeNumber(8, undefined, 128),
   CACHE_REDIS_PREFIX: optional(z.string()).transform((v) => v ?? 'gazette:cache:'),
@@ -181,6 +182,12 @@ function crossRules(c) {
     problems.push([
       'NEXT_SERVER_ACTIONS_ENCRYPTION_KEY',
       'is required in production when REDIS_URL is set (several servers): Next.js encrypts Server Action data with a key each build generates for itself, so servers built separately cannot read each other\'s forms ("Failed to find Server Action"). Generate one with `openssl rand -base64 32` and give the same value to `npm run build` and to every server',
+    ]);
+  }
+  if ((c.WEB_CONCURRENCY ?? 1) > 1 && (c.DATABASE_URL === undefined || c.REDIS_URL === undefined)) {
+    problems.push([
+      'WEB_CONCURRENCY',
+      'above 1 needs DATABASE_URL and REDIS_URL: each worker process is one of several servers, which share PostgreSQL (the embedded database, PGlite, can be opened by one process only) and Redis (cache expiry, view counts and their deduplication). Set both, or leave WEB_CONCURRENCY at 1',
     ]);
   }
   if (c.VERCEL && c.DATABASE_URL === undefined) {

@@ -32,7 +32,7 @@ function entryFiles(entry) {
 }
 
 const copied = [];
-for (const file of entryFiles('server/http-server.mjs')) {
+for (const file of entryFiles('server/cluster.mjs')) {
   fs.mkdirSync(path.dirname(path.join(standalone, file)), { recursive: true });
   fs.copyFileSync(path.join(root, file), path.join(standalone, file));
   copied.push(file);
@@ -49,7 +49,7 @@ fs.writeFileSync(
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startGazetteServer } from './server/http-server.mjs';
+import { startGazette } from './server/cluster.mjs';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 process.env.DATA_DIR = path.resolve(process.env.DATA_DIR || '.data');
@@ -57,7 +57,7 @@ process.chdir(dir);
 const { config } = JSON.parse(fs.readFileSync(path.join(dir, '.next', 'required-server-files.json'), 'utf8'));
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 try {
-  await startGazetteServer({ dir, conf: config });
+  await startGazette({ dir, conf: config });
 } catch (error) {
   console.error('[gazette] the server could not start:', error instanceof Error ? error.message : error);
   process.exit(1);

@@ -1,4 +1,5 @@
 // @ts-check
+import cluster from 'node:cluster';
 import http from 'node:http';
 import { assertConfig } from '../lib/config.mjs';
 import { markServerEntry, runShutdownHooks } from '../lib/server-bridge.mjs';
@@ -57,18 +58,19 @@ export async function startGazetteServer({ dir, conf }) {
     else void held.then((up) => up && pass());
   });
 
+  // Before listening: a stop asked for during start-up (a worker replaced while its primary stops) is honoured too.
+  stopOnSignals(server);
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, hostname, () => resolve(undefined));
   });
-  stopOnSignals(server);
 
   const { default: next } = await import('next');
   const app = next({ dev: false, dir, conf, port, hostname: hostname ?? 'localhost', httpServer: server });
   await app.prepare();
   handle = app.getRequestHandler();
   nextIsReady();
-  console.log(`[gazette] listening on http://${hostname ?? 'localhost'}:${port}`);
+  console.log(`[gazette] listening on http://${hostname ?? 'localhost'}:${port}${cluster.isWorker ? ` (worker ${process.pid})` : ''}`);
   return server;
 }
 
@@ -98,7 +100,7 @@ function stopOnSignals(server) {
     if (stopping) process.exit(1);
     stopping = true;
     const started = Date.now();
-    console.log(`[gazette] ${signal}: finishing requests in flight, then stopping`);
+    console.log(`[gazette] ${signal}: finishing requests in flight, then stopping${cluster.isWorker ? ` (worker ${process.pid})` : ''}`);
     const drained = new Promise((resolve) => server.close(() => resolve(true)));
     const idle = setInterval(() => server.closeIdleConnections(), 100);
     server.closeIdleConnections();
@@ -115,4 +117,14 @@ function stopOnSignals(server) {
   };
   process.on('SIGTERM', (signal) => void stop(signal));
   process.on('SIGINT', (signal) => void stop(signal));
+  if (cluster.isWorker) {
+    // The primary (server/cluster.mjs) asks by message, and may do so after Ctrl-C already sent SIGINT
+    // to the whole process group: that is the same stop, not a second signal. Without a primary,
+    // no connection reaches this worker any more.
+    const stopOnce = (/** @type {NodeJS.Signals} */ reason) => void (stopping || stop(reason));
+    process.on('message', (message) => {
+      if (/** @type {{ type?: unknown }} */ (message)?.type === 'gazette:stop') stopOnce('SIGTERM');
+    });
+    process.on('disconnect', () => stopOnce('SIGTERM'));
+  }
 }

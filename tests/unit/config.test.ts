@@ -187,6 +187,25 @@ describe('NEXT_SERVER_ACTIONS_ENCRYPTION_KEY', () => {
   });
 });
 
+describe('WEB_CONCURRENCY', () => {
+  it('defaults to one process', () => {
+    expect(ok({}).WEB_CONCURRENCY).toBe(1);
+  });
+
+  it('above 1 needs PostgreSQL and Redis, shared by the workers as by several servers', () => {
+    const message = /^WEB_CONCURRENCY: above 1 needs DATABASE_URL and REDIS_URL: .*PGlite.* can be opened by one process only/;
+    expect(problem({ WEB_CONCURRENCY: '2' }, 'WEB_CONCURRENCY')).toMatch(message);
+    expect(problem({ WEB_CONCURRENCY: '2', DATABASE_URL: PG }, 'WEB_CONCURRENCY')).toMatch(message);
+    expect(problem({ WEB_CONCURRENCY: '2', REDIS_URL: 'redis://cache:6379' }, 'WEB_CONCURRENCY')).toMatch(message);
+    expect(ok({ WEB_CONCURRENCY: '4', DATABASE_URL: PG, REDIS_URL: 'redis://cache:6379' }).WEB_CONCURRENCY).toBe(4);
+  });
+
+  it('is a whole number from 1 to 64', () => {
+    const shared = { DATABASE_URL: PG, REDIS_URL: 'redis://cache:6379' };
+    for (const value of ['0', '65', 'auto', '1.5']) expect(problem({ WEB_CONCURRENCY: value, ...shared }, 'WEB_CONCURRENCY')).toMatch(/from 1 to 64/);
+  });
+});
+
 describe('Vercel', () => {
   it('refuses the embedded database (no DATABASE_URL) with a clear message', () => {
     expect(problem({ VERCEL: '1', MEDIA_STORAGE: 's3', S3_BUCKET: 'media' }, 'DATABASE_URL')).toMatch(
