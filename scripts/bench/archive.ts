@@ -12,7 +12,8 @@
  *   - server memory (RSS of the process tree) after the archive load and at the end;
  *   - the hot-page cases of `npm run bench` (cases.ts, and the cached article against a static copy).
  *
- * Writes bench/archive.json (one entry per archive size, the latest run of each) and bench/archive.md.
+ * Writes bench/archive.json (one entry per archive size and process count, the latest run of each) and
+ * bench/archive.md.
  *
  * Environment (besides BENCH_CONNECTIONS, BENCH_DURATION, BENCH_ROUNDS, BENCH_WARM, BENCH_TIMEOUT,
  * BENCH_SKIP_BUILD, BENCH_TOOL, BENCH_STATIC of scripts/bench.ts, which apply to the hot cases):
@@ -23,7 +24,10 @@
  *   BENCH_SITEMAP_CHUNKS=6   article sitemap chunks read for URLs (spread from first to last)
  *   BENCH_ARCHIVE_TIMEOUT=30 per-request timeout of the archive cases, seconds
  *   BENCH_ARCHIVE_HOT=0      skip the hot-page cases
+ *   WEB_CONCURRENCY=2        the server as N worker processes (server/cluster.mjs), with the local Redis
+ *                            (or REDIS_URL) under this run's own key prefix
  */
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -75,7 +79,8 @@ export interface ArchiveResults {
   tool: string;
   gitCommit: string | null;
   database: { name: string; reused: boolean; sizeGiB: number; seed: ArchiveDatabase["seed"] };
-  app: { build: "built" | "skipped"; startupSec: number };
+  /** workers: WEB_CONCURRENCY (absent in runs before it existed: one process). */
+  app: { build: "built" | "skipped"; startupSec: number; workers?: number };
   rows: ArchiveRow[];
   memory: { afterStart: TreeMemory; afterArchiveLoad: TreeMemory; atEnd: TreeMemory };
   hot: { ratio: number | null; staticServer: string | null };
@@ -252,7 +257,8 @@ export async function benchArchive(options: BenchArchiveOptions): Promise<number
   const loadAvgStart = os.loadavg()[0] ?? Number.NaN;
   const workDir = makeTempDir("gazette-bench-archive-");
   onCleanup(() => removeDir(workDir));
-  const app = await startApp(root, workDir, options.healthTimeoutMs, { databaseUrl: db.url, databaseLabel: db.name });
+  const workers = envInt("WEB_CONCURRENCY", 1);
+  const app = await startApp(root, workDir, options.healthTimeoutMs, { databaseUrl: db.url, databaseLabel: db.name, env: clusterEnv(workers) });
   const origin = app.origin;
   const afterStart = treeMemory(app.pid);
   const rows: ArchiveRow[] = [];
@@ -356,7 +362,7 @@ export async function benchArchive(options: BenchArchiveOptions): Promise<number
     tool: tool.version,
     gitCommit: await gitCommit(root),
     database: { name: db.name, reused: db.reused, sizeGiB: round(db.sizeBytes / 1024 ** 3, 2), seed: db.seed },
-    app: { build, startupSec: round(app.startupMs / 1000, 1) },
+    app: { build, startupSec: round(app.startupMs / 1000, 1), workers },
     rows,
     memory: { afterStart, afterArchiveLoad, atEnd },
     hot: { ratio, staticServer },
@@ -368,6 +374,24 @@ export async function benchArchive(options: BenchArchiveOptions): Promise<number
   if (envFlag("BENCH_STRICT") && rows.some((r) => r.errors > 0)) return 1;
   return 0;
 }
+
+/**
+ * WEB_CONCURRENCY=N > 1 (one server per core, server/cluster.mjs) needs Redis and a shared Server
+ * Action key: the local Redis under this run's own prefix unless REDIS_URL is given.
+ */
+function clusterEnv(workers: number): Record<string, string> {
+  if (workers <= 1) return {};
+  const run = randomBytes(4).toString("hex");
+  return {
+    WEB_CONCURRENCY: String(workers),
+    REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+    CACHE_REDIS_PREFIX: `gazette-bench-${run}:cache:`,
+    VIEWS_REDIS_PREFIX: `{gazette-bench-${run}-views}:`,
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
+  };
+}
+
+const runKey = (r: ArchiveResults) => ((r.app.workers ?? 1) > 1 ? `${r.count}x${r.app.workers}` : String(r.count));
 
 /** The deepest `?page=` of a section that answers 200, then that page and the two before it, each once. */
 async function deepPages(origin: string, slug: string, pageCount: number | null, timeoutSec: number): Promise<ArchiveRow> {
@@ -430,7 +454,7 @@ const mib = (kb: number) => `${fmt(kb / 1024)} MiB`;
 export function renderArchiveMarkdown(r: ArchiveResults): string {
   const seed = r.database.seed;
   const out = [
-    `## ${r.count.toLocaleString("en-US")} stories`,
+    `## ${r.count.toLocaleString("en-US")} stories${(r.app.workers ?? 1) > 1 ? `, ${r.app.workers} server processes (WEB_CONCURRENCY=${r.app.workers}, with Redis)` : ", one server process"}`,
     "",
     `- ${r.date}; ${r.machine.nproc} CPUs (${r.machine.cpu}), ${r.machine.memoryGiB} GiB; 1-min load average ${fmt(r.machine.loadAvgStart, 2)} at start, ${fmt(r.machine.loadAvgEnd, 2)} at end; Node ${r.machine.node}; ${r.tool}; commit ${r.gitCommit ?? "?"}`,
     `- Database ${r.database.name} on PostgreSQL (${r.database.sizeGiB} GiB), ${r.database.reused ? "reused from an earlier run" : "seeded by this run"}; server start ${r.app.startupSec} s`,
@@ -471,14 +495,14 @@ function writeArchiveResults(root: string, r: ArchiveResults): string {
       log("bench/archive.json is not valid JSON: starting it again");
     }
   }
-  file.runs[String(r.count)] = r;
+  file.runs[runKey(r)] = r;
   writeFileSync(jsonFile, `${JSON.stringify(file, null, 2)}\n`);
   const sections = Object.values(file.runs)
-    .sort((a, b) => a.count - b.count)
+    .sort((a, b) => a.count - b.count || (a.app.workers ?? 1) - (b.app.workers ?? 1))
     .map(renderArchiveMarkdown);
   writeFileSync(
     path.join(root, "bench", "archive.md"),
-    `# npm run bench -- --archive N\n\nThe production server on PostgreSQL with N synthetic stories (scripts/bench/archive.ts); the latest run per size.\n\n${sections.join("\n")}`,
+    `# npm run bench -- --archive N\n\nThe production server on PostgreSQL with N synthetic stories (scripts/bench/archive.ts); the latest run per size and number of server processes.\n\n${sections.join("\n")}`,
   );
   return renderArchiveMarkdown(r);
 }

@@ -63,7 +63,7 @@ export async function startApp(
   root: string,
   workDir: string,
   healthTimeoutMs: number,
-  options: { databaseUrl?: string; databaseLabel?: string } = {},
+  options: { databaseUrl?: string; databaseLabel?: string; env?: Record<string, string> } = {},
 ): Promise<AppServer> {
   const port = await freePort();
   const logFile = path.join(workDir, "server.log");
@@ -77,6 +77,7 @@ export async function startApp(
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     // Production on PostgreSQL starts empty by default; the benchmark reads the demo publication.
     SEED_DEMO: process.env.SEED_DEMO ?? "1",
+    ...options.env,
   };
   // Never let an ambient DATABASE_URL leak into the benchmark: the default is a fresh PGlite.
   delete env.DATABASE_URL;
