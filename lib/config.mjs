@@ -102,6 +102,8 @@ export const envSchema = z.object({
   MICRO_CACHE_MS: wholeNumber(0, 60_000, 5000),
   CACHE_MEMORY_MB: wholeNumber(8, undefined, 128),
   CACHE_REDIS_PREFIX: optional(z.string()).transform((v) => v ?? 'gazette:cache:'),
+  SEARCH_CACHE_SECONDS: wholeNumber(0, 3600, 60),
+  SEARCH_CACHE_MB: wholeNumber(1, 1024, 8),
   // A CDN or caching proxy in front, told which URLs a change made stale
   CDN_PURGE_URL: optional(z.string().refine((v) => isUrl(v, ['http:', 'https:']), 'must be the http:// or https:// URL the purge hook POSTs to')),
   CDN_PURGE_TOKEN: optional(z.string()),

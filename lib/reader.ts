@@ -4,13 +4,16 @@ import { unstable_cache } from 'next/cache';
 import { getReaderDb } from '@/db/client';
 import * as q from '@/db/queries/public';
 import * as feeds from '@/db/queries/feeds';
-import { searchArticles } from '@/db/queries/search';
+import { searchArticles, type SearchPage } from '@/db/queries/search';
 import type { ArticleListFilter } from '@/db/queries/public';
 import type { SectionDTO } from '@/db/queries/dto';
 import { getMostReadSince, type MostReadDTO } from '@/db/queries/views';
 import { dayInZone, periodStart, type MostReadPeriod } from './views/day';
 import { cacheTags, LIST_REVALIDATE_SECONDS } from './cache-tags';
 import { noteDatabaseFailure } from './db-health.mjs';
+import { config } from './config.mjs';
+import { onTagsRevalidated } from './page-cache/events.mjs';
+import { SearchResultCache } from './search/result-cache';
 
 /**
  * Cached reader data. Pages read through here, never the database directly: a cached read is
@@ -213,12 +216,28 @@ export function getSitemapStatic() {
 }
 
 /**
- * Reader search, straight from the database (a GIN index answers it). Not in Next's data cache:
- * every distinct query would be an entry, and random queries would push rendered pages out of it.
+ * Reader search: from the database (a GIN index answers it) through a short-lived store of its own
+ * (lib/search/result-cache.ts). Not in Next's data cache: every distinct query would be an entry,
+ * and random queries would push rendered pages out of it.
  */
-export function searchStories(query: string, page: number, pageSize: number) {
+export function searchStories(query: string, page: number, pageSize: number): Promise<SearchPage> {
   // Search runs in a transaction (SET LOCAL limits), which withReplicas would send to the primary.
-  return withDb((db) => searchArticles(aReplicaOf(db), query, page, pageSize));
+  const load = () => withDb((db) => searchArticles(aReplicaOf(db), query, page, pageSize));
+  return searchResultCache().get(`${page}\u0000${pageSize}\u0000${query}`, load);
+}
+
+const searchCacheKey = Symbol.for('gazette.search-results');
+
+/** One store per process (the app's bundles each load this module), emptied by any tag expiry. */
+function searchResultCache(): SearchResultCache<SearchPage> {
+  const holder = globalThis as { [searchCacheKey]?: SearchResultCache<SearchPage> };
+  if (!holder[searchCacheKey]) {
+    const { SEARCH_CACHE_SECONDS, SEARCH_CACHE_MB } = config();
+    const store = new SearchResultCache<SearchPage>({ maxBytes: SEARCH_CACHE_MB * 1024 * 1024, ttlMs: SEARCH_CACHE_SECONDS * 1000 });
+    onTagsRevalidated(() => store.clear());
+    holder[searchCacheKey] = store;
+  }
+  return holder[searchCacheKey];
 }
 
 /** One replica of a withReplicas database (for read-only transactions), or the database itself. */
