@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { isLoginRateLimited, recordLoginAttempt } from '@/db/queries/newsroom/login-attempts';
 import { findCredentials, normalizeEmail } from '@/db/queries/newsroom/users';
 import { clientIp } from '../client-ip';
+import { logAuthError } from './log';
 import { authSecret } from './secret';
 import { PASSWORD_MAX, verifyPassword } from './password';
 
@@ -32,15 +33,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/admin/login', error: '/admin/login' },
-  logger: {
-    // A wrong password is not a server error; keep stderr for real problems.
-    error(error) {
-      // Wrong passwords and unreadable session cookies are client input, not server faults.
-      const type = (error as { type?: string }).type;
-      if (error instanceof CredentialsSignin || type === 'CredentialsSignin' || type === 'JWTSessionError') return;
-      console.error('[auth]', error);
-    },
-  },
+  logger: { error: logAuthError },
   providers: [
     Credentials({
       credentials: { email: { type: 'email' }, password: { type: 'password' } },
