@@ -20,7 +20,26 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_created_idx').on(t.createdAt.desc().nullsFirst()), index('audit_log_entity_idx').on(t.entityType, t.entityId)],
 );
 
-/** Sign-in attempts, for rate limiting per account and per IP. No passwords, ever. */
+/**
+ * Attempt counters for the sign-in limits (and other guessable secrets), one row per scope and
+ * subject: `pair` (account and address), `address`, `account`, `setup` (address). Each attempt
+ * is counted before the secret is checked, by one INSERT … ON CONFLICT DO UPDATE … RETURNING, so
+ * that parallel guesses on several servers queue on the row and none can overtake the limit.
+ * The window is fixed: it starts with the first attempt and the count restarts after it.
+ * No passwords, ever.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    scope: text().notNull(),
+    subject: text().notNull(),
+    attempts: integer().notNull().default(0),
+    windowStartedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.subject] }), index('login_throttle_window_idx').on(t.windowStartedAt)],
+);
+
+/** Replaced by login_throttle; dropped by the next migration. */
 export const loginAttempts = pgTable(
   'login_attempts',
   {
