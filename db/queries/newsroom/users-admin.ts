@@ -9,7 +9,7 @@ import { serverMessage as m } from '../../../lib/i18n/admin-manage';
 import { can } from '../../../lib/permissions';
 import type { InviteUserInput, ProfileInput } from '../../../lib/validation/user';
 import { writeAudit } from './audit';
-import { isLoginRateLimited, recordLoginAttempt } from './login-attempts';
+import { beginSignInAttempt, finishSignInAttempt } from './login-attempts';
 import type { StaffActor } from './sections';
 import { createStaffUser, getPasswordHash } from './users';
 
@@ -201,22 +201,33 @@ export async function setOwnUiLocale(db: Database, actor: StaffActor, uiLocale: 
  * every session; the caller signs the current browser in again. Returns the email to sign in with.
  */
 export async function changeOwnPassword(db: Database, actor: StaffActor, currentPassword: string, newPassword: string): Promise<{ email: string }> {
-  const [account] = await db.select({ email: users.email }).from(users).where(eq(users.id, actor.id));
-  if (!account) throw notFoundError('This account');
-  const ip = actor.ip ?? 'unknown';
-  if (await isLoginRateLimited(db, account.email, ip)) throw new ActionError(429, m('tooManyAttempts'));
-  const valid = await verifyPassword(await getPasswordHash(db, actor.id), currentPassword);
-  if (!valid) {
-    await recordLoginAttempt(db, account.email, ip, false);
-    throw new ActionError(422, m('wrongCurrentPassword'), { currentPassword: [m('wrongCurrentPassword')] });
-  }
+  const { email } = await confirmOwnPassword(db, actor, currentPassword, 'currentPassword');
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
     const t = tx as unknown as Tx;
     await t.update(users).set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, actor.id));
-    await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.change-password', entityType: 'user', entityId: actor.id, summary: account.email });
+    await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.change-password', entityType: 'user', entityId: actor.id, summary: email });
   });
-  return { email: account.email };
+  return { email };
+}
+
+/**
+ * Re-authentication: the acting user's own password, counted under the sign-in limits (a stolen
+ * session must not become a way to guess it). Wrong → 422 on `field`, too many tries → 429.
+ */
+async function confirmOwnPassword(db: Database, actor: StaffActor, password: string, field: string): Promise<{ email: string }> {
+  const [account] = await db.select({ email: users.email }).from(users).where(eq(users.id, actor.id));
+  if (!account) throw notFoundError('This account');
+  const ip = actor.ip ?? 'unknown';
+  const verdict = await beginSignInAttempt(db, account.email, ip);
+  if (!verdict.allowed) throw new ActionError(429, m('tooManyAttempts'));
+  const valid = await verifyPassword(await getPasswordHash(db, actor.id), password);
+  await finishSignInAttempt(db, account.email, ip, valid);
+  if (!valid) {
+    await writeAudit(db, { actorId: actor.id, ip: actor.ip, action: 'auth.reauth-failed', entityType: 'user', entityId: actor.id, summary: account.email });
+    throw new ActionError(422, m('wrongCurrentPassword'), { [field]: [m('wrongCurrentPassword')] });
+  }
+  return account;
 }
 
 /** For the audit log's filter. */
