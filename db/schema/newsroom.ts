@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 import { articles } from './articles';
 import { users } from './users';
@@ -37,19 +37,6 @@ export const loginThrottle = pgTable(
     windowStartedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.scope, t.subject] }), index('login_throttle_window_idx').on(t.windowStartedAt)],
-);
-
-/** Replaced by login_throttle; dropped by the next migration. */
-export const loginAttempts = pgTable(
-  'login_attempts',
-  {
-    id: serial().primaryKey(),
-    email: text().notNull(),
-    ip: text().notNull(),
-    succeeded: boolean().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('login_attempts_email_idx').on(t.email, t.createdAt), index('login_attempts_ip_idx').on(t.ip, t.createdAt)],
 );
 
 /** Soft lock: who has an article open in the editor, refreshed by a heartbeat. */
