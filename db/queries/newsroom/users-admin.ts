@@ -149,17 +149,38 @@ export async function setUserDisabled(db: Database, actor: StaffActor, id: numbe
   });
 }
 
-/** Sets a password chosen by an admin (to be changed by its owner) and ends the user's sessions. */
-export async function resetUserPassword(db: Database, actor: StaffActor, id: number, password: string): Promise<{ id: number }> {
+/**
+ * Sets a password chosen by an admin (to be changed by its owner) and ends the user's sessions.
+ * An administrator's password (one's own included) is a way into every account: unless the actor
+ * is the owner, it takes the actor's own current password, checked under the sign-in limits, so a
+ * borrowed or stolen admin session cannot take over another admin (issue 10, item 11).
+ */
+export async function resetUserPassword(db: Database, actor: StaffActor, id: number, password: string, currentPassword?: string): Promise<{ id: number }> {
   requireManager(actor);
+  const needsReauth = async (tx: Tx) => {
+    const [me] = await tx.select({ isOwner: users.isOwner }).from(users).where(eq(users.id, actor.id));
+    const [target] = await tx.select({ role: users.role, isOwner: users.isOwner }).from(users).where(eq(users.id, id));
+    if (!target) throw notFoundError('This user');
+    // Otherwise any admin could take over the owner's account.
+    if (target.isOwner && id !== actor.id) throw new ActionError(403, m('ownerPasswordProtected'));
+    return target.role === 'admin' && !me?.isOwner;
+  };
+  // Checked before the transaction too: the slow password check holds no row lock.
+  let confirmed = false;
+  if (await needsReauth(db)) {
+    if (!currentPassword) throw new ActionError(422, m('reauthRequired'), { currentPassword: [m('reauthRequired')] });
+    await confirmOwnPassword(db, actor, currentPassword, 'currentPassword');
+    confirmed = true;
+  }
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const t = tx as unknown as Tx;
     const target = await loadForUpdate(t, id);
-    // Otherwise any admin could take over the owner's account.
-    if (target.isOwner && target.id !== actor.id) throw new ActionError(403, m('ownerPasswordProtected'));
+    // Made an admin in the meantime: the confirmation is needed after all.
+    const stillNeeded = await needsReauth(t);
+    if (stillNeeded && !confirmed) throw new ActionError(422, m('reauthRequired'), { currentPassword: [m('reauthRequired')] });
     await t.update(users).set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, id));
-    await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.reset-password', entityType: 'user', entityId: id, summary: target.email });
+    await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.reset-password', entityType: 'user', entityId: id, summary: target.email, data: { reauthenticated: confirmed } });
     return { id };
   });
 }
