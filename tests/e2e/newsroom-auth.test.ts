@@ -78,7 +78,38 @@ describe('first run', () => {
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
+  it('asks for the setup code from the server log in production (issue 10, item 4); without it or with a wrong one nobody is created', async () => {
+    expect(await page.getByText(t('setupOpenDev')).count()).toBe(0);
+    const setupCode = page.getByLabel(t('setupCode'));
+    expect(await setupCode.isVisible()).toBe(true);
+    // Printed at start while nobody can sign in.
+    expect(nr.server.logs()).toMatch(/first-run setup code: [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
+
+    await setupCode.fill('WRONG-CODE-0000');
+    await page.getByLabel(t('yourName')).fill('Somebody Early');
+    await page.getByLabel(t('email')).fill('early-bird@example.test');
+    await page.getByLabel(t('password')).fill('early bird password');
+    await page.getByRole('button', { name: t('createOwner') }).click();
+    expect(await alertText()).toBe(t('setupCodeWrong'));
+    expect(new URL(page.url()).pathname).toBe('/admin/setup');
+
+    // The action is a public endpoint: called without any code, it refuses as well.
+    const form = new FormData();
+    form.set('name', 'No Code');
+    form.set('email', 'no-code@example.test');
+    form.set('password', 'no code password 123');
+    const call = await callAction<{ error: string | null }>(nr.baseURL, 'setupOwnerAction', [{ error: null }, form]);
+    expect(call.value?.error).toBe(t('setupCodeRequired'));
+
+    // Still nobody: the setup form is still what /admin shows.
+    await page.goto(`${nr.baseURL}/admin`);
+    await page.waitForURL(`${nr.baseURL}/admin/setup`);
+    expect((await rawSignIn(nr.baseURL, 'early-bird@example.test', 'early bird password', from(9))).cookie).toBeNull();
+  });
+
   it('creates the owner from the setup form (128-character passphrase with spaces) and lands on the dashboard', async () => {
+    const code = /first-run setup code: (\S+)/.exec(nr.server.logs())![1]!;
+    await page.getByLabel(t('setupCode')).fill(code.toLowerCase());
     await page.getByLabel(t('yourName')).fill(OWNER.name);
     await page.getByLabel(t('email')).fill(OWNER.email);
     await page.getByLabel(t('password')).fill(OWNER.password);
