@@ -8,6 +8,7 @@ import { clientIp } from './client-ip';
 import { isConnectionError, noteDatabaseFailure } from './db-health.mjs';
 import { isTransientConflict, pgErrorCode, retryTransientConflicts } from './db-errors';
 import { ActionError } from './errors';
+import { redactForLog } from './redact-log';
 import type { Permission } from './permissions';
 
 export type ActionFailure = {
@@ -61,7 +62,7 @@ export function failureOf(error: unknown, name: string): ActionFailure {
   if (isTransientConflict(error)) {
     return { ok: false, status: 409, error: 'Someone else was changing the same items at this moment. Nothing was saved; try again.' };
   }
-  console.error(`[action ${name}]`, error);
+  console.error(`[action ${name}]`, redactForLog(error));
   return { ok: false, status: 500, error: 'Something went wrong. Nothing was saved.' };
 }
 

@@ -6,6 +6,7 @@ import { countSignInUsers, createStaffUser } from '@/db/queries/newsroom/users';
 import { catchUpRecentViews } from '@/db/queries/views';
 import { ownerSetupInput } from './validation/account';
 import { authSecret } from './auth/secret';
+import { setupCodeFor, setupCodeRequired } from './auth/setup-code';
 import { assertConfig, type Config } from './config.mjs';
 import { isConnectionError } from './db-health.mjs';
 import { sweepPendingMedia } from './media/ingest';
@@ -36,6 +37,10 @@ async function prepareAtBoot(cfg: Config, started: number, attempt: number): Pro
     const prepared = await prepareDatabase(conn.db, conn.kind, { seedDemo: cfg.SEED_DEMO, images: true, owner });
     if (prepared.seeded) console.log(`[gazette] seeded the demo publication (${prepared.seeded} articles)`);
     if (prepared.owner) console.log(`[gazette] created the owner account ${prepared.owner} from ADMIN_EMAIL`);
+    // Every server prints the same code (derived from AUTH_SECRET, see lib/auth/setup-code.ts) while nobody can sign in.
+    if (setupCodeRequired() && (await countSignInUsers(conn.db)) === 0) {
+      console.log(`[gazette] no account yet: open /admin/setup to create the owner; first-run setup code: ${setupCodeFor(authSecret())}`);
+    }
     if (await catchUpRecentViews(conn.db)) console.log('[gazette] most-read rollup moved to today');
     scheduleMediaSweeps(conn.db);
     schedulePromotions(conn.db);

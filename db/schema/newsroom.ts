@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 import { articles } from './articles';
 import { users } from './users';
@@ -20,17 +20,23 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_created_idx').on(t.createdAt.desc().nullsFirst()), index('audit_log_entity_idx').on(t.entityType, t.entityId)],
 );
 
-/** Sign-in attempts, for rate limiting per account and per IP. No passwords, ever. */
-export const loginAttempts = pgTable(
-  'login_attempts',
+/**
+ * Attempt counters for the sign-in limits (and other guessable secrets), one row per scope and
+ * subject: `pair` (account and address), `address`, `account`, `setup` (address). Each attempt
+ * is counted before the secret is checked, by one INSERT … ON CONFLICT DO UPDATE … RETURNING, so
+ * that parallel guesses on several servers queue on the row and none can overtake the limit.
+ * The window is fixed: it starts with the first attempt and the count restarts after it.
+ * No passwords, ever.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
   {
-    id: serial().primaryKey(),
-    email: text().notNull(),
-    ip: text().notNull(),
-    succeeded: boolean().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    scope: text().notNull(),
+    subject: text().notNull(),
+    attempts: integer().notNull().default(0),
+    windowStartedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('login_attempts_email_idx').on(t.email, t.createdAt), index('login_attempts_ip_idx').on(t.ip, t.createdAt)],
+  (t) => [primaryKey({ columns: [t.scope, t.subject] }), index('login_throttle_window_idx').on(t.windowStartedAt)],
 );
 
 /** Soft lock: who has an article open in the editor, refreshed by a heartbeat. */

@@ -3,11 +3,11 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { isLoginRateLimited, recordLoginAttempt } from '@/db/queries/newsroom/login-attempts';
-import { findCredentials, normalizeEmail } from '@/db/queries/newsroom/users';
+import { checkSignIn } from '@/db/queries/newsroom/sign-in';
 import { clientIp } from '../client-ip';
+import { logAuthError } from './log';
 import { authSecret } from './secret';
-import { PASSWORD_MAX, verifyPassword } from './password';
+import { PASSWORD_MAX } from './password';
 
 declare module 'next-auth' {
   interface User {
@@ -32,30 +32,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/admin/login', error: '/admin/login' },
-  logger: {
-    // A wrong password is not a server error; keep stderr for real problems.
-    error(error) {
-      // Wrong passwords and unreadable session cookies are client input, not server faults.
-      const type = (error as { type?: string }).type;
-      if (error instanceof CredentialsSignin || type === 'CredentialsSignin' || type === 'JWTSessionError') return;
-      console.error('[auth]', error);
-    },
-  },
+  logger: { error: logAuthError },
   providers: [
     Credentials({
       credentials: { email: { type: 'email' }, password: { type: 'password' } },
       async authorize(raw, request) {
         const parsed = credentialsInput.safeParse(raw);
         if (!parsed.success) return null;
-        const email = normalizeEmail(parsed.data.email);
-        const ip = clientIp(request.headers);
-        const db = await getDb();
-        if (await isLoginRateLimited(db, email, ip)) throw new RateLimitedError();
-        const account = await findCredentials(db, email);
-        const valid = await verifyPassword(account?.passwordHash ?? null, parsed.data.password);
-        const ok = Boolean(account && valid && !account.disabledAt);
-        await recordLoginAttempt(db, email, ip, ok);
-        if (!ok || !account) return null;
+        const result = await checkSignIn(await getDb(), parsed.data.email, parsed.data.password, clientIp(request.headers));
+        if (!result.ok && result.reason === 'rate_limited') throw new RateLimitedError();
+        if (!result.ok) return null;
+        const account = result.user;
         return { id: String(account.id), name: account.name, email: account.email, sessionVersion: account.sessionVersion };
       },
     }),

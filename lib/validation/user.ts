@@ -16,7 +16,8 @@ export const inviteUserInput = z.object({
 
 export const changeRoleInput = z.object({ id, role: roleInput });
 export const setDisabledInput = z.object({ id, disabled: z.boolean() });
-export const resetPasswordInput = z.object({ id, password });
+/** `currentPassword`: the acting admin's own, needed (unless they are the owner) when the target is an admin. */
+export const resetPasswordInput = z.object({ id, password, currentPassword: z.string().max(PASSWORD_MAX).optional() });
 
 export const profileInput = z.object({
   name: requiredLine(100, m('nameRequired')),

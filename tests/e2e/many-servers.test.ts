@@ -91,6 +91,16 @@ describe.skipIf(!onPostgres)('two production servers, one PostgreSQL, one Redis'
     // Ten failures in all, five on each: the right password from that address is now refused on both.
     expect((await rawSignIn(a.baseURL, email, password, via)).cookie).toBeNull();
     expect((await rawSignIn(b.baseURL, email, password, via)).cookie).toBeNull();
+    // From another address the owner of the account still gets in, on either server (issue 10, item 2).
+    expect((await rawSignIn(b.baseURL, email, password, { headers: { 'x-forwarded-for': '10.77.0.2' } })).cookie).not.toBeNull();
+  });
+
+  it('parallel guesses spread over both servers cannot overtake the limit: of 20 at once, 10 reach the password check', { timeout: 120_000 }, async () => {
+    const { email } = a.staff.editor!;
+    const via = { headers: { 'x-forwarded-for': '10.77.0.3' } };
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => rawSignIn(i % 2 ? a.baseURL : b.baseURL, email, `parallel ${i}`, via)));
+    expect(results.filter((r) => r.status === 302 && r.location?.includes('code=credentials'))).toHaveLength(10);
+    expect(results.filter((r) => r.status === 429)).toHaveLength(10);
   });
 
   it('publish, edit and unpublish through one server: the other shows each change on every reader page within 1 s', { timeout: 120_000 }, async () => {

@@ -204,3 +204,61 @@ describe('own account', () => {
     expect(slug!.slug).toBe(author!.slug);
   });
 });
+
+describe("resetting an administrator's password needs the actor's own password (issue 10, item 11)", () => {
+  let n = 0;
+  async function admin(password = 'admin own password') {
+    const email = `reauth-admin-${++n}@example.com`;
+    const id = await createStaffUser(tdb.db, { email, name: `Reauth admin ${n}`, role: 'admin', password });
+    return { id, role: 'admin' as const, ip: `192.0.2.${n}`, email, password };
+  }
+
+  it('a non-owner admin is refused (422, nothing changes) without their current password or with a wrong one, for another admin and for themselves', async () => {
+    const actor = await admin();
+    const other = await admin();
+    for (const target of [other.id, actor.id]) {
+      const before = await state();
+      const missing = await failure(resetUserPassword(tdb.db, actor, target, 'taken over 12345'));
+      expect(missing.status).toBe(422);
+      expect(missing.fieldErrors?.currentPassword).toBeDefined();
+      expect(await state()).toEqual(before);
+      const wrong = await failure(resetUserPassword(tdb.db, actor, target, 'taken over 12345', 'not my password'));
+      expect(wrong.status).toBe(422);
+      expect(wrong.fieldErrors?.currentPassword).toBeDefined();
+      expect((await state()).users).toEqual(before.users);
+      expect(await verifyPassword((await account(target)).passwordHash, 'taken over 12345')).toBe(false);
+    }
+    const [audit] = await rows<{ action: string; actor_id: number }>(tdb.db, sql`select action, actor_id from audit_log order by id desc limit 1`);
+    expect(audit).toMatchObject({ action: 'auth.reauth-failed', actor_id: actor.id });
+  });
+
+  it('with the right current password the reset goes through and ends the sessions', async () => {
+    const actor = await admin();
+    const other = await admin();
+    const before = await account(other.id);
+    await resetUserPassword(tdb.db, actor, other.id, 'new admin password', actor.password);
+    const after = await account(other.id);
+    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+    expect(await verifyPassword(after.passwordHash, 'new admin password')).toBe(true);
+    await resetUserPassword(tdb.db, actor, actor.id, 'my own new password', actor.password);
+    expect(await verifyPassword((await account(actor.id)).passwordHash, 'my own new password')).toBe(true);
+  });
+
+  it("the owner resets an admin's password without it, and any admin resets a non-admin's without it", async () => {
+    const other = await admin();
+    await resetUserPassword(tdb.db, owner, other.id, 'set by the owner');
+    expect(await verifyPassword((await account(other.id)).passwordHash, 'set by the owner')).toBe(true);
+    const actor = await admin();
+    const { id } = await inviteUser(tdb.db, actor, newUser(`reauth-author-${n}@example.com`));
+    await resetUserPassword(tdb.db, actor, id, 'set by an admin');
+    expect(await verifyPassword((await account(id)).passwordHash, 'set by an admin')).toBe(true);
+  });
+
+  it('wrong current passwords count under the sign-in limits: the 11th try is refused with 429 even when right', async () => {
+    const actor = await admin();
+    const other = await admin();
+    for (let i = 0; i < 10; i++) expect((await failure(resetUserPassword(tdb.db, actor, other.id, 'taken over 12345', `guess ${i}`))).status).toBe(422);
+    expect((await failure(resetUserPassword(tdb.db, actor, other.id, 'taken over 12345', actor.password))).status).toBe(429);
+    expect(await verifyPassword((await account(other.id)).passwordHash, other.password)).toBe(true);
+  });
+});

@@ -1,9 +1,19 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
-import { isLoginRateLimited, LOGIN_WINDOW_MINUTES, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP, recordLoginAttempt } from '@/db/queries/newsroom/login-attempts';
+import {
+  ACCOUNT_DELAY_MAX_MS,
+  ACCOUNT_SLOWDOWN_AFTER,
+  attemptCounts,
+  beginSignInAttempt,
+  LOGIN_WINDOW_MINUTES,
+  MAX_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS,
+  MAX_ATTEMPTS_PER_ADDRESS,
+  pairSubject,
+} from '@/db/queries/newsroom/login-attempts';
+import { checkSignIn } from '@/db/queries/newsroom/sign-in';
 import { createStaffUser, findCredentials, getSessionUser, normalizeEmail, setPassword } from '@/db/queries/newsroom/users';
-import { loginAttempts, users } from '@/db/schema';
+import { auditLog, loginThrottle, users } from '@/db/schema';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { ActionError } from '@/lib/errors';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
@@ -21,8 +31,6 @@ afterAll(async () => {
   await tdb?.drop();
 });
 
-const MINUTE = 60_000;
-
 /** Unique accounts and addresses per test, so tests never share counters. */
 let seq = 0;
 const freshEmail = () => `rl-${++seq}@example.test`;
@@ -31,107 +39,141 @@ const freshIp = () => {
   return `10.${(seq >> 16) & 255}.${(seq >> 8) & 255}.${seq & 255}`;
 };
 
-async function fail(email: string, ip: string, times = 1) {
-  for (let i = 0; i < times; i++) await recordLoginAttempt(db, email, ip, false);
+const noSleep = { sleep: async () => {} };
+
+async function account(password = 'the right password') {
+  const email = freshEmail();
+  const id = await createStaffUser(db, { email, name: `Limit user ${seq}`, role: 'author', password });
+  return { id, email, password };
 }
 
-/** Attempts recorded as if they happened `minutesAgo` minutes ago. */
-async function backdated(email: string, ip: string, succeeded: boolean, minutesAgo: number, times = 1) {
-  const createdAt = new Date(Date.now() - minutesAgo * MINUTE);
-  await db.insert(loginAttempts).values(Array.from({ length: times }, () => ({ email, ip, succeeded, createdAt })));
+async function wrong(email: string, ip: string, times = 1) {
+  const results = [];
+  for (let i = 0; i < times; i++) results.push(await checkSignIn(db, email, `wrong password ${i}`, ip, noSleep));
+  return results;
 }
 
-describe('sign-in rate limiting', () => {
-  it('uses the documented limits: 10 failures per account and per IP within 15 minutes', () => {
-    expect([MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP, LOGIN_WINDOW_MINUTES]).toEqual([10, 10, 15]);
+async function audit(action: string, email: string) {
+  return db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.summary, email)));
+}
+
+describe('sign-in limits (issue 10, item 2)', () => {
+  it('uses the documented limits: 10 per account and address, 30 per address, slow-down past 10 per account, 15-minute windows', () => {
+    expect([MAX_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS, MAX_ATTEMPTS_PER_ADDRESS, ACCOUNT_SLOWDOWN_AFTER, LOGIN_WINDOW_MINUTES]).toEqual([10, 30, 10, 15]);
   });
 
-  it('10 failures for one account (each from another IP) limit that account from any IP, not at 9', async () => {
-    const victim = freshEmail();
-    for (let i = 0; i < 9; i++) await fail(victim, freshIp());
-    expect(await isLoginRateLimited(db, victim, freshIp())).toBe(false);
-    await fail(victim, freshIp());
-    expect(await isLoginRateLimited(db, victim, freshIp())).toBe(true);
-    expect(await isLoginRateLimited(db, victim, freshIp())).toBe(true);
-    // Another account is not affected.
-    expect(await isLoginRateLimited(db, freshEmail(), freshIp())).toBe(false);
+  it('ten wrong passwords from one address refuse that address, while the right password from another address still signs in', async () => {
+    const owner = await account();
+    const attacker = freshIp();
+    const results = await wrong(owner.email, attacker, 10);
+    expect(results.map((r) => r.ok || r.reason)).toEqual(Array(10).fill('invalid'));
+    // The 11th from the same address is refused before any check, even with the right password.
+    expect(await checkSignIn(db, owner.email, owner.password, attacker, noSleep)).toMatchObject({ ok: false, reason: 'rate_limited' });
+    // The owner, elsewhere, is not locked out.
+    expect(await checkSignIn(db, owner.email, owner.password, freshIp(), noSleep)).toMatchObject({ ok: true, user: { id: owner.id } });
+    // The attacker's address stays refused for this account after the owner's success.
+    expect(await checkSignIn(db, owner.email, owner.password, attacker, noSleep)).toMatchObject({ ok: false, reason: 'rate_limited' });
   });
 
-  it('10 failures from one IP (each on another account) limit that IP for any account, not at 9', async () => {
+  it('30 attempts from one address over many accounts refuse that address for every account, not other addresses', async () => {
+    const someone = await account();
     const ip = freshIp();
-    for (let i = 0; i < 9; i++) await fail(freshEmail(), ip);
-    expect(await isLoginRateLimited(db, freshEmail(), ip)).toBe(false);
-    await fail(freshEmail(), ip);
-    expect(await isLoginRateLimited(db, freshEmail(), ip)).toBe(true);
-    // The same account from another address is fine.
-    const someone = freshEmail();
-    expect(await isLoginRateLimited(db, someone, ip)).toBe(true);
-    expect(await isLoginRateLimited(db, someone, freshIp())).toBe(false);
+    for (let i = 0; i < 29; i++) await wrong(freshEmail(), ip);
+    expect((await beginSignInAttempt(db, freshEmail(), ip)).allowed).toBe(true); // the 30th
+    expect(await beginSignInAttempt(db, freshEmail(), ip)).toMatchObject({ allowed: false, refusedBy: 'address' });
+    expect(await checkSignIn(db, someone.email, someone.password, ip, noSleep)).toMatchObject({ ok: false, reason: 'rate_limited' });
+    expect(await checkSignIn(db, someone.email, someone.password, freshIp(), noSleep)).toMatchObject({ ok: true });
   });
 
-  it('a success resets the account count, wherever the failures came from', async () => {
-    const email = freshEmail();
-    for (let i = 0; i < 9; i++) await fail(email, freshIp());
-    await recordLoginAttempt(db, email, freshIp(), true);
-    // Failures count when strictly after the success; PGlite's clock has millisecond resolution.
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    for (let i = 0; i < 9; i++) await fail(email, freshIp());
-    expect(await isLoginRateLimited(db, email, freshIp())).toBe(false);
-    await fail(email, freshIp());
-    expect(await isLoginRateLimited(db, email, freshIp())).toBe(true);
+  it('many addresses guessing one account slow it down (1 s more per attempt past 10, at most 10 s) but never lock it', async () => {
+    const target = await account();
+    for (let i = 0; i < 10; i++) expect((await beginSignInAttempt(db, target.email, freshIp())).delayMs).toBe(0);
+    expect((await beginSignInAttempt(db, target.email, freshIp())).delayMs).toBe(1_000);
+    expect((await beginSignInAttempt(db, target.email, freshIp())).delayMs).toBe(2_000);
+    for (let i = 0; i < 20; i++) await beginSignInAttempt(db, target.email, freshIp());
+    const slept: number[] = [];
+    const result = await checkSignIn(db, target.email, target.password, freshIp(), { sleep: async (ms) => slept.push(ms) });
+    expect(result).toMatchObject({ ok: true });
+    expect(slept).toEqual([ACCOUNT_DELAY_MAX_MS]);
+    // The success ends the slow-down.
+    expect((await beginSignInAttempt(db, target.email, freshIp())).delayMs).toBe(0);
   });
 
-  it('a success on one account does not reset the count of the IP it came from', async () => {
+  it('refused attempts do not add to the account\'s slow-down', async () => {
+    const owner = await account();
+    const attacker = freshIp();
+    await wrong(owner.email, attacker, 10);
+    for (let i = 0; i < 20; i++) expect((await beginSignInAttempt(db, owner.email, attacker)).allowed).toBe(false);
+    expect((await beginSignInAttempt(db, owner.email, freshIp())).delayMs).toBe(1_000);
+  });
+
+  it('a success clears its account-and-address count but gives back only its own attempt to the address', async () => {
+    const me = await account();
     const ip = freshIp();
-    for (let i = 0; i < 10; i++) await fail(freshEmail(), ip);
-    const mine = freshEmail();
-    await recordLoginAttempt(db, mine, ip, true);
-    expect(await isLoginRateLimited(db, freshEmail(), ip)).toBe(true);
-    expect(await isLoginRateLimited(db, mine, ip)).toBe(true);
+    await wrong(me.email, ip, 9);
+    for (let i = 0; i < 5; i++) await wrong(freshEmail(), ip);
+    expect(await checkSignIn(db, me.email, me.password, ip, noSleep)).toMatchObject({ ok: true });
+    expect(await attemptCounts(db, 'pair', [pairSubject(me.email, ip)])).toEqual({ [pairSubject(me.email, ip)]: 0 });
+    expect(await attemptCounts(db, 'address', [ip])).toEqual({ [ip]: 14 });
+    // Nine more wrong ones for the same pair are allowed again.
+    expect((await wrong(me.email, ip, 9)).every((r) => !r.ok && r.reason === 'invalid')).toBe(true);
   });
 
-  it('failures older than 15 minutes do not count, for the account or for the IP', async () => {
+  it('a window restarts 15 minutes after its first attempt', async () => {
     const email = freshEmail();
     const ip = freshIp();
-    await backdated(email, ip, false, LOGIN_WINDOW_MINUTES + 1, 10);
-    expect(await isLoginRateLimited(db, email, freshIp())).toBe(false);
-    expect(await isLoginRateLimited(db, freshEmail(), ip)).toBe(false);
-    // The same ten failures inside the window do count.
-    const recentEmail = freshEmail();
-    const recentIp = freshIp();
-    await backdated(recentEmail, recentIp, false, LOGIN_WINDOW_MINUTES - 1, 10);
-    expect(await isLoginRateLimited(db, recentEmail, freshIp())).toBe(true);
-    expect(await isLoginRateLimited(db, freshEmail(), recentIp)).toBe(true);
+    await wrong(email, ip, 11);
+    expect((await beginSignInAttempt(db, email, ip)).allowed).toBe(false);
+    await db
+      .update(loginThrottle)
+      .set({ windowStartedAt: sql`now() - interval '16 minutes'` })
+      .where(and(eq(loginThrottle.scope, 'pair'), eq(loginThrottle.subject, pairSubject(email, ip))));
+    expect(await beginSignInAttempt(db, email, ip)).toMatchObject({ allowed: true });
+    expect(await attemptCounts(db, 'pair', [pairSubject(email, ip)])).toEqual({ [pairSubject(email, ip)]: 1 });
   });
 
-  it('old and recent failures add up only within the window', async () => {
-    const email = freshEmail();
-    await backdated(email, freshIp(), false, 20, 5);
-    await backdated(email, freshIp(), false, 5, 9);
-    expect(await isLoginRateLimited(db, email, freshIp())).toBe(false);
-    await fail(email, freshIp());
-    expect(await isLoginRateLimited(db, email, freshIp())).toBe(true);
+  it('is atomic: 25 parallel wrong passwords for one account from one address get exactly 10 password checks', async () => {
+    const target = await account();
+    const ip = freshIp();
+    const results = await Promise.all(Array.from({ length: 25 }, (_, i) => checkSignIn(db, target.email, `parallel guess ${i}`, ip, noSleep)));
+    expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(10);
+    expect(results.filter((r) => !r.ok && r.reason === 'rate_limited')).toHaveLength(15);
+    expect(await audit('auth.sign-in-failed', target.email)).toHaveLength(10);
   });
 
-  it('only failures after the last success count; a success outside the window resets nothing', async () => {
-    const reset = freshEmail();
-    await backdated(reset, freshIp(), false, 10, 10);
-    await backdated(reset, freshIp(), true, 5);
-    expect(await isLoginRateLimited(db, reset, freshIp())).toBe(false);
-
-    const stale = freshEmail();
-    await backdated(stale, freshIp(), true, 30);
-    await backdated(stale, freshIp(), false, 10, 10);
-    expect(await isLoginRateLimited(db, stale, freshIp())).toBe(true);
+  it('is atomic for the address limit too: 45 parallel attempts from one address over many accounts admit 30', async () => {
+    const ip = freshIp();
+    const verdicts = await Promise.all(Array.from({ length: 45 }, () => beginSignInAttempt(db, freshEmail(), ip)));
+    expect(verdicts.filter((v) => v.allowed)).toHaveLength(30);
+    expect(verdicts.filter((v) => v.firstRefusal)).toHaveLength(1);
   });
 
-  it('records attempts without any password', async () => {
-    const email = freshEmail();
-    await recordLoginAttempt(db, email, '192.0.2.7', false);
-    const rows = await db.select().from(loginAttempts).where(eq(loginAttempts.email, email));
-    expect(rows).toHaveLength(1);
-    expect(Object.keys(rows[0]!).sort()).toEqual(['createdAt', 'email', 'id', 'ip', 'succeeded']);
-    expect(rows[0]).toMatchObject({ ip: '192.0.2.7', succeeded: false });
+  it('writes failed sign-ins, and the first refusal of a window, to the audit log, without the password', async () => {
+    const target = await account();
+    const ip = freshIp();
+    await wrong(target.email, ip, 12);
+    await checkSignIn(db, 'nobody-at-all@example.test', 'a guess', ip, noSleep);
+    const failed = await audit('auth.sign-in-failed', target.email);
+    expect(failed).toHaveLength(10);
+    expect(failed[0]).toMatchObject({ actorId: null, entityType: 'user', entityId: String(target.id), ip, data: { reason: 'wrong password' } });
+    const refused = await audit('auth.sign-in-refused', target.email);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({ entityId: String(target.id), ip, data: { limit: 'pair' } });
+    expect(await audit('auth.sign-in-failed', 'nobody-at-all@example.test')).toMatchObject([{ entityId: null, data: { reason: 'unknown account' } }]);
+    expect(JSON.stringify(await db.select().from(auditLog))).not.toContain('wrong password 0');
+  });
+
+  it('a disabled account is refused with the right password, and the audit says why', async () => {
+    const me = await account();
+    await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, me.id));
+    expect(await checkSignIn(db, me.email, me.password, freshIp(), noSleep)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await audit('auth.sign-in-failed', me.email)).toMatchObject([{ data: { reason: 'account disabled' } }]);
+  });
+
+  it('keeps counts only: no password, no attempt log', async () => {
+    await wrong(freshEmail(), freshIp());
+    const [row] = await db.select().from(loginThrottle).limit(1);
+    expect(Object.keys(row!).sort()).toEqual(['attempts', 'scope', 'subject', 'windowStartedAt']);
   });
 });
 

@@ -1,10 +1,15 @@
 'use server';
 
-import { sql } from 'drizzle-orm';
+import { headers } from 'next/headers';
 import { getDb } from '@/db/client';
-import { createStaffUser, countSignInUsers } from '@/db/queries/newsroom/users';
-import { writeAudit } from '@/db/queries/newsroom/audit';
+import { setupOwner } from '@/db/queries/newsroom/setup';
+import { adminTranslator } from '@/lib/admin-locale';
 import { signIn } from '@/lib/auth';
+import { authSecret } from '@/lib/auth/secret';
+import { setupCodeRequired } from '@/lib/auth/setup-code';
+import { clientIp } from '@/lib/client-ip';
+import { ActionError } from '@/lib/errors';
+import { redactForLog } from '@/lib/redact-log';
 import { ownerSetupInput } from '@/lib/validation/account';
 
 export interface SetupState {
@@ -12,7 +17,11 @@ export interface SetupState {
   fieldErrors?: Record<string, string[]>;
 }
 
-/** First run only: creates the owner. Refuses once any account can sign in. */
+/**
+ * First run only: creates the owner. Refuses once any account can sign in. In production the
+ * one-time setup code from the server's log is required (lib/auth/setup-code.ts); a wrong code
+ * creates nothing, and tries are limited per address.
+ */
 export async function setupOwnerAction(_prev: SetupState, form: FormData): Promise<SetupState> {
   const parsed = ownerSetupInput.safeParse({ name: form.get('name') ?? '', email: form.get('email') ?? '', password: form.get('password') ?? '' });
   if (!parsed.success) {
@@ -20,17 +29,23 @@ export async function setupOwnerAction(_prev: SetupState, form: FormData): Promi
     for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
     return { error: 'Some fields need attention.', fieldErrors };
   }
-  const db = await getDb();
-  const created = await db.transaction(async (tx) => {
-    const t = tx as unknown as typeof db;
-    // Serialise concurrent first-run submissions: only one owner can ever be created here.
-    await t.execute(sql`lock table users in share row exclusive mode`);
-    if ((await countSignInUsers(t)) > 0) return null;
-    const id = await createStaffUser(t, { ...parsed.data, role: 'admin', isOwner: true });
-    await writeAudit(t, { actorId: id, action: 'user.setup-owner', entityType: 'user', entityId: id, summary: parsed.data.email });
-    return id;
-  });
-  if (!created) return { error: 'The site already has an owner. Sign in instead.' };
+  try {
+    const outcome = await setupOwner(
+      await getDb(),
+      { ...parsed.data, setupCode: String(form.get('setupCode') ?? '') },
+      { ip: clientIp(await headers()), secret: setupCodeRequired() ? authSecret() : null },
+    );
+    if (!outcome.ok) {
+      if (outcome.error === 'alreadySetUp') return { error: 'The site already has an owner. Sign in instead.' };
+      const { t } = await adminTranslator();
+      const message = t(outcome.error);
+      return { error: message, fieldErrors: outcome.error === 'setupRateLimited' ? undefined : { setupCode: [message] } };
+    }
+  } catch (error) {
+    if (error instanceof ActionError) return { error: error.message, fieldErrors: error.fieldErrors };
+    console.error('[action user.setup-owner]', redactForLog(error));
+    return { error: 'Something went wrong. Nothing was saved.' };
+  }
   await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirectTo: '/admin' });
   return { error: null };
 }

@@ -9,7 +9,7 @@ import { serverMessage as m } from '../../../lib/i18n/admin-manage';
 import { can } from '../../../lib/permissions';
 import type { InviteUserInput, ProfileInput } from '../../../lib/validation/user';
 import { writeAudit } from './audit';
-import { isLoginRateLimited, recordLoginAttempt } from './login-attempts';
+import { beginSignInAttempt, finishSignInAttempt } from './login-attempts';
 import type { StaffActor } from './sections';
 import { createStaffUser, getPasswordHash } from './users';
 
@@ -149,17 +149,38 @@ export async function setUserDisabled(db: Database, actor: StaffActor, id: numbe
   });
 }
 
-/** Sets a password chosen by an admin (to be changed by its owner) and ends the user's sessions. */
-export async function resetUserPassword(db: Database, actor: StaffActor, id: number, password: string): Promise<{ id: number }> {
+/**
+ * Sets a password chosen by an admin (to be changed by its owner) and ends the user's sessions.
+ * An administrator's password (one's own included) is a way into every account: unless the actor
+ * is the owner, it takes the actor's own current password, checked under the sign-in limits, so a
+ * borrowed or stolen admin session cannot take over another admin (issue 10, item 11).
+ */
+export async function resetUserPassword(db: Database, actor: StaffActor, id: number, password: string, currentPassword?: string): Promise<{ id: number }> {
   requireManager(actor);
+  const needsReauth = async (tx: Tx) => {
+    const [me] = await tx.select({ isOwner: users.isOwner }).from(users).where(eq(users.id, actor.id));
+    const [target] = await tx.select({ role: users.role, isOwner: users.isOwner }).from(users).where(eq(users.id, id));
+    if (!target) throw notFoundError('This user');
+    // Otherwise any admin could take over the owner's account.
+    if (target.isOwner && id !== actor.id) throw new ActionError(403, m('ownerPasswordProtected'));
+    return target.role === 'admin' && !me?.isOwner;
+  };
+  // Checked before the transaction too: the slow password check holds no row lock.
+  let confirmed = false;
+  if (await needsReauth(db)) {
+    if (!currentPassword) throw new ActionError(422, m('reauthRequired'), { currentPassword: [m('reauthRequired')] });
+    await confirmOwnPassword(db, actor, currentPassword, 'currentPassword');
+    confirmed = true;
+  }
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const t = tx as unknown as Tx;
     const target = await loadForUpdate(t, id);
-    // Otherwise any admin could take over the owner's account.
-    if (target.isOwner && target.id !== actor.id) throw new ActionError(403, m('ownerPasswordProtected'));
+    // Made an admin in the meantime: the confirmation is needed after all.
+    const stillNeeded = await needsReauth(t);
+    if (stillNeeded && !confirmed) throw new ActionError(422, m('reauthRequired'), { currentPassword: [m('reauthRequired')] });
     await t.update(users).set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, id));
-    await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.reset-password', entityType: 'user', entityId: id, summary: target.email });
+    await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.reset-password', entityType: 'user', entityId: id, summary: target.email, data: { reauthenticated: confirmed } });
     return { id };
   });
 }
@@ -201,22 +222,33 @@ export async function setOwnUiLocale(db: Database, actor: StaffActor, uiLocale: 
  * every session; the caller signs the current browser in again. Returns the email to sign in with.
  */
 export async function changeOwnPassword(db: Database, actor: StaffActor, currentPassword: string, newPassword: string): Promise<{ email: string }> {
-  const [account] = await db.select({ email: users.email }).from(users).where(eq(users.id, actor.id));
-  if (!account) throw notFoundError('This account');
-  const ip = actor.ip ?? 'unknown';
-  if (await isLoginRateLimited(db, account.email, ip)) throw new ActionError(429, m('tooManyAttempts'));
-  const valid = await verifyPassword(await getPasswordHash(db, actor.id), currentPassword);
-  if (!valid) {
-    await recordLoginAttempt(db, account.email, ip, false);
-    throw new ActionError(422, m('wrongCurrentPassword'), { currentPassword: [m('wrongCurrentPassword')] });
-  }
+  const { email } = await confirmOwnPassword(db, actor, currentPassword, 'currentPassword');
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
     const t = tx as unknown as Tx;
     await t.update(users).set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, actor.id));
-    await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.change-password', entityType: 'user', entityId: actor.id, summary: account.email });
+    await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.change-password', entityType: 'user', entityId: actor.id, summary: email });
   });
-  return { email: account.email };
+  return { email };
+}
+
+/**
+ * Re-authentication: the acting user's own password, counted under the sign-in limits (a stolen
+ * session must not become a way to guess it). Wrong → 422 on `field`, too many tries → 429.
+ */
+async function confirmOwnPassword(db: Database, actor: StaffActor, password: string, field: string): Promise<{ email: string }> {
+  const [account] = await db.select({ email: users.email }).from(users).where(eq(users.id, actor.id));
+  if (!account) throw notFoundError('This account');
+  const ip = actor.ip ?? 'unknown';
+  const verdict = await beginSignInAttempt(db, account.email, ip);
+  if (!verdict.allowed) throw new ActionError(429, m('tooManyAttempts'));
+  const valid = await verifyPassword(await getPasswordHash(db, actor.id), password);
+  await finishSignInAttempt(db, account.email, ip, valid);
+  if (!valid) {
+    await writeAudit(db, { actorId: actor.id, ip: actor.ip, action: 'auth.reauth-failed', entityType: 'user', entityId: actor.id, summary: account.email });
+    throw new ActionError(422, m('wrongCurrentPassword'), { [field]: [m('wrongCurrentPassword')] });
+  }
+  return account;
 }
 
 /** For the audit log's filter. */

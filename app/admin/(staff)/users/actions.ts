@@ -20,7 +20,7 @@ export const setUserDisabledAction = defineAction({ name: 'user.disable', input:
 );
 
 export const resetUserPasswordAction = defineAction({ name: 'user.reset-password', input: resetPasswordInput, permission: 'user:manage' }, async (input, ctx) =>
-  resetUserPassword(ctx.db, staffOf(ctx), input.id, input.password),
+  resetUserPassword(ctx.db, staffOf(ctx), input.id, input.password, input.currentPassword),
 );
 
 // `text` hands passwords over exactly as typed: never trimmed, never normalised.
@@ -39,5 +39,5 @@ export async function setUserDisabledForm(_state: FormState, form: FormData): Pr
 }
 
 export async function resetUserPasswordForm(_state: FormState, form: FormData): Promise<FormState> {
-  return formState(await resetUserPasswordAction({ id: text(form, 'id'), password: text(form, 'password') }), 'passwordReset');
+  return formState(await resetUserPasswordAction({ id: text(form, 'id'), password: text(form, 'password'), currentPassword: text(form, 'currentPassword') || undefined }), 'passwordReset');
 }

@@ -1,9 +1,6 @@
 import { NextRequest } from 'next/server';
-import { getDb } from '@/db/client';
-import { isLoginRateLimited, LOGIN_WINDOW_MINUTES } from '@/db/queries/newsroom/login-attempts';
-import { normalizeEmail } from '@/db/queries/newsroom/users';
+import { LOGIN_WINDOW_MINUTES } from '@/db/queries/newsroom/login-attempts';
 import { handlers } from '@/lib/auth';
-import { clientIp } from '@/lib/client-ip';
 import { readTextUpTo } from '@/lib/request-body';
 
 export const GET = handlers.GET;
@@ -17,7 +14,7 @@ const refuse = (status: 413 | 415 | 429, error: string, headers: Record<string, 
 
 /**
  * next-auth's own endpoints, anonymous and public: bodies stay small (issue 10, item 6), and the
- * credentials callback, a form post, is guarded by the same limit as the sign-in form.
+ * credentials callback, a form post, answers a rate-limited attempt with 429.
  */
 export async function POST(request: NextRequest) {
   const credentials = request.nextUrl.pathname.endsWith('/callback/credentials');
@@ -30,12 +27,18 @@ export async function POST(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.delete('content-length');
   const forwarded = new NextRequest(request.url, { method: 'POST', headers, body: text || undefined });
-  if (credentials) {
-    const form = new URLSearchParams(text);
-    const email = normalizeEmail(form.get('email') ?? '');
-    if (await isLoginRateLimited(await getDb(), email, clientIp(request.headers))) {
-      return refuse(429, `Too many failed sign-in attempts. Try again in ${LOGIN_WINDOW_MINUTES} minutes.`, { 'Retry-After': String(LOGIN_WINDOW_MINUTES * 60) });
-    }
+  const response = await handlers.POST(forwarded);
+  // The limit is counted and checked once, atomically, in authorize (lib/auth, db/queries/newsroom/
+  // sign-in.ts); a refusal comes back as next-auth's redirect with code=rate_limited, which a
+  // script gets as a plain 429 instead.
+  if (credentials && isRateLimitedRedirect(response)) {
+    return refuse(429, `Too many failed sign-in attempts. Try again in ${LOGIN_WINDOW_MINUTES} minutes.`, { 'Retry-After': String(LOGIN_WINDOW_MINUTES * 60) });
   }
-  return handlers.POST(forwarded);
+  return response;
+}
+
+function isRateLimitedRedirect(response: Response): boolean {
+  const location = response.headers.get('location');
+  if (response.status < 300 || response.status >= 400 || !location) return false;
+  return new URL(location, 'http://gazette.invalid').searchParams.get('code') === 'rate_limited';
 }

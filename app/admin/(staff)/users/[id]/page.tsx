@@ -15,6 +15,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   if (!person) notFound();
   const protectedOwner = person.isOwner;
   const mayResetPassword = !person.isOwner || person.id === me.id;
+  // Same rule as resetUserPassword in the DAL: an admin's password needs the actor's own, unless the actor is the owner.
+  const needsReauth = person.role === 'admin' && !me.isOwner;
   return (
     <div className="space-y-6">
       <nav aria-label={mt('breadcrumb')} className="text-sm">
@@ -90,6 +92,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
               maxLength={PASSWORD_MAX}
               autoComplete="new-password"
             />
+            {needsReauth ? (
+              <TextField form="reset" name="currentPassword" label={mt('yourCurrentPassword')} hint={mt('reauthHint')} type="password" required maxLength={PASSWORD_MAX} autoComplete="current-password" />
+            ) : null}
             <SubmitButton className="admin-button">{mt('resetPassword')}</SubmitButton>
           </ActionForm>
         </section>
