@@ -34,6 +34,7 @@ export async function openConnection(options: { url?: string; dir?: string } = {
       // estimate, spent 50–600 ms compiling plans that then ran in under 1 ms (ADR 0008).
       connection: { application_name: 'gazette', jit: 'off' },
     });
+    if (config().DATABASE_PREPARE) preparedStatements(client);
     const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Database;
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
@@ -44,6 +45,19 @@ export async function openConnection(options: { url?: string; dir?: string } = {
   const client = await PGlite.create(dir === 'memory://' ? undefined : dir);
   const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Database;
   return { db, kind: 'pglite', close: () => client.close() };
+}
+
+/**
+ * Drizzle sends each query as an unnamed statement, which PostgreSQL parses and plans every time
+ * and postgres.js describes in a round trip of its own first: about half of the database's time on
+ * an uncached article page (six short index reads; ADR 0010). Named statements are parsed once per
+ * connection and reuse their plan. postgres.js keeps one per distinct SQL text, and the app's SQL
+ * texts are a fixed set (values are always parameters). DATABASE_PREPARE=0 turns this off behind a
+ * pooler in transaction mode that cannot carry prepared statements.
+ */
+function preparedStatements(client: import('postgres').Sql): void {
+  const unsafe = client.unsafe.bind(client);
+  client.unsafe = ((query, params, options) => unsafe(query, params ?? [], { ...options, prepare: true })) as typeof client.unsafe;
 }
 
 /** The process-wide database, migrated on first use. */

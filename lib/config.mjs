@@ -115,6 +115,7 @@ export const envSchema = z.object({
       .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
       .refine((urls) => urls.every((u) => isUrl(u, ['postgres:', 'postgresql:'])), 'must be a comma-separated list of PostgreSQL URLs like postgres://user:password@host:5432/database (postgres:// or postgresql://, each with a host)'),
   ).transform((v) => v ?? []),
+  DATABASE_PREPARE: flagWithDefault(true),
   DATA_DIR: optional(z.string()).transform((v) => v ?? '.data'),
   SEED_DEMO: flag(),
   // Accounts and secrets
