@@ -6,6 +6,8 @@ import { getDb } from '@/db/client';
 import { isLoginRateLimited, recordLoginAttempt } from '@/db/queries/newsroom/login-attempts';
 import { findCredentials, normalizeEmail } from '@/db/queries/newsroom/users';
 import { clientIp } from '../client-ip';
+import { config } from '../config.mjs';
+import { authHost } from './host';
 import { authSecret } from './secret';
 import { PASSWORD_MAX, verifyPassword } from './password';
 
@@ -27,50 +29,58 @@ const credentialsInput = z.object({
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 3600;
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  secret: authSecret(),
-  trustHost: true,
-  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: '/admin/login', error: '/admin/login' },
-  logger: {
-    // A wrong password is not a server error; keep stderr for real problems.
-    error(error) {
-      // Wrong passwords and unreadable session cookies are client input, not server faults.
-      const type = (error as { type?: string }).type;
-      if (error instanceof CredentialsSignin || type === 'CredentialsSignin' || type === 'JWTSessionError') return;
-      console.error('[auth]', error);
-    },
-  },
-  providers: [
-    Credentials({
-      credentials: { email: { type: 'email' }, password: { type: 'password' } },
-      async authorize(raw, request) {
-        const parsed = credentialsInput.safeParse(raw);
-        if (!parsed.success) return null;
-        const email = normalizeEmail(parsed.data.email);
-        const ip = clientIp(request.headers);
-        const db = await getDb();
-        if (await isLoginRateLimited(db, email, ip)) throw new RateLimitedError();
-        const account = await findCredentials(db, email);
-        const valid = await verifyPassword(account?.passwordHash ?? null, parsed.data.password);
-        const ok = Boolean(account && valid && !account.disabledAt);
-        await recordLoginAttempt(db, email, ip, ok);
-        if (!ok || !account) return null;
-        return { id: String(account.id), name: account.name, email: account.email, sessionVersion: account.sessionVersion };
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  // The origin and the cookies' Secure flag come from configuration, not from what a client sends
+  // in Host / X-Forwarded-* (issue 10, item 7; lib/auth/host.ts). next-auth reads AUTH_URL from
+  // process.env itself, so the configured origin is put there.
+  const host = authHost(config());
+  if (host.url) process.env.AUTH_URL = host.url;
+  return {
+    secret: authSecret(),
+    trustHost: host.trustHost,
+    useSecureCookies: host.useSecureCookies,
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: '/admin/login', error: '/admin/login' },
+    logger: {
+      // A wrong password is not a server error; keep stderr for real problems.
+      error(error) {
+        // Wrong passwords and unreadable session cookies are client input, not server faults.
+        const type = (error as { type?: string }).type;
+        if (error instanceof CredentialsSignin || type === 'CredentialsSignin' || type === 'JWTSessionError') return;
+        console.error('[auth]', error);
       },
-    }),
-  ],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user) {
-        token.uid = Number(user.id);
-        token.sv = user.sessionVersion ?? 1;
-      }
-      return token;
     },
-    session({ session, token }) {
-      // Only what the server needs to look the user up again; roles come from the database.
-      return { ...session, uid: token.uid, sv: token.sv };
+    providers: [
+      Credentials({
+        credentials: { email: { type: 'email' }, password: { type: 'password' } },
+        async authorize(raw, request) {
+          const parsed = credentialsInput.safeParse(raw);
+          if (!parsed.success) return null;
+          const email = normalizeEmail(parsed.data.email);
+          const ip = clientIp(request.headers);
+          const db = await getDb();
+          if (await isLoginRateLimited(db, email, ip)) throw new RateLimitedError();
+          const account = await findCredentials(db, email);
+          const valid = await verifyPassword(account?.passwordHash ?? null, parsed.data.password);
+          const ok = Boolean(account && valid && !account.disabledAt);
+          await recordLoginAttempt(db, email, ip, ok);
+          if (!ok || !account) return null;
+          return { id: String(account.id), name: account.name, email: account.email, sessionVersion: account.sessionVersion };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.uid = Number(user.id);
+          token.sv = user.sessionVersion ?? 1;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        // Only what the server needs to look the user up again; roles come from the database.
+        return { ...session, uid: token.uid, sv: token.sv };
+      },
     },
-  },
-}));
+  };
+});
