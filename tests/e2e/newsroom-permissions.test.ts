@@ -999,6 +999,23 @@ describe('article rules that depend on ownership and state', () => {
   });
 });
 
+describe('media usage (issue 10, item 12)', () => {
+  it("a contributor is told that someone else's draft uses an image, never its title; an editor sees the title", async () => {
+    const image = await newMedia();
+    const title = uniq('Secret draft');
+    await fixture('createArticleAction', [{ title, body: doc('Secret body'), sectionId, coverMediaId: image.id }], 'author2');
+    const asContributor = await call<{ ok: true; data: { items: unknown[]; others: number } }>('contributor', 'mediaUsageAction', [{ id: image.id }]);
+    expect(asContributor.value!.data).toEqual({ items: [], others: 1 });
+    expect(asContributor.raw).not.toContain(title);
+    const page = await request(`${nr.baseURL}/admin/media/${image.id}`, { headers: { Cookie: cookies.contributor! }, localAddress: ADDRESS.contributor });
+    expect(page.status).toBe(200);
+    expect(page.text()).not.toContain(title);
+    expect(page.text()).toContain('data-testid="usage-others"');
+    const asEditor = await call<{ ok: true; data: { items: { title: string }[]; others: number } }>('editor', 'mediaUsageAction', [{ id: image.id }]);
+    expect(asEditor.value!.data.items.map((u) => u.title)).toEqual([title]);
+  });
+});
+
 describe('the client address seen by actions', () => {
   it('failed password checks count against the caller’s own address, even when the action is posted to a page that does not hold it', async () => {
     // Next.js forwards such a request to a page that holds the action, from the server itself.
