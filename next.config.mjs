@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { ROUTE_SEGMENTS } from './lib/reserved-slugs.mjs';
 import { cdnHeaders } from './lib/cdn/cache-control.mjs';
+import { READER_CSP, hstsFor } from './lib/security-headers.mjs';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -58,8 +59,14 @@ const nextConfig = {
       { key: 'Cache-Control', value: 'private, no-store' },
       { key: 'X-Robots-Tag', value: 'noindex' },
     ];
+    // On Vercel no server/http-server.mjs runs to add HSTS at run time: the build's SITE_URL decides.
+    const hsts = process.env.VERCEL ? hstsFor(process.env.SITE_URL) : null;
+    if (hsts) security.push({ key: 'Strict-Transport-Security', value: hsts });
     return [
       { source: '/:path*', headers: security },
+      // The newsroom and previews get a per-request policy with a nonce from proxy.ts instead.
+      { source: '/', headers: [{ key: 'Content-Security-Policy', value: READER_CSP }] },
+      { source: '/:path((?!admin(?:/|$)|preview(?:/|$)).+)', headers: [{ key: 'Content-Security-Policy', value: READER_CSP }] },
       // Reader pages: s-maxage + stale-while-revalidate for a CDN or caching proxy (docs/scaling.md).
       ...cdnHeaders(),
       { source: '/preview/:path*', headers: privatePages },

@@ -1,19 +1,34 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { newsroomCsp } from './lib/security-headers.mjs';
 
 /**
- * An optimistic shortcut, never a security boundary (every page, action and route checks for
- * itself): anonymous visitors to /admin go to the sign-in form. Reader pages do not pass through
- * here, so cached pages pay nothing for it. (While the database is down, server/outage-guard.mjs
- * answers 503 at the HTTP server.)
+ * For the newsroom (/admin) and previews (/preview), both rendered per request:
+ *
+ * - a Content-Security-Policy with a fresh nonce (lib/security-headers.mjs). Next.js reads the nonce
+ *   from the request's header and puts it on every script it renders; nothing else runs.
+ * - an optimistic shortcut, never a security boundary (every page, action and route checks for
+ *   itself): anonymous visitors to /admin go to the sign-in form.
+ *
+ * Reader pages do not pass through here, so cached pages pay nothing for it. (While the database is
+ * down, server/outage-guard.mjs answers 503 at the HTTP server.)
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  if (pathname.startsWith('/admin/login') || pathname.startsWith('/admin/setup')) return NextResponse.next();
+  const csp = newsroomCsp(Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64'), process.env.NODE_ENV === 'development');
+  const open = !pathname.startsWith('/admin') || pathname.startsWith('/admin/login') || pathname.startsWith('/admin/setup');
   const hasSession = request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');
-  if (!hasSession) return NextResponse.redirect(new URL('/admin/login', request.url));
-  return NextResponse.next();
+  let response: NextResponse;
+  if (!open && !hasSession) {
+    response = NextResponse.redirect(new URL('/admin/login', request.url));
+  } else {
+    const headers = new Headers(request.headers);
+    headers.set('content-security-policy', csp);
+    response = NextResponse.next({ request: { headers } });
+  }
+  response.headers.set('Content-Security-Policy', csp);
+  return response;
 }
 
 export const config = {
-  matcher: ['/admin', '/admin/:path*'],
+  matcher: ['/admin', '/admin/:path*', '/preview/:path*'],
 };

@@ -92,6 +92,13 @@ export const envSchema = z.object({
       .refine((v) => isUrl(v, ['http:', 'https:']), 'must be the public origin, like https://news.example.com (http:// or https://)')
       .transform((v) => v.replace(/\/+$/, '')),
   ),
+  // The admin's origin when it differs from SITE_URL (docs/configuration.md, "The admin on its own origin")
+  AUTH_URL: optional(
+    z
+      .string()
+      .refine((v) => isUrl(v, ['http:', 'https:']), 'must be the origin the newsroom is reached on, like https://admin.news.example.com (http:// or https://)')
+      .transform((v) => v.replace(/\/+$/, '')),
+  ),
   TRUST_PROXY: optional(
     z
       .string()

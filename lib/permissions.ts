@@ -69,6 +69,11 @@ export function canViewArticleInAdmin(actor: Actor, article: ArticleOwnership): 
   return ownsArticle(actor, article);
 }
 
+/** A preview share link is revoked by whoever created it, or by an editor. */
+export function canRevokePreviewLink(actor: Actor, link: { createdById: number }): boolean {
+  return link.createdById === actor.id || can(actor.role, 'article:edit-any');
+}
+
 /** Staff may delete (to the trash) their own unpublished drafts; editors anything. */
 export function canTrashArticle(actor: Actor, article: ArticleOwnership): boolean {
   if (can(actor.role, 'article:trash-any')) return true;

@@ -3,6 +3,7 @@ import cluster from 'node:cluster';
 import http from 'node:http';
 import { assertConfig } from '../lib/config.mjs';
 import { markServerEntry, runShutdownHooks } from '../lib/server-bridge.mjs';
+import { hstsFor } from '../lib/security-headers.mjs';
 import { captureForMicroCache, serveFromMicroCache } from './micro-cache.mjs';
 import { holdWhileDatabaseDown } from './outage-guard.mjs';
 import { notFoundForUndecodablePaths, permanentRedirectsAs301, stampPeerAddress } from './request-hooks.mjs';
@@ -34,7 +35,9 @@ const DRAIN_MS = 6_000;
 export async function startGazetteServer({ dir, conf }) {
   process.env.NODE_ENV = 'production';
   // A missing or malformed variable stops here, with a message naming each, before anything listens.
-  const { PORT: port, HOSTNAME_BIND: hostname } = assertConfig();
+  const { PORT: port, HOSTNAME_BIND: hostname, SITE_URL: siteUrl } = assertConfig();
+  // An https site tells browsers to keep to https (every response, the micro-cache's included).
+  const hsts = hstsFor(siteUrl);
   markServerEntry();
   if (conf) process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(conf);
 
@@ -44,6 +47,7 @@ export async function startGazetteServer({ dir, conf }) {
   let nextIsReady = () => {};
   const ready = new Promise((resolve) => (nextIsReady = () => resolve(undefined)));
   const server = http.createServer((req, res) => {
+    if (hsts) res.setHeader('Strict-Transport-Security', hsts);
     stampPeerAddress(req);
     notFoundForUndecodablePaths(req);
     permanentRedirectsAs301(req, res);

@@ -58,10 +58,3 @@ export async function loadPreview(db: Database, actor: Actor, id: number): Promi
     },
   };
 }
-
-/**
- * Who reads the article behind a share link. The signed token is the permission (it was issued
- * to someone allowed to view the article); this actor only gives the lookup editor visibility,
- * and id 0 matches no user.
- */
-export const SHARE_LINK_READER: Actor = { id: 0, role: 'editor' };

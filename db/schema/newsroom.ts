@@ -54,3 +54,26 @@ export const articlePresence = pgTable(
   },
   (t) => [primaryKey({ columns: [t.articleId, t.userId] }), index('article_presence_seen_idx').on(t.articleId, t.seenAt)],
 );
+
+/**
+ * Share links to an unpublished article (lib/preview-token.ts signs their id). A link opens only
+ * while it is unexpired and unrevoked, its creator's account is active, and the creator may still
+ * see the article in the newsroom.
+ */
+export const previewLinks = pgTable(
+  'preview_links',
+  {
+    id: serial().primaryKey(),
+    articleId: integer()
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    createdById: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    revokedAt: timestamp({ withTimezone: true }),
+    revokedById: integer().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('preview_links_article_idx').on(t.articleId, t.createdAt), index('preview_links_created_by_idx').on(t.createdById)],
+);

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { checkSignIn } from '@/db/queries/newsroom/sign-in';
 import { clientIp } from '../client-ip';
+import { config } from '../config.mjs';
+import { authHost } from './host';
 import { logAuthError } from './log';
 import { authSecret } from './secret';
 import { PASSWORD_MAX } from './password';
@@ -27,37 +29,45 @@ const credentialsInput = z.object({
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 3600;
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  secret: authSecret(),
-  trustHost: true,
-  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: '/admin/login', error: '/admin/login' },
-  logger: { error: logAuthError },
-  providers: [
-    Credentials({
-      credentials: { email: { type: 'email' }, password: { type: 'password' } },
-      async authorize(raw, request) {
-        const parsed = credentialsInput.safeParse(raw);
-        if (!parsed.success) return null;
-        const result = await checkSignIn(await getDb(), parsed.data.email, parsed.data.password, clientIp(request.headers));
-        if (!result.ok && result.reason === 'rate_limited') throw new RateLimitedError();
-        if (!result.ok) return null;
-        const account = result.user;
-        return { id: String(account.id), name: account.name, email: account.email, sessionVersion: account.sessionVersion };
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  // The origin and the cookies' Secure flag come from configuration, not from what a client sends
+  // in Host / X-Forwarded-* (issue 10, item 7; lib/auth/host.ts). next-auth reads AUTH_URL from
+  // process.env itself, so the configured origin is put there.
+  const host = authHost(config());
+  if (host.url) process.env.AUTH_URL = host.url;
+  return {
+    secret: authSecret(),
+    trustHost: host.trustHost,
+    useSecureCookies: host.useSecureCookies,
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: '/admin/login', error: '/admin/login' },
+    logger: { error: logAuthError },
+    providers: [
+      Credentials({
+        credentials: { email: { type: 'email' }, password: { type: 'password' } },
+        async authorize(raw, request) {
+          const parsed = credentialsInput.safeParse(raw);
+          if (!parsed.success) return null;
+          const result = await checkSignIn(await getDb(), parsed.data.email, parsed.data.password, clientIp(request.headers));
+          if (!result.ok && result.reason === 'rate_limited') throw new RateLimitedError();
+          if (!result.ok) return null;
+          const account = result.user;
+          return { id: String(account.id), name: account.name, email: account.email, sessionVersion: account.sessionVersion };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.uid = Number(user.id);
+          token.sv = user.sessionVersion ?? 1;
+        }
+        return token;
       },
-    }),
-  ],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user) {
-        token.uid = Number(user.id);
-        token.sv = user.sessionVersion ?? 1;
-      }
-      return token;
+      session({ session, token }) {
+        // Only what the server needs to look the user up again; roles come from the database.
+        return { ...session, uid: token.uid, sv: token.sv };
+      },
     },
-    session({ session, token }) {
-      // Only what the server needs to look the user up again; roles come from the database.
-      return { ...session, uid: token.uid, sv: token.sv };
-    },
-  },
-}));
+  };
+});

@@ -18,6 +18,9 @@ const serverMessagesEn = {
   // The article list's bulk actions.
   chooseBulkAction: 'Choose a bulk action.',
   selectArticles: 'Select at least one article.',
+  // Preview share links (db/queries/newsroom/preview-links.ts).
+  previewLinkRevoked: 'This preview link was already revoked.',
+  previewLinkExpired: 'This preview link has already expired.',
   required: 'Required.',
   atMost: 'At most {max} characters.',
   emailInvalid: 'Enter a valid email address.',
@@ -76,6 +79,8 @@ const serverMessagesZh: Record<ServerMessageKey, string> = {
   notFound: '该内容不存在或已被删除。',
   chooseBulkAction: '请选择一个批量操作。',
   selectArticles: '请至少选择一篇文章。',
+  previewLinkRevoked: '该预览链接已被撤销。',
+  previewLinkExpired: '该预览链接已过期。',
   required: '必填。',
   atMost: '最多 {max} 个字符。',
   emailInvalid: '请输入有效的邮箱地址。',

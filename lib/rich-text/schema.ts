@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod';
 
 /** Limits that keep a hostile document from stalling the server. */
 export const RICH_TEXT_LIMITS = {

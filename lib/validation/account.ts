@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../auth/password-rules';
 import { requiredLine } from './text';
 

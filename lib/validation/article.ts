@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { parseRichText, type RichTextNode } from '../rich-text/schema';
 import { safeHref } from '../rich-text/render';
 import { cleanDocumentText, id, line, multiline, requiredLine } from './text';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { serverMessage as m } from '../i18n/admin-manage';
 import { id, line, multiline, requiredLine } from './text';
 

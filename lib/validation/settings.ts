@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { serverMessage as m } from '../i18n/admin-manage';
 import { safeHref } from '../rich-text/render';
 import { line, multiline, requiredLine } from './text';

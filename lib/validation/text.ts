@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 // C0/C1 controls (but tab and newlines where allowed), bidi overrides and marks, zero-width
 // spaces and word joiners from Word. ZWJ/ZWNJ stay: emoji sequences and some scripts need them.

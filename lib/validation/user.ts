@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { serverMessage as m } from '../i18n/admin-manage';
 import { PASSWORD_MAX } from '../auth/password-rules';
 import { email, password } from './account';

@@ -230,6 +230,12 @@ const EVERYONE: readonly Role[] = ROLES;
 
 /** Someone else's draft (the second author's): only editors see it; others get 404 or 403. */
 const othersDraft = async () => draftBy('author2');
+/** Someone else's draft with a share link its author made (it opens: 200). */
+const othersSharedDraft = async () => {
+  const draft = await draftBy('author2');
+  const link = await fixture<{ id: number; path: string }>('createPreviewLinkAction', [{ id: draft.id }], 'author2');
+  return { ...draft, linkId: link.id, path: link.path };
+};
 
 const rows: Row[] = [
   // --- Articles ------------------------------------------------------------------------------
@@ -327,6 +333,38 @@ const rows: Row[] = [
     args: (t) => [{ id: t.id }],
     probe: () => adminView('/admin/audit'),
     check: async (_t, result) => expect((result.value as { data: { path: string } }).data.path).toMatch(/^\/preview\//),
+  },
+  {
+    name: 'listPreviewLinksAction',
+    file: P,
+    rule: "the share links of someone else's draft: editors only; others 404",
+    allowed: EDITORS,
+    refused: '404',
+    target: othersSharedDraft,
+    args: (t) => [{ id: t.id }],
+    check: async (t, result) => expect((result.value as { data: { id: number }[] }).data.map((l) => l.id)).toContain(t.linkId),
+  },
+  {
+    name: 'revokePreviewLinkAction',
+    file: P,
+    rule: "revoking someone else's share link: editors only (others 404); the link stops working at once",
+    allowed: EDITORS,
+    refused: '404',
+    target: othersSharedDraft,
+    args: (t) => [{ linkId: t.linkId }],
+    probe: (t) => publicStatus(String(t.path)),
+    check: async (t) => expect(await publicStatus(String(t.path))).toBe(404),
+  },
+  {
+    name: 'revokeAllPreviewLinksAction',
+    file: P,
+    rule: "revoking every share link of someone else's draft: editors only (others 404); the links stop working at once",
+    allowed: EDITORS,
+    refused: '404',
+    target: othersSharedDraft,
+    args: (t) => [{ id: t.id }],
+    probe: (t) => publicStatus(String(t.path)),
+    check: async (t) => expect(await publicStatus(String(t.path))).toBe(404),
   },
 
   // --- Sections -------------------------------------------------------------------------------
@@ -996,6 +1034,77 @@ describe('article rules that depend on ownership and state', () => {
     expect(outcome(await call('author', 'restoreRevisionAction', [{ id: own.id, revisionId: first, baseVersion: saved.value!.data.version }]))).toBe('ok');
     expect(JSON.parse(await articleView(own.id)).data.values.title).toBe(own.title);
     expect(outcome(await call('author', 'heartbeatAction', [{ id: own.id }]))).toBe('ok');
+  });
+});
+
+describe('media usage (issue 10, item 12)', () => {
+  it("a contributor is told that someone else's draft uses an image, never its title; an editor sees the title", async () => {
+    const image = await newMedia();
+    const title = uniq('Secret draft');
+    await fixture('createArticleAction', [{ title, body: doc('Secret body'), sectionId, coverMediaId: image.id }], 'author2');
+    const asContributor = await call<{ ok: true; data: { items: unknown[]; others: number } }>('contributor', 'mediaUsageAction', [{ id: image.id }]);
+    expect(asContributor.value!.data).toEqual({ items: [], others: 1 });
+    expect(asContributor.raw).not.toContain(title);
+    const page = await request(`${nr.baseURL}/admin/media/${image.id}`, { headers: { Cookie: cookies.contributor! }, localAddress: ADDRESS.contributor });
+    expect(page.status).toBe(200);
+    expect(page.text()).not.toContain(title);
+    expect(page.text()).toContain('data-testid="usage-others"');
+    const asEditor = await call<{ ok: true; data: { items: { title: string }[]; others: number } }>('editor', 'mediaUsageAction', [{ id: image.id }]);
+    expect(asEditor.value!.data.items.map((u) => u.title)).toEqual([title]);
+  });
+});
+
+describe('preview share links (issue 10, item 8)', () => {
+  const create = async (caller: Role) => {
+    const title = uniq('Shared draft');
+    const result = await call<{ ok: true; data: { id: number; version: number } }>(caller, 'createArticleAction', [{ title, body: doc(`Body of ${title}`), sectionId }]);
+    expect(outcome(result)).toBe('ok');
+    return result.value!.data.id;
+  };
+  const share = async (caller: Role | 'author2', id: number) => {
+    const result = await call<{ ok: true; data: { id: number; path: string; expiresAt: string } }>(caller, 'createPreviewLinkAction', [{ id }]);
+    expect(outcome(result)).toBe('ok');
+    return result.value!.data;
+  };
+
+  it('a new link works for 48 hours; its creator revokes it, it then answers 404, and a second revoke is a clear 409', async () => {
+    const id = await create('contributor');
+    const link = await share('contributor', id);
+    expect(Date.parse(link.expiresAt) - Date.now()).toBeGreaterThan(47.9 * 3_600_000);
+    expect(Date.parse(link.expiresAt) - Date.now()).toBeLessThanOrEqual(48 * 3_600_000);
+    expect(await publicStatus(link.path)).toBe(200);
+    expect(outcome(await call('contributor', 'revokePreviewLinkAction', [{ linkId: link.id }]))).toBe('ok');
+    expect(await publicStatus(link.path)).toBe(404);
+    const again = await call<{ ok: false; error: string }>('contributor', 'revokePreviewLinkAction', [{ linkId: link.id }]);
+    expect(outcome(again)).toBe('409');
+    expect(again.value!.error).toMatch(/already revoked/);
+  });
+
+  it('revoke-all ends every link of the article; an author cannot revoke an editor\'s link on their own article (404) but revokes their own', async () => {
+    const id = await create('author');
+    const mine = await share('author', id);
+    const editors = await share('editor', id);
+    expect(outcome(await call('author', 'revokePreviewLinkAction', [{ linkId: editors.id }]))).toBe('404');
+    expect(await publicStatus(editors.path)).toBe(200);
+    const listed = await call<{ ok: true; data: { id: number }[] }>('author', 'listPreviewLinksAction', [{ id }]);
+    expect(listed.value!.data.map((l) => l.id)).toEqual([mine.id]);
+    const all = await call<{ ok: true; data: { revoked: number } }>('editor', 'revokeAllPreviewLinksAction', [{ id }]);
+    expect(all.value!.data.revoked).toBe(2);
+    expect(await publicStatus(mine.path)).toBe(404);
+    expect(await publicStatus(editors.path)).toBe(404);
+  });
+
+  it('a link stops working once its creator may no longer see the article (the draft moved to the trash)', async () => {
+    const id = await create('author');
+    const link = await share('author', id);
+    expect(outcome(await call('author', 'transitionArticleAction', [{ id, transition: 'trash' }]))).toBe('ok');
+    expect(await publicStatus(link.path)).toBe(404);
+  });
+
+  it('bad input is a 422 that changes nothing', async () => {
+    for (const args of [{ linkId: 0 }, { linkId: 'x' }, {}]) expect(outcome(await call('editor', 'revokePreviewLinkAction', [args]))).toBe('422');
+    for (const args of [{ id: -1 }, {}]) expect(outcome(await call('editor', 'revokeAllPreviewLinksAction', [args]))).toBe('422');
+    expect(outcome(await call('editor', 'revokePreviewLinkAction', [{ linkId: 2_000_000_000 }]))).toBe('404');
   });
 });
 

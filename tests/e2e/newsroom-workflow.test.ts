@@ -248,6 +248,29 @@ describe('previewing a draft', () => {
     const otherArticle = Buffer.from(JSON.stringify({ ...claims, a: articleId })).toString('base64url');
     expect((await fetch(`${nr.baseURL}/preview/${otherArticle}.${signature}`)).status).toBe(404);
   }, 180_000);
+
+  it('the editor lists the links that still work; revoking one there, then all, ends them at once (issue 10, item 8)', async () => {
+    const page = await contributor.newPage();
+    await openEditor(page, `/admin/articles/${draftId}`);
+    const list = page.getByTestId('share-links');
+    await list.waitFor({ timeout: 30_000 });
+    expect(await list.getByRole('button', { name: et('shareLinkRevoke'), exact: true }).count()).toBe(1);
+    await page.getByRole('button', { name: et('shareLink') }).click();
+    await page.locator('#preview-share-url').waitFor({ timeout: 30_000 });
+    const second = await page.locator('#preview-share-url').inputValue();
+    await expect.poll(() => list.getByRole('button', { name: et('shareLinkRevoke'), exact: true }).count(), { timeout: 30_000 }).toBe(2);
+
+    // The older link (the one opened above) is the last in the list.
+    await list.getByRole('button', { name: et('shareLinkRevoke'), exact: true }).last().click();
+    await page.getByText(et('shareLinkRevoked')).waitFor({ timeout: 30_000 });
+    expect((await fetch(shareUrl)).status).toBe(404);
+    expect((await fetch(second)).status).toBe(200);
+
+    await list.getByRole('button', { name: et('shareLinkRevokeAll') }).click();
+    await page.getByText(et('shareLinksRevoked', { count: 1 })).waitFor({ timeout: 30_000 });
+    expect((await fetch(second)).status).toBe(404);
+    await page.close();
+  }, 180_000);
 });
 
 describe('accessibility of the newsroom (axe-core, WCAG 2.1 AA)', () => {

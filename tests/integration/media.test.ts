@@ -5,7 +5,7 @@ import S3rver from 's3rver';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { articles, media, pages, sections, users } from '@/db/schema';
+import { articleAuthors, articles, media, pages, sections, users } from '@/db/schema';
 import { ingestImage, sweepPendingMedia } from '@/lib/media/ingest';
 import { mediaStorage, resetMediaStorage } from '@/lib/media/storage';
 import { deleteMedia, getMediaUsage, listMedia } from '@/db/queries/newsroom/media';
@@ -148,8 +148,9 @@ for (const storageKind of ['local', 's3'] as const) {
           bodyJson: { type: 'doc', content: [{ type: 'image', attrs: { mediaId: item.id, alt: 'x' } }] },
         })
         .returning();
-      const usage = await getMediaUsage(db, item.id);
-      expect(usage.map((u) => u.kind).sort()).toEqual(['article-body', 'article-cover']);
+      const usage = await getMediaUsage(db, { id: editorId, role: 'editor' }, item.id);
+      expect(usage.items.map((u) => u.kind).sort()).toEqual(['article-body', 'article-cover']);
+      expect(usage.others).toBe(0);
       const refused = await deleteMedia(db, editorId, item.id).catch((e: unknown) => e);
       expect((refused as ActionError).status).toBe(409);
       expect(await readObject(item.url.replace('/media/', ''))).not.toBeNull();
@@ -158,6 +159,53 @@ for (const storageKind of ['local', 's3'] as const) {
       await deleteMedia(db, editorId, item.id);
       expect(await db.select().from(media).where(eq(media.id, item.id))).toEqual([]);
       expect(await readObject(item.url.replace('/media/', ''))).toBeNull();
+    });
+
+    it('tells a contributor only where their own stories use an image; other stories, drafts, trash and pages are a count (issue 10, item 12)', async () => {
+      const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#6c3' } }).jpeg().toBuffer();
+      const item = await ingestImage(db, { file: jpeg, bytes: jpeg.length, originalName: `scoped-${storageKind}.jpg`, alt: 'x', uploadedById: null });
+      const [mine, theirs, author] = await db
+        .insert(users)
+        .values([
+          { email: `mine-${storageKind}@example.com`, name: 'Mine', slug: `mine-${storageKind}`, role: 'contributor' },
+          { email: `theirs-${storageKind}@example.com`, name: 'Theirs', slug: `theirs-${storageKind}`, role: 'contributor' },
+          { email: `author-${storageKind}@example.com`, name: 'Author', slug: `author-${storageKind}`, role: 'author' },
+        ])
+        .returning();
+      const [section] = await db.insert(sections).values({ slug: `scoped-${storageKind}`, title: 'S' }).returning();
+      const body = { type: 'doc', content: [{ type: 'image', attrs: { mediaId: item.id, alt: 'x' } }] };
+      const story = (slug: string, title: string, createdById: number, extra: Partial<typeof articles.$inferInsert> = {}) => ({
+        slug: `${slug}-${storageKind}`,
+        title,
+        sectionId: section!.id,
+        createdById,
+        bodyJson: body,
+        ...extra,
+      });
+      const rows = await db
+        .insert(articles)
+        .values([
+          story('my-draft', 'My own draft', mine!.id, { coverMediaId: item.id, bodyJson: { type: 'doc', content: [] } }),
+          story('their-draft', 'Secret draft of theirs', theirs!.id),
+          story('their-trash', 'Trashed story of theirs', theirs!.id, { deletedAt: new Date() }),
+          story('credited', 'Story crediting me', theirs!.id),
+        ])
+        .returning({ id: articles.id, title: articles.title });
+      const credited = rows.find((r) => r.title === 'Story crediting me')!;
+      await db.insert(articleAuthors).values({ articleId: credited.id, userId: mine!.id, sortOrder: 0 });
+      await db.insert(pages).values({ slug: `scoped-${storageKind}`, title: 'Unpublished page', bodyJson: body });
+
+      const asMine = await getMediaUsage(db, { id: mine!.id, role: 'contributor' }, item.id);
+      expect(asMine.items.map((u) => `${u.kind} ${u.title}`).sort()).toEqual(['article-body Story crediting me', 'article-cover My own draft']);
+      expect(asMine.others).toBe(3);
+      expect(JSON.stringify(asMine)).not.toMatch(/Secret draft|Trashed story|Unpublished page/);
+
+      const asAuthor = await getMediaUsage(db, { id: author!.id, role: 'author' }, item.id);
+      expect(asAuthor).toEqual({ items: [], others: 5 });
+
+      const asEditor = await getMediaUsage(db, { id: editorId, role: 'editor' }, item.id);
+      expect(asEditor.items.map((u) => u.title).sort()).toEqual(['My own draft', 'Secret draft of theirs', 'Story crediting me', 'Trashed story of theirs', 'Unpublished page']);
+      expect(asEditor.others).toBe(0);
     });
 
     it('filters the library by type, by use (cover, article body, page body) and by missing alt text', async () => {

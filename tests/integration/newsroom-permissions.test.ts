@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { getDashboard, getRevisionSnapshot, listAdminArticles, listRevisions, touchPresence } from '@/db/queries/newsroom/article-admin';
 import { createArticle, getArticleForEdit, saveArticle, transitionArticle, type WriteResult } from '@/db/queries/newsroom/articles';
-import { articleAuthors, sections, tags, type ArticleStatus } from '@/db/schema';
+import { createPreviewLink, listPreviewLinks, revokeAllPreviewLinks, revokePreviewLink } from '@/db/queries/newsroom/preview-links';
+import { articleAuthors, previewLinks, sections, tags, type ArticleStatus } from '@/db/schema';
+import { resetConfig } from '@/lib/config.mjs';
 import { can, PERMISSIONS, ROLES, type Actor, type ArticleTransition, type Permission } from '@/lib/permissions';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import {
@@ -198,6 +201,55 @@ describe('the article permission matrix through the DAL', () => {
     }
     const audit = await auditOf(db, id);
     expect(audit.at(-1)).toMatchObject({ action: op === 'save' ? 'article.update' : `article.${op}`, actorId: actor.id });
+  });
+});
+
+describe('preview share links through the DAL (issue 10, item 8)', () => {
+  const savedSecret = process.env.AUTH_SECRET;
+  beforeAll(() => {
+    // Links are signed with the auth secret; a fixed one keeps the test away from DATA_DIR.
+    process.env.AUTH_SECRET = 'a-permissions-test-secret-that-is-long-enough';
+    resetConfig();
+  });
+  afterAll(() => {
+    if (savedSecret === undefined) delete process.env.AUTH_SECRET;
+    else process.env.AUTH_SECRET = savedSecret;
+    resetConfig();
+  });
+
+  const ROLE_LIST: Role[] = ['contributor', 'author', 'editor', 'admin'];
+  it.each(ROLE_LIST)("%s: on someone else's draft, creating, listing, revoking and revoking all are for editors only (others 404, nothing changes)", async (role) => {
+    const actor = actorOf(role);
+    const id = await makeArticle(db, staff.author2, staff.editor, 'draft', { sectionId });
+    const link = await createPreviewLink(db, staff.author2, id, null);
+    const editor = role === 'editor' || role === 'admin';
+    const calls = [
+      () => createPreviewLink(db, actor, id, null),
+      () => listPreviewLinks(db, actor, id),
+      () => revokePreviewLink(db, actor, link.id, null),
+      () => revokeAllPreviewLinks(db, actor, id, null),
+    ];
+    if (!editor) {
+      for (const attempt of calls) await expectActionError(attempt(), 404);
+      const [row] = await db.select().from(previewLinks).where(eq(previewLinks.id, link.id));
+      expect(row!.revokedAt).toBeNull();
+      expect((await db.select().from(previewLinks).where(eq(previewLinks.articleId, id))).length).toBe(1);
+      return;
+    }
+    for (const attempt of calls) await attempt();
+    const rows = await db.select().from(previewLinks).where(eq(previewLinks.articleId, id));
+    expect(rows.length).toBe(2);
+    expect(rows.every((r) => r.revokedAt !== null)).toBe(true);
+  });
+
+  it.each(ROLE_LIST)('%s: on their own draft, every preview link call works', async (role) => {
+    const actor = actorOf(role);
+    const id = await makeArticle(db, actor, staff.editor, 'draft', { sectionId });
+    const link = await createPreviewLink(db, actor, id, null);
+    expect((await listPreviewLinks(db, actor, id)).map((l) => l.id)).toEqual([link.id]);
+    await revokePreviewLink(db, actor, link.id, null);
+    await createPreviewLink(db, actor, id, null);
+    expect((await revokeAllPreviewLinks(db, actor, id, null)).revoked).toBe(1);
   });
 });
 

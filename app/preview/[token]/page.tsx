@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { openPreviewLink } from '@/db/queries/newsroom/preview-links';
 import { PreviewArticle } from '@/components/admin/editor/PreviewArticle';
 import { SiteChrome } from '@/components/site/SiteChrome';
 import { editorT } from '@/lib/i18n/admin-editor';
 import { verifyPreviewToken } from '@/lib/preview-token';
 import { getSettings } from '@/lib/reader';
-import { loadPreview, SHARE_LINK_READER } from '../preview-article';
+import { loadPreview } from '../preview-article';
 
 // Outside the (site) group and rendered per request: a draft must never enter a shared cache.
 export const dynamic = 'force-dynamic';
@@ -16,7 +17,12 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
 export default async function SharedPreviewPage({ params }: { params: Promise<{ token: string }> }) {
   const claims = verifyPreviewToken((await params).token);
   if (!claims) notFound();
-  const [preview, settings] = await Promise.all([loadPreview(await getDb(), SHARE_LINK_READER, claims.articleId), getSettings()]);
+  const db = await getDb();
+  // The link's row decides: unrevoked, unexpired, its creator active and still allowed to see the
+  // article. The article is then read as its creator would see it in the newsroom.
+  const creator = await openPreviewLink(db, claims);
+  if (!creator) notFound();
+  const [preview, settings] = await Promise.all([loadPreview(db, creator, claims.articleId), getSettings()]);
   if (!preview) notFound();
   return (
     <SiteChrome>

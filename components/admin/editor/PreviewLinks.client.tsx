@@ -1,9 +1,16 @@
 'use client';
 
 import Link from 'next/link';
-import { useState } from 'react';
-import { createPreviewLinkAction } from '@/app/admin/(staff)/articles/preview-actions';
+import { useCallback, useEffect, useState } from 'react';
+import {
+  createPreviewLinkAction,
+  listPreviewLinksAction,
+  revokeAllPreviewLinksAction,
+  revokePreviewLinkAction,
+} from '@/app/admin/(staff)/articles/preview-actions';
 import type { EditorTranslator } from '@/lib/i18n/admin-editor';
+
+type PreviewLinkDTO = Extract<Awaited<ReturnType<typeof listPreviewLinksAction>>, { ok: true }>['data'][number];
 
 interface Props {
   t: EditorTranslator;
@@ -11,25 +18,70 @@ interface Props {
   formatTime: (iso: string) => string;
 }
 
-/** Staff preview, revision history, and a signed link for a reviewer without an account. */
+/** Staff preview, revision history, and signed links for a reviewer without an account: create, list, revoke. */
 export function PreviewLinks({ t, articleId, formatTime }: Props) {
-  const [link, setLink] = useState<{ url: string; expiresAt: string } | null>(null);
+  const [link, setLink] = useState<{ id: number; url: string; expiresAt: string } | null>(null);
+  const [active, setActive] = useState<PreviewLinkDTO[]>([]);
   const [pending, setPending] = useState(false);
   const [note, setNote] = useState('');
 
-  const create = async () => {
-    setPending(true);
-    setNote('');
-    try {
-      const result = await createPreviewLinkAction({ id: articleId });
-      if (result.ok) setLink({ url: new URL(result.data.path, window.location.origin).href, expiresAt: result.data.expiresAt });
-      else setNote(result.error);
-    } catch {
-      setNote(t('errorNetwork'));
-    } finally {
-      setPending(false);
-    }
-  };
+  const run = useCallback(
+    async <T,>(call: () => Promise<{ ok: true; data: T } | { ok: false; error: string }>, done: (data: T) => void) => {
+      setPending(true);
+      setNote('');
+      try {
+        const result = await call();
+        if (result.ok) done(result.data);
+        else setNote(result.error);
+      } catch {
+        setNote(t('errorNetwork'));
+      } finally {
+        setPending(false);
+      }
+    },
+    [t],
+  );
+
+  useEffect(() => {
+    let cancelled = false;
+    listPreviewLinksAction({ id: articleId })
+      .then((result) => {
+        if (!cancelled && result.ok) setActive(result.data);
+      })
+      .catch(() => {});
+    return () => {
+      cancelled = true;
+    };
+  }, [articleId]);
+
+  const create = () =>
+    run(
+      () => createPreviewLinkAction({ id: articleId }),
+      (data) => {
+        setLink({ id: data.id, url: new URL(data.path, window.location.origin).href, expiresAt: data.expiresAt });
+        setActive(data.links);
+      },
+    );
+
+  const revoke = (linkId: number) =>
+    run(
+      () => revokePreviewLinkAction({ linkId }),
+      (data) => {
+        setActive(data.links);
+        if (link?.id === linkId) setLink(null);
+        setNote(t('shareLinkRevoked'));
+      },
+    );
+
+  const revokeAll = () =>
+    run(
+      () => revokeAllPreviewLinksAction({ id: articleId }),
+      (data) => {
+        setActive(data.links);
+        setLink(null);
+        setNote(t('shareLinksRevoked', { count: data.revoked }));
+      },
+    );
 
   const copy = async () => {
     if (!link) return;
@@ -69,6 +121,24 @@ export function PreviewLinks({ t, articleId, formatTime }: Props) {
               {t('copy')}
             </button>
           </div>
+        </div>
+      ) : null}
+      {active.length ? (
+        <div data-testid="share-links">
+          <h3 className="text-xs font-medium">{t('shareLinksActive')}</h3>
+          <ul className="space-y-1">
+            {active.map((l) => (
+              <li key={l.id} className="flex items-center justify-between gap-2 text-xs">
+                <span>{t(l.mine ? 'shareLinkByMe' : 'shareLinkBy', { name: l.createdByName, created: formatTime(l.createdAt), date: formatTime(l.expiresAt) })}</span>
+                <button type="button" className="admin-button" disabled={pending} onClick={() => void revoke(l.id)}>
+                  {t('shareLinkRevoke')}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="admin-button mt-2" disabled={pending} onClick={() => void revokeAll()}>
+            {t('shareLinkRevokeAll')}
+          </button>
         </div>
       ) : null}
       <p role="status" className="text-xs empty:hidden">

@@ -1,17 +1,26 @@
 import 'server-only';
-import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
-import { articles, media, pages } from '../../schema';
+import { articleAuthors, articles, media, pages } from '../../schema';
 import { ActionError, notFoundError } from '../../../lib/errors';
 import { toMediaDTO, type MediaDTO } from '../../../lib/media/ingest';
 import { mediaStorage } from '../../../lib/media/storage';
 import { cacheTags } from '../../../lib/cache-tags';
+import { can, type Actor } from '../../../lib/permissions';
 import { writeAudit } from './audit';
 
 export interface MediaUsageDTO {
   kind: 'article-cover' | 'article-body' | 'page-body';
   id: number;
   title: string;
+}
+
+/** Where an image is used, as one staff member may see it. */
+export interface MediaUsageView {
+  /** The places this user may open: stories they may see in the newsroom, pages if they manage pages. */
+  items: MediaUsageDTO[];
+  /** How many other places use the image (other people's stories, drafts and trash; pages): a count, no titles. */
+  others: number;
 }
 
 function escapeLike(value: string): string {
@@ -66,8 +75,11 @@ export async function getMedia(db: Database, id: number): Promise<MediaDTO | nul
   return row ? toMediaDTO(row) : null;
 }
 
-/** Where an image is used: as a cover, inside an article body, inside a static page. */
-export async function getMediaUsage(db: Database, id: number): Promise<MediaUsageDTO[]> {
+/**
+ * Where an image is used: as a cover, inside an article body, inside a static page. Every place,
+ * titles included, whoever may see them: only for checks made for editors (deleting the image).
+ */
+async function allMediaUsage(db: Database, id: number): Promise<MediaUsageDTO[]> {
   const inBody = (column: typeof articles.bodyJson | typeof pages.bodyJson) =>
     sql`jsonb_path_exists(${column}, '$.** ? (@.mediaId == $id)', jsonb_build_object('id', ${id}::int))`;
   const [covers, bodies, pageBodies] = await Promise.all([
@@ -80,6 +92,35 @@ export async function getMediaUsage(db: Database, id: number): Promise<MediaUsag
     ...bodies.map((r) => ({ kind: 'article-body' as const, ...r })),
     ...pageBodies.map((r) => ({ kind: 'page-body' as const, ...r })),
   ];
+}
+
+/**
+ * Where an image is used, scoped like the article list (issue 10, item 12): editors and admins see
+ * every story (drafts and trash included); contributors and authors only the stories they created
+ * or are credited on, as in the newsroom's article list; pages only whoever manages pages. Every
+ * other place is counted, never named.
+ */
+export async function getMediaUsage(db: Database, actor: Actor, id: number): Promise<MediaUsageView> {
+  const all = await allMediaUsage(db, id);
+  const articleIds = [...new Set(all.filter((u) => u.kind !== 'page-body').map((u) => u.id))];
+  let visibleArticles: Set<number>;
+  if (can(actor.role, 'article:edit-any')) visibleArticles = new Set(articleIds);
+  else if (articleIds.length === 0) visibleArticles = new Set();
+  else {
+    const own = await db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(
+        and(
+          inArray(articles.id, articleIds),
+          or(eq(articles.createdById, actor.id), sql`${articles.id} in (select ${articleAuthors.articleId} from ${articleAuthors} where ${articleAuthors.userId} = ${actor.id})`),
+        ),
+      );
+    visibleArticles = new Set(own.map((r) => r.id));
+  }
+  const pagesVisible = can(actor.role, 'page:manage');
+  const items = all.filter((u) => (u.kind === 'page-body' ? pagesVisible : visibleArticles.has(u.id)));
+  return { items, others: all.length - items.length };
 }
 
 /** Alt text and caption; articles using the image show the new text once they are re-saved. */
@@ -101,7 +142,7 @@ export async function updateMediaMeta(db: Database, actorId: number, id: number,
 export async function deleteMedia(db: Database, actorId: number, id: number): Promise<{ invalidate: string[] }> {
   const item = await getMedia(db, id);
   if (!item) throw notFoundError('This image');
-  const usage = await getMediaUsage(db, id);
+  const usage = await allMediaUsage(db, id);
   if (usage.length) {
     throw new ActionError(409, `This image is still used in ${usage.length} place(s): ${usage.map((u) => u.title).slice(0, 3).join(', ')}. Remove it there first.`, undefined, { usage });
   }

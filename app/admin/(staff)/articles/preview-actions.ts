@@ -1,23 +1,27 @@
 'use server';
 
 import { z } from 'zod';
-import { getOwnership } from '@/db/queries/newsroom/articles';
-import { writeAudit } from '@/db/queries/newsroom/audit';
+import { createPreviewLink, listPreviewLinks, revokeAllPreviewLinks, revokePreviewLink } from '@/db/queries/newsroom/preview-links';
 import { defineAction } from '@/lib/actions';
-import { notFoundError } from '@/lib/errors';
-import { canViewArticleInAdmin } from '@/lib/permissions';
-import { createPreviewToken } from '@/lib/preview-token';
 import { id } from '@/lib/validation/text';
 
-/** A signed link an outside reviewer can open without an account; it expires after 7 days. */
-export const createPreviewLinkAction = defineAction(
-  { name: 'article.preview-link', input: z.object({ id }), permission: null },
-  async ({ id: articleId }, ctx) => {
-    const article = await getOwnership(ctx.db, articleId);
-    if (!article || article.deletedAt || !canViewArticleInAdmin(ctx.user, article)) throw notFoundError('This article');
-    const { token, expiresAt } = createPreviewToken(articleId);
-    // Nothing changes, but a draft leaves the newsroom: worth a line in the log.
-    await writeAudit(ctx.db, { actorId: ctx.user.id, action: 'article.preview-link', entityType: 'article', entityId: articleId, data: { expiresAt }, ip: ctx.ip });
-    return { path: `/preview/${token}`, expiresAt };
-  },
+// Any staff member (permission null); the DAL decides per article and per link
+// (canViewArticleInAdmin, canRevokePreviewLink) and answers 404 for what this user may not see.
+
+/** A signed link an outside reviewer can open without an account; it works for 48 hours unless revoked. */
+export const createPreviewLinkAction = defineAction({ name: 'article.preview-link', input: z.object({ id }), permission: null }, async ({ id: articleId }, ctx) =>
+  createPreviewLink(ctx.db, ctx.user, articleId, ctx.ip),
+);
+
+/** The article's links that still open and that this user may revoke (editors: everyone's). */
+export const listPreviewLinksAction = defineAction({ name: 'article.preview-links', input: z.object({ id }), permission: null }, async ({ id: articleId }, ctx) =>
+  listPreviewLinks(ctx.db, ctx.user, articleId),
+);
+
+export const revokePreviewLinkAction = defineAction({ name: 'article.preview-link-revoke', input: z.object({ linkId: id }), permission: null }, async ({ linkId }, ctx) =>
+  revokePreviewLink(ctx.db, ctx.user, linkId, ctx.ip),
+);
+
+export const revokeAllPreviewLinksAction = defineAction({ name: 'article.preview-link-revoke-all', input: z.object({ id }), permission: null }, async ({ id: articleId }, ctx) =>
+  revokeAllPreviewLinks(ctx.db, ctx.user, articleId, ctx.ip),
 );

@@ -26,8 +26,9 @@ export const updateMediaAction = defineAction(
   async ({ id: mediaId, alt, caption }, ctx) => updateMediaMeta(ctx.db, ctx.user.id, mediaId, { alt, caption }),
 );
 
+/** The places this user may see; the rest as a count (getMediaUsage scopes it like the article list). */
 export const mediaUsageAction = defineAction({ name: 'media.usage', input: z.object({ id }), permission: 'media:upload' }, async ({ id: mediaId }, ctx) =>
-  getMediaUsage(ctx.db, mediaId),
+  getMediaUsage(ctx.db, ctx.user, mediaId),
 );
 
 export const deleteMediaAction = defineAction({ name: 'media.delete', input: z.object({ id }), permission: 'media:manage' }, async ({ id: mediaId }, ctx) => {

@@ -21,10 +21,11 @@ export default async function MediaDetailPage({ params, searchParams }: Props) {
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id < 1) notFound();
   const db = await getDb();
-  const [item, usage, locale, settings, query] = await Promise.all([getMedia(db, id), getMediaUsage(db, id), adminLocale(user), getSettings(), searchParams]);
+  const [item, usage, locale, settings, query] = await Promise.all([getMedia(db, id), getMediaUsage(db, user, id), adminLocale(user), getSettings(), searchParams]);
   if (!item) notFound();
   const t = mediaT(locale);
   const manage = can(user.role, 'media:manage');
+  const inUse = usage.items.length + usage.others > 0;
   const kindLabel = { 'article-cover': t('articleCover'), 'article-body': t('articleBody'), 'page-body': t('pageBody') } as const;
   return (
     <div className="space-y-4">
@@ -68,9 +69,9 @@ export default async function MediaDetailPage({ params, searchParams }: Props) {
             <h2 id="usage-heading" className="font-semibold">
               {t('usage')}
             </h2>
-            {usage.length ? (
+            {usage.items.length || usage.others ? (
               <ul className="list-disc pl-5">
-                {usage.map((u) => (
+                {usage.items.map((u) => (
                   <li key={`${u.kind}-${u.id}`}>
                     {kindLabel[u.kind]}：
                     <Link href={u.kind === 'page-body' ? `/admin/pages/${u.id}` : `/admin/articles/${u.id}`} className="underline">
@@ -78,6 +79,7 @@ export default async function MediaDetailPage({ params, searchParams }: Props) {
                     </Link>
                   </li>
                 ))}
+                {usage.others ? <li data-testid="usage-others">{t('usageOthers').replace('{count}', String(usage.others))}</li> : null}
               </ul>
             ) : (
               <p>{t('unused')}</p>
@@ -86,10 +88,10 @@ export default async function MediaDetailPage({ params, searchParams }: Props) {
           {manage ? (
             <form action={deleteMediaFormAction}>
               <input type="hidden" name="id" value={item.id} />
-              <button type="submit" className="admin-button" disabled={usage.length > 0} aria-describedby={usage.length ? 'delete-refused' : undefined}>
+              <button type="submit" className="admin-button" disabled={inUse} aria-describedby={inUse ? 'delete-refused' : undefined}>
                 {t('delete')}
               </button>
-              {usage.length ? (
+              {inUse ? (
                 <p id="delete-refused" className="mt-1 text-xs text-neutral-600 dark:text-neutral-400">
                   {t('deleteRefused')}
                 </p>
