@@ -9,11 +9,18 @@ import { newsroomCsp } from './lib/security-headers.mjs';
  * - an optimistic shortcut, never a security boundary (every page, action and route checks for
  *   itself): anonymous visitors to /admin go to the sign-in form.
  *
- * Reader pages do not pass through here, so cached pages pay nothing for it. (While the database is
- * down, server/outage-guard.mjs answers 503 at the HTTP server.)
+ * For reader search (/search, rendered per request anyway): the per-address limit
+ * (lib/search/limit-response.ts), which answers 429 before the page runs.
+ *
+ * Other reader pages do not pass through here, so cached pages pay nothing for it. (While the
+ * database is down, server/outage-guard.mjs answers 503 at the HTTP server.)
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  if (pathname === '/search') {
+    const { limitSearch } = await import('./lib/search/limit-response');
+    return limitSearch(request);
+  }
   const csp = newsroomCsp(Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64'), process.env.NODE_ENV === 'development');
   const open = !pathname.startsWith('/admin') || pathname.startsWith('/admin/login') || pathname.startsWith('/admin/setup');
   const hasSession = request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');
@@ -30,5 +37,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/admin', '/admin/:path*', '/preview/:path*'],
+  matcher: ['/admin', '/admin/:path*', '/preview/:path*', '/search'],
 };

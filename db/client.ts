@@ -20,7 +20,15 @@ const globalKey = Symbol.for('gazette.db');
 type Holder = { [globalKey]?: Promise<Connection> };
 const holder = globalThis as Holder;
 
-export async function openConnection(options: { url?: string; dir?: string } = {}): Promise<Connection> {
+/**
+ * A time limit for every statement on a replica connection (reader queries only: a page's reads
+ * take milliseconds, and a runaway one must not hold a replica's connection). The primary has none:
+ * its connections also serve the newsroom, migrations and scripts, which may legitimately run long
+ * (an index built over a large archive); reader search sets its own limit in its transaction.
+ */
+export const READER_STATEMENT_TIMEOUT_MS = 15_000;
+
+export async function openConnection(options: { url?: string; dir?: string; statementTimeoutMs?: number } = {}): Promise<Connection> {
   const url = options.url ?? env().DATABASE_URL;
   if (url) {
     const { default: postgres } = await import('postgres');
@@ -32,7 +40,7 @@ export async function openConnection(options: { url?: string; dir?: string } = {
       idle_timeout: 60,
       // Every query here is a short index read; PostgreSQL's JIT, which starts above a cost
       // estimate, spent 50–600 ms compiling plans that then ran in under 1 ms (ADR 0008).
-      connection: { application_name: 'gazette', jit: 'off' },
+      connection: { application_name: 'gazette', jit: 'off', ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}) },
     });
     if (config().DATABASE_PREPARE) preparedStatements(client);
     const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Database;
@@ -116,7 +124,7 @@ export async function getReaderDb(): Promise<Database> {
     const opening = (async () => {
       const primary = await connection();
       if (primary.kind !== 'postgres') throw new Error('DATABASE_REPLICA_URLS needs DATABASE_URL (PostgreSQL); PGlite has no replicas');
-      const replicas = await Promise.all(urls.map((url) => openConnection({ url })));
+      const replicas = await Promise.all(urls.map((url) => openConnection({ url, statementTimeoutMs: READER_STATEMENT_TIMEOUT_MS })));
       const { withReplicas } = await import('drizzle-orm/pg-core');
       const [first, ...rest] = replicas.map((r) => r.db);
       const db = withReplicas(primary.db, [first!, ...rest]) as unknown as Database;

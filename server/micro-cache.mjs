@@ -1,5 +1,6 @@
 // @ts-check
 import { config } from '../lib/config.mjs';
+import { databaseDownSince } from '../lib/db-health.mjs';
 import { onTagsRevalidated } from '../lib/page-cache/events.mjs';
 
 /**
@@ -35,6 +36,13 @@ const key = Symbol.for('gazette.micro-cache');
  * `generation` is bumped by every purge; a response rendered before a purge is not stored after it.
  * @typedef {{ entries: Map<string, Entry>, bytes: number, generation: number }} Store
  */
+
+/**
+ * While the database is down (server/outage-guard.mjs answers 503 to what reaches Next), an expired
+ * copy up to this old is served rather than the 503 page: nothing can have been published meanwhile,
+ * and a reader is better served by the page as it was a minute ago. Purges still empty the store.
+ */
+const STALE_WHILE_DOWN_MS = 60 * 60_000;
 
 /** All stored bodies together; the oldest go first (random query strings must not fill memory). */
 const MAX_TOTAL_BYTES = 32 * 1024 * 1024;
@@ -122,7 +130,8 @@ function varyOf(req, res) {
 }
 
 /**
- * Answers from the micro-cache when it holds a fresh copy; returns whether it did.
+ * Answers from the micro-cache when it holds a fresh copy (or, while the database is down, a stale
+ * one); returns whether it did.
  * @param {IncomingMessage} req
  * @param {ServerResponse} res
  */
@@ -133,13 +142,17 @@ export function serveFromMicroCache(req, res) {
   const s = store();
   const entry = s.entries.get(k);
   if (!entry) return false;
-  if (entry.expires <= Date.now()) {
+  const now = Date.now();
+  const stale = entry.expires <= now;
+  if (stale && (databaseDownSince() === null || now - entry.expires > STALE_WHILE_DOWN_MS)) {
     remove(s, k);
     return false;
   }
   // Made for a request that differed in a header the response varies on: not this reader's copy.
   if (entry.vary.some(([name, value]) => requestHeader(req, name) !== value)) return false;
-  res.writeHead(entry.status, { ...entry.headers, 'content-length': entry.body.length, 'x-gazette-cache': 'HIT' });
+  // A stale copy must not be kept further by a CDN or a browser.
+  const headers = stale ? { ...entry.headers, 'cache-control': 'no-store' } : entry.headers;
+  res.writeHead(entry.status, { ...headers, 'content-length': entry.body.length, 'x-gazette-cache': stale ? 'STALE' : 'HIT' });
   res.end(req.method === 'HEAD' ? undefined : entry.body);
   return true;
 }

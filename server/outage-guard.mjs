@@ -6,7 +6,8 @@ import { databaseProbe } from '../lib/server-bridge.mjs';
  * While the database is known to be down, requests that may need it get a 503 page at once; a
  * probe at most once a second lets traffic through again when it answers. This sits in the HTTP
  * server rather than in proxy.ts so that readers' cached pages do not pay for a proxy on every
- * request: when the database is up the cost is one flag check.
+ * request: when the database is up the cost is one flag check. Pages in the micro-cache are answered
+ * before this guard, while the database is down even from an expired copy (server/micro-cache.mjs).
  *
  * @typedef {import('node:http').IncomingMessage} IncomingMessage
  * @typedef {import('node:http').ServerResponse} ServerResponse

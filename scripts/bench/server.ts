@@ -77,6 +77,8 @@ export async function startApp(
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     // Production on PostgreSQL starts empty by default; the benchmark reads the demo publication.
     SEED_DEMO: process.env.SEED_DEMO ?? "1",
+    // The archive bench asks /search from one address at 4 connections: the per-address limit would refuse it.
+    SEARCH_RATE_LIMIT: "0",
     ...options.env,
   };
   // Never let an ambient DATABASE_URL leak into the benchmark: the default is a fresh PGlite.

@@ -1,7 +1,7 @@
 import { resetConfig } from '@/lib/config.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { closeConnection, getDb, getReaderDb, type Database } from '@/db/client';
+import { eq, sql } from 'drizzle-orm';
+import { closeConnection, getDb, getReaderDb, READER_STATEMENT_TIMEOUT_MS, type Database } from '@/db/client';
 import { getArticle } from '@/db/queries/public';
 import { articles, sections, siteSettings, tags } from '@/db/schema';
 import { searchStories } from '@/lib/reader';
@@ -56,6 +56,13 @@ describe.skipIf(testDatabaseKind !== 'postgres')('read replicas (DATABASE_REPLIC
     const found = await searchStories('replica', 1, 20);
     expect(found.items.map((a) => a.title)).toEqual(['Replica headline']);
     expect((await searchStories('primary', 1, 20)).items).toEqual([]);
+  });
+
+  it('replica connections cut off a runaway statement (READER_STATEMENT_TIMEOUT_MS); the primary, which migrations and the newsroom use, does not', async () => {
+    const reader = (await getReaderDb()) as Database & { $replicas: Database[] };
+    const shown = async (db: Database) => ((await db.execute(sql`show statement_timeout`)) as unknown as { statement_timeout: string }[])[0]!.statement_timeout;
+    expect(await shown(reader.$replicas[0]!)).toBe(`${READER_STATEMENT_TIMEOUT_MS / 1000}s`);
+    expect(await shown(await getDb())).toBe('0');
   });
 
   it('writes through the reader database go to the primary, never the replica', async () => {

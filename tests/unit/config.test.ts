@@ -45,6 +45,7 @@ describe('configuration defaults', () => {
       VIEWS_REDIS_PREFIX: '{gazette-views}:',
       VIEWS_DEDUPE_MINUTES: 30,
       VIEWS_RATE_LIMIT: 300,
+      SEARCH_RATE_LIMIT: 60,
       VIEWS_SHUTDOWN_TIMEOUT_MS: 8000,
       DATABASE_REPLICA_URLS: [],
     });
@@ -118,6 +119,7 @@ describe('each invalid variable gives its own message, naming it and what is exp
     ['VIEWS_FLUSH_MS', { VIEWS_FLUSH_MS: '10' }, /^VIEWS_FLUSH_MS: must be a whole number from 100 to 3600000, got "10"$/],
     ['VIEWS_DEDUPE_MINUTES', { VIEWS_DEDUPE_MINUTES: '1.5' }, /^VIEWS_DEDUPE_MINUTES: must be a whole number from 0 to 1440/],
     ['VIEWS_RATE_LIMIT', { VIEWS_RATE_LIMIT: 'lots' }, /^VIEWS_RATE_LIMIT: must be a whole number from 0 to 1000000/],
+    ['SEARCH_RATE_LIMIT', { SEARCH_RATE_LIMIT: '-1' }, /^SEARCH_RATE_LIMIT: must be a whole number from 0 to 1000000/],
     ['VIEWS_SHUTDOWN_TIMEOUT_MS', { VIEWS_SHUTDOWN_TIMEOUT_MS: '999999' }, /^VIEWS_SHUTDOWN_TIMEOUT_MS: must be a whole number from 100 to 120000/],
     ['ADMIN_EMAIL', { ADMIN_EMAIL: 'editor', ADMIN_PASSWORD: 'a-good-password-1' }, /^ADMIN_EMAIL: must be an email address, got "editor"$/],
     ['ADMIN_NAME', { ADMIN_NAME: 'x'.repeat(101) }, /^ADMIN_NAME: must be at most 100 characters/],

@@ -1,9 +1,10 @@
 import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { captureForMicroCache, purgeMicroCache, serveFromMicroCache } from '@/server/micro-cache.mjs';
 import { notifyTagsRevalidated } from '@/lib/page-cache/events.mjs';
+import { noteDatabaseFailure, noteDatabaseUp } from '@/lib/db-health.mjs';
 
 // A real HTTP server standing in for Next.js: it answers like Next's cache does, and counts the
 // requests that reach it, so what the micro-cache answered is what the count did not see.
@@ -51,6 +52,31 @@ describe('micro-cache', () => {
     purgeMicroCache();
     expect((await get('/a')).hit).toBe(false);
     expect(reached).toBe(2);
+  });
+
+  it('while the database is down, answers with an expired copy (up to an hour old, not for caches to keep) rather than let the request reach the outage 503', async () => {
+    await get('/d');
+    const realNow = Date.now.bind(Date);
+    const later = (ms: number) => vi.spyOn(Date, 'now').mockImplementation(() => realNow() + ms);
+    try {
+      noteDatabaseFailure(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }));
+      later(6_000);
+      const res = await fetch(`${origin}/d`);
+      expect([res.headers.get('x-gazette-cache'), res.headers.get('cache-control'), await res.text()]).toEqual(['STALE', 'no-store', '<p>1</p>xxxxxxxxxx']);
+      expect(reached).toBe(1);
+      later(2 * 3_600_000);
+      expect((await get('/d')).hit).toBe(false);
+      expect(reached).toBe(2);
+      // Back up: an expired copy is never served.
+      await get('/e');
+      noteDatabaseUp();
+      later(2 * 3_600_000 + 6_000);
+      expect((await get('/e')).hit).toBe(false);
+      expect(reached).toBe(4);
+    } finally {
+      vi.restoreAllMocks();
+      noteDatabaseUp();
+    }
   });
 
   it('is emptied when the page cache handler records a tag expiry', async () => {

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { loginThrottle } from '../../schema';
+import { countInWindow, secondsLeft, type WindowCount } from '../throttle';
 
 /**
  * Sign-in limits (issue 10, item 2). State lives in PostgreSQL, so every server agrees.
@@ -43,30 +44,13 @@ export interface AttemptVerdict {
 
 const pairSubject = (email: string, ip: string) => `${email}\n${ip}`;
 
-/**
- * Counts one attempt for each (scope, subject), atomically, and returns the counts including it.
- * A window older than LOGIN_WINDOW_MINUTES restarts at 1.
- */
+/** Counts one attempt for each (scope, subject), atomically, and returns the counts including it. */
 async function countAttempts(db: Database, keys: { scope: Scope; subject: string }[]) {
-  const expired = sql`${loginThrottle.windowStartedAt} <= now() - make_interval(mins => ${LOGIN_WINDOW_MINUTES})`;
-  const rows = await db
-    .insert(loginThrottle)
-    .values(keys.map((k) => ({ ...k, attempts: 1 })))
-    .onConflictDoUpdate({
-      target: [loginThrottle.scope, loginThrottle.subject],
-      set: {
-        attempts: sql`case when ${expired} then 1 else ${loginThrottle.attempts} + 1 end`,
-        windowStartedAt: sql`case when ${expired} then now() else ${loginThrottle.windowStartedAt} end`,
-      },
-    })
-    .returning({ scope: loginThrottle.scope, attempts: loginThrottle.attempts, windowStartedAt: loginThrottle.windowStartedAt });
-  // Keep the table small: windows that ended an hour ago have no use.
-  if (Math.random() < 0.01) await db.delete(loginThrottle).where(lt(loginThrottle.windowStartedAt, new Date(Date.now() - (LOGIN_WINDOW_MINUTES + 60) * 60_000)));
-  return new Map(rows.map((r) => [r.scope as Scope, r]));
+  return (await countInWindow(db, keys, LOGIN_WINDOW_MINUTES * 60)) as Map<Scope, WindowCount>;
 }
 
 function retryAfter(windowStartedAt: Date): number {
-  return Math.max(1, Math.ceil((windowStartedAt.getTime() + LOGIN_WINDOW_MINUTES * 60_000 - Date.now()) / 1000));
+  return secondsLeft(windowStartedAt, LOGIN_WINDOW_MINUTES * 60);
 }
 
 /** Counts a sign-in attempt (or a check of one's own password) and says whether it may go on. */
