@@ -161,7 +161,7 @@ function spawnStart(databaseUrl: string, extra: Record<string, string> = {}) {
       }
       return status;
     };
-    return { child, health, output: () => output };
+    return { child, port, health, output: () => output };
   });
 }
 
@@ -174,6 +174,43 @@ describe('a database that cannot be reached at start', () => {
     expect(server.child.exitCode, server.output()).toBeNull();
     expect(server.output()).toContain('database unavailable at start-up');
   }, 60_000);
+
+  // Issue 10, item 3: a failed start once opened the database again on every probe and grew to 19.7 GB in
+  // 6 minutes. OUTAGE_PROBE_SECONDS=600 runs the issue's own 10-minute drill; CI runs one minute of probes
+  // twenty times as fast as that report's one a second.
+  const probeSeconds = Number(process.env.OUTAGE_PROBE_SECONDS ?? 60);
+  it('probes against an unreachable database keep its memory flat (resident within 50 MB)', { timeout: (probeSeconds + 60) * 1000 }, async () => {
+    const closed = await freePort();
+    const server = await spawnStart(`postgres://gazette@127.0.0.1:${closed}/gazette`);
+    expect(await server.health(), server.output()).toBe(503);
+    const rssMb = () => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+    const probe = (path: string) => fetch(`http://127.0.0.1:${server.port}${path}`).then((r) => (r.body?.cancel(), r.status), () => 0);
+    const warmUntil = Date.now() + Math.min(10, probeSeconds / 6) * 1000;
+    const end = Date.now() + probeSeconds * 1000;
+    let baseline = NaN;
+    let probes = 0;
+    const statuses = new Set<number>();
+    const samples: number[] = [];
+    let nextSample = Date.now();
+    while (Date.now() < end) {
+      const answers = await Promise.all(['/api/health', '/', '/articles/1', '/search?q=%E7%BC%93%E5%AD%98'].map(probe));
+      for (const answer of answers) statuses.add(answer);
+      probes += answers.length;
+      if (Number.isNaN(baseline) && Date.now() > warmUntil) baseline = rssMb();
+      if (Date.now() >= nextSample) {
+        samples.push(Math.round(rssMb()));
+        nextSample += 5_000;
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    // Resident memory is a sawtooth: garbage piles up until V8 collects it (about 100 MB here). What must
+    // stay flat is the floor: the lowest reading of the second half, after at least one full collection.
+    const floor = Math.min(...samples.slice(Math.floor(samples.length / 2)));
+    console.log(`[outage memory] ${probes} probes in ${probeSeconds} s: resident ${baseline.toFixed(0)} MB after warm-up, lowest in the second half ${floor} MB; every 5 s: ${samples.join(', ')} MB`);
+    expect(server.child.exitCode, server.output()).toBeNull();
+    expect([...statuses]).toEqual([503]);
+    expect(floor - baseline).toBeLessThan(50);
+  });
 
   it.skipIf(!onPostgres)('when it comes up, the start-up completes by itself: migrated, seeded, healthy', async () => {
     const database = await emptyDatabase();
