@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
+import { callAction } from '../helpers/actions';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { doc, sessionCookie, startNewsroom, type Newsroom } from '../helpers/newsroom';
 import { startServer, type RunningServer } from '../helpers/server';
 import { TcpProxy } from '../helpers/tcp-proxy';
 
@@ -191,3 +193,71 @@ function count(list: number[]): Record<number, number> {
   for (const s of list) out[s] = (out[s] ?? 0) + 1;
   return out;
 }
+
+describe.skipIf(!onPostgres)('kill -9 in the middle of a save (PostgreSQL)', () => {
+  let newsroom: Newsroom;
+  afterAll(async () => {
+    await newsroom?.dispose();
+  });
+
+  it('leaves the story as it was or as it was saved, never half of each: title, body and revision agree', { timeout: 240_000 }, async () => {
+    newsroom = await startNewsroom({ prefix: 'gazette-kill-save-', staff: [{ key: 'editor', role: 'editor' }] });
+    const { email, password } = newsroom.staff.editor!;
+    let cookie = await sessionCookie(newsroom.baseURL, email, password);
+    const sectionId = await newsroom.withDb(async (db) => {
+      const { sql } = await import('drizzle-orm');
+      return ((await db.execute(sql`select id from sections order by id limit 1`)) as unknown as { id: number }[])[0]!.id;
+    });
+    const created = await callAction<{ ok: boolean; data: { id: number; version: number } }>(newsroom.baseURL, 'createArticleAction', [{ title: '保存中断测试 0', body: doc('保存中断测试 0：第 1 段。'), sectionId }], { cookie });
+    expect(created.value?.ok, JSON.stringify(created.value ?? created.raw)).toBe(true);
+    const id = created.value!.data.id;
+    const longBody = (title: string) => doc(...Array.from({ length: 2000 }, (_, i) => `${title}：第 ${i + 1} 段。`));
+    // How long one such save takes here, so that the kills fall across it.
+    const started = Date.now();
+    const timed = await callAction<{ ok: boolean; data: { version: number } }>(newsroom.baseURL, 'saveArticleAction', [
+      { id, baseVersion: created.value!.data.version, values: { title: '保存中断测试 0', body: longBody('保存中断测试 0'), sectionId } },
+    ], { cookie });
+    expect(timed.value?.ok).toBe(true);
+    const saveMs = Date.now() - started;
+    const outcomes: string[] = [];
+    for (const [round, delayMs] of [0.2, 0.5, 0.8, 0.9, 0.95, 1, 1.1, 2].map((f) => Math.round(f * saveMs)).entries()) {
+      const before = await newsroom.withDb(async (db) => {
+        const { sql } = await import('drizzle-orm');
+        const rows = (await db.execute(sql`select title, version from articles where id = ${id}`)) as unknown as { title: string; version: number }[];
+        return rows[0]!;
+      });
+      const title = `保存中断测试 ${round + 1}`;
+      // A long body (about 400 KB of editor JSON): the save takes long enough for the kill to land inside it.
+      void callAction(newsroom.baseURL, 'saveArticleAction', [
+        { id, baseVersion: before.version, values: { title, body: longBody(title), sectionId } },
+      ], { cookie }).catch(() => null);
+      await new Promise((r) => setTimeout(r, delayMs));
+      await newsroom.server.stop('SIGKILL');
+      await newsroom.restart();
+      cookie = await sessionCookie(newsroom.baseURL, email, password);
+      const after = await newsroom.withDb(async (db) => {
+        const { sql } = await import('drizzle-orm');
+        const rows = (await db.execute(sql`
+          select a.title, a.version, a.body_text, a.body_json::text as body_json,
+                 (select count(*)::int from article_revisions r where r.article_id = a.id and r.title = ${title}) as new_revisions
+          from articles a where a.id = ${id}`)) as unknown as { title: string; version: number; body_text: string; body_json: string; new_revisions: number }[];
+        return rows[0]!;
+      });
+      const kept = after.title === before.title;
+      const shown = kept ? before.title : title;
+      expect([before.title, title]).toContain(after.title);
+      // Every paragraph of the body is of the same save as the title, in the JSON and in the text.
+      for (const text of [after.body_text, after.body_json]) {
+        expect(text).toContain(`${shown}：`);
+        expect(text).not.toContain(kept ? `${title}：` : `${before.title}：`);
+      }
+      // The save's revision exists exactly when the story shows the save.
+      expect(after.new_revisions).toBe(kept ? 0 : 1);
+      expect(after.version).toBe(kept ? before.version : before.version + 1);
+      outcomes.push(`${delayMs} ms: ${kept ? 'old' : 'new'}`);
+    }
+    console.log(`[kill during save] one save takes ${saveMs} ms; killed after ${outcomes.join(', ')}`);
+    // The kills fell on both sides of the commit (twice the save's time is always after it).
+    expect(outcomes.at(-1)).toMatch(/new$/);
+  });
+});
