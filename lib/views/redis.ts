@@ -18,12 +18,34 @@ end
 redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
 return 1`;
 
-/** Adds every field of KEYS[1] into KEYS[2] and deletes KEYS[1] (a failed or orphaned flush goes back). */
+/**
+ * Adds every field of KEYS[1] into KEYS[2], deletes KEYS[1] and takes it off the index of batches
+ * in flight KEYS[3] (a failed or orphaned flush goes back).
+ */
 const MERGE_SCRIPT = `
 local values = redis.call('HGETALL', KEYS[1])
 for i = 1, #values, 2 do redis.call('HINCRBY', KEYS[2], values[i], values[i + 1]) end
 redis.call('DEL', KEYS[1])
+redis.call('ZREM', KEYS[3], KEYS[1])
 return #values / 2`;
+
+/**
+ * Takes the pending hash KEYS[1] out as the batch KEYS[2] and records the batch in the index of
+ * batches in flight KEYS[3] (score: when it started, ARGV[1]), in one step; 0 when nothing is pending.
+ * The index is how a dead server's batch is found again: a SCAN for it would have to walk every key
+ * of a Redis that also holds the page cache.
+ */
+const TAKE_SCRIPT = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('RENAME', KEYS[1], KEYS[2])
+redis.call('ZADD', KEYS[3], ARGV[1], KEYS[2])
+return 1`;
+
+/** Deletes the flushed batch KEYS[1] and takes it off the index KEYS[2]. */
+const DONE_SCRIPT = `
+redis.call('DEL', KEYS[1])
+redis.call('ZREM', KEYS[2], KEYS[1])
+return 1`;
 
 const UNLOCK_SCRIPT = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
@@ -31,7 +53,9 @@ return 0`;
 
 interface Scripts {
   viewsAdd(seenKey: string, pendingKey: string, windowMs: string, field: string): Promise<number>;
-  viewsMerge(from: string, to: string): Promise<number>;
+  viewsMerge(from: string, to: string, index: string): Promise<number>;
+  viewsTake(pendingKey: string, batchKey: string, index: string, startedAt: string): Promise<number>;
+  viewsDone(batchKey: string, index: string): Promise<number>;
   viewsUnlock(lockKey: string, token: string): Promise<number>;
 }
 
@@ -54,7 +78,9 @@ export class RedisViewStore implements ViewStore {
     const { Redis } = await import('ioredis');
     const redis = new Redis(url, { maxRetriesPerRequest: 2, connectTimeout: 5000, enableAutoPipelining: true });
     redis.defineCommand('viewsAdd', { numberOfKeys: 2, lua: ADD_SCRIPT });
-    redis.defineCommand('viewsMerge', { numberOfKeys: 2, lua: MERGE_SCRIPT });
+    redis.defineCommand('viewsMerge', { numberOfKeys: 3, lua: MERGE_SCRIPT });
+    redis.defineCommand('viewsTake', { numberOfKeys: 3, lua: TAKE_SCRIPT });
+    redis.defineCommand('viewsDone', { numberOfKeys: 2, lua: DONE_SCRIPT });
     redis.defineCommand('viewsUnlock', { numberOfKeys: 1, lua: UNLOCK_SCRIPT });
     const store = new RedisViewStore(redis as Redis & Scripts, dedupeMs, prefix);
     redis.on('error', (error: Error) => store.logError(error));
@@ -96,15 +122,11 @@ export class RedisViewStore implements ViewStore {
     const unlock = () => this.redis.viewsUnlock(lockKey, token).then(() => undefined);
     try {
       await this.recoverOrphans();
-      const flushing = this.key(`flushing:${Date.now()}:${token}`);
-      try {
-        await this.redis.rename(this.key('pending'), flushing);
-      } catch (error) {
-        if (/no such key/i.test((error as Error).message)) {
-          await unlock();
-          return null;
-        }
-        throw error;
+      const startedAt = Date.now();
+      const flushing = this.key(`flushing:${startedAt}:${token}`);
+      if ((await this.redis.viewsTake(this.key('pending'), flushing, this.key('flushing'), String(startedAt))) === 0) {
+        await unlock();
+        return null;
       }
       const raw = await this.redis.hgetall(flushing);
       const entries: PendingViews[] = [];
@@ -124,12 +146,12 @@ export class RedisViewStore implements ViewStore {
         entries,
         commit: async () => {
           done();
-          await this.redis.del(flushing);
+          await this.redis.viewsDone(flushing, this.key('flushing'));
           await unlock();
         },
         rollback: async () => {
           done();
-          await this.redis.viewsMerge(flushing, this.key('pending'));
+          await this.redis.viewsMerge(flushing, this.key('pending'), this.key('flushing'));
           await unlock();
         },
       };
@@ -139,19 +161,11 @@ export class RedisViewStore implements ViewStore {
     }
   }
 
-  /** Batches of a server that died between RENAME and DEL go back into the pending hash. */
+  /** Batches of a server that died between taking them and deleting them go back into the pending hash. */
   private async recoverOrphans(): Promise<void> {
-    const pattern = `${this.prefix.replace(/[*?[\]\\]/g, '\\$&')}flushing:*`;
-    let cursor = '0';
-    let rounds = 0;
-    do {
-      const [next, keys] = await this.redis.scan(cursor, 'MATCH', pattern, 'COUNT', 200);
-      cursor = next;
-      for (const key of keys) {
-        const startedAt = Number(key.slice(this.key('flushing:').length).split(':')[0]);
-        if (Number.isFinite(startedAt) && Date.now() - startedAt > LOCK_MS) await this.redis.viewsMerge(key, this.key('pending'));
-      }
-    } while (cursor !== '0' && ++rounds < 50);
+    const index = this.key('flushing');
+    const orphans = await this.redis.zrangebyscore(index, '-inf', String(Date.now() - LOCK_MS));
+    for (const key of orphans) await this.redis.viewsMerge(key, this.key('pending'), index);
   }
 
   async pending(articleIds: number[], days: string[]): Promise<Map<number, number>> {
