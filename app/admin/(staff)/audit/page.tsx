@@ -3,10 +3,13 @@ import { z } from 'zod';
 import { listAudit } from '@/db/queries/newsroom/audit';
 import { listUserChoices } from '@/db/queries/newsroom/users-admin';
 import { managePage } from '@/components/admin/manage/page-context';
+import { staffPageMetadata } from '@/lib/admin-metadata';
 import { formatDateTime } from '@/lib/i18n/format';
 import { auditActionLabel } from '@/lib/i18n/audit-actions';
 import { getSettings } from '@/lib/reader';
 import { promoteScheduledStories } from '@/lib/scheduled';
+
+export const generateMetadata = () => staffPageMetadata('audit:read', ({ t }) => t('audit'));
 
 const PAGE_SIZE = 50;
 const ENTITY_TYPES = ['article', 'section', 'tag', 'page', 'user', 'settings', 'media'] as const;
