@@ -3,6 +3,7 @@ import type { CurrentUser } from '@/lib/auth/session';
 import type { AdminTranslator } from '@/lib/i18n/admin';
 import { can, type Permission } from '@/lib/permissions';
 import { signOutAction } from '@/app/admin/(staff)/sign-out';
+import { AdminNavLinks } from './AdminNavLinks.client';
 
 const LINKS: { href: string; key: Parameters<AdminTranslator>[0]; permission?: Permission }[] = [
   { href: '/admin', key: 'dashboard' },
@@ -23,11 +24,7 @@ const LINKS: { href: string; key: Parameters<AdminTranslator>[0]; permission?: P
 export function AdminNav({ user, t }: { user: CurrentUser; t: AdminTranslator }) {
   return (
     <nav aria-label={t('admin')} className="flex flex-col gap-1 text-sm">
-      {LINKS.filter((l) => !l.permission || can(user.role, l.permission)).map((l) => (
-        <Link key={l.href} href={l.href} className="rounded px-3 py-2 hover:bg-neutral-200 dark:hover:bg-neutral-800">
-          {t(l.key)}
-        </Link>
-      ))}
+      <AdminNavLinks links={LINKS.filter((l) => !l.permission || can(user.role, l.permission)).map((l) => ({ href: l.href, label: t(l.key) }))} />
       <Link href="/" className="rounded px-3 py-2 hover:bg-neutral-200 dark:hover:bg-neutral-800">
         {t('viewSite')}
       </Link>

@@ -334,6 +334,12 @@ export async function getTopArticles(
   }));
 }
 
+/** The title of one article for the admin's per-article chart, whether or not it made the top list; null when there is no such article. */
+export async function getArticleTitle(db: Database, articleId: number): Promise<string | null> {
+  const [row] = await db.select({ title: articles.title }).from(articles).where(eq(articles.id, articleId)).limit(1);
+  return row?.title ?? null;
+}
+
 /** Site total for a period (admin summary). */
 export async function getSiteViewsTotal(db: Database, from: string, to: string): Promise<number> {
   const range = seriesRange(from, to);

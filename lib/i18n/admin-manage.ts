@@ -296,23 +296,6 @@ const zh = {
   action: '操作',
   entity: '对象',
   summary: '摘要',
-  'audit_article.create': '新建文章',
-  'audit_article.update': '保存文章',
-  'audit_article.submit': '提交审核',
-  'audit_article.withdraw': '撤回审核',
-  'audit_article.publish': '发布',
-  'audit_article.schedule': '设置定时发布',
-  'audit_article.went-live': '定时发布已上线',
-  'audit_article.unpublish': '撤回发布',
-  'audit_article.archive': '归档',
-  'audit_article.trash': '移到回收站',
-  'audit_article.restore': '从回收站恢复',
-  'audit_article.restore-revision': '恢复历史版本',
-  'audit_article.preview-link': '生成预览链接',
-  'audit_auth.sign-in-failed': '登录失败',
-  'audit_auth.sign-in-refused': '登录尝试过多，已拒绝',
-  'audit_auth.reauth-failed': '身份确认失败（密码错误）',
-  'audit_auth.setup-code-wrong': '初始设置码错误',
   systemOrDeleted: '系统 / 已删除用户',
   newest: '最新记录',
   older: '更早的记录',
@@ -462,23 +445,6 @@ const en: Record<ManageKey, string> = {
   action: 'Action',
   entity: 'Item',
   summary: 'Summary',
-  'audit_article.create': 'Created the article',
-  'audit_article.update': 'Saved the article',
-  'audit_article.submit': 'Submitted for review',
-  'audit_article.withdraw': 'Withdrew from review',
-  'audit_article.publish': 'Published',
-  'audit_article.schedule': 'Scheduled',
-  'audit_article.went-live': 'Scheduled story went live',
-  'audit_article.unpublish': 'Unpublished',
-  'audit_article.archive': 'Archived',
-  'audit_article.trash': 'Moved to the trash',
-  'audit_article.restore': 'Restored from the trash',
-  'audit_article.restore-revision': 'Restored a revision',
-  'audit_article.preview-link': 'Created a preview link',
-  'audit_auth.sign-in-failed': 'Failed sign-in',
-  'audit_auth.sign-in-refused': 'Sign-in refused: too many attempts',
-  'audit_auth.reauth-failed': 'Wrong password when confirming identity',
-  'audit_auth.setup-code-wrong': 'Wrong first-run setup code',
   systemOrDeleted: 'System / deleted user',
   newest: 'Newest entries',
   older: 'Older entries',
@@ -507,9 +473,3 @@ export function manageT(locale: Locale) {
 }
 
 export type ManageTranslator = ReturnType<typeof manageT>;
-
-/** An audit-log action in words ("定时发布已上线"), or its code when it has no label yet. */
-export function auditActionLabel(locale: Locale, action: string): string {
-  const key = `audit_${action}`;
-  return key in zh ? manageT(locale)(key as ManageKey) : action;
-}

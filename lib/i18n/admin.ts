@@ -33,6 +33,7 @@ const zh = {
   audit: '操作日志',
   account: '我的账号',
   viewSite: '查看网站',
+  menu: '菜单',
   myDrafts: '我的草稿',
   reviewQueue: '待审核',
   scheduled: '定时发布',
@@ -113,7 +114,7 @@ const zh = {
 export type AdminKey = keyof typeof zh;
 
 const en: Record<AdminKey, string> = {
-  admin: 'Admin',
+  admin: 'Newsroom',
   signIn: 'Sign in',
   signOut: 'Sign out',
   email: 'Email',
@@ -144,6 +145,7 @@ const en: Record<AdminKey, string> = {
   audit: 'Audit log',
   account: 'My account',
   viewSite: 'View site',
+  menu: 'Menu',
   myDrafts: 'My drafts',
   reviewQueue: 'Review queue',
   scheduled: 'Scheduled',

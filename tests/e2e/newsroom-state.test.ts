@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { demoSections } from '@/db/seed/demo-content';
 import { formatDateTime } from '@/lib/i18n/format';
 import { manageT } from '@/lib/i18n/admin-manage';
+import { auditActionLabel } from '@/lib/i18n/audit-actions';
 import { slugify } from '@/lib/slug';
 import { callAction } from '../helpers/actions';
 import { launchBrowser } from '../helpers/browser';
@@ -221,7 +222,7 @@ describe('bug 3: a scheduled story becomes 已发布 in the admin at its time', 
     await addSession(admin, nr.baseURL, await sessionCookie(nr.baseURL, nr.staff.admin!.email, nr.staff.admin!.password));
     const log = await admin.newPage();
     await log.goto(`${nr.baseURL}/admin/audit?entity=article`);
-    const entry = log.getByRole('row').filter({ hasText: TITLE }).filter({ hasText: manageT('zh-CN')('audit_article.went-live') });
+    const entry = log.getByRole('row').filter({ hasText: TITLE }).filter({ hasText: auditActionLabel('zh-CN', 'article.went-live') });
     expect(await entry.count()).toBe(1);
     expect(await entry.textContent()).toContain(manageT('zh-CN')('systemOrDeleted'));
     await admin.close();

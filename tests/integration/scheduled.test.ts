@@ -7,7 +7,7 @@ import { promoteDueScheduled, WENT_LIVE_ACTION } from '@/db/queries/newsroom/sch
 import { getArticle } from '@/db/queries/public';
 import { articles, auditLog } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
-import { auditActionLabel } from '@/lib/i18n/admin-manage';
+import { auditActionLabel } from '@/lib/i18n/audit-actions';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { articleRow, auditOf, createStaff, input, sectionIdBySlug, type Staff } from './newsroom-helpers';
 

@@ -1,10 +1,14 @@
 import Link from 'next/link';
+import { AdminMenu } from '@/components/admin/AdminMenu.client';
 import { AdminNav } from '@/components/admin/AdminNav';
 import { adminTranslator } from '@/lib/admin-locale';
+import { staffLayoutMetadata } from '@/lib/admin-metadata';
 import { requirePageUser } from '@/lib/auth/session';
 import { getSettings } from '@/lib/reader';
 
 export const dynamic = 'force-dynamic';
+
+export const generateMetadata = staffLayoutMetadata;
 
 /** The check here only picks the UI; every page, action and route checks again on its own. */
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
@@ -13,10 +17,16 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   return (
     <div lang={locale} className="mx-auto grid max-w-7xl gap-6 px-4 py-6 md:grid-cols-[13rem_1fr]">
       <aside>
-        <Link href="/admin" className="mb-4 block px-3 text-lg font-bold text-emerald-800 dark:text-emerald-300">
-          {settings.name} · {t('admin')}
-        </Link>
-        <AdminNav user={user} t={t} />
+        <AdminMenu
+          label={t('menu')}
+          brand={
+            <Link href="/admin" className="block px-3 text-lg font-bold text-emerald-800 dark:text-emerald-300">
+              {settings.name} · {t('admin')}
+            </Link>
+          }
+        >
+          <AdminNav user={user} t={t} />
+        </AdminMenu>
       </aside>
       <main id="main" className="min-w-0">
         {children}

@@ -2,9 +2,12 @@ import { getDb } from '@/db/client';
 import { getDashboard } from '@/db/queries/newsroom/article-admin';
 import { ArticleTable } from '@/components/admin/ArticleTable';
 import { adminTranslator } from '@/lib/admin-locale';
+import { staffPageMetadata } from '@/lib/admin-metadata';
 import { requirePageUser } from '@/lib/auth/session';
 import { getSettings } from '@/lib/reader';
 import { promoteScheduledStories } from '@/lib/scheduled';
+
+export const generateMetadata = () => staffPageMetadata(null, ({ t }) => t('dashboard'));
 
 export default async function DashboardPage() {
   const user = await requirePageUser();

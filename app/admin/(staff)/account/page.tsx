@@ -3,8 +3,11 @@ import { getOwnProfile } from '@/db/queries/newsroom/users-admin';
 import { ActionForm, SubmitButton } from '@/components/admin/manage/ActionForm.client';
 import { SelectField, TextAreaField, TextField } from '@/components/admin/manage/Field';
 import { managePage } from '@/components/admin/manage/page-context';
+import { staffPageMetadata } from '@/lib/admin-metadata';
 import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/auth/password-rules';
 import { changePasswordForm, setUiLocaleForm, updateProfileForm } from './actions';
+
+export const generateMetadata = () => staffPageMetadata(null, ({ t }) => t('account'));
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user, t, mt, db } = await managePage(null);

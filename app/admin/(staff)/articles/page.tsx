@@ -7,6 +7,7 @@ import { articleStatus } from '@/db/schema';
 import { ArticleTable } from '@/components/admin/ArticleTable';
 import { BulkArticleForm } from '@/components/admin/BulkArticleForm.client';
 import { adminTranslator } from '@/lib/admin-locale';
+import { staffPageMetadata } from '@/lib/admin-metadata';
 import { requirePageUser } from '@/lib/auth/session';
 import { can } from '@/lib/permissions';
 import { getSections, getSettings } from '@/lib/reader';
@@ -27,10 +28,19 @@ const filters = z.object({
   page: z.coerce.number().int().min(1).max(100000).catch(1).default(1),
 });
 
-export default async function ArticlesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** A repeated parameter counts once, by its first value. */
+const parseFilters = (raw: Awaited<SearchParams>) => filters.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }) {
+  const { trash } = parseFilters(await searchParams);
+  return staffPageMetadata(null, ({ t }) => (trash ? t('trash') : t('articles')));
+}
+
+export default async function ArticlesPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser();
-  const raw = await searchParams;
-  const f = filters.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const f = parseFilters(await searchParams);
   const db = await getDb();
   const [{ t, locale }, settings, sections, result, staff, tagList] = await Promise.all([
     adminTranslator(user),

@@ -3,10 +3,13 @@ import { z } from 'zod';
 import { listAudit } from '@/db/queries/newsroom/audit';
 import { listUserChoices } from '@/db/queries/newsroom/users-admin';
 import { managePage } from '@/components/admin/manage/page-context';
+import { staffPageMetadata } from '@/lib/admin-metadata';
 import { formatDateTime } from '@/lib/i18n/format';
-import { auditActionLabel } from '@/lib/i18n/admin-manage';
+import { auditActionLabel } from '@/lib/i18n/audit-actions';
 import { getSettings } from '@/lib/reader';
 import { promoteScheduledStories } from '@/lib/scheduled';
+
+export const generateMetadata = () => staffPageMetadata('audit:read', ({ t }) => t('audit'));
 
 const PAGE_SIZE = 50;
 const ENTITY_TYPES = ['article', 'section', 'tag', 'page', 'user', 'settings', 'media'] as const;
@@ -99,9 +102,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       <time dateTime={e.createdAt}>{formatDateTime(e.createdAt, locale, settings.timeZone)}</time>
                     </td>
                     <td className="py-2 pr-3">{e.actorName ?? mt('systemOrDeleted')}</td>
-                    <td className="py-2 pr-3">
+                    {/* Words only; the stored code stays in data-action for whoever debugs the log. */}
+                    <td className="py-2 pr-3" data-action={e.action}>
                       {auditActionLabel(locale, e.action)}
-                      <span className="block font-mono text-xs text-neutral-600 dark:text-neutral-400">{e.action}</span>
                     </td>
                     <td className="whitespace-nowrap py-2 pr-3">
                       {section && e.entityId ? (

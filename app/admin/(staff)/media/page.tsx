@@ -5,10 +5,13 @@ import { getDb } from '@/db/client';
 import { MEDIA_TYPES, MEDIA_USAGE_FILTERS, listMedia } from '@/db/queries/newsroom/media';
 import { LibraryUploader } from '@/components/admin/media/LibraryUploader.client';
 import { adminLocale } from '@/lib/admin-locale';
+import { staffPageMetadata } from '@/lib/admin-metadata';
 import { requirePageUser } from '@/lib/auth/session';
 import { mediaT } from '@/lib/i18n/admin-media';
 import { MEDIA_LIMITS } from '@/lib/media/process';
 import { can } from '@/lib/permissions';
+
+export const generateMetadata = () => staffPageMetadata('media:upload', ({ t }) => t('media'));
 
 // A hand-edited query string falls back to the unfiltered library rather than an error page.
 const query = z.object({

@@ -2,10 +2,13 @@ import Link from 'next/link';
 import { listPagesForAdmin } from '@/db/queries/newsroom/pages';
 import { ActionForm, SubmitButton } from '@/components/admin/manage/ActionForm.client';
 import { managePage } from '@/components/admin/manage/page-context';
+import { staffPageMetadata } from '@/lib/admin-metadata';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getSettings } from '@/lib/reader';
 import { pagePath } from '@/lib/urls';
 import { deletePageForm, setPageStatusForm } from './actions';
+
+export const generateMetadata = () => staffPageMetadata('page:manage', ({ t }) => t('pages'));
 
 export default async function PagesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { t, mt, locale, db } = await managePage('page:manage');

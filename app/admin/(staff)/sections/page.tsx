@@ -3,8 +3,11 @@ import { listSectionsForAdmin } from '@/db/queries/newsroom/sections';
 import { ActionForm, SubmitButton } from '@/components/admin/manage/ActionForm.client';
 import { managePage } from '@/components/admin/manage/page-context';
 import { SectionFields } from '@/components/admin/manage/SectionFields';
+import { staffPageMetadata } from '@/lib/admin-metadata';
 import { sectionPath } from '@/lib/urls';
 import { createSectionForm, deleteSectionForm } from './actions';
+
+export const generateMetadata = () => staffPageMetadata('section:manage', ({ t }) => t('sections'));
 
 export default async function SectionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { t, mt, db } = await managePage('section:manage');

@@ -3,8 +3,11 @@ import { ActionForm, SubmitButton } from '@/components/admin/manage/ActionForm.c
 import { SelectField, TextAreaField, TextField } from '@/components/admin/manage/Field';
 import { NavEditor } from '@/components/admin/manage/NavEditor.client';
 import { managePage } from '@/components/admin/manage/page-context';
+import { staffPageMetadata } from '@/lib/admin-metadata';
 import { NAV_MAX_ITEMS } from '@/lib/validation/settings';
 import { saveSettingsForm } from './actions';
+
+export const generateMetadata = () => staffPageMetadata('settings:manage', ({ t }) => t('settings'));
 
 function timeZones(current: string): string[] {
   const zones = new Set(Intl.supportedValuesOf('timeZone'));

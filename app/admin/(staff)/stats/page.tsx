@@ -2,14 +2,17 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { getArticleViewsPerDay, getSiteViewsPerDay, getSiteViewsTotal, getTopArticles } from '@/db/queries/views';
+import { getArticleTitle, getArticleViewsPerDay, getSiteViewsPerDay, getSiteViewsTotal, getTopArticles } from '@/db/queries/views';
 import { ViewsChart } from '@/components/admin/ViewsChart';
 import { adminLocale } from '@/lib/admin-locale';
+import { staffPageMetadata } from '@/lib/admin-metadata';
 import { requirePageUser } from '@/lib/auth/session';
 import { formatNumber } from '@/lib/i18n/format';
 import { can } from '@/lib/permissions';
 import { getSettings } from '@/lib/reader';
 import { dayInZone, shiftDay } from '@/lib/views/day';
+
+export const generateMetadata = () => staffPageMetadata('stats:read', ({ t }) => t('stats'));
 
 const PERIODS = { '7': 7, '30': 30, '90': 90 } as const;
 const query = z.object({
@@ -37,12 +40,14 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
   const [locale, settings, db] = await Promise.all([adminLocale(user), getSettings(), getDb()]);
   const l = L[locale];
   const { from, to } = lastDays(PERIODS[days], settings.timeZone);
-  const [series, total, top] = await Promise.all([
+  const [series, total, top, chosenTitle] = await Promise.all([
     article ? getArticleViewsPerDay(db, article, from, to) : getSiteViewsPerDay(db, from, to),
     getSiteViewsTotal(db, from, to),
     getTopArticles(db, { from, to, limit: 20 }),
+    // Looked up on its own: the chosen article may have dropped out of this period's top list.
+    article ? getArticleTitle(db, article) : null,
   ]);
-  const chosen = article ? top.find((a) => a.id === article) : undefined;
+  if (article && chosenTitle === null) notFound();
   const link = (params: Record<string, string | number | undefined>) =>
     `/admin/stats?${new URLSearchParams(Object.entries({ days, article, ...params }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]))}`;
   return (
@@ -65,7 +70,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
       </p>
       <h2 className="font-semibold">
         {l.perDay}
-        {article ? ` · ${chosen?.title ?? `#${article}`}` : ''}
+        {article ? ` · ${chosenTitle}` : ''}
       </h2>
       <ViewsChart series={series} label={`${l.perDay} ${from} – ${to}`} />
       <h2 className="font-semibold">{l.top}</h2>

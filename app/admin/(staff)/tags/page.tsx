@@ -4,8 +4,11 @@ import { listTagsForManage } from '@/db/queries/newsroom/tags';
 import { ActionForm, SubmitButton } from '@/components/admin/manage/ActionForm.client';
 import { TextAreaField, TextField } from '@/components/admin/manage/Field';
 import { managePage } from '@/components/admin/manage/page-context';
+import { staffPageMetadata } from '@/lib/admin-metadata';
 import { tagPath } from '@/lib/urls';
 import { createTagForm, deleteTagForm } from './actions';
+
+export const generateMetadata = () => staffPageMetadata('tag:manage', ({ t }) => t('tags'));
 
 const PAGE_SIZE = 50;
 

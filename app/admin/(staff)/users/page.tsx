@@ -4,9 +4,12 @@ import { ActionForm, SubmitButton } from '@/components/admin/manage/ActionForm.c
 import { SelectField, TextField } from '@/components/admin/manage/Field';
 import { managePage } from '@/components/admin/manage/page-context';
 import { UserStatus } from '@/components/admin/manage/UserStatus';
+import { staffPageMetadata } from '@/lib/admin-metadata';
 import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/auth/password-rules';
 import { ROLES } from '@/lib/permissions';
 import { inviteUserForm } from './actions';
+
+export const generateMetadata = () => staffPageMetadata('user:manage', ({ t }) => t('users'));
 
 export default async function UsersPage() {
   const { t, mt, db } = await managePage('user:manage');

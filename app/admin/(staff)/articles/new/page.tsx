@@ -2,14 +2,12 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleEditor } from '@/components/admin/editor/ArticleEditor.client';
 import { loadEditorContext } from '@/components/admin/editor/load-context';
-import { adminLocale } from '@/lib/admin-locale';
+import { staffPageMetadata } from '@/lib/admin-metadata';
 import { requirePageUser } from '@/lib/auth/session';
-import { editorT } from '@/lib/i18n/admin-editor';
 import { can } from '@/lib/permissions';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const user = await requirePageUser();
-  return { title: editorT(await adminLocale(user))('newArticleTitle'), robots: { index: false } };
+  return { ...(await staffPageMetadata('article:create', ({ et }) => et('newArticleTitle'))), robots: { index: false } };
 }
 
 export default async function NewArticlePage() {

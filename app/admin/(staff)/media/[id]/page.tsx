@@ -3,12 +3,15 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getMedia, getMediaUsage } from '@/db/queries/newsroom/media';
 import { adminLocale } from '@/lib/admin-locale';
+import { staffPageMetadata } from '@/lib/admin-metadata';
 import { requirePageUser } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/i18n/format';
 import { mediaT } from '@/lib/i18n/admin-media';
 import { can } from '@/lib/permissions';
 import { getSettings } from '@/lib/reader';
 import { deleteMediaFormAction, updateMediaFormAction } from '../actions';
+
+export const generateMetadata = () => staffPageMetadata('media:upload', ({ t }) => t('media'));
 
 interface Props {
   params: Promise<{ id: string }>;

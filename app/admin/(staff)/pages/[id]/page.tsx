@@ -4,10 +4,13 @@ import { getPageForEdit } from '@/db/queries/newsroom/pages';
 import { ActionForm, SubmitButton } from '@/components/admin/manage/ActionForm.client';
 import { idOr404, managePage } from '@/components/admin/manage/page-context';
 import { PageFields } from '@/components/admin/manage/PageFields';
+import { staffPageMetadata } from '@/lib/admin-metadata';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getSettings } from '@/lib/reader';
 import { pagePath } from '@/lib/urls';
 import { deletePageForm, savePageForm, setPageStatusForm } from '../actions';
+
+export const generateMetadata = () => staffPageMetadata('page:manage', ({ t }) => t('pages'));
 
 export default async function EditPagePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { t, mt, locale, db } = await managePage('page:manage');

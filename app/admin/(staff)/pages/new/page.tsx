@@ -3,6 +3,9 @@ import { ActionForm, SubmitButton } from '@/components/admin/manage/ActionForm.c
 import { managePage } from '@/components/admin/manage/page-context';
 import { PageFields } from '@/components/admin/manage/PageFields';
 import { createPageForm } from '../actions';
+import { staffPageMetadata } from '@/lib/admin-metadata';
+
+export const generateMetadata = () => staffPageMetadata('page:manage', ({ mt }) => mt('newPage'));
 
 export default async function NewPagePage() {
   const { t, mt, locale } = await managePage('page:manage');

@@ -4,8 +4,11 @@ import { listSectionsForAdmin } from '@/db/queries/newsroom/sections';
 import { ActionForm, SubmitButton } from '@/components/admin/manage/ActionForm.client';
 import { idOr404, managePage } from '@/components/admin/manage/page-context';
 import { SectionFields } from '@/components/admin/manage/SectionFields';
+import { staffPageMetadata } from '@/lib/admin-metadata';
 import { sectionPath } from '@/lib/urls';
 import { deleteSectionForm, updateSectionForm } from '../actions';
+
+export const generateMetadata = () => staffPageMetadata('section:manage', ({ t }) => t('sections'));
 
 export default async function EditSectionPage({ params }: { params: Promise<{ id: string }> }) {
   const { t, mt, db } = await managePage('section:manage');

@@ -4,8 +4,11 @@ import { getTagForManage, listTagChoices } from '@/db/queries/newsroom/tags';
 import { ActionForm, SubmitButton } from '@/components/admin/manage/ActionForm.client';
 import { SelectField, TextAreaField, TextField } from '@/components/admin/manage/Field';
 import { idOr404, managePage } from '@/components/admin/manage/page-context';
+import { staffPageMetadata } from '@/lib/admin-metadata';
 import { tagPath } from '@/lib/urls';
 import { deleteTagForm, mergeTagsForm, updateTagForm } from '../actions';
+
+export const generateMetadata = () => staffPageMetadata('tag:manage', ({ t }) => t('tags'));
 
 export default async function EditTagPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { t, mt, db } = await managePage('tag:manage');

@@ -5,9 +5,12 @@ import { ActionForm, SubmitButton } from '@/components/admin/manage/ActionForm.c
 import { SelectField, TextField } from '@/components/admin/manage/Field';
 import { idOr404, managePage } from '@/components/admin/manage/page-context';
 import { UserStatus } from '@/components/admin/manage/UserStatus';
+import { staffPageMetadata } from '@/lib/admin-metadata';
 import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/auth/password-rules';
 import { ROLES } from '@/lib/permissions';
 import { changeUserRoleForm, resetUserPasswordForm, setUserDisabledForm } from '../actions';
+
+export const generateMetadata = () => staffPageMetadata('user:manage', ({ t }) => t('users'));
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const { user: me, t, mt, db } = await managePage('user:manage');

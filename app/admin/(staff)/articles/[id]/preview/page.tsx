@@ -5,11 +5,14 @@ import { articleIdOr404 } from '@/components/admin/editor/article-param';
 import { PreviewArticle } from '@/components/admin/editor/PreviewArticle';
 import { loadPreview } from '@/app/preview/preview-article';
 import { adminLocale } from '@/lib/admin-locale';
+import { staffPageMetadata } from '@/lib/admin-metadata';
 import { requirePageUser } from '@/lib/auth/session';
 import { editorT, type EditorKey } from '@/lib/i18n/admin-editor';
 import { getSettings } from '@/lib/reader';
 
-export const metadata: Metadata = { robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { ...(await staffPageMetadata(null, ({ et }) => et('preview'))), robots: { index: false, follow: false } };
+}
 
 export default async function StaffPreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser();

@@ -10,6 +10,7 @@ import { DiffText } from '@/components/admin/editor/DiffText';
 import { FIELD_LABELS } from '@/components/admin/editor/merge-fields';
 import { RestoreRevisionButton } from '@/components/admin/editor/RestoreRevisionButton.client';
 import { adminLocale } from '@/lib/admin-locale';
+import { staffPageMetadata } from '@/lib/admin-metadata';
 import { requirePageUser } from '@/lib/auth/session';
 import { ActionError } from '@/lib/errors';
 import { editorT, type EditorKey } from '@/lib/i18n/admin-editor';
@@ -23,7 +24,9 @@ interface Props {
   searchParams: Promise<{ rev?: string | string[] }>;
 }
 
-export const metadata: Metadata = { robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { ...(await staffPageMetadata(null, ({ et }) => et('revisions'))), robots: { index: false } };
+}
 
 async function snapshotOr404(...args: Parameters<typeof getRevisionSnapshot>): Promise<ArticleSnapshot> {
   try {

@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { demoSections } from '@/db/seed/demo-content';
+import { adminT } from '@/lib/i18n/admin';
+import { auditActionLabel } from '@/lib/i18n/audit-actions';
+import { callAction } from '../helpers/actions';
+import { axeViolations, launchBrowser } from '../helpers/browser';
+import { addSession, doc, et, rawSignIn, sessionCookie, startNewsroom, t, type Newsroom } from '../helpers/newsroom';
+
+/**
+ * Issue 15, "the queue and the admin itself", in Chromium against the production build: each admin
+ * page has its own title in the UI language, the sidebar marks where you are, on a phone the
+ * sidebar folds behind a menu button, the audit log reads as words, and per-article stats name the
+ * article.
+ */
+
+const SECTION = demoSections.find((s) => s.slug === 'company')!;
+const PHONE = { width: 390, height: 844 };
+
+let nr: Newsroom;
+let browser: Browser;
+let admin: BrowserContext;
+let cookie: string;
+let articleId: number;
+const ARTICLE_TITLE = '端到端测试：管理后台外壳';
+
+async function open(context: BrowserContext, path: string): Promise<Page> {
+  const page = await context.newPage();
+  const response = await page.goto(`${nr.baseURL}${path}`);
+  expect(response?.status(), path).toBe(200);
+  return page;
+}
+
+beforeAll(async () => {
+  nr = await startNewsroom({
+    prefix: 'gazette-chrome-',
+    staff: [
+      { key: 'admin', role: 'admin' },
+      { key: 'english', role: 'editor' },
+    ],
+  });
+  cookie = await sessionCookie(nr.baseURL, nr.staff.admin!.email, nr.staff.admin!.password);
+  browser = await launchBrowser();
+  admin = await browser.newContext();
+  await addSession(admin, nr.baseURL, cookie);
+  const list = await (await fetch(`${nr.baseURL}/admin/articles`, { headers: { Cookie: cookie } })).text();
+  const sectionId = Number(new RegExp(`<option value="(\\d+)">${SECTION.title}</option>`).exec(list)?.[1]);
+  expect(sectionId).toBeGreaterThan(0);
+  const created = await callAction<{ ok: boolean; data: { id: number } }>(nr.baseURL, 'createArticleAction', [{ title: ARTICLE_TITLE, body: doc('正文。'), sectionId }], { cookie });
+  expect(created.value?.ok).toBe(true);
+  articleId = created.value!.data.id;
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await nr?.dispose();
+});
+
+describe('every admin page has its own title, in the UI language', () => {
+  it.each([
+    ['/admin', '工作台 · 管理后台'],
+    ['/admin/articles', '文章 · 管理后台'],
+    ['/admin/articles?trash=1', '回收站 · 管理后台'],
+    ['/admin/articles/new', '写文章 · 管理后台'],
+    ['/admin/audit', '操作日志 · 管理后台'],
+    ['/admin/stats', '浏览统计 · 管理后台'],
+    ['/admin/tags', '标签 · 管理后台'],
+  ])('%s is “%s”', async (path, title) => {
+    const page = await open(admin, path);
+    expect(await page.title()).toBe(title);
+    await page.close();
+  }, 60_000);
+
+  it('in English for a user who chose English: “Articles · Newsroom”', async () => {
+    const english = nr.staff.english!;
+    const englishCookie = await sessionCookie(nr.baseURL, english.email, english.password);
+    const saved = await callAction<{ ok: boolean }>(nr.baseURL, 'setUiLocaleAction', [{ uiLocale: 'en' }], { cookie: englishCookie });
+    expect(saved.value?.ok).toBe(true);
+    const context = await browser.newContext();
+    await addSession(context, nr.baseURL, englishCookie);
+    const page = await open(context, '/admin/articles');
+    expect(await page.title()).toBe(`${adminT('en')('articles')} · ${adminT('en')('admin')}`);
+    expect(await page.title()).toBe('Articles · Newsroom');
+    await context.close();
+  }, 60_000);
+});
+
+describe('the sidebar marks the current page', () => {
+  it('aria-current="page" on 文章 at /admin/articles and on 写文章 (not 文章) at /admin/articles/new, with a visible mark', async () => {
+    const page = await open(admin, '/admin/articles');
+    const nav = page.getByRole('navigation', { name: t('admin') });
+    const articles = nav.getByRole('link', { name: t('articles'), exact: true });
+    const dashboard = nav.getByRole('link', { name: t('dashboard'), exact: true });
+    expect(await articles.getAttribute('aria-current')).toBe('page');
+    expect(await dashboard.getAttribute('aria-current')).toBeNull();
+    expect(await nav.locator('[aria-current="page"]').count()).toBe(1);
+    const background = (l: typeof articles) => l.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await background(articles)).not.toBe(await background(dashboard));
+
+    // Client navigation moves the mark.
+    await nav.getByRole('link', { name: t('newArticle'), exact: true }).click();
+    await page.waitForURL('**/admin/articles/new');
+    await expect.poll(() => nav.getByRole('link', { name: t('newArticle'), exact: true }).getAttribute('aria-current')).toBe('page');
+    expect(await articles.getAttribute('aria-current')).toBeNull();
+    await page.close();
+  }, 60_000);
+});
+
+describe('on a 390 px phone the sidebar folds behind a menu button', () => {
+  it('the editor’s title field is on the first screen; the button opens the navigation and a link closes it', async () => {
+    const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+    await addSession(context, nr.baseURL, cookie);
+    const page = await open(context, '/admin/articles/new');
+    const title = page.getByLabel(et('fieldTitle'), { exact: true });
+    const box = await title.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeLessThan(PHONE.height);
+
+    const button = page.getByRole('button', { name: t('menu'), exact: true });
+    const nav = page.getByRole('navigation', { name: t('admin') });
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator(`#${await button.getAttribute('aria-controls')}`).count()).toBe(1);
+    expect(await nav.isVisible()).toBe(false);
+
+    await expect.poll(async () => {
+      await button.click();
+      return button.getAttribute('aria-expanded');
+    }).toBe('true'); // the first tap may land before hydration
+    expect(await nav.isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await nav.getByRole('link', { name: t('articles'), exact: true }).click();
+    await page.waitForURL('**/admin/articles');
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
+    expect(await nav.isVisible()).toBe(false);
+    await context.close();
+  }, 60_000);
+
+  it('wide screens show the sidebar and no menu button', async () => {
+    const page = await open(admin, '/admin/articles');
+    expect(await page.getByRole('navigation', { name: t('admin') }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: t('menu'), exact: true }).isVisible()).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('without JavaScript the navigation simply stays in view', async () => {
+    const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+    await addSession(context, nr.baseURL, cookie);
+    const page = await open(context, '/admin/articles');
+    expect(await page.getByRole('navigation', { name: t('admin') }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: t('menu'), exact: true }).isVisible()).toBe(false);
+    await context.close();
+  }, 60_000);
+});
+
+describe('the audit log reads as words', () => {
+  it('shows 新建文章 and 登录失败, not article.create or auth.sign-in-failed', async () => {
+    await rawSignIn(nr.baseURL, nr.staff.admin!.email, 'not-the-password');
+    const page = await open(admin, '/admin/audit');
+    const actions = await page.locator('td[data-action]').evaluateAll((cells) => cells.map((c) => ({ code: c.getAttribute('data-action')!, text: c.textContent!.trim() })));
+    const codes = new Set(actions.map((a) => a.code));
+    expect(codes).toContain('article.create');
+    expect(codes).toContain('auth.sign-in-failed');
+    for (const { code, text } of actions) {
+      expect(text, code).toBe(auditActionLabel('zh-CN', code));
+      expect(text, code).not.toContain(code);
+    }
+    const body = (await page.locator('main').textContent())!;
+    expect(body).toContain('新建文章');
+    expect(body).toContain('登录失败');
+    expect(body).not.toContain('article.create');
+    await page.close();
+  }, 60_000);
+});
+
+describe('per-article stats name the article', () => {
+  it('an article with no views this period is headed by its title, not #id', async () => {
+    const page = await open(admin, `/admin/stats?article=${articleId}`);
+    const heading = (await page.getByRole('heading', { level: 2 }).first().textContent())!;
+    expect(heading).toContain(ARTICLE_TITLE);
+    expect(heading).not.toContain(`#${articleId}`);
+    await page.close();
+  }, 60_000);
+});
