@@ -23,8 +23,8 @@ import { SearchResultCache } from './search/result-cache';
 // `next build` runs without a database: the few routes prerendered at build time get defaults.
 const isBuildPhase = () => process.env.NEXT_PHASE === 'phase-production-build';
 
-/** Reader queries go to the read replicas when DATABASE_REPLICA_URLS is set (db/client.ts). */
-async function withDb<T>(run: (db: Awaited<ReturnType<typeof getReaderDb>>) => Promise<T>): Promise<T> {
+/** Reader queries (and the Content API's, lib/api/v1) go to the read replicas when DATABASE_REPLICA_URLS is set (db/client.ts). */
+export async function withDb<T>(run: (db: Awaited<ReturnType<typeof getReaderDb>>) => Promise<T>): Promise<T> {
   try {
     return await run(await getReaderDb());
   } catch (error) {

@@ -15,6 +15,8 @@
 export const ARTICLE_CACHE_CONTROL = 'public, max-age=0, s-maxage=300, stale-while-revalidate=86400';
 /** Lists (home, sections, static pages, tags, authors): LIST_REVALIDATE_SECONDS. */
 export const LIST_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600';
+/** The public Content API (/api/v1, lib/api/v1/respond.ts): as the lists it serves; sent by its handlers. */
+export const API_CACHE_CONTROL = LIST_CACHE_CONTROL;
 /** Feeds, sitemaps and robots.txt (lib/feeds/respond.ts sends the same). */
 export const FEED_CACHE_CONTROL = 'public, max-age=60, s-maxage=60, stale-while-revalidate=600';
 

@@ -1,0 +1,51 @@
+import { keysetPageOfArticles, type ApiArticleFilter } from '@/db/queries/api';
+import { getAuthorBySlug, getTagBySlug, listSections } from '@/db/queries/public';
+import type { Database } from '@/db/client';
+import { articleSummaryOf, pickFields } from '@/lib/api/v1/map';
+import { apiError, apiJson, parseParams, withApiDb } from '@/lib/api/v1/respond';
+import { articleListQuery, encodeCursor } from '@/lib/api/v1/schemas';
+import { sectionFamilyIds } from '@/lib/reader';
+
+/** GET /api/v1/articles: published stories, newest first, by keyset (docs/api.md). */
+
+export const dynamic = 'force-dynamic';
+
+type Query = ReturnType<typeof articleListQuery.parse>;
+
+/** The filter's slugs as ids; a slug that names nothing answers 404 rather than an empty list. */
+async function filterOf(db: Database, query: Query): Promise<ApiArticleFilter | string> {
+  const filter: ApiArticleFilter = { publishedAfter: query.published_after, publishedBefore: query.published_before };
+  if (query.section !== undefined) {
+    const all = await listSections(db);
+    const section = all.find((s) => s.slug === query.section);
+    if (!section) return `No section "${query.section}".`;
+    filter.sectionIds = sectionFamilyIds(all, section.id);
+  }
+  if (query.tag !== undefined) {
+    const tag = await getTagBySlug(db, query.tag);
+    if (!tag) return `No tag "${query.tag}".`;
+    filter.tagId = tag.id;
+  }
+  if (query.author !== undefined) {
+    // Only people credited on a visible story are authors to readers (getAuthorBySlug).
+    const author = await getAuthorBySlug(db, query.author);
+    if (!author) return `No author "${query.author}".`;
+    filter.authorId = author.id;
+  }
+  return filter;
+}
+
+export async function GET(request: Request): Promise<Response> {
+  const query = parseParams(articleListQuery, new URL(request.url).searchParams);
+  if (!query.ok) return query.response;
+  const { cursor = null, limit, fields } = query.data;
+  return withApiDb(async (db) => {
+    const filter = await filterOf(db, query.data);
+    if (typeof filter === 'string') return apiError(404, 'not_found', filter);
+    const page = await keysetPageOfArticles(db, filter, cursor, limit);
+    return apiJson(request, {
+      data: page.items.map((card) => pickFields(articleSummaryOf(card), fields)),
+      next_cursor: page.next && encodeCursor(page.next),
+    });
+  });
+}

@@ -1,0 +1,10 @@
+import { openApiDocument } from '@/lib/api/v1/openapi';
+import { apiJson } from '@/lib/api/v1/respond';
+
+/** GET /api/v1/openapi.json: the OpenAPI 3.1 document, generated from the zod schemas. */
+
+export const dynamic = 'force-dynamic';
+
+export function GET(request: Request): Response {
+  return apiJson(request, openApiDocument());
+}

@@ -1,0 +1,14 @@
+import { listSections } from '@/db/queries/public';
+import { sectionTree } from '@/lib/api/v1/map';
+import { apiJson, parseParams, withApiDb } from '@/lib/api/v1/respond';
+import { noQuery } from '@/lib/api/v1/schemas';
+
+/** GET /api/v1/sections: the section tree. */
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: Request): Promise<Response> {
+  const query = parseParams(noQuery, new URL(request.url).searchParams);
+  if (!query.ok) return query.response;
+  return withApiDb(async (db) => apiJson(request, { data: sectionTree(await listSections(db)) }));
+}

@@ -1,0 +1,14 @@
+import { listTags } from '@/db/queries/api';
+import { tagOf } from '@/lib/api/v1/map';
+import { apiJson, parseParams, withApiDb } from '@/lib/api/v1/respond';
+import { noQuery } from '@/lib/api/v1/schemas';
+
+/** GET /api/v1/tags: every tag, by slug. */
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: Request): Promise<Response> {
+  const query = parseParams(noQuery, new URL(request.url).searchParams);
+  if (!query.ok) return query.response;
+  return withApiDb(async (db) => apiJson(request, { data: (await listTags(db)).map(tagOf) }));
+}

@@ -1,0 +1,261 @@
+import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GET as getArticleRoute } from '@/app/api/v1/articles/[id]/route';
+import { GET as listArticlesRoute } from '@/app/api/v1/articles/route';
+import { GET as openApiRoute } from '@/app/api/v1/openapi.json/route';
+import { GET as sectionsRoute } from '@/app/api/v1/sections/route';
+import { GET as tagsRoute } from '@/app/api/v1/tags/route';
+import { articleAuthors, articles, articleTags, sections, tags, users, type ArticleStatus } from '@/db/schema';
+import { seedDemo } from '@/db/seed';
+import { articleIsVisible } from '@/db/queries/visibility';
+import { articleListResponse, articleResponse, errorResponse, sectionsResponse, tagsResponse } from '@/lib/api/v1/schemas';
+import { createTestDatabase, installTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/db';
+import { createStaff, type Staff } from './newsroom-helpers';
+
+/**
+ * The public Content API (/api/v1, issue 12), its route handlers called as Next calls them, on the
+ * demo content plus stories in every state a reader must never see.
+ */
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const BASE = 'http://localhost/api/v1';
+
+let tdb: TestDatabase;
+let staff: Staff;
+const ids: Record<string, number> = {};
+const sectionIds: Record<string, number> = {};
+const tagIds: Record<string, number> = {};
+
+const list = (query = '', headers: Record<string, string> = {}) => listArticlesRoute(new Request(`${BASE}/articles${query}`, { headers }));
+const one = (id: string | number, query = '', headers: Record<string, string> = {}) =>
+  getArticleRoute(new Request(`${BASE}/articles/${id}${query}`, { headers }), { params: Promise.resolve({ id: String(id) }) });
+
+async function listJson(query: string) {
+  const res = await list(query);
+  expect(res.status, await res.clone().text()).toBe(200);
+  return articleListResponse.parse(await res.json());
+}
+
+/** Every id of a list, following next_cursor page by page. */
+async function walk(query: string, limit: number): Promise<{ ids: number[]; pages: number }> {
+  const seen: number[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const sep = query ? '&' : '';
+    const page = await listJson(`?${query}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+    expect(page.data.length).toBeLessThanOrEqual(limit);
+    seen.push(...page.data.map((a) => a.id));
+    cursor = page.next_cursor;
+    pages++;
+  } while (cursor && pages < 500);
+  return { ids: seen, pages };
+}
+
+/** What the list must be: every visible story, newest first, ties by id, straight from the table. */
+async function expectedIds(where?: SQL): Promise<number[]> {
+  const rows = await tdb.db.select({ id: articles.id }).from(articles).where(and(articleIsVisible, where)).orderBy(desc(articles.publishedAt), desc(articles.id));
+  return rows.map((r) => r.id);
+}
+
+async function expectError(res: Response, status: number, code: string, mentions: string) {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+  const body = errorResponse.parse(await res.json());
+  expect(body.error.code).toBe(code);
+  expect(body.error.message).toContain(mentions);
+}
+
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+  installTestDatabase(tdb);
+  await seedDemo(tdb.db);
+  staff = await createStaff(tdb.db, 'api');
+
+  for (const [slug, parent] of [['api-news', null], ['api-sub', 'api-news'], ['api-other', null]] as const) {
+    const [row] = await tdb.db.insert(sections).values({ slug, title: slug, parentId: parent ? sectionIds[parent]! : null, sortOrder: 50 }).returning({ id: sections.id });
+    sectionIds[slug] = row!.id;
+  }
+  for (const slug of ['api-tag', 'api-tag2']) {
+    const [row] = await tdb.db.insert(tags).values({ slug, name: slug, description: `About ${slug}` }).returning({ id: tags.id });
+    tagIds[slug] = row!.id;
+  }
+  await tdb.db.update(users).set({ slug: 'api-writer' }).where(eq(users.id, staff.author.id));
+
+  const now = Date.now();
+  const add = async (key: string, f: { section: string; at: Date | null; status?: ArticleStatus; deleted?: boolean; tags?: string[]; author?: boolean }) => {
+    const [row] = await tdb.db
+      .insert(articles)
+      .values({
+        slug: `api-${key.toLowerCase()}`,
+        title: `API ${key}`,
+        bodyJson: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: key }] }] },
+        bodyHtml: `<p>${key}</p>`,
+        sectionId: sectionIds[f.section]!,
+        status: f.status ?? 'published',
+        publishedAt: f.at,
+        deletedAt: f.deleted ? new Date(now - HOUR) : null,
+        pinned: true,
+        featured: true,
+      })
+      .returning({ id: articles.id });
+    ids[key] = row!.id;
+    if (f.tags) await tdb.db.insert(articleTags).values(f.tags.map((t, i) => ({ articleId: row!.id, tagId: tagIds[t]!, sortOrder: i })));
+    if (f.author) await tdb.db.insert(articleAuthors).values({ articleId: row!.id, userId: staff.author.id });
+  };
+  const bait = { tags: ['api-tag'], author: true };
+  await add('visible', { section: 'api-news', at: new Date(now - 2 * DAY), tags: ['api-tag', 'api-tag2'], author: true });
+  await add('sub', { section: 'api-sub', at: new Date(now - 3 * DAY), tags: ['api-tag'] });
+  await add('other', { section: 'api-other', at: new Date(now - 4 * DAY), author: true });
+  await add('pastScheduled', { section: 'api-news', at: new Date(now - 5 * DAY), status: 'scheduled', ...bait });
+  await add('draft', { section: 'api-news', at: new Date(now - DAY), status: 'draft', ...bait });
+  await add('inReview', { section: 'api-news', at: new Date(now - DAY), status: 'in_review', ...bait });
+  await add('archived', { section: 'api-news', at: new Date(now - DAY), status: 'archived', ...bait });
+  await add('futureScheduled', { section: 'api-news', at: new Date(now + DAY), status: 'scheduled', ...bait });
+  await add('futurePublished', { section: 'api-news', at: new Date(now + HOUR), ...bait });
+  await add('trashed', { section: 'api-news', at: new Date(now - DAY), deleted: true, ...bait });
+  await add('noDate', { section: 'api-news', at: null, ...bait });
+  // Seven stories at one instant (microseconds and all), two of them invisible: ties break by id.
+  const tie = new Date(now - 6 * DAY);
+  for (let i = 0; i < 7; i++) await add(`tie${i}`, { section: i % 2 ? 'api-sub' : 'api-news', at: tie, tags: ['api-tag'], author: true, ...(i === 3 ? { status: 'draft' as const } : i === 5 ? { deleted: true } : {}) });
+  await tdb.db.update(articles).set({ publishedAt: sql`${articles.publishedAt} + interval '123 microseconds'` }).where(eq(articles.publishedAt, tie));
+});
+
+afterAll(() => tdb?.drop());
+
+const hidden = ['draft', 'inReview', 'archived', 'futureScheduled', 'futurePublished', 'trashed', 'noDate', 'tie3', 'tie5'];
+
+describe(`the Content API on ${testDatabaseKind}`, () => {
+  it('walks the whole list by cursor without duplicates or gaps, ties included, and never lists a hidden story', async () => {
+    const expected = await expectedIds();
+    expect(expected.length).toBeGreaterThan(20);
+    for (const limit of [1, 3, 20, 50]) {
+      const { ids: seen, pages } = await walk('', limit);
+      expect(seen).toEqual(expected);
+      expect(pages).toBe(Math.ceil(expected.length / limit));
+    }
+    const everything = (await walk('', 50)).ids;
+    for (const key of hidden) expect(everything).not.toContain(ids[key]);
+    expect(everything).toContain(ids.pastScheduled);
+    const tieIds = [0, 1, 2, 4, 6].map((i) => ids[`tie${i}`]!).sort((a, b) => b - a);
+    const at = everything.indexOf(tieIds[0]!);
+    expect(everything.slice(at, at + 5)).toEqual(tieIds);
+  });
+
+  it('answers 404 for a hidden story by id, and the story with its HTML and JSON body for a visible one', async () => {
+    for (const key of hidden) await expectError(await one(ids[key]!), 404, 'not_found', String(ids[key]));
+    await expectError(await one(999_999), 404, 'not_found', '999999');
+    const res = await one(ids.visible!);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const text = await res.text();
+    const { data } = articleResponse.parse(JSON.parse(text));
+    expect(data).toMatchObject({ id: ids.visible, title: 'API visible', body_html: '<p>visible</p>', section_id: sectionIds['api-news'] });
+    expect(data.body_json).toEqual({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'visible' }] }] });
+    expect(data.authors).toEqual([{ id: staff.author.id, slug: 'api-writer', name: 'api author' }]);
+    expect(data.tags.map((t) => t.slug)).toEqual(['api-tag', 'api-tag2']);
+    expect(text).not.toContain('@example.test'); // no staff email, ever
+    expect(await (await one(ids.pastScheduled!)).json()).toMatchObject({ data: { id: ids.pastScheduled } });
+  });
+
+  it('filters by section (with its subsections), tag, author and publish time; an unknown slug is 404', async () => {
+    const visibleIn = async (query: string) => (await walk(query, 4)).ids;
+    const tied = [ids.tie6, ids.tie4, ids.tie2, ids.tie1, ids.tie0];
+    expect(await visibleIn('section=api-news')).toEqual([ids.visible, ids.sub, ids.pastScheduled, ...tied]);
+    expect(await visibleIn('section=api-sub')).toEqual([ids.sub, ids.tie1]);
+    expect(await visibleIn('tag=api-tag')).toEqual([ids.visible, ids.sub, ids.pastScheduled, ...tied]);
+    expect(await visibleIn('tag=api-tag2')).toEqual([ids.visible]);
+    expect(await visibleIn('author=api-writer')).toEqual([ids.visible, ids.other, ids.pastScheduled, ...tied]);
+    expect(await visibleIn('author=api-writer&tag=api-tag&section=api-sub')).toEqual([ids.tie1]);
+    expect(await visibleIn('tag=api-tag&section=api-other')).toEqual([]);
+    expect(await visibleIn('author=api-writer&section=api-other')).toEqual([ids.other]);
+    const now = Date.now();
+    const window = `published_after=${new Date(now - 4.5 * DAY).toISOString()}&published_before=${new Date(now - 2.5 * DAY).toISOString()}`;
+    expect(await visibleIn(window)).toEqual([ids.sub, ids.other]);
+    expect(await visibleIn(`published_before=${new Date(now - 5.5 * DAY).toISOString().slice(0, 10)}`)).toEqual(
+      (await expectedIds(lt(articles.publishedAt, new Date(`${new Date(now - 5.5 * DAY).toISOString().slice(0, 10)}T00:00:00Z`)))),
+    );
+    expect(await visibleIn(`tag=api-tag&${window}`)).toEqual([ids.sub]);
+    await expectError(await list('?section=no-such-section'), 404, 'not_found', 'no-such-section');
+    await expectError(await list('?tag=no-such-tag'), 404, 'not_found', 'no-such-tag');
+    // A staff member credited on no visible story is not an author to readers.
+    await tdb.db.update(users).set({ slug: 'api-editor' }).where(eq(users.id, staff.editor.id));
+    await expectError(await list('?author=api-editor'), 404, 'not_found', 'api-editor');
+  });
+
+  it('returns only the fields asked for (and id)', async () => {
+    const page = await listJson('?fields=title,published_at&limit=2');
+    for (const item of page.data) expect(Object.keys(item).sort()).toEqual(['id', 'published_at', 'title']);
+    const full = await listJson('?limit=1');
+    expect(Object.keys(full.data[0]!).sort()).toEqual(
+      ['byline', 'cover_image_alt', 'cover_image_url', 'excerpt', 'featured', 'id', 'locale', 'pinned', 'published_at', 'section_id', 'slug', 'title', 'view_count'].sort(),
+    );
+  });
+
+  it('answers 400 with the error format naming the bad parameter', async () => {
+    const cases: [string, string][] = [
+      ['?limit=0', 'limit'],
+      ['?limit=51', 'limit'],
+      ['?limit=ten', 'limit'],
+      ['?limit=1&limit=2', 'limit'],
+      ['?fields=title,email', 'fields'],
+      ['?fields=', 'fields'],
+      ['?cursor=bm90LWEtY3Vyc29y', 'cursor'],
+      ['?cursor=%27%3B%20drop%20table', 'cursor'],
+      ['?published_after=yesterday', 'published_after'],
+      ['?published_before=2026-13-01', 'published_before'],
+      ['?section=Not%20A%20Slug', 'section'],
+      ['?status=draft', 'status'],
+    ];
+    for (const [query, name] of cases) await expectError(await list(query), 400, 'invalid_parameter', name);
+    await expectError(await one('abc'), 400, 'invalid_parameter', 'id');
+    await expectError(await one('99999999999'), 400, 'invalid_parameter', 'id');
+    await expectError(await one(ids.visible!, '?preview=1'), 400, 'invalid_parameter', 'preview');
+    await expectError(await sectionsRoute(new Request(`${BASE}/sections?x=1`)), 400, 'invalid_parameter', 'x');
+  });
+
+  it('sends the cache headers and a weak ETag, and 304 when If-None-Match matches', async () => {
+    for (const res of [await list('?limit=5'), await one(ids.visible!), await sectionsRoute(new Request(`${BASE}/sections`)), await tagsRoute(new Request(`${BASE}/tags`))]) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=60, stale-while-revalidate=600');
+      const etag = res.headers.get('etag')!;
+      expect(etag).toMatch(/^W\/"[\w-]+"$/);
+    }
+    const first = await list('?limit=5');
+    const etag = first.headers.get('etag')!;
+    const again = await list('?limit=5', { 'If-None-Match': etag });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('etag')).toBe(etag);
+    expect(await again.text()).toBe('');
+    expect((await list('?limit=5', { 'If-None-Match': `"other", ${etag.slice(2)}` })).status).toBe(304);
+    expect((await list('?limit=6', { 'If-None-Match': etag })).status).toBe(200);
+    const article = await one(ids.visible!);
+    expect((await one(ids.visible!, '', { 'If-None-Match': article.headers.get('etag')! })).status).toBe(304);
+  });
+
+  it('lists the section tree and the tags', async () => {
+    const tree = sectionsResponse.parse(await (await sectionsRoute(new Request(`${BASE}/sections`))).json()).data;
+    const news = tree.find((s) => s.slug === 'api-news')!;
+    expect(news.children.map((c) => c.slug)).toEqual(['api-sub']);
+    expect(tree.some((s) => s.slug === 'api-sub')).toBe(false);
+    const tagList = tagsResponse.parse(await (await tagsRoute(new Request(`${BASE}/tags`))).json()).data;
+    expect(tagList.map((t) => t.slug)).toContain('api-tag');
+    expect(tagList.map((t) => t.slug)).toEqual([...tagList.map((t) => t.slug)].sort());
+  });
+
+  it('publishes an OpenAPI 3.1 document listing every path and parameter', async () => {
+    const res = await openApiRoute(new Request(`${BASE}/openapi.json`));
+    expect(res.status).toBe(200);
+    const doc = JSON.parse(await res.text()) as { openapi: string; paths: Record<string, { get: { parameters?: { name: string }[] } }>; components: { schemas: Record<string, unknown> } };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual(['/articles', '/articles/{id}', '/openapi.json', '/sections', '/tags']);
+    expect(doc.paths['/articles']!.get.parameters!.map((p) => p.name).sort()).toEqual(['author', 'cursor', 'fields', 'limit', 'published_after', 'published_before', 'section', 'tag']);
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Article', 'ArticleList', 'ArticleListItem', 'Section', 'SectionTree', 'Tag', 'TagList', 'Error']));
+    // Every $ref points into the document.
+    for (const ref of JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? []) {
+      const name = /#\/components\/schemas\/([^"]+)/.exec(ref)?.[1];
+      expect(name && name in doc.components.schemas, ref).toBe(true);
+    }
+  });
+});
