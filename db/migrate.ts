@@ -1,3 +1,4 @@
+import { withTx } from './tx';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
@@ -35,9 +36,9 @@ async function rowsOf<T>(db: Database, query: SQL): Promise<T[]> {
  * connection dies. PGlite is one process per folder, so it needs no lock.
  */
 export async function withStartupLock<T>(db: Database, kind: Kind, fn: (tx: Database) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
+  return withTx(db, async (tx) => {
     if (kind === 'postgres') await tx.execute(sql`select pg_advisory_xact_lock(${sql.raw(STARTUP_LOCK_KEY.toString())})`);
-    return fn(tx as unknown as Database);
+    return fn(tx);
   });
 }
 

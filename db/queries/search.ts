@@ -1,3 +1,4 @@
+import { withTx } from '../tx';
 import 'server-only';
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
@@ -37,8 +38,7 @@ export interface SearchPage extends Paged<SearchHitDTO> {
  */
 export async function searchArticles(db: Database, query: string, page: number, pageSize: number): Promise<SearchPage> {
   const text = cleanSearchQuery(query);
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Database;
+  return withTx(db, async (t) => {
     await applySearchSettings(t);
     // The count from the GIN index alone: a plain index scan would test (and read) every story's
     // search_vector until 1,001 match.

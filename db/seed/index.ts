@@ -1,3 +1,4 @@
+import { withTx } from '../tx';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import { articleAuthors, articles, articleTags, articleViewsDaily, media, pages, sections, siteSettings, tags, users } from '../schema';
@@ -38,8 +39,7 @@ export interface SeedOptions {
 /** The demo publication: a zh-CN company-news site with sections, tags, authors and pages. */
 export async function seedDemo(db: Database, options: SeedOptions = {}): Promise<{ articles: number }> {
   const illustrations = options.images ? await makeIllustrations(db) : null;
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Database;
+  return withTx(db, async (t) => {
     await t.insert(siteSettings).values({
       id: 1,
       name: demoSite.name,

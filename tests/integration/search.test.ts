@@ -1,3 +1,4 @@
+import { withTx } from '@/db/tx';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySearchSettings, SEARCH_COUNT_CAP, searchArticles, searchCountStatement, searchPageStatement } from '@/db/queries/search';
@@ -85,10 +86,10 @@ describe(`reader search on ${testDatabaseKind}`, () => {
   });
 
   it('computes the search columns with an empty search_path, as pg_restore and logical replication do', async () => {
-    const vectors = await tdb.db.transaction(async (tx) => {
+    const vectors = await withTx(tdb.db, async (tx) => {
       await tx.execute(sql`set local search_path = ''`);
       const [row] = await rows<{ doc: string; head: string; query: string }>(
-        tx as unknown as typeof tdb.db,
+        tx,
         sql`select public.gazette_search_document('新闻', '', 'Cities', 'Body')::text as doc, public.gazette_search_head('新闻', 'Cities')::text as head,
           public.gazette_search_query('Publishing 新闻')::text as query`,
       );
@@ -185,8 +186,7 @@ describe(`reader search on ${testDatabaseKind}`, () => {
     await tdb.db.execute(sql`vacuum analyze articles`); // as autovacuum would: statistics, and GIN pending lists merged
     for (const query of ['上限测试 1004', '排序测试', 'publishing', '上限测试']) {
       const { capped } = await searchArticles(tdb.db, query, 1, 20);
-      const [count, page] = await tdb.db.transaction(async (tx) => {
-        const t = tx as unknown as typeof tdb.db;
+      const [count, page] = await withTx(tdb.db, async (t) => {
         await applySearchSettings(t);
         const explain = async (statement: { getSQL: () => SQL }) =>
           (await rows<{ 'QUERY PLAN': string }>(t, sql`explain ${statement.getSQL()}`)).map((r) => r['QUERY PLAN']).join('\n');

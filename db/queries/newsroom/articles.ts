@@ -1,3 +1,4 @@
+import { withTx } from '../../tx';
 import 'server-only';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
@@ -55,7 +56,6 @@ export interface WriteResult {
   invalidate: string[];
 }
 
-type Tx = Database;
 
 const PUBLIC: readonly ArticleStatus[] = ['published', 'scheduled'];
 const AUTOSAVE_MERGE_MINUTES = 10;
@@ -71,7 +71,7 @@ interface Current extends ArticleOwnership {
   pinned: boolean;
 }
 
-async function loadCurrent(tx: Tx, id: number, lock: boolean): Promise<Current | null> {
+async function loadCurrent(tx: Database, id: number, lock: boolean): Promise<Current | null> {
   const query = tx
     .select({
       id: articles.id,
@@ -99,7 +99,7 @@ async function loadCurrent(tx: Tx, id: number, lock: boolean): Promise<Current |
   return { ...row, authorIds: authorRows.map((r) => r.id), tagIds: tagRows.map((r) => r.id) };
 }
 
-async function sectionAncestry(tx: Tx, sectionIds: number[]): Promise<number[]> {
+async function sectionAncestry(tx: Database, sectionIds: number[]): Promise<number[]> {
   const all = await tx.select({ id: sections.id, parentId: sections.parentId }).from(sections);
   const out = new Set<number>();
   for (const start of sectionIds) {
@@ -114,7 +114,7 @@ async function sectionAncestry(tx: Tx, sectionIds: number[]): Promise<number[]> 
 }
 
 /** Every cached reader view an article appears in, before and after the change. */
-export async function readerTags(tx: Tx, id: number, states: { sectionId: number; tagIds: number[]; authorIds: number[] }[]): Promise<string[]> {
+export async function readerTags(tx: Database, id: number, states: { sectionId: number; tagIds: number[]; authorIds: number[] }[]): Promise<string[]> {
   const sectionIds = await sectionAncestry(tx, states.map((s) => s.sectionId));
   const set = new Set<string>([cacheTags.article(id), cacheTags.home, cacheTags.mostRead]);
   for (const s of sectionIds) set.add(cacheTags.section(s));
@@ -125,12 +125,12 @@ export async function readerTags(tx: Tx, id: number, states: { sectionId: number
   return [...set];
 }
 
-async function resolveSection(tx: Tx, sectionId: number): Promise<void> {
+async function resolveSection(tx: Database, sectionId: number): Promise<void> {
   const [row] = await tx.select({ id: sections.id }).from(sections).where(eq(sections.id, sectionId));
   if (!row) throw new ActionError(422, 'Choose an existing section.', { sectionId: ['This section does not exist.'] });
 }
 
-async function resolveTags(tx: Tx, actor: Actor, names: string[]): Promise<number[]> {
+async function resolveTags(tx: Database, actor: Actor, names: string[]): Promise<number[]> {
   const unique = [...new Map(names.map((n) => [n.toLocaleLowerCase(), n])).values()];
   if (!unique.length) return [];
   const existing = await tx.select({ id: tags.id, name: tags.name }).from(tags).where(inArray(sql`lower(${tags.name})`, unique.map((n) => n.toLocaleLowerCase())));
@@ -152,7 +152,7 @@ async function resolveTags(tx: Tx, actor: Actor, names: string[]): Promise<numbe
   return ids;
 }
 
-async function resolveAuthors(tx: Tx, authorIds: number[]): Promise<number[]> {
+async function resolveAuthors(tx: Database, authorIds: number[]): Promise<number[]> {
   const unique = [...new Set(authorIds)];
   if (!unique.length) return [];
   const found = await tx.select({ id: users.id }).from(users).where(inArray(users.id, unique));
@@ -160,7 +160,7 @@ async function resolveAuthors(tx: Tx, authorIds: number[]): Promise<number[]> {
   return unique;
 }
 
-async function slugTaken(tx: Tx, slug: string, exceptId?: number): Promise<boolean> {
+async function slugTaken(tx: Database, slug: string, exceptId?: number): Promise<boolean> {
   const [row] = await tx
     .select({ id: articles.id })
     .from(articles)
@@ -169,7 +169,7 @@ async function slugTaken(tx: Tx, slug: string, exceptId?: number): Promise<boole
 }
 
 /** A typed slug must be free; a generated one is made free with -2, -3… */
-async function resolveSlug(tx: Tx, input: ArticleInput, exceptId?: number, keep?: string): Promise<string> {
+async function resolveSlug(tx: Database, input: ArticleInput, exceptId?: number, keep?: string): Promise<string> {
   if (input.slug) {
     const typed = normalizeSlugInput(input.slug);
     if (!typed) throw new ActionError(422, 'The slug needs letters or digits.', { slug: ['Use letters, digits and hyphens.'] });
@@ -182,7 +182,7 @@ async function resolveSlug(tx: Tx, input: ArticleInput, exceptId?: number, keep?
   return uniqueSlug(slugify(input.title), (s) => slugTaken(tx, s, exceptId));
 }
 
-async function replaceLinks(tx: Tx, articleId: number, tagIds: number[], authorIds: number[]): Promise<void> {
+async function replaceLinks(tx: Database, articleId: number, tagIds: number[], authorIds: number[]): Promise<void> {
   await tx.delete(articleTags).where(eq(articleTags.articleId, articleId));
   await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, articleId));
   if (tagIds.length) await tx.insert(articleTags).values(tagIds.map((tagId, i) => ({ articleId, tagId, sortOrder: i })));
@@ -228,12 +228,12 @@ export function changedFields(before: Partial<ArticleSnapshot> | null, after: Ar
   return REVISIONED_FIELDS.filter((field) => stableJson(before[field] ?? null) !== stableJson(after[field] ?? null));
 }
 
-async function renderedBody(tx: Tx, doc: RichTextDoc) {
+async function renderedBody(tx: Database, doc: RichTextDoc) {
   const mediaInfo = await loadMediaRenderInfo(tx, collectMediaIds(doc));
   return { bodyJson: doc, bodyHtml: renderRichText(doc, { media: mediaInfo }), bodyText: richTextToPlainText(doc) };
 }
 
-async function resolveCoverMedia(tx: Tx, coverMediaId: number | null): Promise<number | null> {
+async function resolveCoverMedia(tx: Database, coverMediaId: number | null): Promise<number | null> {
   if (coverMediaId === null) return null;
   const [row] = await tx.select({ id: media.id }).from(media).where(and(eq(media.id, coverMediaId), eq(media.status, 'ready')));
   if (!row) throw new ActionError(422, 'The cover image does not exist in the media library.', { coverMediaId: ['Choose an image from the library.'] });
@@ -246,7 +246,7 @@ function excerptFrom(input: ArticleInput, text: string): string {
   return [...first].length > 140 ? `${[...first].slice(0, 140).join('')}…` : first;
 }
 
-async function latestRevision(tx: Tx, articleId: number) {
+async function latestRevision(tx: Database, articleId: number) {
   const [row] = await tx
     .select({
       id: articleRevisions.id,
@@ -264,7 +264,7 @@ async function latestRevision(tx: Tx, articleId: number) {
 }
 
 async function recordRevision(
-  tx: Tx,
+  tx: Database,
   actor: Actor,
   articleId: number,
   version: number,
@@ -291,8 +291,7 @@ async function recordRevision(
 }
 
 export async function createArticle(db: Database, actor: Actor, input: ArticleInput): Promise<WriteResult> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Tx;
+  return withTx(db, async (t) => {
     await resolveSection(t, input.sectionId);
     const tagIds = await resolveTags(t, actor, input.tagNames);
     const authorIds = can(actor.role, 'article:edit-any') && input.authorIds.length ? await resolveAuthors(t, input.authorIds) : [actor.id];
@@ -344,8 +343,7 @@ export interface SaveOptions {
  * nothing; the article, its links and its revision are written in one transaction.
  */
 export async function saveArticle(db: Database, actor: Actor, id: number, baseVersion: number, input: ArticleInput, options: SaveOptions = {}): Promise<WriteResult> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Tx;
+  return withTx(db, async (t) => {
     const current = await loadCurrent(t, id, true);
     if (!current || current.deletedAt || !canViewArticleInAdmin(actor, current)) throw notFoundError('This article');
     if (!canEditArticle(actor, current)) throw forbiddenError();
@@ -444,8 +442,7 @@ export interface TransitionOptions {
 
 /** Moves an article through the workflow; re-running a publish that already happened changes nothing. */
 export async function transitionArticle(db: Database, actor: Actor, id: number, transition: ArticleTransition, options: TransitionOptions = {}): Promise<WriteResult> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Tx;
+  return withTx(db, async (t) => {
     const current = await loadCurrent(t, id, true);
     if (!current || (current.deletedAt && transition !== 'restore')) throw notFoundError('This article');
     if (!canViewArticleInAdmin(actor, current) && !can(actor.role, 'article:review')) throw notFoundError('This article');

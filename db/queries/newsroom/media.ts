@@ -1,3 +1,4 @@
+import { withTx } from '../../tx';
 import 'server-only';
 import { and, count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
@@ -125,8 +126,7 @@ export async function getMediaUsage(db: Database, actor: Actor, id: number): Pro
 
 /** Alt text and caption; articles using the image show the new text once they are re-saved. */
 export async function updateMediaMeta(db: Database, actorId: number, id: number, meta: { alt: string; caption: string }): Promise<MediaDTO> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Database;
+  return withTx(db, async (t) => {
     const [row] = await t
       .update(media)
       .set({ alt: meta.alt, caption: meta.caption, updatedAt: new Date() })
@@ -147,8 +147,7 @@ export async function deleteMedia(db: Database, actorId: number, id: number): Pr
     throw new ActionError(409, `This image is still used in ${usage.length} place(s): ${usage.map((u) => u.title).slice(0, 3).join(', ')}. Remove it there first.`, undefined, { usage });
   }
   const [row] = await db.select({ storageKey: media.storageKey }).from(media).where(eq(media.id, id));
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Database;
+  await withTx(db, async (t) => {
     await t.delete(media).where(eq(media.id, id));
     await writeAudit(t, { actorId, action: 'media.delete', entityType: 'media', entityId: id, summary: item.originalName });
   });

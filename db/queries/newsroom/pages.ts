@@ -1,3 +1,4 @@
+import { withTx } from '../../tx';
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
@@ -13,7 +14,6 @@ import type { PageInput } from '../../../lib/validation/page';
 import { writeAudit } from './audit';
 import { lockPathNamespace, recordRedirect, resolvePathSlug, type StaffActor } from './sections';
 
-type Tx = Database;
 export type PageStatus = 'draft' | 'published';
 
 export interface AdminPageRowDTO {
@@ -83,7 +83,7 @@ function contentValues(input: PageInput) {
   };
 }
 
-async function loadForUpdate(tx: Tx, id: number) {
+async function loadForUpdate(tx: Database, id: number) {
   const [row] = await tx
     .select({ id: pages.id, slug: pages.slug, title: pages.title, status: pages.status, version: pages.version, publishedAt: pages.publishedAt })
     .from(pages)
@@ -100,8 +100,7 @@ function staleError(currentVersion: number) {
 /** New pages start as drafts. */
 export async function createPage(db: Database, actor: StaffActor, input: PageInput): Promise<PageWriteResult> {
   if (!can(actor.role, 'page:manage')) throw forbiddenError();
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Tx;
+  return withTx(db, async (t) => {
     await lockPathNamespace(t);
     const slug = await resolvePathSlug(t, input.slug, input.title, { kind: 'page' });
     const [row] = await t.insert(pages).values({ ...contentValues(input), slug, status: 'draft' }).returning({ id: pages.id, version: pages.version });
@@ -116,8 +115,7 @@ export async function createPage(db: Database, actor: StaffActor, input: PageInp
  */
 export async function savePage(db: Database, actor: StaffActor, id: number, baseVersion: number, input: PageInput): Promise<PageWriteResult> {
   if (!can(actor.role, 'page:manage')) throw forbiddenError();
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Tx;
+  return withTx(db, async (t) => {
     await lockPathNamespace(t);
     const current = await loadForUpdate(t, id);
     if (current.version !== baseVersion) throw staleError(current.version);
@@ -149,8 +147,7 @@ export async function savePage(db: Database, actor: StaffActor, id: number, base
 /** Publishing twice changes nothing; the first publish time is kept when a page is republished. */
 export async function setPageStatus(db: Database, actor: StaffActor, id: number, status: PageStatus, baseVersion?: number): Promise<PageWriteResult> {
   if (!can(actor.role, 'page:manage')) throw forbiddenError();
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Tx;
+  return withTx(db, async (t) => {
     const current = await loadForUpdate(t, id);
     if (baseVersion !== undefined && current.version !== baseVersion) throw staleError(current.version);
     if (current.status === status) return { id, slug: current.slug, version: current.version, status, invalidate: [] };
@@ -166,8 +163,7 @@ export async function setPageStatus(db: Database, actor: StaffActor, id: number,
 
 export async function deletePage(db: Database, actor: StaffActor, id: number): Promise<PageWriteResult> {
   if (!can(actor.role, 'page:manage')) throw forbiddenError();
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Tx;
+  return withTx(db, async (t) => {
     const current = await loadForUpdate(t, id);
     await t.delete(pages).where(eq(pages.id, id));
     await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'page.delete', entityType: 'page', entityId: id, summary: current.title, data: { slug: current.slug } });

@@ -1,3 +1,4 @@
+import { withTx } from '../../tx';
 import 'server-only';
 import { and, desc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../client';
@@ -60,8 +61,7 @@ export async function createPreviewLink(db: Database, actor: Actor, articleId: n
   await viewableArticle(db, actor, articleId);
   const exp = Math.floor(Date.now() / 1000) + PREVIEW_LIFETIME_SECONDS;
   const expiresAt = new Date(exp * 1000);
-  const linkId = await db.transaction(async (tx) => {
-    const t = tx as unknown as Database;
+  const linkId = await withTx(db, async (t) => {
     const [row] = await t.insert(previewLinks).values({ articleId, createdById: actor.id, expiresAt }).returning({ id: previewLinks.id });
     // Nothing changes, but a draft leaves the newsroom: worth a line in the log.
     await writeAudit(t, { actorId: actor.id, action: 'article.preview-link', entityType: 'article', entityId: articleId, data: { linkId: row!.id, expiresAt: expiresAt.toISOString() }, ip });
@@ -73,8 +73,7 @@ export async function createPreviewLink(db: Database, actor: Actor, articleId: n
 
 /** Its creator or an editor revokes a link at once; a revoked or expired one answers 409. */
 export async function revokePreviewLink(db: Database, actor: Actor, linkId: number, ip: string | null): Promise<{ articleId: number; links: PreviewLinkDTO[] }> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Database;
+  return withTx(db, async (t) => {
     const [link] = await t.select().from(previewLinks).where(eq(previewLinks.id, linkId)).for('update');
     const article = link ? await getOwnership(t, link.articleId) : null;
     // Someone who may not revoke it learns nothing about it, not even that it exists.
@@ -91,8 +90,7 @@ export async function revokePreviewLink(db: Database, actor: Actor, linkId: numb
 export async function revokeAllPreviewLinks(db: Database, actor: Actor, articleId: number, ip: string | null): Promise<{ revoked: number; links: PreviewLinkDTO[] }> {
   const article = await getOwnership(db, articleId);
   if (!article || !canViewArticleInAdmin(actor, article)) throw notFoundError('This article');
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Database;
+  return withTx(db, async (t) => {
     const revoked = await t.update(previewLinks).set({ revokedAt: new Date(), revokedById: actor.id }).where(activeOn(actor, articleId)).returning({ id: previewLinks.id });
     if (revoked.length) {
       await writeAudit(t, { actorId: actor.id, action: 'article.preview-link-revoke-all', entityType: 'article', entityId: articleId, data: { linkIds: revoked.map((r) => r.id) }, ip });

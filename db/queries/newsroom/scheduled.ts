@@ -1,3 +1,4 @@
+import { withTx } from '../../tx';
 import 'server-only';
 import { asc, inArray } from 'drizzle-orm';
 import type { Database } from '../../client';
@@ -33,7 +34,7 @@ export const WENT_LIVE_ACTION = 'article.went-live';
  * version and `updated_at` stay as they were, so an editor with the story open meets no conflict.
  */
 export async function promoteDueScheduled(db: Database): Promise<PromotionResult> {
-  return db.transaction(async (tx) => {
+  return withTx(db, async (tx) => {
     const rows = await tx
       .update(articles)
       .set({ status: 'published' })
@@ -42,7 +43,7 @@ export async function promoteDueScheduled(db: Database): Promise<PromotionResult
     const out: WentLiveDTO[] = [];
     for (const row of rows.sort((a, b) => a.id - b.id)) {
       const publishedAt = (row.publishedAt ?? new Date()).toISOString();
-      await writeAudit(tx as unknown as Database, {
+      await writeAudit(tx, {
         actorId: null,
         action: WENT_LIVE_ACTION,
         entityType: 'article',
@@ -52,7 +53,7 @@ export async function promoteDueScheduled(db: Database): Promise<PromotionResult
       });
       out.push({ id: row.id, title: row.title, publishedAt });
     }
-    return { live: out, invalidate: await viewsOf(tx as unknown as Database, rows) };
+    return { live: out, invalidate: await viewsOf(tx, rows) };
   });
 }
 

@@ -1,3 +1,4 @@
+import { withTx } from '../../tx';
 import 'server-only';
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
@@ -11,7 +12,6 @@ import { isReservedSlug, type SectionInput } from '../../../lib/validation/secti
 import { writeAudit } from './audit';
 import { retargetNav } from './settings';
 
-type Tx = Database;
 export type StaffActor = Actor & { ip?: string | null };
 
 /** Reader code walks section trails at most 10 steps; keep trees well inside that. */
@@ -45,13 +45,13 @@ export interface SectionWriteResult {
 const PATH_NAMESPACE_LOCK = 7_201_001;
 
 /** Serialises every change to `/{slug}` owners: no unique index spans sections and pages. */
-export async function lockPathNamespace(tx: Tx): Promise<void> {
+export async function lockPathNamespace(tx: Database): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${PATH_NAMESPACE_LOCK})`);
 }
 
 type PathOwnerKind = 'section' | 'page';
 
-async function pathConflict(tx: Tx, slug: string, self: { kind: PathOwnerKind; id?: number }): Promise<string | null> {
+async function pathConflict(tx: Database, slug: string, self: { kind: PathOwnerKind; id?: number }): Promise<string | null> {
   if (isReservedSlug(slug)) return m('slugReserved', { slug });
   const [section] = await tx
     .select({ title: sections.title })
@@ -71,7 +71,7 @@ async function pathConflict(tx: Tx, slug: string, self: { kind: PathOwnerKind; i
  * the current slug, or on create is generated from the title and made free with -2, -3…
  * Call inside a transaction holding `lockPathNamespace`.
  */
-export async function resolvePathSlug(tx: Tx, typed: string, title: string, self: { kind: PathOwnerKind; id?: number }, current?: string): Promise<string> {
+export async function resolvePathSlug(tx: Database, typed: string, title: string, self: { kind: PathOwnerKind; id?: number }, current?: string): Promise<string> {
   if (typed) {
     const slug = normalizeSlugInput(typed);
     if (!slug) throw new ActionError(422, m('slugNeedsLetters'), { slug: [m('slugNeedsLetters')] });
@@ -89,7 +89,7 @@ export async function resolvePathSlug(tx: Tx, typed: string, title: string, self
  * `from` are pointed straight at `to` and any redirect away from `to` is dropped, so a target never
  * redirects again: no chains, no loops, however often things are renamed back and forth.
  */
-export async function recordRedirect(tx: Tx, from: string, to: string): Promise<void> {
+export async function recordRedirect(tx: Database, from: string, to: string): Promise<void> {
   const now = new Date();
   await tx.delete(redirects).where(eq(redirects.fromPath, to));
   await tx.update(redirects).set({ toPath: to, updatedAt: now }).where(eq(redirects.toPath, from));
@@ -154,7 +154,7 @@ export async function listSectionsForAdmin(db: Database): Promise<AdminSectionDT
 // ---------------------------------------------------------------------------------------------
 // Writes.
 
-async function loadForUpdate(tx: Tx, id: number) {
+async function loadForUpdate(tx: Database, id: number) {
   const [row] = await tx
     .select({ id: sections.id, parentId: sections.parentId, slug: sections.slug, title: sections.title })
     .from(sections)
@@ -165,7 +165,7 @@ async function loadForUpdate(tx: Tx, id: number) {
 }
 
 /** The parent must exist, must not be the section or one of its descendants, and keep the tree shallow. */
-async function checkParent(tx: Tx, parentId: number | null, selfId?: number): Promise<void> {
+async function checkParent(tx: Database, parentId: number | null, selfId?: number): Promise<void> {
   if (parentId === null) return;
   const all = await tx.select({ id: sections.id, parentId: sections.parentId }).from(sections);
   if (!all.some((s) => s.id === parentId)) throw new ActionError(422, m('parentMissing'), { parentId: [m('parentMissing')] });
@@ -208,8 +208,7 @@ function sectionTags(...ids: (number | null)[]): string[] {
 
 export async function createSection(db: Database, actor: StaffActor, input: SectionInput): Promise<SectionWriteResult> {
   if (!can(actor.role, 'section:manage')) throw forbiddenError();
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Tx;
+  return withTx(db, async (t) => {
     await lockPathNamespace(t);
     await checkParent(t, input.parentId);
     const slug = await resolvePathSlug(t, input.slug, input.title, { kind: 'section' });
@@ -226,8 +225,7 @@ export async function createSection(db: Database, actor: StaffActor, input: Sect
  */
 export async function updateSection(db: Database, actor: StaffActor, id: number, input: SectionInput): Promise<SectionWriteResult> {
   if (!can(actor.role, 'section:manage')) throw forbiddenError();
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Tx;
+  return withTx(db, async (t) => {
     await lockPathNamespace(t);
     const current = await loadForUpdate(t, id);
     await checkParent(t, input.parentId, id);
@@ -258,8 +256,7 @@ export async function updateSection(db: Database, actor: StaffActor, id: number,
 /** Only an empty section goes: its articles and subsections must be moved first (409 otherwise). */
 export async function deleteSection(db: Database, actor: StaffActor, id: number): Promise<SectionWriteResult> {
   if (!can(actor.role, 'section:manage')) throw forbiddenError();
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Tx;
+  return withTx(db, async (t) => {
     const current = await loadForUpdate(t, id);
     const [[articleRow], [childRow]] = await Promise.all([
       t.select({ n: count() }).from(articles).where(eq(articles.sectionId, id)),

@@ -1,3 +1,4 @@
+import { withTx } from '../../tx';
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../client';
@@ -12,7 +13,6 @@ import type { SettingsInput } from '../../../lib/validation/settings';
 import { writeAudit } from './audit';
 import type { StaffActor } from './sections';
 
-type Tx = Database;
 
 export interface EditableSettingsDTO extends SiteSettingsDTO {
   /** ISO time of the last save, the form's optimistic lock; null before the first save. */
@@ -43,8 +43,7 @@ const FIELDS = ['name', 'tagline', 'hotline', 'logoUrl', 'locale', 'timeZone', '
 /** Saves the whole settings form; a save based on an older version is refused with 409. */
 export async function saveSettings(db: Database, actor: StaffActor, input: SettingsInput): Promise<{ changed: string[]; updatedAt: string; invalidate: string[] }> {
   if (!can(actor.role, 'settings:manage')) throw forbiddenError();
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Tx;
+  return withTx(db, async (t) => {
     const [current] = await t.select(columns).from(siteSettings).where(eq(siteSettings.id, 1)).for('update');
     if (input.baseUpdatedAt !== null && current && current.updatedAt.toISOString() !== input.baseUpdatedAt) {
       throw new ActionError(409, m('settingsStale'));
@@ -78,7 +77,7 @@ export async function saveSettings(db: Database, actor: StaffActor, input: Setti
  * Points menu entries at a section's new address after a rename; true when the menu changed.
  * Runs inside the caller's transaction (the rename), which owns the audit entry.
  */
-export async function retargetNav(tx: Tx, fromPath: string, toPath: string): Promise<boolean> {
+export async function retargetNav(tx: Database, fromPath: string, toPath: string): Promise<boolean> {
   const [row] = await tx.select({ nav: siteSettings.nav }).from(siteSettings).where(eq(siteSettings.id, 1)).for('update');
   if (!row) return false;
   let changed = false;

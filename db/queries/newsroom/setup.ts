@@ -1,3 +1,4 @@
+import { withTx } from '../../tx';
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../client';
@@ -28,8 +29,7 @@ export async function setupOwner(
       return { ok: false, error: 'setupCodeWrong' };
     }
   }
-  const created = await db.transaction(async (tx) => {
-    const t = tx as unknown as Database;
+  const created = await withTx(db, async (t) => {
     // Serialise concurrent first-run submissions: only one owner can ever be created here.
     await t.execute(sql`lock table users in share row exclusive mode`);
     if ((await countSignInUsers(t)) > 0) return null;

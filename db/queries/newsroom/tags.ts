@@ -1,3 +1,4 @@
+import { withTx } from '../../tx';
 import 'server-only';
 import { and, asc, count, eq, ilike, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
@@ -13,7 +14,6 @@ import type { TagInput } from '../../../lib/validation/tag';
 import { writeAudit } from './audit';
 import { recordRedirect, type StaffActor } from './sections';
 
-type Tx = Database;
 
 export interface AdminTagDTO {
   id: number;
@@ -63,25 +63,25 @@ export async function listTagChoices(db: Database): Promise<{ id: number; name: 
   return db.select({ id: tags.id, name: tags.name }).from(tags).orderBy(asc(tags.name)).limit(TAG_LIST_CAP);
 }
 
-async function loadForUpdate(tx: Tx, id: number) {
+async function loadForUpdate(tx: Database, id: number) {
   const [row] = await tx.select({ id: tags.id, name: tags.name, slug: tags.slug }).from(tags).where(eq(tags.id, id)).for('update');
   if (!row) throw notFoundError('This tag');
   return row;
 }
 
 /** Names are unique regardless of case: the article form finds tags by their name that way. */
-async function assertNameFree(tx: Tx, name: string, exceptId?: number): Promise<void> {
+async function assertNameFree(tx: Database, name: string, exceptId?: number): Promise<void> {
   const sameName = sql`lower(${tags.name}) = lower(${name})`;
   const [row] = await tx.select({ id: tags.id }).from(tags).where(exceptId ? and(sameName, ne(tags.id, exceptId)) : sameName);
   if (row) throw new ActionError(409, m('tagNameTaken', { name }), { name: [m('tagNameTaken', { name })] });
 }
 
-async function slugOwner(tx: Tx, slug: string, exceptId?: number) {
+async function slugOwner(tx: Database, slug: string, exceptId?: number) {
   const [row] = await tx.select({ name: tags.name }).from(tags).where(exceptId ? and(eq(tags.slug, slug), ne(tags.id, exceptId)) : eq(tags.slug, slug));
   return row ?? null;
 }
 
-async function resolveTagSlug(tx: Tx, input: TagInput, exceptId?: number, current?: string): Promise<string> {
+async function resolveTagSlug(tx: Database, input: TagInput, exceptId?: number, current?: string): Promise<string> {
   if (input.slug) {
     const slug = normalizeSlugInput(input.slug);
     if (!slug) throw new ActionError(422, m('slugNeedsLetters'), { slug: [m('slugNeedsLetters')] });
@@ -93,7 +93,7 @@ async function resolveTagSlug(tx: Tx, input: TagInput, exceptId?: number, curren
   return current ?? uniqueSlug(slugify(input.name, 'tag'), async (s) => (await slugOwner(tx, s)) !== null);
 }
 
-async function articleIdsOf(tx: Tx, tagId: number): Promise<number[]> {
+async function articleIdsOf(tx: Database, tagId: number): Promise<number[]> {
   const rows = await tx.select({ id: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, tagId));
   return rows.map((r) => r.id);
 }
@@ -105,8 +105,7 @@ function tagReaderTags(tagIds: number[], slugs: string[], articleIds: number[]):
 
 export async function createTag(db: Database, actor: StaffActor, input: TagInput): Promise<TagWriteResult> {
   if (!can(actor.role, 'tag:manage')) throw forbiddenError();
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Tx;
+  return withTx(db, async (t) => {
     await assertNameFree(t, input.name);
     const slug = await resolveTagSlug(t, input);
     const [row] = await t.insert(tags).values({ name: input.name, slug, description: input.description }).returning({ id: tags.id });
@@ -119,8 +118,7 @@ export async function createTag(db: Database, actor: StaffActor, input: TagInput
 /** Renames a tag; its slug changes only when a new one is typed, and the old address then redirects. */
 export async function updateTag(db: Database, actor: StaffActor, id: number, input: TagInput): Promise<TagWriteResult> {
   if (!can(actor.role, 'tag:manage')) throw forbiddenError();
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Tx;
+  return withTx(db, async (t) => {
     const current = await loadForUpdate(t, id);
     await assertNameFree(t, input.name, id);
     const slug = await resolveTagSlug(t, input, id, current.slug);
@@ -150,8 +148,7 @@ export async function updateTag(db: Database, actor: StaffActor, id: number, inp
 export async function mergeTags(db: Database, actor: StaffActor, sourceId: number, targetId: number): Promise<TagWriteResult> {
   if (!can(actor.role, 'tag:manage')) throw forbiddenError();
   if (sourceId === targetId) throw new ActionError(422, m('mergeSame'), { targetId: [m('mergeSame')] });
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Tx;
+  return withTx(db, async (t) => {
     // Lock in id order so two opposite merges cannot deadlock.
     const [first, second] = sourceId < targetId ? [sourceId, targetId] : [targetId, sourceId];
     const a = await loadForUpdate(t, first);
@@ -181,8 +178,7 @@ export async function mergeTags(db: Database, actor: StaffActor, sourceId: numbe
 /** Deletes a tag and its links to articles; the articles themselves stay. */
 export async function deleteTag(db: Database, actor: StaffActor, id: number): Promise<TagWriteResult> {
   if (!can(actor.role, 'tag:manage')) throw forbiddenError();
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Tx;
+  return withTx(db, async (t) => {
     const current = await loadForUpdate(t, id);
     const articleIds = await articleIdsOf(t, id);
     await t.delete(tags).where(eq(tags.id, id));

@@ -1,3 +1,4 @@
+import { withTx } from '../../tx';
 import 'server-only';
 import { and, asc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
@@ -13,7 +14,6 @@ import { beginSignInAttempt, finishSignInAttempt } from './login-attempts';
 import type { StaffActor } from './sections';
 import { createStaffUser, getPasswordHash } from './users';
 
-type Tx = Database;
 
 export interface AdminUserRowDTO {
   id: number;
@@ -74,7 +74,7 @@ function requireManager(actor: StaffActor): void {
   if (!can(actor.role, 'user:manage')) throw forbiddenError();
 }
 
-async function loadForUpdate(tx: Tx, id: number) {
+async function loadForUpdate(tx: Database, id: number) {
   const [row] = await tx
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, isOwner: users.isOwner, disabledAt: users.disabledAt, hasPassword: sql<boolean>`${users.passwordHash} is not null` })
     .from(users)
@@ -91,12 +91,12 @@ const activeAdmin = and(eq(users.role, 'admin'), isNull(users.disabledAt), isNot
  * demoting each other at the same moment then queue up instead of deadlocking, and the second
  * sees the first's change when it counts.
  */
-async function lockAdmins(tx: Tx): Promise<void> {
+async function lockAdmins(tx: Database): Promise<void> {
   await tx.select({ id: users.id }).from(users).where(eq(users.role, 'admin')).orderBy(asc(users.id)).for('update');
 }
 
 /** Refuses a change that would leave no administrator able to sign in (call after `lockAdmins`). */
-async function assertAnotherAdminRemains(tx: Tx, target: { id: number; role: UserRole; disabledAt: Date | null; hasPassword: boolean }): Promise<void> {
+async function assertAnotherAdminRemains(tx: Database, target: { id: number; role: UserRole; disabledAt: Date | null; hasPassword: boolean }): Promise<void> {
   if (target.role !== 'admin' || target.disabledAt || !target.hasPassword) return;
   const others = await tx.select({ id: users.id }).from(users).where(and(activeAdmin, ne(users.id, target.id)));
   if (!others.length) throw new ActionError(409, m('lastAdmin'));
@@ -104,8 +104,7 @@ async function assertAnotherAdminRemains(tx: Tx, target: { id: number; role: Use
 
 export async function inviteUser(db: Database, actor: StaffActor, input: InviteUserInput): Promise<{ id: number }> {
   requireManager(actor);
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Tx;
+  return withTx(db, async (t) => {
     const id = await createStaffUser(t, { email: input.email, name: input.name, role: input.role, password: input.password });
     await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.create', entityType: 'user', entityId: id, summary: input.email, data: { role: input.role } });
     return { id };
@@ -115,8 +114,7 @@ export async function inviteUser(db: Database, actor: StaffActor, input: InviteU
 /** A new role takes effect on the user's next request: their sessions end and they sign in again. */
 export async function changeUserRole(db: Database, actor: StaffActor, id: number, role: UserRole): Promise<{ id: number; role: UserRole }> {
   requireManager(actor);
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Tx;
+  return withTx(db, async (t) => {
     await lockAdmins(t);
     const target = await loadForUpdate(t, id);
     if (target.role === role) return { id, role };
@@ -131,8 +129,7 @@ export async function changeUserRole(db: Database, actor: StaffActor, id: number
 /** Disabling ends every session at once; enabling lets the person sign in again with their password. */
 export async function setUserDisabled(db: Database, actor: StaffActor, id: number, disabled: boolean): Promise<{ id: number; disabled: boolean }> {
   requireManager(actor);
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Tx;
+  return withTx(db, async (t) => {
     await lockAdmins(t);
     const target = await loadForUpdate(t, id);
     if (Boolean(target.disabledAt) === disabled) return { id, disabled };
@@ -157,7 +154,7 @@ export async function setUserDisabled(db: Database, actor: StaffActor, id: numbe
  */
 export async function resetUserPassword(db: Database, actor: StaffActor, id: number, password: string, currentPassword?: string): Promise<{ id: number }> {
   requireManager(actor);
-  const needsReauth = async (tx: Tx) => {
+  const needsReauth = async (tx: Database) => {
     const [me] = await tx.select({ isOwner: users.isOwner }).from(users).where(eq(users.id, actor.id));
     const [target] = await tx.select({ role: users.role, isOwner: users.isOwner }).from(users).where(eq(users.id, id));
     if (!target) throw notFoundError('This user');
@@ -173,8 +170,7 @@ export async function resetUserPassword(db: Database, actor: StaffActor, id: num
     confirmed = true;
   }
   const passwordHash = await hashPassword(password);
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Tx;
+  return withTx(db, async (t) => {
     const target = await loadForUpdate(t, id);
     // Made an admin in the meantime: the confirmation is needed after all.
     const stillNeeded = await needsReauth(t);
@@ -189,15 +185,14 @@ export async function resetUserPassword(db: Database, actor: StaffActor, id: num
 // One's own account (any signed-in staff member).
 
 /** The public author page and every story crediting the person show the name and bio. */
-async function authorReaderTags(tx: Tx, userId: number, slug: string): Promise<string[]> {
+async function authorReaderTags(tx: Database, userId: number, slug: string): Promise<string[]> {
   const rows = await tx.select({ id: articleAuthors.articleId }).from(articleAuthors).where(eq(articleAuthors.userId, userId));
   return [cacheTags.author(userId), `author-slug:${slug}`, 'authors', cacheTags.feeds, ...rows.map((r) => cacheTags.article(r.id))];
 }
 
 /** The display name changes; the author page's address (slug) stays, so links keep working. */
 export async function updateOwnProfile(db: Database, actor: StaffActor, input: ProfileInput): Promise<{ invalidate: string[] }> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Tx;
+  return withTx(db, async (t) => {
     const [row] = await t
       .update(users)
       .set({ name: input.name, bio: input.bio, updatedAt: new Date() })
@@ -210,8 +205,7 @@ export async function updateOwnProfile(db: Database, actor: StaffActor, input: P
 }
 
 export async function setOwnUiLocale(db: Database, actor: StaffActor, uiLocale: 'zh-CN' | 'en' | null): Promise<void> {
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Tx;
+  await withTx(db, async (t) => {
     await t.update(users).set({ uiLocale, updatedAt: new Date() }).where(eq(users.id, actor.id));
     await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.ui-locale', entityType: 'user', entityId: actor.id, summary: uiLocale ?? 'site' });
   });
@@ -224,8 +218,7 @@ export async function setOwnUiLocale(db: Database, actor: StaffActor, uiLocale: 
 export async function changeOwnPassword(db: Database, actor: StaffActor, currentPassword: string, newPassword: string): Promise<{ email: string }> {
   const { email } = await confirmOwnPassword(db, actor, currentPassword, 'currentPassword');
   const passwordHash = await hashPassword(newPassword);
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Tx;
+  await withTx(db, async (t) => {
     await t.update(users).set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, actor.id));
     await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.change-password', entityType: 'user', entityId: actor.id, summary: email });
   });
