@@ -3,13 +3,13 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   // Before anything reads a setting: invalid configuration stops the start with every problem named.
-  const { assertConfig } = await import('./lib/config.mjs');
+  const { assertConfig } = await import('./domain/config.mjs');
   assertConfig();
   // View counting first: its flush-on-SIGTERM must be in place even when the database is slow to come up.
-  const { startViewsAtBoot } = await import('./lib/views/start');
+  const { startViewsAtBoot } = await import('./services/views/start');
   startViewsAtBoot();
-  const { connectServerEntry } = await import('./lib/server-hooks');
+  const { connectServerEntry } = await import('./services/server-hooks');
   connectServerEntry();
-  const { startUp } = await import('./lib/startup');
+  const { startUp } = await import('./services/startup');
   await startUp();
 }

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { ROUTE_SEGMENTS } from './lib/reserved-slugs.mjs';
-import { cdnHeaders } from './lib/cdn/cache-control.mjs';
-import { READER_CSP, hstsFor } from './lib/security-headers.mjs';
+import { ROUTE_SEGMENTS } from './domain/reserved-slugs.mjs';
+import { cdnHeaders } from './domain/cdn/cache-control.mjs';
+import { READER_CSP, hstsFor } from './domain/security-headers.mjs';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -24,13 +24,13 @@ const nextConfig = {
   // another server on the same build (a second instance, a test server on another database) would
   // read pages rendered from a different database, and where a restart would find pages that may
   // no longer match the database. Next's own in-memory LRU is off (0) so nothing is stored twice.
-  cacheHandler: fileURLToPath(new URL('./lib/page-cache/handler.mjs', import.meta.url)),
+  cacheHandler: fileURLToPath(new URL('./services/page-cache/handler.mjs', import.meta.url)),
   cacheMaxMemorySize: 0,
   experimental: {
     // Not read by our handler (it never writes to disk); kept so that Next's default never would either.
     isrFlushToDisk: false,
     // A long article with tables is a few hundred KB of editor JSON; the DAL's own limits
-    // (lib/rich-text/schema.ts) refuse anything bigger than they accept with a field error.
+    // (domain/rich-text/schema.ts) refuse anything bigger than they accept with a field error.
     serverActions: { bodySizeLimit: '4mb' },
   },
   async rewrites() {

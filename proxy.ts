@@ -1,16 +1,16 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { newsroomCsp } from './lib/security-headers.mjs';
+import { newsroomCsp } from './domain/security-headers.mjs';
 
 /**
  * For the newsroom (/admin) and previews (/preview), both rendered per request:
  *
- * - a Content-Security-Policy with a fresh nonce (lib/security-headers.mjs). Next.js reads the nonce
+ * - a Content-Security-Policy with a fresh nonce (domain/security-headers.mjs). Next.js reads the nonce
  *   from the request's header and puts it on every script it renders; nothing else runs.
  * - an optimistic shortcut, never a security boundary (every page, action and route checks for
  *   itself): anonymous visitors to /admin go to the sign-in form.
  *
  * For reader search (/search, rendered per request anyway): the per-address limit
- * (lib/search/limit-response.ts), which answers 429 before the page runs.
+ * (services/search/limit-response.ts), which answers 429 before the page runs.
  *
  * Other reader pages do not pass through here, so cached pages pay nothing for it. (While the
  * database is down, server/outage-guard.mjs answers 503 at the HTTP server.)
@@ -18,7 +18,7 @@ import { newsroomCsp } from './lib/security-headers.mjs';
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (pathname === '/search') {
-    const { limitSearch } = await import('./lib/search/limit-response');
+    const { limitSearch } = await import('./services/search/limit-response');
     return limitSearch(request);
   }
   const csp = newsroomCsp(Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64'), process.env.NODE_ENV === 'development');

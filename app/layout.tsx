@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import './globals.css';
-import { getSettings } from '@/lib/reader';
-import { siteUrl } from '@/lib/env';
+import { getSettings } from '@/services/reader';
+import { siteUrl } from '@/domain/env';
 
 export async function generateMetadata(): Promise<Metadata> {
   const settings = await getSettings();

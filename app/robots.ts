@@ -1,5 +1,5 @@
 import type { MetadataRoute } from 'next';
-import { siteUrl } from '@/lib/env';
+import { siteUrl } from '@/domain/env';
 
 // Rendered per request: the sitemap's address depends on SITE_URL at run time, not at build time.
 export const dynamic = 'force-dynamic';

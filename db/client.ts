@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
-import { config } from '../lib/config.mjs';
-import { dataDir, env } from '../lib/env';
+import { config } from '../domain/config.mjs';
+import { dataDir, env } from '../domain/env';
 import { runMigrations } from './migrate';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -103,7 +103,7 @@ export async function closeConnection(): Promise<void> {
 
 // --- Read replicas -------------------------------------------------------------------------------
 // DATABASE_REPLICA_URLS (comma-separated postgres:// URLs of streaming replicas) serve the reader
-// site's queries (lib/reader.ts) through Drizzle's withReplicas: its selects go to a replica picked
+// site's queries (services/reader.ts) through Drizzle's withReplicas: its selects go to a replica picked
 // at random, anything else (execute, transactions, writes) to the primary. The newsroom, sign-in,
 // view counting and migrations use getDb(), the primary, always. Replicas are never migrated here:
 // they replay the primary.

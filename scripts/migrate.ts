@@ -2,7 +2,7 @@
 // On PostgreSQL it takes the same advisory lock as the servers' start-up (db/migrate.ts), so it may
 // run while servers start or serve: each migration is applied once. Do not run it against the
 // embedded database while the server is running (one process per folder).
-import { assertConfig } from '../lib/config.mjs';
+import { assertConfig } from '../domain/config.mjs';
 import { openConnection } from '../db/client';
 import { runMigrations, StartupError } from '../db/migrate';
 import { assertEmbeddedDatabaseFree } from './lib/embedded-lock';

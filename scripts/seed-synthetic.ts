@@ -1,11 +1,11 @@
 // `npm run seed:synthetic -- 100000`: adds N generated stories (for benchmarks), in batches; see
-// db/seed/synthetic.ts for what they contain. On the embedded database, stop the server first.
+// services/seed/synthetic.ts for what they contain. On the embedded database, stop the server first.
 // SEED_BATCH (stories per INSERT, default 500) and SEED_CONCURRENCY (batches in flight, default 2
 // on PostgreSQL, 1 on PGlite) tune the load.
 import { openConnection } from '../db/client';
 import { runMigrations } from '../db/migrate';
-import { hasContent, seedDemo } from '../db/seed';
-import { seedSynthetic } from '../db/seed/synthetic';
+import { hasContent, seedDemo } from '../services/seed';
+import { seedSynthetic } from '../services/seed/synthetic';
 import { assertEmbeddedDatabaseFree } from './lib/embedded-lock';
 
 const count = Number(process.argv[2] ?? 1000);

@@ -1,7 +1,7 @@
 // `npm run seed`: replace the publication's content with the demo content (staff accounts stay).
 import { openConnection } from '../db/client';
 import { runMigrations } from '../db/migrate';
-import { clearContent, seedDemo } from '../db/seed';
+import { clearContent, seedDemo } from '../services/seed';
 import { assertEmbeddedDatabaseFree } from './lib/embedded-lock';
 
 assertEmbeddedDatabaseFree();

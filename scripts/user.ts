@@ -5,10 +5,10 @@ import { eq, sql } from 'drizzle-orm';
 import { openConnection } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { users } from '../db/schema';
-import { hashPassword } from '../lib/auth/password';
-import { email as emailSchema, password as passwordSchema } from '../lib/validation/account';
-import { ROLES } from '../lib/permissions';
-import { slugify, uniqueSlug } from '../lib/slug';
+import { hashPassword } from '../domain/auth/password';
+import { email as emailSchema, password as passwordSchema } from '../domain/validation/account';
+import { ROLES } from '../domain/permissions';
+import { slugify, uniqueSlug } from '../domain/slug';
 import { assertEmbeddedDatabaseFree } from './lib/embedded-lock';
 
 const { positionals, values } = parseArgs({

@@ -1,6 +1,6 @@
 // @ts-check
 import cluster from 'node:cluster';
-import { assertConfig } from '../lib/config.mjs';
+import { assertConfig } from '../domain/config.mjs';
 import { startGazetteServer } from './http-server.mjs';
 
 /**
@@ -13,7 +13,7 @@ import { startGazetteServer } from './http-server.mjs';
  * Each worker is one of the "several servers" of docs/scaling.md and shares what they share the
  * same way: PostgreSQL (DATABASE_URL; PGlite can be opened by one process only) and Redis
  * (REDIS_URL: the page cache and its expiry, pending view counts and their deduplication), with
- * its own memory cache (CACHE_MEMORY_MB each) and database pool. lib/config.mjs requires both.
+ * its own memory cache (CACHE_MEMORY_MB each) and database pool. domain/config.mjs requires both.
  */
 
 /** Workers get this long to finish requests and flush before the primary stops waiting. */

@@ -1,9 +1,9 @@
 // @ts-check
 import cluster from 'node:cluster';
 import http from 'node:http';
-import { assertConfig } from '../lib/config.mjs';
-import { markServerEntry, runShutdownHooks } from '../lib/server-bridge.mjs';
-import { hstsFor } from '../lib/security-headers.mjs';
+import { assertConfig } from '../domain/config.mjs';
+import { markServerEntry, runShutdownHooks } from '../services/server-bridge.mjs';
+import { hstsFor } from '../domain/security-headers.mjs';
 import { captureForMicroCache, serveFromMicroCache } from './micro-cache.mjs';
 import { holdWhileDatabaseDown } from './outage-guard.mjs';
 import { notFoundForUndecodablePaths, permanentRedirectsAs301, stampPeerAddress } from './request-hooks.mjs';

@@ -1,7 +1,7 @@
 // @ts-check
-import { config } from '../lib/config.mjs';
-import { databaseDownSince } from '../lib/db-health.mjs';
-import { onTagsRevalidated } from '../lib/page-cache/events.mjs';
+import { config } from '../domain/config.mjs';
+import { databaseDownSince } from '../services/db-health.mjs';
+import { onTagsRevalidated } from '../services/page-cache/events.mjs';
 
 /**
  * @typedef {import('node:http').IncomingMessage} IncomingMessage
@@ -15,10 +15,10 @@ import { onTagsRevalidated } from '../lib/page-cache/events.mjs';
  * nginx micro-cache, in the process. Next spends ~2 ms of CPU on routing, rewrites and headers for
  * every cached page; a hot article is served from here for MICRO_CACHE_MS instead.
  *
- * Freshness: every write that expires cache tags (lib/actions.ts) purges it at once, and so does
- * Next's cache handler once it has recorded the expiry (lib/page-cache/handler.mjs, which closes the
+ * Freshness: every write that expires cache tags (actions/define.ts) purges it at once, and so does
+ * Next's cache handler once it has recorded the expiry (services/page-cache/handler.mjs, which closes the
  * window in which a page still cached by Next could be captured again), and so does an expiry that
- * another server announces through Redis (lib/page-cache/shared.mjs), so a publish or a correction
+ * another server announces through Redis (services/page-cache/shared.mjs), so a publish or a correction
  * is seen by the next reader on every server; what expires by time (a scheduled story, the most-read
  * lists) shows up at most MICRO_CACHE_MS later. Responses that vary per reader are never stored:
  * only GET pages without cookies that change rendering, without Next's RSC or prefetch headers,

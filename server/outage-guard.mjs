@@ -1,6 +1,6 @@
 // @ts-check
-import { databaseDownSince, noteDatabaseUp, shouldProbe } from '../lib/db-health.mjs';
-import { databaseProbe } from '../lib/server-bridge.mjs';
+import { databaseDownSince, noteDatabaseUp, shouldProbe } from '../services/db-health.mjs';
+import { databaseProbe } from '../services/server-bridge.mjs';
 
 /**
  * While the database is known to be down, requests that may need it get a 503 page at once; a

@@ -1,6 +1,6 @@
 // @ts-check
 import { randomBytes } from 'node:crypto';
-import { PEER_HEADER } from '../lib/server-bridge.mjs';
+import { PEER_HEADER } from '../services/server-bridge.mjs';
 
 /**
  * Small jobs done to every request as it enters Gazette's HTTP server (server/main.mjs), before
@@ -16,7 +16,7 @@ const STAMP_HEADER = 'x-gazette-peer-stamp';
 const STAMP_TOKEN = randomBytes(16).toString('hex');
 
 /**
- * Copies the socket's address into a private header (lib/views/peer.ts reads it), overwriting any
+ * Copies the socket's address into a private header (services/views/peer.ts reads it), overwriting any
  * value a client sent: Next.js fills `x-forwarded-for` only when the client did not.
  * @param {IncomingMessage} req
  */

@@ -1,4 +1,4 @@
-import { orUnavailable, rssFor } from '@/lib/feeds/respond';
+import { orUnavailable, rssFor } from '@/services/feeds/respond';
 
 // Read per request from cached data: nothing is built, and no database is touched, at build time.
 export const dynamic = 'force-dynamic';

@@ -1,11 +1,11 @@
 import 'server-only';
 import type { Database } from '@/db/client';
 import type { ArticleDTO } from '@/db/queries/dto';
-import { getArticleForEdit } from '@/db/queries/newsroom/articles';
-import { listTagsForAdmin } from '@/db/queries/newsroom/taxonomy';
-import { listStaff } from '@/db/queries/newsroom/users';
-import type { Actor } from '@/lib/permissions';
-import { renderRichText } from '@/lib/rich-text/render';
+import { getArticleForEdit } from '@/db/queries/admin/articles';
+import { listTagsForAdmin } from '@/db/queries/admin/taxonomy';
+import { listStaff } from '@/db/queries/admin/users';
+import type { Actor } from '@/domain/permissions';
+import { renderRichText } from '@/domain/rich-text/render';
 
 export interface PreviewData {
   article: ArticleDTO;

@@ -1,8 +1,8 @@
-import { siteUrl } from '@/lib/env';
-import { orUnavailable, xmlResponse } from '@/lib/feeds/respond';
-import { renderSitemapIndex, SITEMAP_PAGE_SIZE } from '@/lib/feeds/sitemap';
-import { getSitemapArticleFileCount } from '@/lib/reader';
-import { absoluteUrl } from '@/lib/urls';
+import { siteUrl } from '@/domain/env';
+import { orUnavailable, xmlResponse } from '@/services/feeds/respond';
+import { renderSitemapIndex, SITEMAP_PAGE_SIZE } from '@/domain/feeds/sitemap';
+import { getSitemapArticleFileCount } from '@/services/reader';
+import { absoluteUrl } from '@/domain/urls';
 
 // Read per request from cached data: nothing is built, and no database is touched, at build time.
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import type { CurrentUser } from '@/lib/auth/session';
-import type { AdminTranslator } from '@/lib/i18n/admin';
-import { can, type Permission } from '@/lib/permissions';
-import { signOutAction } from '@/app/admin/(staff)/sign-out';
+import type { CurrentUser } from '@/services/auth/session';
+import type { AdminTranslator } from '@/domain/i18n/admin';
+import { can, type Permission } from '@/domain/permissions';
+import { signOutAction } from '@/actions/sign-out';
 import { AdminNavLinks } from './AdminNavLinks.client';
 
 const LINKS: { href: string; key: Parameters<AdminTranslator>[0]; permission?: Permission }[] = [

@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import type { AdminArticleRowDTO } from '@/db/queries/newsroom/article-admin';
-import type { AdminTranslator } from '@/lib/i18n/admin';
-import type { Locale } from '@/lib/i18n/messages';
-import { formatDateTime } from '@/lib/i18n/format';
+import type { AdminArticleRowDTO } from '@/db/queries/admin/article-admin';
+import type { AdminTranslator } from '@/domain/i18n/admin';
+import type { Locale } from '@/domain/i18n/messages';
+import { formatDateTime } from '@/domain/i18n/format';
 import { SelectAllCheckbox } from './SelectAllCheckbox.client';
 
 interface Props {

@@ -2,10 +2,10 @@
 
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { FormDialog } from '@/components/admin/editor/FormDialog.client';
-import { IDLE_FORM, type FormAction } from '@/components/admin/manage/form-state';
-import { needsConfirmation, type BulkTransition, type ConfirmedBulkTransition } from '@/lib/bulk-actions';
-import { adminT } from '@/lib/i18n/admin';
-import type { Locale } from '@/lib/i18n/messages';
+import { IDLE_FORM, type FormAction } from '@/domain/form-state';
+import { needsConfirmation, type BulkTransition, type ConfirmedBulkTransition } from '@/domain/bulk-actions';
+import { adminT } from '@/domain/i18n/admin';
+import type { Locale } from '@/domain/i18n/messages';
 
 const LABELS = { publish: 'bulkPublish', unpublish: 'bulkUnpublish', archive: 'bulkArchive', trash: 'bulkTrash', restore: 'bulkRestore' } as const;
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { setupOwnerAction, type SetupState } from '@/app/admin/setup/actions';
+import { setupOwnerAction, type SetupState } from '@/actions/setup';
 import { FieldError } from './FieldError';
 
 interface Labels {

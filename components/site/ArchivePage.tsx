@@ -3,7 +3,7 @@ import { ArticleList } from './ArticleList';
 import { WithMostRead } from './MostRead';
 import { Pagination } from './Pagination';
 import type { ArticleCardDTO, Paged, SiteSettingsDTO } from '@/db/queries/dto';
-import { t } from '@/lib/i18n/messages';
+import { t } from '@/domain/i18n/messages';
 
 interface Props {
   settings: SiteSettingsDTO;

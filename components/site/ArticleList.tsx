@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import type { ArticleCardDTO } from '@/db/queries/dto';
-import type { Locale } from '@/lib/i18n/messages';
-import { formatDate, isoInZone } from '@/lib/i18n/format';
-import { articlePath } from '@/lib/urls';
+import type { Locale } from '@/domain/i18n/messages';
+import { formatDate, isoInZone } from '@/domain/i18n/format';
+import { articlePath } from '@/domain/urls';
 
 interface Props {
   articles: ArticleCardDTO[];

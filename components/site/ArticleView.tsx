@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import type { ArticleCardDTO, ArticleDTO, SectionDTO, SiteSettingsDTO } from '@/db/queries/dto';
 import type { Neighbours } from '@/db/queries/public';
-import { publisherOf } from '@/lib/attribution';
-import { formatDateTime, formatNumber, isoInZone } from '@/lib/i18n/format';
-import { t } from '@/lib/i18n/messages';
-import { reprintNotice } from '@/lib/reprint';
-import { articlePath, authorPath, sectionPath, tagPath } from '@/lib/urls';
+import { publisherOf } from '@/domain/attribution';
+import { formatDateTime, formatNumber, isoInZone } from '@/domain/i18n/format';
+import { t } from '@/domain/i18n/messages';
+import { reprintNotice } from '@/domain/reprint';
+import { articlePath, authorPath, sectionPath, tagPath } from '@/domain/urls';
 import { Breadcrumb } from './Breadcrumb';
 import { ArticleList } from './ArticleList';
 import { ViewBeacon } from './ViewBeacon';

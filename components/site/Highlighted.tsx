@@ -1,4 +1,4 @@
-import { highlight } from '@/lib/search/highlight';
+import { highlight } from '@/domain/search/highlight';
 
 /** Text with the reader's search terms in <mark>; React escapes every piece. */
 export function Highlighted({ text, terms }: { text: string; terms: string[] }) {

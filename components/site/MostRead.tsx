@@ -1,6 +1,6 @@
-import type { Locale } from '@/lib/i18n/messages';
-import { t } from '@/lib/i18n/messages';
-import { getMostRead, getMostReadFor, getMostReadForSidebar } from '@/lib/reader';
+import type { Locale } from '@/domain/i18n/messages';
+import { t } from '@/domain/i18n/messages';
+import { getMostRead, getMostReadFor, getMostReadForSidebar } from '@/services/reader';
 import { RankedList } from './ArticleList';
 
 type Period = 'today' | '7d' | '30d' | 'all';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { getSettings } from '@/lib/reader';
-import { t } from '@/lib/i18n/messages';
+import { getSettings } from '@/services/reader';
+import { t } from '@/domain/i18n/messages';
 
 export async function NotFoundView() {
   const { locale } = await getSettings();

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import type { Locale } from '@/lib/i18n/messages';
-import { t } from '@/lib/i18n/messages';
+import type { Locale } from '@/domain/i18n/messages';
+import { t } from '@/domain/i18n/messages';
 
 interface Props {
   locale: Locale;

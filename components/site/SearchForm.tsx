@@ -1,6 +1,6 @@
-import type { Locale } from '@/lib/i18n/messages';
-import { t } from '@/lib/i18n/messages';
-import { MAX_QUERY_LENGTH } from '@/lib/search/query';
+import type { Locale } from '@/domain/i18n/messages';
+import { t } from '@/domain/i18n/messages';
+import { MAX_QUERY_LENGTH } from '@/domain/search/query';
 
 /** A plain GET form: search works without JavaScript, and a result page has a shareable URL. */
 export function SearchForm({ locale, query = '', id, compact = false, landmark = true }: { locale: Locale; query?: string; id: string; compact?: boolean; landmark?: boolean }) {

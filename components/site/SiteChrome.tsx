@@ -1,5 +1,5 @@
-import { getSettings } from '@/lib/reader';
-import { t } from '@/lib/i18n/messages';
+import { getSettings } from '@/services/reader';
+import { t } from '@/domain/i18n/messages';
 import { SiteFooter } from './SiteFooter';
 import { SiteHeader } from './SiteHeader';
 

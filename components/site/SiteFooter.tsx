@@ -1,5 +1,5 @@
 import type { SiteSettingsDTO } from '@/db/queries/dto';
-import { t } from '@/lib/i18n/messages';
+import { t } from '@/domain/i18n/messages';
 
 export function SiteFooter({ settings }: { settings: SiteSettingsDTO }) {
   return (

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { SiteSettingsDTO } from '@/db/queries/dto';
-import { t } from '@/lib/i18n/messages';
+import { t } from '@/domain/i18n/messages';
 import { SearchForm } from './SearchForm';
 
 export function SiteHeader({ settings }: { settings: SiteSettingsDTO }) {

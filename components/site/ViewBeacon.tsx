@@ -1,4 +1,4 @@
-import { viewsEnabled } from '@/lib/views/config';
+import { viewsEnabled } from '@/domain/views/config';
 
 /**
  * Records a view of the article and refreshes its count, while the page itself stays cached.

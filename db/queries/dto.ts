@@ -1,4 +1,4 @@
-import type { Locale } from '../../lib/i18n/messages';
+import type { Locale } from '../../domain/i18n/messages';
 import type { NavItem } from '../schema';
 
 /** DTOs are plain JSON (dates as ISO strings) so they survive the data cache and the RSC boundary. */

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
 import { articleAuthors, articles, articleTags, media, pages, redirects, sections, siteSettings, tags, users } from '../schema';
-import { renderInfoOf } from '../../lib/media/render-info';
+import { renderInfoOf } from './media-render';
 import type {
   ArticleCardDTO,
   ArticleDTO,

@@ -7,7 +7,7 @@ import { articles } from '../schema';
 import type { ArticleCardDTO, Paged } from './dto';
 import { cardColumns, toCard } from './public';
 import { articleIsVisible } from './visibility';
-import { cleanSearchQuery } from '../../lib/search/query';
+import { cleanSearchQuery } from '../../domain/search/query';
 
 /** Matches counted exactly up to here; past it a search reports "1,000+" and pages stop there. */
 export const SEARCH_COUNT_CAP = 1000;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import { articleViewsDaily, articleViewsRecent, viewRollupState } from '../schema';
-import { PERIOD_DAYS, isDay, shiftDay, type MostReadPeriod } from '../../lib/views/day';
+import { PERIOD_DAYS, isDay, shiftDay, type MostReadPeriod } from '../../domain/views/day';
 
 // Not marked server-only: the seed scripts (plain Node) rebuild the rollup after writing history.
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import { articles, articleStatus, articleViewsDaily, articleViewsRecent, siteSettings, viewRollupState } from '../schema';
-import { PERIOD_DAYS, dayInZone, shiftDay, type MostReadPeriod } from '../../lib/views/day';
+import { PERIOD_DAYS, dayInZone, shiftDay, type MostReadPeriod } from '../../domain/views/day';
 import { rebuildRecentViews } from './view-rollup';
 import type { ArticleCardDTO } from './dto';
 import { articleIsVisible } from './visibility';

@@ -1,10 +1,9 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
+import { ARTICLE_STATUSES, PAGE_STATUSES, SITE_LOCALES, USER_ROLES } from '../../domain/enums';
 
-export const userRole = pgEnum('user_role', ['contributor', 'author', 'editor', 'admin']);
-export const articleStatus = pgEnum('article_status', ['draft', 'in_review', 'scheduled', 'published', 'archived']);
-export const pageStatus = pgEnum('page_status', ['draft', 'published']);
-export const siteLocale = pgEnum('site_locale', ['zh-CN', 'en']);
+export type { ArticleStatus, SiteLocale, UserRole } from '../../domain/enums';
 
-export type UserRole = (typeof userRole.enumValues)[number];
-export type ArticleStatus = (typeof articleStatus.enumValues)[number];
-export type SiteLocale = (typeof siteLocale.enumValues)[number];
+export const userRole = pgEnum('user_role', USER_ROLES);
+export const articleStatus = pgEnum('article_status', ARTICLE_STATUSES);
+export const pageStatus = pgEnum('page_status', PAGE_STATUSES);
+export const siteLocale = pgEnum('site_locale', SITE_LOCALES);

@@ -1,7 +1,7 @@
 /**
  * The PostgreSQL database of the archive benchmark: `gazette_bench_archive_<N>` on the local server
  * (BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres), migrated, with the demo
- * publication and N synthetic stories (db/seed/synthetic.ts). Reused when it already holds exactly
+ * publication and N synthetic stories (services/seed/synthetic.ts). Reused when it already holds exactly
  * N synthetic stories of the current generator version; otherwise dropped and seeded again.
  */
 import { randomBytes } from "node:crypto";
@@ -9,10 +9,10 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { openConnection } from "../../db/client.js";
 import { runMigrations } from "../../db/migrate.js";
-import { hasContent, seedDemo } from "../../db/seed/index.js";
-import { seedSynthetic, SYNTHETIC_VERSION, type SeedSyntheticResult } from "../../db/seed/synthetic.js";
+import { hasContent, seedDemo } from "../../services/seed/index.js";
+import { seedSynthetic, SYNTHETIC_VERSION, type SeedSyntheticResult } from "../../services/seed/synthetic.js";
 import { users } from "../../db/schema/index.js";
-import { hashPassword } from "../../lib/auth/password.js";
+import { hashPassword } from "../../domain/auth/password.js";
 import { log } from "./util.js";
 
 export interface ArchiveDatabase {

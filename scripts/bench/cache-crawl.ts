@@ -12,7 +12,7 @@
  * - bytes the cache charged itself, and what the process really retained after a full GC.
  *
  * Policies: `lru` is Next.js's default handler (FileSystemCache over its in-memory LRU,
- * flushToDisk off, nothing on disk), `slru` is lib/page-cache/handler.mjs. Both get CACHE_MB.
+ * flushToDisk off, nothing on disk), `slru` is services/page-cache/handler.mjs. Both get CACHE_MB.
  * Pages are ~60 KB as the article page is: 24,000 characters of HTML with Chinese text (two
  * bytes each in V8) and 12 KB of RSC payload, plus two cached reads (article, related).
  *
@@ -49,7 +49,7 @@ type Handler = {
 async function loadPolicy(policy: string, maxBytes: number): Promise<{ request: () => Handler; charged: () => { bytes: number; entries: number } }> {
   if (policy === 'slru') {
     process.env.CACHE_MEMORY_MB = String(maxBytes / MB);
-    const mod = await import('../../lib/page-cache/handler.mjs');
+    const mod = await import('../../services/page-cache/handler.mjs');
     const storage = mod.processStorage();
     return {
       request: () => new mod.default({}) as unknown as Handler,

@@ -8,7 +8,7 @@ import * as q from '../../db/queries/public';
 import * as feeds from '../../db/queries/feeds';
 import { getMostReadSince } from '../../db/queries/views';
 import { rebuildRecentViews } from '../../db/queries/view-rollup';
-import { dayInZone, periodStart } from '../../lib/views/day';
+import { dayInZone, periodStart } from '../../domain/views/day';
 import { explainStatement, statementRecorder } from '../lib/query-plans';
 
 const url = process.env.DATABASE_URL;

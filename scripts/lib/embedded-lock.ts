@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { dataDir, env } from '../../lib/env';
+import { dataDir, env } from '../../domain/env';
 
 /** PGlite has no cross-process lock: refuse to open the folder a running server holds. */
 export function assertEmbeddedDatabaseFree(): void {

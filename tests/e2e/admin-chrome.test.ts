@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { demoSections } from '@/db/seed/demo-content';
-import { adminT } from '@/lib/i18n/admin';
-import { auditActionLabel } from '@/lib/i18n/audit-actions';
+import { demoSections } from '@/services/seed/demo-content';
+import { adminT } from '@/domain/i18n/admin';
+import { auditActionLabel } from '@/domain/i18n/audit-actions';
 import { callAction } from '../helpers/actions';
 import { axeViolations, launchBrowser } from '../helpers/browser';
-import { addSession, doc, et, rawSignIn, sessionCookie, startNewsroom, t, type Newsroom } from '../helpers/newsroom';
+import { addSession, doc, et, rawSignIn, sessionCookie, startNewsroom, t, type Newsroom } from '../helpers/admin';
 
 /**
  * Issue 15, "the queue and the admin itself", in Chromium against the production build: each admin

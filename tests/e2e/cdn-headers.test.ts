@@ -2,9 +2,9 @@ import http from 'node:http';
 import type net from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { demoSections } from '@/db/seed/demo-content';
+import { demoSections } from '@/services/seed/demo-content';
 import { callAction } from '../helpers/actions';
-import { doc, eventually, readerGet, sessionCookie, startNewsroom, type Newsroom } from '../helpers/newsroom';
+import { doc, eventually, readerGet, sessionCookie, startNewsroom, type Newsroom } from '../helpers/admin';
 import { cleanRedisPrefix, redisAnswers, redisUrl } from '../helpers/redis';
 
 /**

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoSections } from '@/db/seed/demo-content';
+import { demoSections } from '@/services/seed/demo-content';
 import { callAction } from '../helpers/actions';
-import { doc, sessionCookie, startNewsroom, type Newsroom } from '../helpers/newsroom';
+import { doc, sessionCookie, startNewsroom, type Newsroom } from '../helpers/admin';
 import { startServer, tempDataDir } from '../helpers/server';
 
 /**
@@ -93,7 +93,7 @@ describe.skipIf(!onPostgres)('WEB_CONCURRENCY=2: two workers behind one port', (
     const first = '多进程测试：首发标题';
     const edited = '多进程测试：更正后的标题';
     const { id } = await act<{ id: number }>('createArticleAction', [{ title: `${first} ${word}`, body: doc('一台机器，两个进程。'), sectionId }]);
-    // Search results are kept for a minute too (lib/search/result-cache.ts): a change must empty them everywhere.
+    // Search results are kept for a minute too (services/search/result-cache.ts): a change must empty them everywhere.
     const pages = [`/articles/${id}`, '/', `/${SECTION.slug}`, '/feed.xml', `/search?q=${word}`];
 
     // Both workers hold every page in their caches (Next's and the micro-cache) before each change.

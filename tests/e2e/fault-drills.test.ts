@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
 import { callAction } from '../helpers/actions';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { doc, sessionCookie, startNewsroom, type Newsroom } from '../helpers/newsroom';
+import { doc, sessionCookie, startNewsroom, type Newsroom } from '../helpers/admin';
 import { startServer, type RunningServer } from '../helpers/server';
 import { TcpProxy } from '../helpers/tcp-proxy';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { answerOf, callAction, request, type ActionAnswer } from '../helpers/actions';
 import { launchBrowser } from '../helpers/browser';
-import { et, rawSignIn, readerGet, sessionCookie, signInWithForm, startNewsroom, SESSION_COOKIE, type Newsroom } from '../helpers/newsroom';
+import { et, rawSignIn, readerGet, sessionCookie, signInWithForm, startNewsroom, SESSION_COOKIE, type Newsroom } from '../helpers/admin';
 
 /**
  * Issue 10, items 5 and 7: the Content-Security-Policy of the newsroom (a nonce per response) and of

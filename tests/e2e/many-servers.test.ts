@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoSections } from '@/db/seed/demo-content';
+import { demoSections } from '@/services/seed/demo-content';
 import { callAction } from '../helpers/actions';
-import { adminAccess, doc, rawSignIn, sessionCookie, startNewsroom, type Newsroom } from '../helpers/newsroom';
+import { adminAccess, doc, rawSignIn, sessionCookie, startNewsroom, type Newsroom } from '../helpers/admin';
 import { startServer, tempDataDir, type RunningServer } from '../helpers/server';
 
 /**

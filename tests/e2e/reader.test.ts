@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { demoArticles, demoSite } from '@/db/seed/demo-content';
+import { demoArticles, demoSite } from '@/services/seed/demo-content';
 import { demoArticleIsVisible } from '../integration/helpers';
 import { axeViolations, launchBrowser } from '../helpers/browser';
 

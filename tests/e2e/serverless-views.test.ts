@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { eventually } from '../helpers/newsroom';
+import { eventually } from '../helpers/admin';
 import { startServer, tempDataDir, type RunningServer } from '../helpers/server';
 
 /**

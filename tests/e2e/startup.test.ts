@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import { afterEach, describe, expect, it } from 'vitest';
-import { demoArticles } from '@/db/seed/demo-content';
+import { demoArticles } from '@/services/seed/demo-content';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { freePort, startServer, tempDataDir, type RunningServer } from '../helpers/server';
 import { TcpProxy } from '../helpers/tcp-proxy';

@@ -13,7 +13,7 @@ const manifestPath = path.join(root, '.next/server/server-reference-manifest.jso
 
 export interface ServerActionEntry {
   id: string;
-  /** Source file relative to the project, e.g. `app/admin/(staff)/articles/actions.ts`. */
+  /** Source file relative to the project, e.g. `actions/articles.ts`. */
   filename: string;
   exportedName: string;
   /** Routes (bundle paths) whose module graph holds the action. */

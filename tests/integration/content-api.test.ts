@@ -6,11 +6,11 @@ import { GET as openApiRoute } from '@/app/api/v1/openapi.json/route';
 import { GET as sectionsRoute } from '@/app/api/v1/sections/route';
 import { GET as tagsRoute } from '@/app/api/v1/tags/route';
 import { articleAuthors, articles, articleTags, sections, tags, users, type ArticleStatus } from '@/db/schema';
-import { seedDemo } from '@/db/seed';
+import { seedDemo } from '@/services/seed';
 import { articleIsVisible } from '@/db/queries/visibility';
-import { articleListResponse, articleResponse, errorResponse, sectionsResponse, tagsResponse } from '@/lib/api/v1/schemas';
+import { articleListResponse, articleResponse, errorResponse, sectionsResponse, tagsResponse } from '@/domain/api/v1/schemas';
 import { createTestDatabase, installTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/db';
-import { createStaff, type Staff } from './newsroom-helpers';
+import { createStaff, type Staff } from './admin-helpers';
 
 /**
  * The public Content API (/api/v1, issue 12), its route handlers called as Next calls them, on the

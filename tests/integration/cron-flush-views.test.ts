@@ -1,10 +1,10 @@
-import { resetViewsConfig } from '@/lib/views/config';
+import { resetViewsConfig } from '@/domain/views/config';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import { GET as cron, POST as cronPost } from '@/app/api/cron/flush-views/route';
 import { POST as beacon } from '@/app/api/views/route';
-import { dayInZone } from '@/lib/views/day';
-import { RedisViewStore } from '@/lib/views/redis';
+import { dayInZone } from '@/domain/views/day';
+import { RedisViewStore } from '@/services/views/redis';
 import { testDatabaseKind } from '../helpers/db';
 import { redisAnswers, redisUrl } from '../helpers/redis';
 import { beaconRequest, dailyRows, storedCount, syntheticIp, useRedisViewsSuite, type ViewsFixture } from './views-helpers';

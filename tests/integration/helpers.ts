@@ -1,6 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { demoArticles } from '@/db/seed/demo-content';
+import { demoArticles } from '@/services/seed/demo-content';
 
 /** Rows of a raw query: postgres.js returns an array, PGlite `{ rows }`. */
 export async function rows<T = Record<string, unknown>>(db: Database, query: SQL): Promise<T[]> {

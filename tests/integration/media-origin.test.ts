@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The route is called as a function; the session is faked so the Origin check is what is tested.
 const session = vi.hoisted(() => ({ user: { id: 1, role: 'admin' } as unknown, calls: 0 }));
-vi.mock('@/lib/auth/session', async () => {
-  const { ActionError } = await import('@/lib/errors');
+vi.mock('@/services/auth/session', async () => {
+  const { ActionError } = await import('@/domain/errors');
   // The real module loads next-auth, which needs Next's runtime.
   class AuthError extends Error {
     constructor(
@@ -24,7 +24,7 @@ vi.mock('@/lib/auth/session', async () => {
   };
 });
 const ingest = vi.hoisted(() => ({ calls: 0 }));
-vi.mock('@/lib/media/ingest', () => ({
+vi.mock('@/services/media/ingest', () => ({
   ingestImage: async () => {
     ingest.calls += 1;
     throw new Error('must not be reached');

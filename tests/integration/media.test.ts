@@ -6,10 +6,11 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { articleAuthors, articles, media, pages, sections, users } from '@/db/schema';
-import { ingestImage, sweepPendingMedia } from '@/lib/media/ingest';
-import { mediaStorage, resetMediaStorage } from '@/lib/media/storage';
-import { deleteMedia, getMediaUsage, listMedia } from '@/db/queries/newsroom/media';
-import { ActionError } from '@/lib/errors';
+import { ingestImage, sweepPendingMedia } from '@/services/media/ingest';
+import { mediaStorage, resetMediaStorage } from '@/services/media/storage';
+import { getMediaUsage, listMedia } from '@/db/queries/admin/media';
+import { removeMedia } from '@/services/media/remove';
+import { ActionError } from '@/domain/errors';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/db';
 import type { Database } from '@/db/client';
 
@@ -151,12 +152,12 @@ for (const storageKind of ['local', 's3'] as const) {
       const usage = await getMediaUsage(db, { id: editorId, role: 'editor' }, item.id);
       expect(usage.items.map((u) => u.kind).sort()).toEqual(['article-body', 'article-cover']);
       expect(usage.others).toBe(0);
-      const refused = await deleteMedia(db, editorId, item.id).catch((e: unknown) => e);
+      const refused = await removeMedia(db, editorId, item.id).catch((e: unknown) => e);
       expect((refused as ActionError).status).toBe(409);
       expect(await readObject(item.url.replace('/media/', ''))).not.toBeNull();
 
       await db.update(articles).set({ coverMediaId: null, bodyJson: { type: 'doc', content: [] } }).where(eq(articles.id, article!.id));
-      await deleteMedia(db, editorId, item.id);
+      await removeMedia(db, editorId, item.id);
       expect(await db.select().from(media).where(eq(media.id, item.id))).toEqual([]);
       expect(await readObject(item.url.replace('/media/', ''))).toBeNull();
     });

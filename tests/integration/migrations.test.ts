@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMigrations } from '@/db/migrate';
 import * as schema from '@/db/schema';
 import { articleAuthors, articles, articleTags, articleViewsDaily, pages, sections, siteSettings, tags, users } from '@/db/schema';
-import { clearContent, hasContent, seedDemo } from '@/db/seed';
-import { demoArticles, demoAuthors, demoPages, demoSections, demoSite, demoTags } from '@/db/seed/demo-content';
-import { slugify } from '@/lib/slug';
+import { clearContent, hasContent, seedDemo } from '@/services/seed';
+import { demoArticles, demoAuthors, demoPages, demoSections, demoSite, demoTags } from '@/services/seed/demo-content';
+import { slugify } from '@/domain/slug';
 import { getMostReadSince } from '@/db/queries/views';
-import { dayInZone, daysBetween } from '@/lib/views/day';
+import { dayInZone, daysBetween } from '@/domain/views/day';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { rows } from './helpers';
 

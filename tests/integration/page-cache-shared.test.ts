@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryStorage } from '@/lib/page-cache/handler.mjs';
-import { onTagsRevalidated } from '@/lib/page-cache/events.mjs';
-import { createSharedStorage } from '@/lib/page-cache/shared.mjs';
+import { createMemoryStorage } from '@/services/page-cache/handler.mjs';
+import { onTagsRevalidated } from '@/services/page-cache/events.mjs';
+import { createSharedStorage } from '@/services/page-cache/shared.mjs';
 import { TcpProxy } from '../helpers/tcp-proxy';
 
 /**
- * The Redis level of the page cache (lib/page-cache/shared.mjs) against the Redis on 127.0.0.1:6379:
+ * The Redis level of the page cache (services/page-cache/shared.mjs) against the Redis on 127.0.0.1:6379:
  * what one server stores another reads, byte for byte; builds never see each other's pages; an
  * expiry announced by another server, or written before this one started, expires entries here.
  */

@@ -1,14 +1,15 @@
+import { authSecret } from '@/services/auth/secret';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { transitionArticle } from '@/db/queries/newsroom/articles';
-import { createPreviewLink, listPreviewLinks, openPreviewLink, revokeAllPreviewLinks, revokePreviewLink } from '@/db/queries/newsroom/preview-links';
+import { transitionArticle } from '@/db/queries/admin/articles';
+import { createPreviewLink, listPreviewLinks, openPreviewLink, revokeAllPreviewLinks, revokePreviewLink } from '@/db/queries/admin/preview-links';
 import { auditLog, previewLinks, sections, users } from '@/db/schema';
-import { resetConfig } from '@/lib/config.mjs';
-import type { Actor } from '@/lib/permissions';
-import { PREVIEW_LIFETIME_SECONDS, verifyPreviewToken } from '@/lib/preview-token';
+import { resetConfig } from '@/domain/config.mjs';
+import type { Actor } from '@/domain/permissions';
+import { PREVIEW_LIFETIME_SECONDS, verifyPreviewToken } from '@/domain/preview-token';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { createStaff, expectActionError, makeArticle, type Staff } from './newsroom-helpers';
+import { createStaff, expectActionError, makeArticle, type Staff } from './admin-helpers';
 
 /**
  * Preview share links (issue 10, item 8): stored, revocable, 48 hours, and dead as soon as their
@@ -40,7 +41,7 @@ afterAll(async () => {
 });
 
 const claimsOf = (path: string) => {
-  const claims = verifyPreviewToken(path.replace('/preview/', ''));
+  const claims = verifyPreviewToken(path.replace('/preview/', ''), { secret: authSecret() });
   if (!claims) throw new Error(`not a valid link: ${path}`);
   return claims;
 };
@@ -51,7 +52,7 @@ describe('creating and opening', () => {
   it('a link lasts 48 hours, is stored with its creator, and opens as that creator', async () => {
     const id = await draftOf(staff.contributor);
     const before = Date.now();
-    const link = await createPreviewLink(db, staff.contributor, id, '127.0.0.1');
+    const link = await createPreviewLink(db, staff.contributor, id, '127.0.0.1', authSecret());
     const expires = Date.parse(link.expiresAt);
     expect(expires - before).toBeGreaterThanOrEqual(PREVIEW_LIFETIME_SECONDS * 1000 - 1000);
     expect(expires - before).toBeLessThanOrEqual(PREVIEW_LIFETIME_SECONDS * 1000 + 1000);
@@ -65,14 +66,14 @@ describe('creating and opening', () => {
   it("nobody creates a link to a story they cannot see (404), and nothing is stored", async () => {
     const id = await draftOf(staff.author2);
     const count = async () => (await db.select().from(previewLinks).where(eq(previewLinks.articleId, id))).length;
-    await expectActionError(createPreviewLink(db, staff.author, id, null), 404);
-    await expectActionError(createPreviewLink(db, staff.contributor, id, null), 404);
+    await expectActionError(createPreviewLink(db, staff.author, id, null, authSecret()), 404);
+    await expectActionError(createPreviewLink(db, staff.contributor, id, null, authSecret()), 404);
     expect(await count()).toBe(0);
   });
 
   it('a link whose row says another article, or that does not exist, does not open', async () => {
     const id = await draftOf(staff.author);
-    const link = await createPreviewLink(db, staff.author, id, null);
+    const link = await createPreviewLink(db, staff.author, id, null, authSecret());
     const claims = claimsOf(link.path);
     expect(await openPreviewLink(db, { ...claims, articleId: claims.articleId + 1000 })).toBeNull();
     expect(await openPreviewLink(db, { ...claims, linkId: claims.linkId + 1000 })).toBeNull();
@@ -83,7 +84,7 @@ describe('links die with their creator’s access', () => {
   it('disabling the creator ends the link; enabling them again brings it back while it is unexpired', async () => {
     const author = staff.author;
     const id = await draftOf(author);
-    const link = await createPreviewLink(db, author, id, null);
+    const link = await createPreviewLink(db, author, id, null, authSecret());
     await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, author.id));
     expect(await opens(link.path)).toBeNull();
     await db.update(users).set({ disabledAt: null }).where(eq(users.id, author.id));
@@ -93,7 +94,7 @@ describe('links die with their creator’s access', () => {
   it("an editor's link to someone else's draft stops working once the editor is made a contributor", async () => {
     const id = await draftOf(staff.author2);
     const editor = await createStaff(db, 'demoted').then((s) => s.editor);
-    const link = await createPreviewLink(db, editor, id, null);
+    const link = await createPreviewLink(db, editor, id, null, authSecret());
     expect(await opens(link.path)).toEqual({ id: editor.id, role: 'editor' });
     await db.update(users).set({ role: 'contributor' }).where(eq(users.id, editor.id));
     expect(await opens(link.path)).toBeNull();
@@ -101,12 +102,12 @@ describe('links die with their creator’s access', () => {
 
   it('a link to a story moved to the trash, or past its expiry, does not open', async () => {
     const trashed = await draftOf(staff.author);
-    const toTrash = await createPreviewLink(db, staff.author, trashed, null);
+    const toTrash = await createPreviewLink(db, staff.author, trashed, null, authSecret());
     await transitionArticle(db, staff.editor, trashed, 'trash');
     expect(await opens(toTrash.path)).toBeNull();
 
     const id = await draftOf(staff.author);
-    const link = await createPreviewLink(db, staff.author, id, null);
+    const link = await createPreviewLink(db, staff.author, id, null, authSecret());
     await db.update(previewLinks).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(previewLinks.id, link.id));
     expect(await opens(link.path)).toBeNull();
     await expectActionError(revokePreviewLink(db, staff.author, link.id, null), 409);
@@ -116,7 +117,7 @@ describe('links die with their creator’s access', () => {
 describe('revoking', () => {
   it('the creator revokes a link: it no longer opens, the audit log says who, and a second revoke is 409', async () => {
     const id = await draftOf(staff.contributor);
-    const link = await createPreviewLink(db, staff.contributor, id, null);
+    const link = await createPreviewLink(db, staff.contributor, id, null, authSecret());
     const result = await revokePreviewLink(db, staff.contributor, link.id, '127.0.0.9');
     expect(result.links).toEqual([]);
     expect(await opens(link.path)).toBeNull();
@@ -130,8 +131,8 @@ describe('revoking', () => {
 
   it("an author sees and revokes only their own links on their story; an editor's link there is 404 to them; editors revoke any", async () => {
     const id = await draftOf(staff.author);
-    const mine = await createPreviewLink(db, staff.author, id, null);
-    const editors = await createPreviewLink(db, staff.editor, id, null);
+    const mine = await createPreviewLink(db, staff.author, id, null, authSecret());
+    const editors = await createPreviewLink(db, staff.editor, id, null, authSecret());
     expect((await listPreviewLinks(db, staff.author, id)).map((l) => l.id)).toEqual([mine.id]);
     expect((await listPreviewLinks(db, staff.editor, id)).map((l) => [l.id, l.mine])).toEqual([
       [editors.id, true],
@@ -148,9 +149,9 @@ describe('revoking', () => {
 
   it('revoke-all: an author ends their own links on the story, an editor every link', async () => {
     const id = await draftOf(staff.author);
-    const a1 = await createPreviewLink(db, staff.author, id, null);
-    const a2 = await createPreviewLink(db, staff.author, id, null);
-    const e1 = await createPreviewLink(db, staff.editor, id, null);
+    const a1 = await createPreviewLink(db, staff.author, id, null, authSecret());
+    const a2 = await createPreviewLink(db, staff.author, id, null, authSecret());
+    const e1 = await createPreviewLink(db, staff.editor, id, null, authSecret());
     expect((await revokeAllPreviewLinks(db, staff.author, id, null)).revoked).toBe(2);
     expect(await opens(a1.path)).toBeNull();
     expect(await opens(a2.path)).toBeNull();

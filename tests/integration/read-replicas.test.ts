@@ -1,14 +1,14 @@
-import { resetConfig } from '@/lib/config.mjs';
+import { resetConfig } from '@/domain/config.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { closeConnection, getDb, getReaderDb, READER_STATEMENT_TIMEOUT_MS, type Database } from '@/db/client';
 import { getArticle } from '@/db/queries/public';
 import { articles, sections, siteSettings, tags } from '@/db/schema';
-import { searchStories } from '@/lib/reader';
+import { searchStories } from '@/services/reader';
 import { createTestDatabase, installTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/db';
 
 /**
- * DATABASE_REPLICA_URLS: reader queries (lib/reader.ts, through getReaderDb) read from a replica,
+ * DATABASE_REPLICA_URLS: reader queries (services/reader.ts, through getReaderDb) read from a replica,
  * writes and the newsroom (getDb) stay on the primary. The "replica" here is a second database with
  * the same schema and different content, so where a read went shows in what it returns.
  */

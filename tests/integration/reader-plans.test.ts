@@ -6,9 +6,9 @@ import { schema, type Database } from '@/db/client';
 import * as q from '@/db/queries/public';
 import * as feeds from '@/db/queries/feeds';
 import { getMostReadSince } from '@/db/queries/views';
-import { ADMIN_LIST_MAX_ROWS, listAdminArticles } from '@/db/queries/newsroom/article-admin';
+import { ADMIN_LIST_MAX_ROWS, listAdminArticles } from '@/db/queries/admin/article-admin';
 import { rebuildRecentViews } from '@/db/queries/view-rollup';
-import { dayInZone, periodStart } from '@/lib/views/day';
+import { dayInZone, periodStart } from '@/domain/views/day';
 import { explainStatement, statementRecorder } from '@/scripts/lib/query-plans';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/db';
 

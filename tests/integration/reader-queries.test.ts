@@ -21,9 +21,9 @@ import {
 } from '@/db/queries/public';
 import { articleAuthors, articles, articleTags, pages, redirects, sections, tags, users } from '@/db/schema';
 import type { ArticleStatus } from '@/db/schema';
-import { seedDemo } from '@/db/seed';
-import { demoArticles, demoAuthors, demoPages, demoSections, demoSite, demoTags } from '@/db/seed/demo-content';
-import { sectionFamilyIds } from '@/lib/reader';
+import { seedDemo } from '@/services/seed';
+import { demoArticles, demoAuthors, demoPages, demoSections, demoSite, demoTags } from '@/services/seed/demo-content';
+import { sectionFamilyIds } from '@/services/reader';
 import { lastSitemapArticleId, listFeedItems, listNewsSitemapArticles, listSitemapArticles, listSitemapStatic } from '@/db/queries/feeds';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { demoArticleIsVisible } from './helpers';

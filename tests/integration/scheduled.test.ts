@@ -1,15 +1,15 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
-import { getDashboard, listAdminArticles } from '@/db/queries/newsroom/article-admin';
-import { createArticle, getArticleForEdit, transitionArticle } from '@/db/queries/newsroom/articles';
-import { promoteDueScheduled, WENT_LIVE_ACTION } from '@/db/queries/newsroom/scheduled';
+import { getDashboard, listAdminArticles } from '@/db/queries/admin/article-admin';
+import { createArticle, getArticleForEdit, transitionArticle } from '@/db/queries/admin/articles';
+import { promoteDueScheduled, WENT_LIVE_ACTION } from '@/db/queries/admin/scheduled';
 import { getArticle } from '@/db/queries/public';
 import { articles, auditLog } from '@/db/schema';
-import { seedDemo } from '@/db/seed';
-import { auditActionLabel } from '@/lib/i18n/audit-actions';
+import { seedDemo } from '@/services/seed';
+import { auditActionLabel } from '@/domain/i18n/audit-actions';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { articleRow, auditOf, createStaff, input, sectionIdBySlug, type Staff } from './newsroom-helpers';
+import { articleRow, auditOf, createStaff, input, sectionIdBySlug, type Staff } from './admin-helpers';
 
 /**
  * Issue 15, bug 3: a scheduled story that went live on the site must be 已发布 in the admin too,

@@ -3,11 +3,11 @@ import { NextRequest } from 'next/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeConnection } from '@/db/client';
 import { loginThrottle, siteSettings } from '@/db/schema';
-import { resetConfig } from '@/lib/config.mjs';
-import { limitSearch } from '@/lib/search/limit-response';
-import { countSearch, resetSearchLimit, searchLimitKey } from '@/lib/search/rate-limit';
-import { markServerEntry, PEER_HEADER } from '@/lib/server-bridge.mjs';
-import { resetViewsConfig } from '@/lib/views/config';
+import { resetConfig } from '@/domain/config.mjs';
+import { limitSearch } from '@/services/search/limit-response';
+import { countSearch, resetSearchLimit, searchLimitKey } from '@/services/search/rate-limit';
+import { markServerEntry, PEER_HEADER } from '@/services/server-bridge.mjs';
+import { resetViewsConfig } from '@/domain/views/config';
 import { createTestDatabase, installTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/db';
 import { cleanRedisPrefix, redisAnswers, redisUrl } from '../helpers/redis';
 

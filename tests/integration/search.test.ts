@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySearchSettings, SEARCH_COUNT_CAP, searchArticles, searchCountStatement, searchPageStatement } from '@/db/queries/search';
 import { articles, sections } from '@/db/schema';
 import type { ArticleStatus } from '@/db/schema';
-import { seedDemo } from '@/db/seed';
+import { seedDemo } from '@/services/seed';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/db';
 import { rows } from './helpers';
 

@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { setupOwner } from '@/db/queries/newsroom/setup';
-import { countSignInUsers, findCredentials } from '@/db/queries/newsroom/users';
+import { setupOwner } from '@/db/queries/admin/setup';
+import { countSignInUsers, findCredentials } from '@/db/queries/admin/users';
 import { auditLog, users } from '@/db/schema';
-import { MAX_SETUP_ATTEMPTS_PER_ADDRESS } from '@/db/queries/newsroom/login-attempts';
-import { setupCodeFor, setupCodeMatches, setupCodeRequired } from '@/lib/auth/setup-code';
+import { MAX_SETUP_ATTEMPTS_PER_ADDRESS } from '@/db/queries/admin/login-attempts';
+import { setupCodeFor, setupCodeMatches, setupCodeRequired } from '@/domain/auth/setup-code';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 /** First-run setup in production needs the one-time code from the server's log (issue 10, item 4). */

@@ -8,8 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openConnection } from '@/db/client';
 import { migrationsFolder, runMigrations, STARTUP_LOCK_KEY, StartupError } from '@/db/migrate';
 import { articles, siteSettings, users } from '@/db/schema';
-import { demoArticles } from '@/db/seed/demo-content';
-import { prepareDatabase } from '@/lib/startup';
+import { demoArticles } from '@/services/seed/demo-content';
+import { prepareDatabase } from '@/services/startup';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/db';
 import { rows } from './helpers';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { isTransientConflict, pgErrorCode, retryTransientConflicts } from '@/lib/db-errors';
+import { isTransientConflict, pgErrorCode, retryTransientConflicts } from '@/domain/db-errors';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/db';
 import { rows } from './helpers';
 

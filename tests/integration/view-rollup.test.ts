@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { applyViewIncrements, catchUpRecentViews, getMostReadSince } from '@/db/queries/views';
 import { viewRollupState } from '@/db/schema';
-import { dayInZone, periodStart, shiftDay } from '@/lib/views/day';
+import { dayInZone, periodStart, shiftDay } from '@/domain/views/day';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/db';
 import { seedViewsFixture, type ViewsFixture } from './views-helpers';
 

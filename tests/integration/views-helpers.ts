@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { resetViewsConfig } from '@/lib/views/config';
-import { stopViewCounting } from '@/lib/views/flush';
-import { resetViewsState } from '@/lib/views/service';
+import { resetViewsConfig } from '@/domain/views/config';
+import { stopViewCounting } from '@/services/views/flush';
+import { resetViewsState } from '@/services/views/service';
 import { createTestDatabase, installTestDatabase, type TestDatabase } from '../helpers/db';
 import { cleanRedisPrefix, redisUrl } from '../helpers/redis';
 import { articles, articleViewsDaily, sections, siteSettings } from '@/db/schema';

@@ -8,7 +8,7 @@ if (process.env.NEXT_LIKE_HANDLER !== '0') {
   process.on('SIGTERM', () => void Promise.resolve().then(() => process.exit(143)));
 }
 
-const { startViewsAtBoot } = await import('../../lib/views/start');
+const { startViewsAtBoot } = await import('../../services/views/start');
 startViewsAtBoot();
 const { getDb } = await import('../../db/client');
 await getDb();

@@ -11,11 +11,11 @@ import {
   getTopArticles,
 } from '@/db/queries/views';
 import { GET, HEAD, POST } from '@/app/api/views/route';
-import { resetViewsConfig } from '@/lib/views/config';
-import { dayInZone, periodStart, shiftDay } from '@/lib/views/day';
-import { isBot } from '@/lib/views/bots';
-import { flushAllViews, flushViews, stopViewCounting } from '@/lib/views/flush';
-import { invalidateCountableArticles, resetViewsState, viewStats } from '@/lib/views/service';
+import { resetViewsConfig } from '@/domain/views/config';
+import { dayInZone, periodStart, shiftDay } from '@/domain/views/day';
+import { isBot } from '@/domain/views/bots';
+import { flushAllViews, flushViews, stopViewCounting } from '@/services/views/flush';
+import { invalidateCountableArticles, resetViewsState, viewStats } from '@/services/views/service';
 import { createTestDatabase, installTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/db';
 import { beaconRequest, BROWSER_UA, dailyRows, seedViewsFixture, storedCount, syntheticIp, type ViewsFixture } from './views-helpers';
 

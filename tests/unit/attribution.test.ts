@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonLdAuthor, publisherName, publisherOf } from '@/lib/attribution';
+import { jsonLdAuthor, publisherName, publisherOf } from '@/domain/attribution';
 
 const staff = [
   { id: 1, name: 'editor-in-chief' },

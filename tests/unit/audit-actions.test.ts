@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditActionLabel } from '@/lib/i18n/audit-actions';
+import { auditActionLabel } from '@/domain/i18n/audit-actions';
 
 /** Every action code the data layer writes, read from its source so a new code cannot slip by unlabelled. */
 function writtenActionCodes(): string[] {
-  const dir = path.resolve(__dirname, '../../db/queries/newsroom');
+  const dir = path.resolve(__dirname, '../../db/queries/admin');
   const codes = new Set<string>();
   for (const file of fs.readdirSync(dir)) {
     const source = fs.readFileSync(path.join(dir, file), 'utf8');

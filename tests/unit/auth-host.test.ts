@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { authHost } from '@/lib/auth/host';
-import { loadConfig, type Config } from '@/lib/config.mjs';
+import { authHost } from '@/domain/auth/host';
+import { loadConfig, type Config } from '@/domain/config.mjs';
 
 function config(env: Record<string, string>): Config {
   const result = loadConfig(env);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { needsConfirmation } from '@/lib/bulk-actions';
-import { serverMessage } from '@/lib/i18n/admin-manage';
-import { bulkSummary } from '@/lib/i18n/bulk-summary';
+import { needsConfirmation } from '@/domain/bulk-actions';
+import { serverMessage } from '@/domain/i18n/admin-manage';
+import { bulkSummary } from '@/domain/i18n/bulk-summary';
 
 const ok = (id: number) => ({ id, ok: true });
 

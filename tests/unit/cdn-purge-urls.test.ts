@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idsToResolve, purgeUrls, type PurgeNames } from '@/lib/cdn/purge-urls';
+import { idsToResolve, purgeUrls, type PurgeNames } from '@/domain/cdn/purge-urls';
 
 const site = 'https://news.example.com';
 const names: PurgeNames = {
@@ -17,7 +17,7 @@ const names: PurgeNames = {
 
 describe('purgeUrls', () => {
   it('an article publish or edit: the article, its sitemap file, home, its sections and their feeds, tags, authors, the site feed and the news sitemap', () => {
-    // The tags the DAL reports for a publish (db/queries/newsroom): article, sections with ancestors, tags, authors, home, feeds.
+    // The tags the DAL reports for a publish (db/queries/admin): article, sections with ancestors, tags, authors, home, feeds.
     const plan = purgeUrls(['article:12', 'section:3', 'section:4', 'tag:7', 'author:9', 'home', 'feeds', 'most-read'], names, site);
     expect(plan).toEqual({
       everything: false,

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { clientIp } from '@/lib/client-ip';
-import { markServerEntry, PEER_HEADER } from '@/lib/server-bridge.mjs';
-import { resetViewsConfig } from '@/lib/views/config';
-import { clientAddress } from '@/lib/views/peer';
+import { clientIp } from '@/services/client-ip';
+import { markServerEntry, PEER_HEADER } from '@/services/server-bridge.mjs';
+import { resetViewsConfig } from '@/domain/views/config';
+import { clientAddress } from '@/services/views/peer';
 
 const serverEntry = Symbol.for('gazette.server-entry');
 const saved = process.env.TRUST_PROXY;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, type Config } from '@/lib/config.mjs';
+import { loadConfig, type Config } from '@/domain/config.mjs';
 
 const PG = 'postgres://gazette:pw@db.internal:5432/gazette';
 const SECRET = 'a-session-secret-that-is-long-enough-0123456789';

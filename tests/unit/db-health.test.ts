@@ -3,7 +3,7 @@ import { DrizzleQueryError, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
-import { isConnectionError } from '@/lib/db-health.mjs';
+import { isConnectionError } from '@/services/db-health.mjs';
 
 /** A local port with nothing listening on it. */
 async function closedPort(): Promise<number> {

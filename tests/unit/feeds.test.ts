@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteLinks, renderRss } from '@/lib/feeds/rss';
-import { renderSitemapIndex, renderUrlSet } from '@/lib/feeds/sitemap';
-import { xmlText } from '@/lib/feeds/xml';
+import { absoluteLinks, renderRss } from '@/domain/feeds/rss';
+import { renderSitemapIndex, renderUrlSet } from '@/domain/feeds/sitemap';
+import { xmlText } from '@/domain/feeds/xml';
 
 describe('XML text', () => {
   it('escapes the five special characters', () => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatNumber, isoInZone } from '@/lib/i18n/format';
-import { t, translator, type Locale, type MessageKey } from '@/lib/i18n/messages';
+import { formatDate, formatDateTime, formatNumber, isoInZone } from '@/domain/i18n/format';
+import { t, translator, type Locale, type MessageKey } from '@/domain/i18n/messages';
 
 describe('formatDateTime', () => {
   it('gives zh-CN readers YYYY-MM-DD HH:mm in the site zone, crossing midnight', () => {
@@ -88,7 +88,7 @@ function dictionaryKeys(source: string, start: RegExp): string[] {
 }
 
 describe('messages', () => {
-  const source = fs.readFileSync(path.join(process.cwd(), 'lib/i18n/messages.ts'), 'utf8');
+  const source = fs.readFileSync(path.join(process.cwd(), 'domain/i18n/messages.ts'), 'utf8');
   const zhKeys = dictionaryKeys(source, /^const zh = \{/m);
   const enKeys = dictionaryKeys(source, /^const en: Record<MessageKey, string> = \{/m);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectImageKind } from '@/lib/media/detect';
-import { displayName, fileNameFromHeader, isStorageObjectKey, newStorageKey } from '@/lib/media/names';
+import { detectImageKind } from '@/domain/media/detect';
+import { displayName, fileNameFromHeader, isStorageObjectKey, newStorageKey } from '@/domain/media/names';
 
 const bytes = (...values: (number | string)[]) =>
   Uint8Array.from(values.flatMap((v) => (typeof v === 'string' ? [...v].map((c) => c.charCodeAt(0)) : [v])));

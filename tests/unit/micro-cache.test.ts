@@ -3,8 +3,8 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { captureForMicroCache, purgeMicroCache, serveFromMicroCache } from '@/server/micro-cache.mjs';
-import { notifyTagsRevalidated } from '@/lib/page-cache/events.mjs';
-import { noteDatabaseFailure, noteDatabaseUp } from '@/lib/db-health.mjs';
+import { notifyTagsRevalidated } from '@/services/page-cache/events.mjs';
+import { noteDatabaseFailure, noteDatabaseUp } from '@/services/db-health.mjs';
 
 // A real HTTP server standing in for Next.js: it answers like Next's cache does, and counts the
 // requests that reach it, so what the micro-cache answered is what the count did not see.

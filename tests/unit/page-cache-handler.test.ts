@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IncrementalCache } from 'next/dist/server/lib/incremental-cache/index.js';
 import { NEXT_CACHE_TAGS_HEADER } from 'next/dist/lib/constants.js';
-import PageCacheHandler, { CACHE_TAGS_HEADER, createMemoryStorage, valueBytes } from '@/lib/page-cache/handler.mjs';
-import { onTagsRevalidated } from '@/lib/page-cache/events.mjs';
+import PageCacheHandler, { CACHE_TAGS_HEADER, createMemoryStorage, valueBytes } from '@/services/page-cache/handler.mjs';
+import { onTagsRevalidated } from '@/services/page-cache/events.mjs';
 
 type GetContext = Parameters<PageCacheHandler['get']>[1];
 type SetContext = Parameters<PageCacheHandler['set']>[2];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENTRY_OVERHEAD_BYTES, SegmentedLru, stringBytes } from '@/lib/page-cache/slru.mjs';
+import { ENTRY_OVERHEAD_BYTES, SegmentedLru, stringBytes } from '@/services/page-cache/slru.mjs';
 
 const KB = 1024;
 // Two requests: a read by the request that stored an entry does not count as a second hit.

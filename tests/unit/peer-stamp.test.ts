@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { PEER_HEADER } from '@/lib/server-bridge.mjs';
+import { PEER_HEADER } from '@/services/server-bridge.mjs';
 import { stampPeerAddress } from '@/server/request-hooks.mjs';
 
 /** The peer-address stamp of Gazette's server (issue 10, item 15): what route handlers trust as the client's address. */

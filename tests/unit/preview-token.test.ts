@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import crypto from 'node:crypto';
-import { createPreviewToken, PREVIEW_LIFETIME_SECONDS, verifyPreviewToken } from '@/lib/preview-token';
+import { createPreviewToken, PREVIEW_LIFETIME_SECONDS, verifyPreviewToken } from '@/domain/preview-token';
 
 const secret = 'a-test-secret-that-is-long-enough-for-hmac-0123456789';
 const now = Date.UTC(2025, 0, 1, 12, 0, 0);

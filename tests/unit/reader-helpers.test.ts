@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SectionDTO } from '@/db/queries/dto';
-import { sectionFamilyIds, sectionTrail } from '@/lib/reader';
+import { sectionFamilyIds, sectionTrail } from '@/services/reader';
 
 function section(id: number, parentId: number | null, slug = `s${id}`): SectionDTO {
   return { id, parentId, slug, title: slug, description: '', seoTitle: null, seoDescription: null, sortOrder: 0 };

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
-import { failureOf } from '@/lib/actions';
-import { logAuthError } from '@/lib/auth/log';
-import { redactForLog } from '@/lib/redact-log';
+import { failureOf } from '@/actions/define';
+import { logAuthError } from '@/services/auth/log';
+import { redactForLog } from '@/domain/redact-log';
 
-// lib/actions reaches next-auth through the session helpers; only failureOf is under test here.
-vi.mock('@/lib/auth/session', () => ({ AuthError: class AuthError extends Error {}, requirePermission: vi.fn(), requireUser: vi.fn() }));
+// actions/define reaches next-auth through the session helpers; only failureOf is under test here.
+vi.mock('@/services/auth/session', () => ({ AuthError: class AuthError extends Error {}, requirePermission: vi.fn(), requireUser: vi.fn() }));
 
 const EMAIL = 'victim.person@example.test';
 const HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA';

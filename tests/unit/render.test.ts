@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { demoSite } from '@/db/seed/demo-content';
-import { reprintNotice } from '@/lib/reprint';
-import { countWords, renderRichText, richTextToPlainText, safeHref, sanitizeBodyHtml } from '@/lib/rich-text/render';
-import { parseRichText, RICH_TEXT_LIMITS, type RichTextDoc, type RichTextNode } from '@/lib/rich-text/schema';
-import { richTextBody } from '@/lib/validation/article';
+import { demoSite } from '@/services/seed/demo-content';
+import { reprintNotice } from '@/domain/reprint';
+import { countWords, renderRichText, richTextToPlainText, safeHref, sanitizeBodyHtml } from '@/domain/rich-text/render';
+import { parseRichText, RICH_TEXT_LIMITS, type RichTextDoc, type RichTextNode } from '@/domain/rich-text/schema';
+import { richTextBody } from '@/domain/validation/article';
 
 type Mark = NonNullable<RichTextNode['marks']>[number];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readTextUpTo } from '@/lib/request-body';
+import { readTextUpTo } from '@/domain/request-body';
 
 const post = (body: BodyInit | null, headers: Record<string, string> = {}) =>
   new Request('http://gazette.test/api', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);

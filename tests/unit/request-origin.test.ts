@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { resetConfig } from '@/lib/config.mjs';
-import { isSameOriginRequest } from '@/lib/request-origin';
+import { resetConfig } from '@/domain/config.mjs';
+import { isSameOriginRequest } from '@/services/request-origin';
 
 const saved = process.env.SITE_URL;
 function siteUrl(value: string | undefined) {

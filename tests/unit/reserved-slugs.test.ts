@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import nextConfig from '@/next.config.mjs';
-import { isReservedSlug, ROUTE_SEGMENTS } from '@/lib/reserved-slugs.mjs';
+import { isReservedSlug, ROUTE_SEGMENTS } from '@/domain/reserved-slugs.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const SLUG = /^[a-z0-9][a-z0-9-]{0,119}$/;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { richTextToPlainText } from '@/lib/rich-text/render';
-import type { RichTextDoc } from '@/lib/rich-text/schema';
-import { diffSnapshots, diffText, snapshotTexts, type SnapshotLike } from '@/lib/revision-diff';
+import { richTextToPlainText } from '@/domain/rich-text/render';
+import type { RichTextDoc } from '@/domain/rich-text/schema';
+import { diffSnapshots, diffText, snapshotTexts, type SnapshotLike } from '@/domain/revision-diff';
 
 const doc = (...paragraphs: string[]): RichTextDoc => ({
   type: 'doc',

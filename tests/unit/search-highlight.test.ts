@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlight, highlightTerms, snippet } from '@/lib/search/highlight';
+import { highlight, highlightTerms, snippet } from '@/domain/search/highlight';
 
 describe('search highlighting', () => {
   it('takes the words and CJK runs of a query, folded like the index (NFKC, lower case), longest first', () => {
@@ -38,7 +38,7 @@ describe('search highlighting', () => {
 
 describe('cleaning a search query', () => {
   it('removes controls, direction marks and lone surrogates, collapses spaces and cuts at 100 characters', async () => {
-    const { cleanSearchQuery, MAX_QUERY_LENGTH } = await import('@/lib/search/query');
+    const { cleanSearchQuery, MAX_QUERY_LENGTH } = await import('@/domain/search/query');
     expect(cleanSearchQuery('  新闻\u0000发布\t\n会 \u202Eevil\u202C \uD800x ')).toBe('新闻 发布 会 evil x');
     expect(cleanSearchQuery(['a'])).toBe('');
     expect(cleanSearchQuery(undefined)).toBe('');

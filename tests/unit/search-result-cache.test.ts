@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SearchResultCache } from '@/lib/search/result-cache';
+import { SearchResultCache } from '@/services/search/result-cache';
 
 function clock() {
   let now = 1_000;

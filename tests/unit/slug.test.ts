@@ -1,7 +1,7 @@
 import { pinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
-import { normalizeSlugInput, slugify, uniqueSlug } from '@/lib/slug';
-import { isSlugParam } from '@/lib/urls';
+import { normalizeSlugInput, slugify, uniqueSlug } from '@/domain/slug';
+import { isSlugParam } from '@/domain/urls';
 
 const SLUG_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { prng, syntheticBody, syntheticStory, syntheticTags, zipf, type SyntheticContext } from '@/db/seed/synthetic';
-import * as W from '@/db/seed/synthetic-words';
-import { renderRichText, richTextToPlainText } from '@/lib/rich-text/render';
-import { parseRichText } from '@/lib/rich-text/schema';
+import { prng, syntheticBody, syntheticStory, syntheticTags, zipf, type SyntheticContext } from '@/services/seed/synthetic';
+import * as W from '@/services/seed/synthetic-words';
+import { renderRichText, richTextToPlainText } from '@/domain/rich-text/render';
+import { parseRichText } from '@/domain/rich-text/schema';
 
 const DAY = 86_400_000;
 const anchorMs = Date.parse('2026-12-05T10:00:00Z');

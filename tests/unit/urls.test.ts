@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slugify } from '@/lib/slug';
+import { slugify } from '@/domain/slug';
 import {
   absoluteUrl,
   articlePath,
@@ -10,7 +10,7 @@ import {
   parsePageParam,
   sectionPath,
   tagPath,
-} from '@/lib/urls';
+} from '@/domain/urls';
 
 const PREFIX = '/articles/';
 

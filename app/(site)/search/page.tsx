@@ -6,13 +6,13 @@ import { Highlighted } from '@/components/site/Highlighted';
 import { WithMostRead } from '@/components/site/MostRead';
 import { Pagination } from '@/components/site/Pagination';
 import { SearchForm } from '@/components/site/SearchForm';
-import { formatDate, isoInZone } from '@/lib/i18n/format';
-import { t } from '@/lib/i18n/messages';
-import { getSections, getSettings, searchStories } from '@/lib/reader';
-import { pageOr404 } from '@/lib/route-params';
-import { highlightTerms, snippet } from '@/lib/search/highlight';
-import { cleanSearchQuery } from '@/lib/search/query';
-import { articlePath, sectionPath } from '@/lib/urls';
+import { formatDate, isoInZone } from '@/domain/i18n/format';
+import { t } from '@/domain/i18n/messages';
+import { getSections, getSettings, searchStories } from '@/services/reader';
+import { pageOr404 } from '@/services/route-params';
+import { highlightTerms, snippet } from '@/domain/search/highlight';
+import { cleanSearchQuery } from '@/domain/search/query';
+import { articlePath, sectionPath } from '@/domain/urls';
 
 const PAGE_SIZE = 20;
 

@@ -1,10 +1,10 @@
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { countSignInUsers } from '@/db/queries/newsroom/users';
+import { countSignInUsers } from '@/db/queries/admin/users';
 import { LoginForm } from '@/components/admin/LoginForm.client';
-import { adminTranslator } from '@/lib/admin-locale';
-import { getCurrentUser } from '@/lib/auth/session';
-import { getSettings } from '@/lib/reader';
+import { adminTranslator } from '@/services/admin/locale';
+import { getCurrentUser } from '@/services/auth/session';
+import { getSettings } from '@/services/reader';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,9 +1,9 @@
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { countSignInUsers } from '@/db/queries/newsroom/users';
+import { countSignInUsers } from '@/db/queries/admin/users';
 import { SetupForm } from '@/components/admin/SetupForm.client';
-import { adminTranslator } from '@/lib/admin-locale';
-import { setupCodeRequired } from '@/lib/auth/setup-code';
+import { adminTranslator } from '@/services/admin/locale';
+import { setupCodeRequired } from '@/domain/auth/setup-code';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import { getDb } from '@/db/client';
 import { ping } from '@/db/queries/public';
-import { noteDatabaseFailure, noteDatabaseUp } from '@/lib/db-health.mjs';
+import { noteDatabaseFailure, noteDatabaseUp } from '@/services/db-health.mjs';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
-import { failureOf } from '@/lib/actions';
-import { requirePermission } from '@/lib/auth/session';
-import { ActionError } from '@/lib/errors';
-import { ingestImage } from '@/lib/media/ingest';
-import { fileNameFromHeader } from '@/lib/media/names';
-import { MEDIA_LIMITS } from '@/lib/media/process';
-import { receiveToTempFile } from '@/lib/media/receive';
-import { isSameOriginRequest } from '@/lib/request-origin';
-import { writeAudit } from '@/db/queries/newsroom/audit';
+import { failureOf } from '@/actions/define';
+import { requirePermission } from '@/services/auth/session';
+import { ActionError } from '@/domain/errors';
+import { ingestImage } from '@/services/media/ingest';
+import { fileNameFromHeader } from '@/domain/media/names';
+import { MEDIA_LIMITS } from '@/services/media/process';
+import { receiveToTempFile } from '@/services/media/receive';
+import { isSameOriginRequest } from '@/services/request-origin';
+import { writeAudit } from '@/db/queries/admin/audit';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,7 +21,7 @@ function fail(error: unknown) {
 /**
  * Upload one image as the raw request body (`X-File-Name` carries the percent-encoded name, for
  * display only). The body streams to a temp file under a size cap; the type comes from its bytes.
- * The Origin must name this site (lib/request-origin.ts), checked before the body is read.
+ * The Origin must name this site (services/request-origin.ts), checked before the body is read.
  */
 export async function POST(request: NextRequest) {
   let temp: string | undefined;

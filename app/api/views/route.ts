@@ -1,8 +1,8 @@
-import { readTextUpTo } from '@/lib/request-body';
-import { viewsConfig } from '@/lib/views/config';
-import { flushAfterResponseOnServerless, startViewCounting } from '@/lib/views/flush';
-import { clientAddress } from '@/lib/views/peer';
-import { freshCounts, logThrottled, noteProxyWithoutTrust, parseArticleId, recordView, viewStats, type ViewOutcome } from '@/lib/views/service';
+import { readTextUpTo } from '@/domain/request-body';
+import { viewsConfig } from '@/domain/views/config';
+import { flushAfterResponseOnServerless, startViewCounting } from '@/services/views/flush';
+import { clientAddress } from '@/services/views/peer';
+import { freshCounts, logThrottled, noteProxyWithoutTrust, parseArticleId, recordView, viewStats, type ViewOutcome } from '@/services/views/service';
 
 /**
  * The view beacon.

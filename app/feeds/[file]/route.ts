@@ -1,6 +1,6 @@
-import { notFoundXml, orUnavailable, rssFor } from '@/lib/feeds/respond';
-import { getSectionBySlug } from '@/lib/reader';
-import { isSlugParam } from '@/lib/urls';
+import { notFoundXml, orUnavailable, rssFor } from '@/services/feeds/respond';
+import { getSectionBySlug } from '@/services/reader';
+import { isSlugParam } from '@/domain/urls';
 
 // Read per request from cached data: nothing is built, and no database is touched, at build time.
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
-import { isStorageObjectKey } from '@/lib/media/names';
-import { mediaStorage } from '@/lib/media/storage';
+import { isStorageObjectKey } from '@/domain/media/names';
+import { mediaStorage } from '@/services/media/storage';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,12 +1,13 @@
+import { authSecret } from '@/services/auth/secret';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { openPreviewLink } from '@/db/queries/newsroom/preview-links';
+import { openPreviewLink } from '@/db/queries/admin/preview-links';
 import { PreviewArticle } from '@/components/admin/editor/PreviewArticle';
 import { SiteChrome } from '@/components/site/SiteChrome';
-import { editorT } from '@/lib/i18n/admin-editor';
-import { verifyPreviewToken } from '@/lib/preview-token';
-import { getSettings } from '@/lib/reader';
+import { editorT } from '@/domain/i18n/admin-editor';
+import { verifyPreviewToken } from '@/domain/preview-token';
+import { getSettings } from '@/services/reader';
 import { loadPreview } from '../preview-article';
 
 // Outside the (site) group and rendered per request: a draft must never enter a shared cache.
@@ -15,7 +16,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
 export default async function SharedPreviewPage({ params }: { params: Promise<{ token: string }> }) {
-  const claims = verifyPreviewToken((await params).token);
+  const claims = verifyPreviewToken((await params).token, { secret: authSecret() });
   if (!claims) notFound();
   const db = await getDb();
   // The link's row decides: unrevoked, unexpired, its creator active and still allowed to see the

@@ -1,8 +1,8 @@
-import { siteUrl } from '@/lib/env';
-import { notFoundXml, orUnavailable, xmlResponse } from '@/lib/feeds/respond';
-import { renderUrlSet, SITEMAP_PAGE_SIZE, type SitemapUrl } from '@/lib/feeds/sitemap';
-import { getNewsSitemapArticles, getSettings, getSitemapArticleFileCount, getSitemapArticles, getSitemapStatic } from '@/lib/reader';
-import { absoluteUrl, articlePath, pagePath, sectionPath, tagPath } from '@/lib/urls';
+import { siteUrl } from '@/domain/env';
+import { notFoundXml, orUnavailable, xmlResponse } from '@/services/feeds/respond';
+import { renderUrlSet, SITEMAP_PAGE_SIZE, type SitemapUrl } from '@/domain/feeds/sitemap';
+import { getNewsSitemapArticles, getSettings, getSitemapArticleFileCount, getSitemapArticles, getSitemapStatic } from '@/services/reader';
+import { absoluteUrl, articlePath, pagePath, sectionPath, tagPath } from '@/domain/urls';
 
 // Read per request from cached data: nothing is built, and no database is touched, at build time.
 export const dynamic = 'force-dynamic';

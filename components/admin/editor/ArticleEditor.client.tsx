@@ -1,9 +1,9 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { loadEditableArticleAction } from '@/app/admin/(staff)/articles/actions';
-import { editorT } from '@/lib/i18n/admin-editor';
-import { formatDateTime } from '@/lib/i18n/format';
+import { loadEditableArticleAction } from '@/actions/articles';
+import { editorT } from '@/domain/i18n/admin-editor';
+import { formatDateTime } from '@/domain/i18n/format';
 import { ConflictDialog } from './ConflictDialog.client';
 import { ArticleMainFields } from './ArticleMainFields.client';
 import { ArticleSidebarFields } from './ArticleSidebarFields.client';
@@ -16,7 +16,7 @@ import { useArticleSave } from './use-article-save';
 import { useLeaveGuard } from './use-leave-guard';
 import { usePresence } from './use-presence';
 import { WorkflowPanel, type WorkflowMeta } from './WorkflowPanel.client';
-import { localInputToIso } from './zoned-time';
+import { localInputToIso } from '@/domain/time-zone';
 
 interface Props {
   article: EditorArticle | null;

@@ -1,12 +1,12 @@
 'use client';
 
 import { useMemo } from 'react';
-import type { EditorTranslator } from '@/lib/i18n/admin-editor';
-import type { RichTextDoc } from '@/lib/rich-text/schema';
+import type { EditorTranslator } from '@/domain/i18n/admin-editor';
+import type { RichTextDoc } from '@/domain/rich-text/schema';
 import type { EditorValues } from './form-model';
 import { FormField } from './FormField.client';
 import { RichTextEditor } from './RichTextEditor.client';
-import { docToPlainText, textStats } from './text-stats';
+import { countWords, richTextToPlainText } from '@/domain/rich-text/plain-text';
 
 interface Props {
   t: EditorTranslator;
@@ -19,7 +19,7 @@ interface Props {
 
 /** Title, subtitle, body and excerpt: what the reader reads. */
 export function ArticleMainFields({ t, values, set, errors, readOnly, locale }: Props) {
-  const stats = useMemo(() => textStats(docToPlainText(values.body)), [values.body]);
+  const stats = useMemo(() => countWords(richTextToPlainText(values.body)), [values.body]);
   const bodyErrorId = errors.body?.length ? 'article-body-error' : undefined;
 
   return (

@@ -1,7 +1,7 @@
 'use client';
 
 import { MediaUploader } from '../media/MediaUploader.client';
-import type { EditorTranslator } from '@/lib/i18n/admin-editor';
+import type { EditorTranslator } from '@/domain/i18n/admin-editor';
 import type { EditorValues } from './form-model';
 import { FormField } from './FormField.client';
 import { TagInput } from './TagInput.client';

@@ -1,11 +1,11 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
-import type { EditorTranslator } from '@/lib/i18n/admin-editor';
+import type { EditorTranslator } from '@/domain/i18n/admin-editor';
 import { DiffText } from './DiffText';
 import type { EditorValues } from './form-model';
 import { applyChoices, FIELD_LABELS, mergeRows, type MergeField } from './merge-fields';
-import { docToPlainText } from './text-stats';
+import { richTextToPlainText } from '@/domain/rich-text/plain-text';
 import type { EditorContext } from './types';
 
 
@@ -34,7 +34,7 @@ export function ConflictDialog({ t, context, mine, base, server, loadError, savi
   }, []);
 
   const resolvers = {
-    bodyText: docToPlainText,
+    bodyText: richTextToPlainText,
     sectionName: (id: number) => context.sections.find((s) => s.id === id)?.title,
     authorName: (id: number) => context.staff.find((s) => s.id === id)?.name,
   };

@@ -1,4 +1,4 @@
-import type { DiffPart } from '@/lib/revision-diff';
+import type { DiffPart } from '@/domain/revision-diff';
 
 interface DiffTextProps {
   parts: DiffPart[];

@@ -2,7 +2,7 @@
 
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useId, type ReactNode } from 'react';
-import type { EditorTranslator } from '@/lib/i18n/admin-editor';
+import type { EditorTranslator } from '@/domain/i18n/admin-editor';
 
 export type ToolbarDialog = 'link' | 'image' | 'embed';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { EditorTranslator } from '@/lib/i18n/admin-editor';
+import type { EditorTranslator } from '@/domain/i18n/admin-editor';
 import { fingerprint, type EditorValues } from './form-model';
 import { clearLocalDraft, readLocalDraft, type LocalDraft } from './local-draft';
 

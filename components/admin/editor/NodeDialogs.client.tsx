@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
-import type { EditorTranslator } from '@/lib/i18n/admin-editor';
+import type { EditorTranslator } from '@/domain/i18n/admin-editor';
 import type { EmbedAttrs, ImageAttrs } from './extensions';
 import { MediaUploader } from '../media/MediaUploader.client';
 import { FormDialog } from './FormDialog.client';

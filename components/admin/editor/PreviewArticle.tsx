@@ -1,8 +1,8 @@
 import type { ArticleDTO, SiteSettingsDTO } from '@/db/queries/dto';
 import { ArticleView } from '@/components/site/ArticleView';
-import { siteUrl } from '@/lib/env';
-import { getSections, sectionTrail } from '@/lib/reader';
-import { absoluteUrl, articlePath } from '@/lib/urls';
+import { siteUrl } from '@/domain/env';
+import { getSections, sectionTrail } from '@/services/reader';
+import { absoluteUrl, articlePath } from '@/domain/urls';
 
 interface Props {
   settings: SiteSettingsDTO;

@@ -7,8 +7,8 @@ import {
   listPreviewLinksAction,
   revokeAllPreviewLinksAction,
   revokePreviewLinkAction,
-} from '@/app/admin/(staff)/articles/preview-actions';
-import type { EditorTranslator } from '@/lib/i18n/admin-editor';
+} from '@/actions/preview-links';
+import type { EditorTranslator } from '@/domain/i18n/admin-editor';
 
 type PreviewLinkDTO = Extract<Awaited<ReturnType<typeof listPreviewLinksAction>>, { ok: true }>['data'][number];
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
-import { restoreRevisionAction } from '@/app/admin/(staff)/articles/actions';
+import { restoreRevisionAction } from '@/actions/articles';
 
 interface Props {
   articleId: number;

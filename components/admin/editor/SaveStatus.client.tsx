@@ -1,6 +1,6 @@
 'use client';
 
-import type { EditorKey, EditorTranslator } from '@/lib/i18n/admin-editor';
+import type { EditorKey, EditorTranslator } from '@/domain/i18n/admin-editor';
 import type { SaveStatus as Status } from './use-article-save';
 
 const LABELS: Record<Status, EditorKey> = {

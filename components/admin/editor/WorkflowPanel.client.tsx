@@ -1,10 +1,10 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import { transitionArticleAction } from '@/app/admin/(staff)/articles/actions';
-import type { EditorKey, EditorTranslator } from '@/lib/i18n/admin-editor';
-import type { ArticleTransition } from '@/lib/permissions';
-import { articlePath } from '@/lib/urls';
+import { transitionArticleAction } from '@/actions/articles';
+import type { EditorKey, EditorTranslator } from '@/domain/i18n/admin-editor';
+import type { ArticleTransition } from '@/domain/permissions';
+import { articlePath } from '@/domain/urls';
 import type { ArticleState } from './types';
 
 export interface WorkflowMeta {

@@ -131,7 +131,7 @@ const Subscript = Mark.create({
   renderHTML: ({ HTMLAttributes }) => ['sub', HTMLAttributes, 0],
 });
 
-/** Exactly the nodes and marks lib/rich-text/render.ts knows how to render. */
+/** Exactly the nodes and marks domain/rich-text/render.ts knows how to render. */
 export function editorExtensions(labels: { missingAlt: string; placeholder: string }) {
   return [
     StarterKit.configure({

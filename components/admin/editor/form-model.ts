@@ -1,6 +1,6 @@
-import type { RichTextDoc } from '@/lib/rich-text/schema';
-import type { SnapshotLike } from '@/lib/revision-diff';
-import { isoToLocalInput, localInputToIso } from './zoned-time';
+import type { RichTextDoc } from '@/domain/rich-text/schema';
+import type { SnapshotLike } from '@/domain/revision-diff';
+import { isoToLocalInput, localInputToIso } from '@/domain/time-zone';
 
 export type ArticleLocale = 'zh-CN' | 'en';
 

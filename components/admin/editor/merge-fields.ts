@@ -1,6 +1,6 @@
-import type { EditorKey } from '@/lib/i18n/admin-editor';
-import { diffText, snapshotTexts, type DiffPart, type DiffResolvers } from '@/lib/revision-diff';
-import { ARTICLE_CONTENT_FIELDS } from '@/lib/article-fields';
+import type { EditorKey } from '@/domain/i18n/admin-editor';
+import { diffText, snapshotTexts, type DiffPart, type DiffResolvers } from '@/domain/revision-diff';
+import { ARTICLE_CONTENT_FIELDS } from '@/domain/article-fields';
 import { asSnapshot, type EditorValues } from './form-model';
 
 /** The form fields a person can pick between when two edits collide: the content fields and the publishing ones. */

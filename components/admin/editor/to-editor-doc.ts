@@ -1,4 +1,4 @@
-import type { RichTextDoc, RichTextNode } from '@/lib/rich-text/schema';
+import type { RichTextDoc, RichTextNode } from '@/domain/rich-text/schema';
 
 /** `figure` is the renderer's other name for an image; the editor knows it only as `image`. */
 function normalize(node: RichTextNode): RichTextNode {

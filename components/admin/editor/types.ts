@@ -1,4 +1,4 @@
-import type { ArticleTransition } from '@/lib/permissions';
+import type { ArticleTransition } from '@/domain/permissions';
 import type { ArticleLocale, EditorSource } from './form-model';
 
 export type ArticleState = 'draft' | 'in_review' | 'scheduled' | 'published' | 'archived';

@@ -1,6 +1,6 @@
 /**
  * A quick client-side check so the dialogs can say "bad address" before saving; the server
- * (lib/rich-text/render.ts safeHref) stays the authority and drops anything unsafe.
+ * (domain/rich-text/render.ts safeHref) stays the authority and drops anything unsafe.
  */
 export function looksLikeSafeUrl(raw: string, kind: 'link' | 'resource'): boolean {
   const value = raw.trim();

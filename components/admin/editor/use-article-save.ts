@@ -1,10 +1,10 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { createArticleAction, saveArticleAction } from '@/app/admin/(staff)/articles/actions';
-import type { ActionFailure } from '@/lib/actions';
-import type { EditorTranslator } from '@/lib/i18n/admin-editor';
-import { parseRichText } from '@/lib/rich-text/schema';
+import { createArticleAction, saveArticleAction } from '@/actions/articles';
+import type { ActionFailure } from '@/actions/define';
+import type { EditorTranslator } from '@/domain/i18n/admin-editor';
+import { parseRichText } from '@/domain/rich-text/schema';
 import { fingerprint, toPayload, type EditorValues } from './form-model';
 import { clearLocalDraft, storeLocalDraft } from './local-draft';
 

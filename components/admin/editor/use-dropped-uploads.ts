@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { MediaDTO } from '@/lib/media/ingest';
+import type { MediaDTO } from '@/db/queries/media-dto';
 import { IMAGE_TYPES, useUploads } from '../media/use-uploads';
 import type { ImageAttrs } from './extensions';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { heartbeatAction } from '@/app/admin/(staff)/articles/actions';
+import { heartbeatAction } from '@/actions/articles';
 
 const HEARTBEAT_MS = 20_000;
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import type { MediaDTO } from '@/lib/media/ingest';
+import type { MediaDTO } from '@/db/queries/media-dto';
 import { IMAGE_TYPES, useUploads } from './use-uploads';
 
 export interface UploaderLabels {

@@ -1,4 +1,4 @@
-import type { MediaDTO } from '@/lib/media/ingest';
+import type { MediaDTO } from '@/db/queries/media-dto';
 
 export interface UploadProgress {
   loaded: number;

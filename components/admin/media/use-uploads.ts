@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { MediaDTO } from '@/lib/media/ingest';
+import type { MediaDTO } from '@/db/queries/media-dto';
 import { uploadImage } from './upload';
 
 export interface UploadItem {

@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleView } from '@/components/site/ArticleView';
 import { WithMostRead } from '@/components/site/MostRead';
-import { jsonLdAuthor } from '@/lib/attribution';
-import { siteUrl } from '@/lib/env';
-import { getArticle, getNeighbours, getRelated, getSections, getSettings, sectionTrail } from '@/lib/reader';
-import { absoluteUrl, articlePath, parseArticleParam } from '@/lib/urls';
+import { jsonLdAuthor } from '@/domain/attribution';
+import { siteUrl } from '@/domain/env';
+import { getArticle, getNeighbours, getRelated, getSections, getSettings, sectionTrail } from '@/services/reader';
+import { absoluteUrl, articlePath, parseArticleParam } from '@/domain/urls';
 
 // Rendered on first visit, then served from the cache until a publish invalidates its tags.
 // The timer is a safety net for scheduled stories; publishing invalidates precisely.

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArchivePage } from '@/components/site/ArchivePage';
-import { t } from '@/lib/i18n/messages';
-import { getArticlePage, getAuthorBySlug, getSettings } from '@/lib/reader';
-import { followRedirectOr404, pageOr404, slugOr404 } from '@/lib/route-params';
-import { authorPath } from '@/lib/urls';
+import { t } from '@/domain/i18n/messages';
+import { getArticlePage, getAuthorBySlug, getSettings } from '@/services/reader';
+import { followRedirectOr404, pageOr404, slugOr404 } from '@/services/route-params';
+import { authorPath } from '@/domain/urls';
 
 interface Props {
   params: Promise<{ slug: string }>;

@@ -3,10 +3,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleList } from '@/components/site/ArticleList';
 import { MostRead } from '@/components/site/MostRead';
-import { formatDate, isoInZone } from '@/lib/i18n/format';
-import { t } from '@/lib/i18n/messages';
-import { getLatest, getLeadStories, getSections, getSettings, sectionFamilyIds } from '@/lib/reader';
-import { articlePath, sectionPath } from '@/lib/urls';
+import { formatDate, isoInZone } from '@/domain/i18n/format';
+import { t } from '@/domain/i18n/messages';
+import { getLatest, getLeadStories, getSections, getSettings, sectionFamilyIds } from '@/services/reader';
+import { articlePath, sectionPath } from '@/domain/urls';
 
 // The home page. next.config.mjs rewrites `/` here so that it is rendered on first visit and then
 // served from the cache like an article (a page at `/` itself would be prerendered at build time,

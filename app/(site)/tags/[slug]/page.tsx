@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArchivePage } from '@/components/site/ArchivePage';
-import { t } from '@/lib/i18n/messages';
-import { getArticlePage, getSettings, getTagBySlug } from '@/lib/reader';
-import { followRedirectOr404, pageOr404, slugOr404 } from '@/lib/route-params';
-import { tagPath } from '@/lib/urls';
+import { t } from '@/domain/i18n/messages';
+import { getArticlePage, getSettings, getTagBySlug } from '@/services/reader';
+import { followRedirectOr404, pageOr404, slugOr404 } from '@/services/route-params';
+import { tagPath } from '@/domain/urls';
 
 interface Props {
   params: Promise<{ slug: string }>;

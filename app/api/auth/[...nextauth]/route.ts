@@ -1,7 +1,7 @@
 import { NextRequest } from 'next/server';
-import { LOGIN_WINDOW_MINUTES } from '@/db/queries/newsroom/login-attempts';
-import { handlers } from '@/lib/auth';
-import { readTextUpTo } from '@/lib/request-body';
+import { LOGIN_WINDOW_MINUTES } from '@/db/queries/admin/login-attempts';
+import { handlers } from '@/services/auth';
+import { readTextUpTo } from '@/domain/request-body';
 
 export const GET = handlers.GET;
 
@@ -28,7 +28,7 @@ export async function POST(request: NextRequest) {
   headers.delete('content-length');
   const forwarded = new NextRequest(request.url, { method: 'POST', headers, body: text || undefined });
   const response = await handlers.POST(forwarded);
-  // The limit is counted and checked once, atomically, in authorize (lib/auth, db/queries/newsroom/
+  // The limit is counted and checked once, atomically, in authorize (services/auth, db/queries/admin/
   // sign-in.ts); a refusal comes back as next-auth's redirect with code=rate_limited, which a
   // script gets as a plain 429 instead.
   if (credentials && isRateLimitedRedirect(response)) {

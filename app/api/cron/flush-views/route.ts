@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { config } from '@/lib/config.mjs';
-import { flushAllViews } from '@/lib/views/flush';
+import { config } from '@/domain/config.mjs';
+import { flushAllViews } from '@/services/views/flush';
 
 /**
  * Writes the pending view counts to PostgreSQL: for Vercel Cron (vercel.json), where no server process

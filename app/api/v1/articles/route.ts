@@ -1,10 +1,10 @@
 import { keysetPageOfArticles, type ApiArticleFilter } from '@/db/queries/api';
 import { getAuthorBySlug, getTagBySlug, listSections } from '@/db/queries/public';
 import type { Database } from '@/db/client';
-import { articleSummaryOf, pickFields } from '@/lib/api/v1/map';
-import { apiError, apiJson, parseParams, withApiDb } from '@/lib/api/v1/respond';
-import { articleListQuery, encodeCursor } from '@/lib/api/v1/schemas';
-import { sectionFamilyIds } from '@/lib/reader';
+import { articleSummaryOf, pickFields } from '@/services/api/v1/map';
+import { apiError, apiJson, parseParams, withApiDb } from '@/services/api/v1/respond';
+import { articleListQuery, encodeCursor } from '@/domain/api/v1/schemas';
+import { sectionFamilyIds } from '@/services/reader';
 
 /** GET /api/v1/articles: published stories, newest first, by keyset (docs/api.md). */
 

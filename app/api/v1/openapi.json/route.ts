@@ -1,5 +1,5 @@
-import { openApiDocument } from '@/lib/api/v1/openapi';
-import { apiJson } from '@/lib/api/v1/respond';
+import { openApiDocument } from '@/domain/api/v1/openapi';
+import { apiJson } from '@/services/api/v1/respond';
 
 /** GET /api/v1/openapi.json: the OpenAPI 3.1 document, generated from the zod schemas. */
 

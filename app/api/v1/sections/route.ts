@@ -1,7 +1,7 @@
 import { listSections } from '@/db/queries/public';
-import { sectionTree } from '@/lib/api/v1/map';
-import { apiJson, parseParams, withApiDb } from '@/lib/api/v1/respond';
-import { noQuery } from '@/lib/api/v1/schemas';
+import { sectionTree } from '@/services/api/v1/map';
+import { apiJson, parseParams, withApiDb } from '@/services/api/v1/respond';
+import { noQuery } from '@/domain/api/v1/schemas';
 
 /** GET /api/v1/sections: the section tree. */
 

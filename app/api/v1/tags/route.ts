@@ -1,7 +1,7 @@
 import { listTags } from '@/db/queries/api';
-import { tagOf } from '@/lib/api/v1/map';
-import { apiJson, parseParams, withApiDb } from '@/lib/api/v1/respond';
-import { noQuery } from '@/lib/api/v1/schemas';
+import { tagOf } from '@/services/api/v1/map';
+import { apiJson, parseParams, withApiDb } from '@/services/api/v1/respond';
+import { noQuery } from '@/domain/api/v1/schemas';
 
 /** GET /api/v1/tags: every tag, by slug. */
 

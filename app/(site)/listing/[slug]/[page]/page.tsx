@@ -4,10 +4,10 @@ import { Breadcrumb } from '@/components/site/Breadcrumb';
 import { ArticleList } from '@/components/site/ArticleList';
 import { WithMostRead } from '@/components/site/MostRead';
 import { Pagination } from '@/components/site/Pagination';
-import { t } from '@/lib/i18n/messages';
-import { getArticlePage, getPageBySlug, getSectionBySlug, getSections, getSettings, sectionFamilyIds, sectionTrail } from '@/lib/reader';
-import { followRedirectOr404, pageOr404, slugOr404 } from '@/lib/route-params';
-import { isSlugParam, pagePath, sectionPath } from '@/lib/urls';
+import { t } from '@/domain/i18n/messages';
+import { getArticlePage, getPageBySlug, getSectionBySlug, getSections, getSettings, sectionFamilyIds, sectionTrail } from '@/services/reader';
+import { followRedirectOr404, pageOr404, slugOr404 } from '@/services/route-params';
+import { isSlugParam, pagePath, sectionPath } from '@/domain/urls';
 import { notFound } from 'next/navigation';
 
 const PAGE_SIZE = 20;

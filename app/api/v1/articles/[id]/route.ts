@@ -1,8 +1,8 @@
 import { getVisibleBodyJson } from '@/db/queries/api';
 import { getArticle } from '@/db/queries/public';
-import { articleOf } from '@/lib/api/v1/map';
-import { apiError, apiJson, parseParams, withApiDb } from '@/lib/api/v1/respond';
-import { articleIdParams, noQuery } from '@/lib/api/v1/schemas';
+import { articleOf } from '@/services/api/v1/map';
+import { apiError, apiJson, parseParams, withApiDb } from '@/services/api/v1/respond';
+import { articleIdParams, noQuery } from '@/domain/api/v1/schemas';
 
 /** GET /api/v1/articles/{id}: one published story, its body as sanitised HTML and as the editor's JSON. */
 

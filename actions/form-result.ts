@@ -1,0 +1,33 @@
+import 'server-only';
+import { refresh } from 'next/cache';
+import type { ActionContext, ActionResult } from '@/actions/define';
+import { adminLocale } from '@/services/admin/locale';
+import { getCurrentUser } from '@/services/auth/session';
+import { localizeServerMessage, manageT, type ManageKey } from '@/domain/i18n/admin-manage';
+import type { FormState } from '../domain/form-state';
+
+/** The acting staff member as the DAL wants it: who, with which role, from where (for the audit log). */
+export function staffOf(ctx: ActionContext) {
+  return { id: ctx.user.id, role: ctx.user.role, ip: ctx.ip };
+}
+
+/** A form field as a string; a missing field or a file is the empty string. */
+export function text(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+/**
+ * Turns an action's answer into what the form shows, in the user's language. On success the
+ * current page is rendered again, so lists and versions on it are fresh.
+ */
+export async function formState<T>(result: ActionResult<T>, success: ManageKey): Promise<FormState> {
+  const locale = await adminLocale(await getCurrentUser());
+  if (result.ok) {
+    refresh();
+    return { status: 'ok', message: manageT(locale)(success), at: Date.now() };
+  }
+  const fieldErrors: Record<string, string[]> = {};
+  for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) fieldErrors[field] = messages.map((msg) => localizeServerMessage(locale, msg));
+  return { status: 'error', error: localizeServerMessage(locale, result.error), fieldErrors, at: Date.now() };
+}

@@ -1,0 +1,27 @@
+import Link from 'next/link';
+import { ActionForm, SubmitButton } from '@/components/admin/forms/ActionForm.client';
+import { managePage } from '@/services/admin/page-context';
+import { PageFields } from '@/components/admin/forms/PageFields';
+import { createPageForm } from '../../../../../actions/pages';
+import { staffPageMetadata } from '@/services/admin/metadata';
+
+export const generateMetadata = () => staffPageMetadata('page:manage', ({ mt }) => mt('newPage'));
+
+export default async function NewPagePage() {
+  const { t, mt, locale } = await managePage('page:manage');
+  return (
+    <div className="space-y-6">
+      <nav aria-label={mt('breadcrumb')} className="text-sm">
+        <Link href="/admin/pages" className="underline">
+          {t('pages')}
+        </Link>
+      </nav>
+      <h1 className="text-2xl font-bold">{mt('newPage')}</h1>
+      <ActionForm action={createPageForm} idPrefix="page" className="admin-card" messagesAtEnd>
+        <PageFields form="page" t={t} mt={mt} locale={locale} />
+        <p className="mt-3 text-xs text-neutral-600 dark:text-neutral-400">{mt('newPageNote')}</p>
+        <SubmitButton className="admin-button-primary mt-4">{mt('createDraft')}</SubmitButton>
+      </ActionForm>
+    </div>
+  );
+}

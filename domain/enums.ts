@@ -1,0 +1,12 @@
+/**
+ * The closed sets of values the domain speaks of. The database enums (db/schema/enums.ts) are made
+ * from these lists, so a new role or status is added here once.
+ */
+export const USER_ROLES = ['contributor', 'author', 'editor', 'admin'] as const;
+export const ARTICLE_STATUSES = ['draft', 'in_review', 'scheduled', 'published', 'archived'] as const;
+export const PAGE_STATUSES = ['draft', 'published'] as const;
+export const SITE_LOCALES = ['zh-CN', 'en'] as const;
+
+export type UserRole = (typeof USER_ROLES)[number];
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+export type SiteLocale = (typeof SITE_LOCALES)[number];

@@ -1,0 +1,19 @@
+// @ts-check
+/**
+ * First path segments the application answers itself. A section there would never be reached (its
+ * listing is a rewrite of `/{slug}`, which must not catch these) or would shadow the app, so nobody
+ * may take them. One list for both: next.config.mjs builds its rewrite from it, and the section
+ * form refuses its names (domain/validation/section.ts).
+ */
+export const ROUTE_SEGMENTS = /** @type {const} */ (['admin', 'api', 'articles', 'authors', 'editions', 'feeds', 'listing', 'media', 'preview', 'search', 'sitemaps', 'tags']);
+
+/** Names that are not routes but would read as one (`/feed` beside `/feed.xml`, `/sitemap` beside `/sitemap.xml`). */
+const LOOKALIKES = ['feed', 'sitemap', 'robots'];
+
+/** @type {readonly string[]} */
+export const RESERVED_SLUGS = [...ROUTE_SEGMENTS, ...LOOKALIKES];
+
+/** @param {string} slug */
+export function isReservedSlug(slug) {
+  return RESERVED_SLUGS.includes(slug);
+}

@@ -1,7 +1,0 @@
-import { viewsEnabled } from './config';
-import { startViewCounting } from './flush';
-
-/** Called once per server process from instrumentation: the flush timer, the shutdown flush. */
-export function startViewsAtBoot(): void {
-  if (viewsEnabled()) startViewCounting();
-}

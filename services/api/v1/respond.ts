@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import type { Database } from '@/db/client';
+import { API_CACHE_CONTROL } from '../../../domain/cdn/cache-control.mjs';
+import { withDb } from '../../reader';
+import type { ErrorCode } from '../../../domain/api/v1/schemas';
+
+/**
+ * Responses of the Content API: JSON, cacheable by shared caches for a minute (as the reader's
+ * lists), with a weak ETag so a client that has the body gets 304; errors in one shape.
+ */
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+export function apiError(status: number, code: ErrorCode, message: string): Response {
+  // An outage must not be kept by a CDN; a bad or unknown URL may, like the pages.
+  const cacheControl = status >= 500 ? 'no-store' : API_CACHE_CONTROL;
+  return new Response(JSON.stringify({ error: { code, message } }), { status, headers: { 'Content-Type': JSON_TYPE, 'Cache-Control': cacheControl } });
+}
+
+/** Does If-None-Match name this ETag? Weak comparison (RFC 9110 §13.1.2), so `W/` is ignored. */
+function matches(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
+}
+
+export function apiJson(request: Request, body: unknown): Response {
+  const text = JSON.stringify(body);
+  const etag = `W/"${createHash('sha256').update(text).digest('base64url').slice(0, 32)}"`;
+  const headers = { ETag: etag, 'Cache-Control': API_CACHE_CONTROL };
+  if (matches(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+  return new Response(text, { status: 200, headers: { ...headers, 'Content-Type': JSON_TYPE } });
+}
+
+export type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response };
+
+/** Validates params (a repeated query parameter arrives as a list, which no schema accepts). */
+export function parseParams<S extends z.ZodType>(schema: S, input: URLSearchParams | Record<string, string>): Parsed<z.output<S>> {
+  const raw: Record<string, string | string[]> = {};
+  if (input instanceof URLSearchParams) {
+    for (const key of new Set(input.keys())) {
+      const all = input.getAll(key);
+      raw[key] = all.length === 1 ? all[0]! : all;
+    }
+  } else Object.assign(raw, input);
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, data: result.data };
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.') || 'query';
+    return `${name}: ${issue.code === 'unrecognized_keys' ? 'unknown parameter' : issue.message}`;
+  });
+  return { ok: false, response: apiError(400, 'invalid_parameter', problems.join('; ')) };
+}
+
+/** Runs a read on the reader database; a failure answers 503, never a stack trace. */
+export async function withApiDb(run: (db: Database) => Promise<Response>): Promise<Response> {
+  try {
+    return await withDb(run);
+  } catch (error) {
+    // withDb has told the health check when the database was at fault.
+    console.error('[api/v1]', error);
+    return apiError(503, 'unavailable', 'The content store is not answering; try again shortly.');
+  }
+}

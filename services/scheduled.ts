@@ -1,0 +1,28 @@
+import 'server-only';
+import type { Database } from '@/db/client';
+import { promoteDueScheduled } from '@/db/queries/admin/scheduled';
+import { invalidateTags } from './cache-invalidation';
+
+const PROMOTE_EVERY_MS = 30_000;
+
+/**
+ * Records scheduled stories whose time has come as published (status and audit entry). Readers and
+ * the admin already treat them as published by the shared rule, so a failure here only delays the
+ * bookkeeping: it is logged, never thrown at a page.
+ */
+export async function promoteScheduledStories(db: Database): Promise<void> {
+  try {
+    const { live, invalidate } = await promoteDueScheduled(db);
+    // What was cached before their time (the story's 404, lists) goes now, on every server.
+    invalidateTags(invalidate);
+    if (live.length) console.log(`[gazette] scheduled stories went live: ${live.map((a) => `#${a.id}`).join(', ')}`);
+  } catch (error) {
+    console.error('[gazette] promoting scheduled stories failed:', error instanceof Error ? error.message : error);
+  }
+}
+
+/** At start-up and every 30 s on a long-running server; admin pages also run it on serverless hosts. */
+export function schedulePromotions(db: Database): void {
+  void promoteScheduledStories(db);
+  setInterval(() => void promoteScheduledStories(db), PROMOTE_EVERY_MS).unref();
+}

@@ -1,0 +1,141 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAudit } from '@/db/queries/admin/audit';
+import { getSettingsForEdit, saveSettings } from '@/db/queries/admin/settings';
+import { createStaffUser } from '@/db/queries/admin/users';
+import { DEFAULT_SETTINGS, getSiteSettings } from '@/db/queries/public';
+import type { UserRole } from '@/db/schema';
+import { ActionError } from '@/domain/errors';
+import { localizeServerMessage, serverMessage } from '@/domain/i18n/admin-manage';
+import { settingsInput } from '@/domain/validation/settings';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { rows } from './helpers';
+
+let tdb: TestDatabase;
+const actors = {} as Record<UserRole, { id: number; role: UserRole }>;
+
+// No seed: the first save must create the settings row.
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+  for (const role of ['contributor', 'author', 'editor', 'admin'] as const) {
+    actors[role] = { id: await createStaffUser(tdb.db, { email: `${role}@example.com`, name: `Test ${role}`, role, password: 'password-123' }), role };
+  }
+});
+
+afterAll(async () => {
+  await tdb?.drop();
+});
+
+const valid = {
+  name: ' 青禾日报 ',
+  tagline: '每日新闻',
+  hotline: '400-800-1234',
+  logoUrl: '/logo.png',
+  locale: 'zh-CN',
+  timeZone: 'asia/shanghai',
+  footerText: '版权所有',
+  icp: '京ICP备00000000号',
+  reprintTemplate: '转载请注明：{site}《{title}》{url}',
+  nav: [
+    { label: '新闻', href: '/news' },
+    { label: '', href: '' },
+    { label: '合作伙伴', href: 'https://example.com/partners' },
+  ],
+  baseUpdatedAt: null,
+};
+
+async function state() {
+  return {
+    settings: await rows(tdb.db, sql`select * from site_settings`),
+    audit: await rows(tdb.db, sql`select count(*)::int as n from audit_log`),
+  };
+}
+
+async function failure(promise: Promise<unknown>): Promise<ActionError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ActionError);
+  return error as ActionError;
+}
+
+describe('validation', () => {
+  it.each([
+    ['an unknown time zone', { timeZone: 'Mars/Olympus_Mons' }, 'timeZone'],
+    ['a UTC offset instead of a zone name', { timeZone: '+08:00' }, 'timeZone'],
+    ['a reprint template without {site}', { reprintTemplate: '转载请注明 {title}' }, 'reprintTemplate'],
+    ['a reprint template without {title}', { reprintTemplate: '转载请注明 {site}' }, 'reprintTemplate'],
+    ['a javascript: menu link', { nav: [{ label: '坏链接', href: 'javascript:alert(1)' }] }, 'nav'],
+    ['a protocol-relative menu link', { nav: [{ label: '外站', href: '//evil.example' }] }, 'nav'],
+    ['a menu row without a label', { nav: [{ label: ' ', href: '/news' }] }, 'nav'],
+    ['too many menu items', { nav: Array.from({ length: 21 }, (_, i) => ({ label: `项 ${i}`, href: `/p${i}` })) }, 'nav'],
+    ['a javascript: logo', { logoUrl: 'JaVaScRiPt:alert(1)' }, 'logoUrl'],
+    ['an empty site name', { name: '   ' }, 'name'],
+    ['an unknown locale', { locale: 'fr' }, 'locale'],
+  ])('refuses %s with a field error', (_label, patch, field) => {
+    const result = settingsInput.safeParse({ ...valid, ...patch });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => String(i.path[0]))).toContain(field);
+  });
+
+  it('normalises what it accepts', () => {
+    const parsed = settingsInput.parse(valid);
+    expect(parsed).toMatchObject({ name: '青禾日报', timeZone: 'Asia/Shanghai', logoUrl: '/logo.png' });
+    expect(parsed.nav).toEqual([
+      { label: '新闻', href: '/news' },
+      { label: '合作伙伴', href: 'https://example.com/partners' },
+    ]);
+  });
+
+  it('names the menu row that is wrong', () => {
+    const result = settingsInput.safeParse({ ...valid, nav: [{ label: 'A', href: '/a' }, { label: 'B', href: 'javascript:void(0)' }] });
+    expect(result.error!.issues[0]!.message).toContain('2');
+  });
+});
+
+describe('messages', () => {
+  it('shows server messages in Chinese, with their values, and leaves unknown ones as they are', () => {
+    expect(localizeServerMessage('zh-CN', serverMessage('sectionNotEmpty', { articles: 3, children: 1 }))).toBe('该栏目下还有 3 篇文章（含回收站）和 1 个子栏目，请先移走。');
+    expect(localizeServerMessage('zh-CN', serverMessage('templatePlaceholders'))).toBe('模板必须包含 {site} 和 {title}。');
+    expect(localizeServerMessage('zh-CN', 'At most 60 characters.')).toBe('最多 60 个字符。');
+    expect(localizeServerMessage('zh-CN', 'Something nobody translated.')).toBe('Something nobody translated.');
+    expect(localizeServerMessage('en', serverMessage('lastAdmin'))).toBe(serverMessage('lastAdmin'));
+  });
+});
+
+describe('saving', () => {
+  it.each(['contributor', 'author', 'editor'] as const)('a %s gets 403 and nothing is written', async (role) => {
+    const before = await state();
+    expect((await failure(saveSettings(tdb.db, actors[role], settingsInput.parse(valid)))).status).toBe(403);
+    expect(await state()).toEqual(before);
+  });
+
+  it('an admin saves: the row is created on the first save, audited, and "settings" is invalidated', async () => {
+    expect(await getSettingsForEdit(tdb.db)).toEqual({ ...DEFAULT_SETTINGS, updatedAt: null });
+    const result = await saveSettings(tdb.db, actors.admin, settingsInput.parse(valid));
+    expect(result.invalidate).toEqual(['settings']);
+    expect(result.changed).toEqual(expect.arrayContaining(['name', 'nav', 'reprintTemplate']));
+    expect(await getSiteSettings(tdb.db)).toMatchObject({ name: '青禾日报', timeZone: 'Asia/Shanghai', nav: [{ label: '新闻', href: '/news' }, { label: '合作伙伴', href: 'https://example.com/partners' }] });
+    const [entry] = await listAudit(tdb.db, { limit: 1, entityType: 'settings' });
+    expect(entry).toMatchObject({ action: 'settings.update', actorName: 'Test admin' });
+  });
+
+  it('refuses a save based on settings someone changed since (409), writing nothing', async () => {
+    const opened = await getSettingsForEdit(tdb.db);
+    await saveSettings(tdb.db, actors.admin, settingsInput.parse({ ...valid, tagline: '第一位', baseUpdatedAt: opened.updatedAt }));
+    const before = await state();
+    const error = await failure(saveSettings(tdb.db, actors.admin, settingsInput.parse({ ...valid, tagline: '第二位', baseUpdatedAt: opened.updatedAt })));
+    expect(error.status).toBe(409);
+    expect(await state()).toEqual(before);
+    expect((await getSiteSettings(tdb.db)).tagline).toBe('第一位');
+  });
+
+  it('filters the audit log by actor and entity', async () => {
+    const mine = await listAudit(tdb.db, { limit: 50, actorId: actors.admin.id });
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((e) => e.actorName === 'Test admin')).toBe(true);
+    expect(await listAudit(tdb.db, { limit: 50, actorId: actors.editor.id })).toEqual([]);
+    expect(await listAudit(tdb.db, { limit: 50, entityType: 'page' })).toEqual([]);
+  });
+});
