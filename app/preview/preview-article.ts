@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Database } from '@/db/client';
 import type { ArticleDTO } from '@/db/queries/dto';
-import { getArticleForEdit } from '@/db/queries/newsroom/articles';
+import { getArticleForEdit } from '@/db/queries/newsroom/article-for-edit';
 import { listTagsForAdmin } from '@/db/queries/newsroom/taxonomy';
 import { listStaff } from '@/db/queries/newsroom/users';
 import type { Actor } from '@/lib/permissions';

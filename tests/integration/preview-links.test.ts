@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { transitionArticle } from '@/db/queries/newsroom/articles';
+import { transitionArticle } from '@/db/queries/newsroom/article-workflow';
 import { createPreviewLink, listPreviewLinks, openPreviewLink, revokeAllPreviewLinks, revokePreviewLink } from '@/db/queries/newsroom/preview-links';
 import { auditLog, previewLinks, sections, users } from '@/db/schema';
 import { resetConfig } from '@/lib/config.mjs';

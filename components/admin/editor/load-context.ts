@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import type { SectionDTO } from '@/db/queries/dto';
-import type { EditableArticleDTO } from '@/db/queries/newsroom/articles';
+import type { EditableArticleDTO } from '@/db/queries/newsroom/article-for-edit';
 import { listTagsForAdmin } from '@/db/queries/newsroom/taxonomy';
 import { listStaff } from '@/db/queries/newsroom/users';
 import { adminLocale } from '@/lib/admin-locale';

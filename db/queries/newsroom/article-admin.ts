@@ -6,7 +6,7 @@ import type { ArticleStatus } from '../../schema';
 import { ActionError, notFoundError } from '../../../lib/errors';
 import { can, canViewArticleInAdmin, type Actor } from '../../../lib/permissions';
 import { effectiveStatus, hasEffectiveStatus } from '../visibility';
-import { getOwnership, type ArticleSnapshot } from './articles';
+import { getOwnership, type ArticleSnapshot } from './article-current';
 
 export interface AdminArticleRowDTO {
   id: number;

@@ -7,7 +7,7 @@ import { ActionError, notFoundError } from '../../../lib/errors';
 import { serverMessage } from '../../../lib/i18n/admin-manage';
 import { can, canRevokePreviewLink, canViewArticleInAdmin, type Actor } from '../../../lib/permissions';
 import { createPreviewToken, PREVIEW_LIFETIME_SECONDS, type PreviewClaims } from '../../../lib/preview-token';
-import { getOwnership } from './articles';
+import { getOwnership } from './article-current';
 import { writeAudit } from './audit';
 
 /**
