@@ -2,7 +2,7 @@
  * What the archive benchmark reads from the running server: single timed requests, the sitemaps'
  * URLs, page counts and search status lines, the deepest section page, and an editor's session.
  */
-import { prng } from "../../db/seed/synthetic.js";
+import { prng } from "../../db/seed/synthetic-random.js";
 import { decodeEntities } from "./discover.js";
 import { singleRow, type ArchiveRow, type Timed } from "./archive-report.js";
 import { httpRequest, log } from "./util.js";

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { prng, syntheticBody, syntheticStory, syntheticTags, zipf, type SyntheticContext } from '@/db/seed/synthetic';
+import { syntheticTags } from '@/db/seed/synthetic';
+import { prng, zipf } from '@/db/seed/synthetic-random';
+import { syntheticStory, type SyntheticContext } from '@/db/seed/synthetic-stories';
+import { syntheticBody } from '@/db/seed/synthetic-text';
 import * as W from '@/db/seed/synthetic-words';
 import { renderRichText, richTextToPlainText } from '@/lib/rich-text/render';
 import { parseRichText } from '@/lib/rich-text/schema';
