@@ -5,8 +5,11 @@ import { z } from 'zod';
 import { defineAction, failureOf } from '@/actions/define';
 import { articleInput } from '@/domain/validation/article';
 import { id } from '@/domain/validation/text';
-import { createArticle, getArticleForEdit, saveArticle, transitionArticle, type WriteResult } from '@/db/queries/admin/articles';
-import { getRevisionSnapshot, leavePresence, touchPresence } from '@/db/queries/admin/article-admin';
+import { leavePresence, touchPresence } from '@/db/queries/admin/article-admin';
+import type { WriteResult } from '@/db/queries/admin/article-current';
+import { getArticleForEdit } from '@/db/queries/admin/article-for-edit';
+import { transitionArticle } from '@/db/queries/admin/article-workflow';
+import { createArticle, restoreRevision, saveArticle } from '@/db/queries/admin/article-write';
 import { notFoundError } from '@/domain/errors';
 import { text } from '@/actions/form-result';
 import type { FormState } from '@/domain/form-state';
@@ -90,14 +93,8 @@ export const bulkTransitionAction = defineAction({ name: 'article.bulk', input: 
 export const restoreRevisionAction = defineAction(
   { name: 'article.restore-revision', input: z.object({ id, revisionId: id, baseVersion: z.number().int().min(1) }), permission: null },
   async ({ id: articleId, revisionId, baseVersion }, ctx) => {
-    const snapshot = await getRevisionSnapshot(ctx.db, ctx.user, articleId, revisionId);
-    const current = await getArticleForEdit(ctx.db, ctx.user, articleId);
-    if (!current) throw notFoundError('This article');
-    // A revision holds content only; without these the schema defaults would unfeature the
-    // article (and switch an old snapshot, saved before it recorded the language, to zh-CN).
-    const kept = { featured: current.featured, pinned: current.pinned, locale: current.locale };
-    const values = articleInput.parse({ ...kept, ...snapshot, coverImageUrl: snapshot.coverImageUrl ?? '', publishedAt: '' });
-    const result = await saveArticle(ctx.db, ctx.user, articleId, baseVersion, { ...values, publishedAt: null }, { kind: 'restore' });
+    // Who may restore, and what a restore keeps of the article as it is, are the DAL's rules.
+    const result = await restoreRevision(ctx.db, ctx.user, articleId, revisionId, baseVersion);
     ctx.invalidate(result.invalidate);
     return summary(result);
   },

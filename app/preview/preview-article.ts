@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Database } from '@/db/client';
 import type { ArticleDTO } from '@/db/queries/dto';
-import { getArticleForEdit } from '@/db/queries/admin/articles';
+import { getArticleForEdit } from '@/db/queries/admin/article-for-edit';
 import { listTagsForAdmin } from '@/db/queries/admin/taxonomy';
 import { listStaff } from '@/db/queries/admin/users';
 import type { Actor } from '@/domain/permissions';

@@ -107,3 +107,30 @@ export async function prepareArchiveDatabase(count: number): Promise<ArchiveData
     await conn.close();
   }
 }
+
+interface ArchiveFacts {
+  sections: string[];
+  tags: { id: number; slug: string; stories: number }[];
+  authors: string[];
+}
+
+/** Sections, the biggest tags and the most prolific synthetic authors, from the database. */
+export async function archiveFacts(url: string): Promise<ArchiveFacts> {
+  const client = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+  try {
+    const sections = await client`select slug from sections order by parent_id nulls first, sort_order, id`;
+    const tags = await client`
+      select t.id, t.slug, count(*)::int as stories from article_tags a join tags t on t.id = a.tag_id
+      group by t.id, t.slug order by stories desc limit 5`;
+    const authors = await client`
+      select u.slug from article_authors a join users u on u.id = a.user_id where u.slug like 'synthetic-author-%'
+      group by u.slug order by count(*) desc limit 3`;
+    return {
+      sections: sections.map((r) => String(r.slug)),
+      tags: tags.map((r) => ({ id: Number(r.id), slug: String(r.slug), stories: Number(r.stories) })),
+      authors: authors.map((r) => String(r.slug)),
+    };
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}

@@ -30,20 +30,19 @@
  *                            (or REDIS_URL) under this run's own key prefix
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { prng } from "../../services/seed/synthetic.js";
 import { SYNTHETIC_QUERIES, ZH_OBJECTS, ZH_TOPICS } from "../../services/seed/synthetic-words.js";
-import { prepareArchiveDatabase, type ArchiveDatabase } from "./archive-db.js";
+import { archiveFacts, prepareArchiveDatabase } from "./archive-db.js";
+import { deepPages, pageCountOf, searchStatus, shuffle, signIn, sitemapPaths, spread, timedGet } from "./archive-pages.js";
+import { hotRow, loadRow, singleRow, writeArchiveResults, type ArchiveResults, type ArchiveRow, type Timed } from "./archive-report.js";
 import { CASES } from "./cases.js";
-import { decodeEntities, discoverUrls } from "./discover.js";
+import { discoverUrls } from "./discover.js";
 import { measureArticleAndCeiling, runCase, type HotSettings } from "./hot.js";
-import { detectLoadTool, measure, type LoadOptions, type LoadResult } from "./load.js";
-import { installSignalHandlers, onCleanup, treeMemory, type TreeMemory } from "./proc.js";
-import type { CaseSummary } from "./report.js";
+import { detectLoadTool, measure, type LoadOptions } from "./load.js";
+import { installSignalHandlers, onCleanup, treeMemory } from "./proc.js";
 import { buildIfNeeded, startApp } from "./server.js";
-import { envFlag, envInt, httpRequest, log, makeTempDir, median, removeDir, round, runCommand, sleep } from "./util.js";
+import { envFlag, envInt, log, makeTempDir, removeDir, round, runCommand, sleep } from "./util.js";
 
 /** `--archive N` or `--archive=N` in the arguments, or null. */
 export function archiveCountArg(argv: string[]): number | null {
@@ -57,117 +56,6 @@ export function archiveCountArg(argv: string[]): number | null {
   return count;
 }
 
-export interface ArchiveRow {
-  group: "archive" | "search" | "first render" | "admin" | "hot";
-  name: string;
-  /** The path, or an example of the paths. */
-  path: string | null;
-  /** Concurrent connections of a load run; null for one request at a time. */
-  connections: number | null;
-  requests: number;
-  rps: number | null;
-  p50Ms: number | null;
-  p95Ms: number | null;
-  p99Ms: number | null;
-  maxMs: number | null;
-  errors: number;
-  note: string;
-}
-
-export interface ArchiveResults {
-  count: number;
-  date: string;
-  machine: { nproc: number; cpu: string; memoryGiB: number; loadAvgStart: number; loadAvgEnd: number; node: string };
-  tool: string;
-  gitCommit: string | null;
-  database: { name: string; reused: boolean; sizeGiB: number; seed: ArchiveDatabase["seed"] };
-  /** workers: WEB_CONCURRENCY (absent in runs before it existed: one process). */
-  app: { build: "built" | "skipped"; startupSec: number; workers?: number };
-  rows: ArchiveRow[];
-  memory: { afterStart: TreeMemory; afterArchiveLoad: TreeMemory; atEnd: TreeMemory };
-  hot: { ratio: number | null; staticServer: string | null };
-  adminMethod: string;
-}
-
-interface Timed {
-  path: string;
-  status: number;
-  ms: number;
-  body: string;
-}
-
-async function timedGet(origin: string, urlPath: string, timeoutSec: number, headers?: Record<string, string>): Promise<Timed> {
-  const t0 = performance.now();
-  try {
-    const res = await httpRequest(`${origin}${urlPath}`, { headers, timeoutMs: timeoutSec * 1000 });
-    return { path: urlPath, status: res.status, ms: performance.now() - t0, body: res.body.toString("utf8") };
-  } catch (err) {
-    log(`GET ${urlPath} failed: ${err instanceof Error ? err.message : String(err)}`);
-    return { path: urlPath, status: 0, ms: performance.now() - t0, body: "" };
-  }
-}
-
-/** One row from single requests (each a first render): median and max. */
-function singleRow(group: ArchiveRow["group"], name: string, samples: Timed[], note = ""): ArchiveRow {
-  const ms = samples.map((s) => s.ms);
-  const bad = samples.filter((s) => s.status < 200 || s.status >= 400);
-  const statuses = bad.length ? `; statuses ${samples.map((s) => s.status).join(",")}` : "";
-  log(`  ${name}: ${samples.map((s) => `${s.path} ${s.status} ${s.ms.toFixed(0)} ms`).join(", ")}`);
-  return {
-    group,
-    name,
-    path: samples[0]?.path ?? null,
-    connections: null,
-    requests: samples.length,
-    rps: null,
-    p50Ms: samples.length ? median(ms) : null,
-    p95Ms: null,
-    p99Ms: null,
-    maxMs: samples.length ? Math.max(...ms) : null,
-    errors: bad.length,
-    note: `${samples.length > 1 ? `median of ${samples.length} URLs, each requested once` : "one request"}${note ? `; ${note}` : ""}${statuses}`,
-  };
-}
-
-function loadRow(group: ArchiveRow["group"], name: string, urlPath: string, r: LoadResult, note = ""): ArchiveRow {
-  // Requests still running when the run ends are not counted by the load tools: say so when that hides much.
-  const few = r.requests === 0 ? "no request completed within the run" : r.requests < 2 * r.connections ? `only ${r.requests} requests completed: few samples` : "";
-  const done = r.requests > 0;
-  log(`  ${name}: ${r.rps.toFixed(1)} req/s, p50 ${r.latencyMs.p50.toFixed(1)} ms, p95 ${(r.latencyMs.p95 ?? Number.NaN).toFixed(1)} ms, p99 ${r.latencyMs.p99.toFixed(1)} ms, errors ${r.errors.total}`);
-  const wrapped = r.paths && r.paths.count > 1 ? `${r.paths.count} URLs${r.paths.wrapped ? ", list ran out: some were requested twice" : ", none requested twice"}` : "";
-  return {
-    group,
-    name,
-    path: urlPath,
-    connections: r.connections,
-    requests: r.requests,
-    rps: r.rps,
-    p50Ms: done ? r.latencyMs.p50 : null,
-    p95Ms: done ? (r.latencyMs.p95 ?? null) : null,
-    p99Ms: done ? r.latencyMs.p99 : null,
-    maxMs: done ? r.latencyMs.max : null,
-    errors: r.errors.total,
-    note: [few, `${round(r.durationSec, 0)} s`, wrapped, note].filter(Boolean).join("; "),
-  };
-}
-
-function hotRow(c: CaseSummary, name = c.name, note = "cached"): ArchiveRow {
-  return {
-    group: "hot",
-    name,
-    path: c.path,
-    connections: c.runs[0]?.connections ?? null,
-    requests: c.runs.reduce((s, r) => s + r.requests, 0),
-    rps: c.skipped ? null : c.rps,
-    p50Ms: c.skipped ? null : c.p50Ms,
-    p95Ms: null,
-    p99Ms: c.skipped ? null : c.p99Ms,
-    maxMs: null,
-    errors: c.errors,
-    note: c.skipped ? `skipped: ${c.skipped}` : `median of ${c.runs.length} run(s); ${note}`,
-  };
-}
-
 /**
  * A run long enough for a few requests per connection when one request alone took `firstMs`
  * (the load tools do not count requests still running at the end): at most 90 s.
@@ -175,63 +63,6 @@ function hotRow(c: CaseSummary, name = c.name, note = "cached"): ArchiveRow {
 export function adaptiveDuration(load: LoadOptions, firstMs: number): LoadOptions {
   const needed = Math.ceil((firstMs / 1000) * load.connections * 1.5);
   return { ...load, durationSec: Math.min(90, Math.max(load.durationSec, needed)) };
-}
-
-/** `<loc>` paths of a sitemap document. */
-export function sitemapPaths(xml: string): string[] {
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => {
-    const loc = decodeEntities(m[1]!.trim());
-    try {
-      const u = new URL(loc);
-      return `${u.pathname}${u.search}`;
-    } catch {
-      return loc;
-    }
-  });
-}
-
-/** `count` indexes spread from 0 to n - 1, first and last included. */
-export function spread(n: number, count: number): number[] {
-  if (count >= n) return Array.from({ length: n }, (_, i) => i);
-  if (count <= 1) return [n - 1];
-  return [...new Set(Array.from({ length: count }, (_, k) => Math.round((k * (n - 1)) / (count - 1))))];
-}
-
-function shuffle<T>(items: T[], seed: number): T[] {
-  const rnd = prng(seed);
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
-}
-
-const cookiePairs = (setCookie: string[] | string | undefined) =>
-  (Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []).map((line) => line.split(";")[0]!.trim()).filter((p) => p.includes("="));
-
-/** next-auth's credentials sign-in, as a script does it: GET /api/auth/csrf, POST the form; the session cookie. */
-async function signIn(origin: string, email: string, password: string): Promise<string> {
-  const csrf = await httpRequest(`${origin}/api/auth/csrf`);
-  const { csrfToken } = JSON.parse(csrf.body.toString("utf8")) as { csrfToken: string };
-  const res = await httpRequest(`${origin}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiePairs(csrf.headers["set-cookie"]).join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${origin}/admin` }).toString(),
-  });
-  const session = cookiePairs(res.headers["set-cookie"]).find((p) => /^(__Secure-)?authjs\.session-token=/.test(p));
-  if (!session) throw new Error(`sign-in refused: HTTP ${res.status} ${String(res.headers.location ?? "")}`);
-  return session;
-}
-
-/** "Page 1 of N" / "第 1 页，共 N 页" on a list page. */
-export function pageCountOf(html: string): number | null {
-  const m = /共\s*([\d,]+)\s*页|Page\s+[\d,]+\s+of\s+([\d,]+)/.exec(html);
-  return m ? Number((m[1] ?? m[2])!.replace(/,/g, "")) : null;
-}
-
-/** The text of the search page's status line ("找到 1,234 篇相关文章"). */
-export function searchStatus(html: string): string {
-  return /<p[^>]*role="status"[^>]*>([^<]*)</.exec(html)?.[1]?.trim() ?? "no status line";
 }
 
 interface BenchArchiveOptions {
@@ -403,118 +234,8 @@ function clusterEnv(workers: number): Record<string, string> {
   };
 }
 
-const runKey = (r: ArchiveResults) => ((r.app.workers ?? 1) > 1 ? `${r.count}x${r.app.workers}` : String(r.count));
-
-/** The deepest `?page=` of a section that answers 200, then that page and the two before it, each once. */
-async function deepPages(origin: string, slug: string, pageCount: number | null, timeoutSec: number): Promise<ArchiveRow> {
-  let deepest = pageCount ?? 1;
-  const probes: string[] = [];
-  // The app may answer fewer pages than it counts (a cap): halve until a page answers.
-  while (deepest > 1) {
-    const probe = await timedGet(origin, `/${slug}?page=${deepest}`, timeoutSec);
-    if (probe.status === 200) break;
-    probes.push(`page ${deepest}: ${probe.status}`);
-    deepest = Math.floor(deepest / 2);
-  }
-  const samples: Timed[] = [];
-  // The probe that answered 200 rendered `deepest` already: measure the three pages before it.
-  for (let p = Math.max(1, deepest - 1); p >= Math.max(1, deepest - 3); p--) samples.push(await timedGet(origin, `/${slug}?page=${p}`, timeoutSec));
-  const note = `${pageCount === null ? "page count not found on page 1" : `${pageCount} pages`}; deepest answering: ${deepest}${probes.length ? ` (${probes.join(", ")})` : ""}`;
-  return singleRow("first render", `deep page /${slug}?page=N`, samples, note);
-}
-
-interface ArchiveFacts {
-  sections: string[];
-  tags: { id: number; slug: string; stories: number }[];
-  authors: string[];
-}
-
-/** Sections, the biggest tags and the most prolific synthetic authors, from the database. */
-async function archiveFacts(url: string): Promise<ArchiveFacts> {
-  const { default: postgres } = await import("postgres");
-  const client = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
-  try {
-    const sections = await client`select slug from sections order by parent_id nulls first, sort_order, id`;
-    const tags = await client`
-      select t.id, t.slug, count(*)::int as stories from article_tags a join tags t on t.id = a.tag_id
-      group by t.id, t.slug order by stories desc limit 5`;
-    const authors = await client`
-      select u.slug from article_authors a join users u on u.id = a.user_id where u.slug like 'synthetic-author-%'
-      group by u.slug order by count(*) desc limit 3`;
-    return {
-      sections: sections.map((r) => String(r.slug)),
-      tags: tags.map((r) => ({ id: Number(r.id), slug: String(r.slug), stories: Number(r.stories) })),
-      authors: authors.map((r) => String(r.slug)),
-    };
-  } finally {
-    await client.end({ timeout: 5 });
-  }
-}
-
 async function gitCommit(root: string): Promise<string | null> {
   // "-dirty" when the working tree has uncommitted changes: the figures are of code no commit holds.
   const res = await runCommand("git", ["describe", "--always", "--dirty"], { cwd: root, timeoutMs: 5_000 });
   return res.code === 0 ? res.stdout.trim() || null : null;
-}
-
-// ------------------------------------------------------------------------------------ report
-
-const fmt = (n: number | null, digits = 0) => (n === null || !Number.isFinite(n) ? "-" : n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }));
-const msCell = (n: number | null) => (n === null || !Number.isFinite(n) ? "-" : n < 10 ? n.toFixed(1) : fmt(n));
-const mib = (kb: number) => `${fmt(kb / 1024)} MiB`;
-
-export function renderArchiveMarkdown(r: ArchiveResults): string {
-  const seed = r.database.seed;
-  const out = [
-    `## ${r.count.toLocaleString("en-US")} stories${(r.app.workers ?? 1) > 1 ? `, ${r.app.workers} server processes (WEB_CONCURRENCY=${r.app.workers}, with Redis)` : ", one server process"}`,
-    "",
-    `- ${r.date}; ${r.machine.nproc} CPUs (${r.machine.cpu}), ${r.machine.memoryGiB} GiB; 1-min load average ${fmt(r.machine.loadAvgStart, 2)} at start, ${fmt(r.machine.loadAvgEnd, 2)} at end; Node ${r.machine.node}; ${r.tool}; commit ${r.gitCommit ?? "?"}`,
-    `- Database ${r.database.name} on PostgreSQL (${r.database.sizeGiB} GiB), ${r.database.reused ? "reused from an earlier run" : "seeded by this run"}; server start ${r.app.startupSec} s`,
-    seed
-      ? `- Seed: ${seed.stories.toLocaleString("en-US")} stories in ${fmt(seed.insertSeconds)} s = **${seed.storiesPerSecond} stories/s**, then VACUUM ANALYZE ${fmt(seed.analyzeSeconds)} s; ${seed.tagLinks.toLocaleString("en-US")} tag links (${seed.tags} tags), ${seed.authorLinks.toLocaleString("en-US")} author links (${seed.authors} authors), ${seed.viewRows.toLocaleString("en-US")} daily view rows`
-      : "- Seed: reused (see the run that seeded it)",
-    `- Admin: ${r.adminMethod}`,
-    "",
-    "| group | case | conns | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | notes |",
-    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
-    ...r.rows.map((x) =>
-      `| ${x.group} | ${x.name.replace(/\|/g, "\\|")} | ${x.connections ?? (x.requests ? "1 at a time" : "-")} | ${fmt(x.requests)} | ${x.rps === null ? "-" : fmt(x.rps, x.rps < 100 ? 1 : 0)} | ${msCell(x.p50Ms)} | ${msCell(x.p95Ms)} | ${msCell(x.p99Ms)} | ${msCell(x.maxMs)} | ${x.errors} | ${x.note.replace(/\|/g, "\\|")} |`,
-    ),
-    "",
-    `Cached article / static ratio: ${r.hot.ratio === null ? "-" : r.hot.ratio.toFixed(3)}${r.hot.staticServer ? ` (${r.hot.staticServer})` : ""}.`,
-    `Server memory (RSS of the process tree): ${mib(r.memory.afterStart.rssKb)} after start, ${mib(r.memory.afterArchiveLoad.rssKb)} after the archive cases, ${mib(r.memory.atEnd.rssKb)} at the end (peak ${mib(r.memory.atEnd.peakKb)}).`,
-    "",
-    "First renders are one request per URL, the first since the server started (one unrelated article warms the process first);",
-    "load rows are the load tool's figures (p95 exact from every response time). Errors: socket errors, time-outs and HTTP status >= 400.",
-    "",
-  ];
-  return out.join("\n");
-}
-
-interface ArchiveFile {
-  schema: 1;
-  runs: Record<string, ArchiveResults>;
-}
-
-/** bench/archive.json keeps the latest run per archive size; bench/archive.md shows them all. */
-function writeArchiveResults(root: string, r: ArchiveResults): string {
-  const jsonFile = path.join(root, "bench", "archive.json");
-  let file: ArchiveFile = { schema: 1, runs: {} };
-  if (existsSync(jsonFile)) {
-    try {
-      file = JSON.parse(readFileSync(jsonFile, "utf8")) as ArchiveFile;
-    } catch {
-      log("bench/archive.json is not valid JSON: starting it again");
-    }
-  }
-  file.runs[runKey(r)] = r;
-  writeFileSync(jsonFile, `${JSON.stringify(file, null, 2)}\n`);
-  const sections = Object.values(file.runs)
-    .sort((a, b) => a.count - b.count || (a.app.workers ?? 1) - (b.app.workers ?? 1))
-    .map(renderArchiveMarkdown);
-  writeFileSync(
-    path.join(root, "bench", "archive.md"),
-    `# npm run bench -- --archive N\n\nThe production server on PostgreSQL with N synthetic stories (scripts/bench/archive.ts); the latest run per size and number of server processes.\n\n${sections.join("\n")}`,
-  );
-  return renderArchiveMarkdown(r);
 }

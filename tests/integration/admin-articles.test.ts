@@ -2,7 +2,9 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import { getRevisionSnapshot, listRevisions } from '@/db/queries/admin/article-admin';
-import { createArticle, getArticleForEdit, saveArticle, transitionArticle } from '@/db/queries/admin/articles';
+import { getArticleForEdit } from '@/db/queries/admin/article-for-edit';
+import { transitionArticle } from '@/db/queries/admin/article-workflow';
+import { createArticle, restoreRevision, saveArticle } from '@/db/queries/admin/article-write';
 import { listAudit } from '@/db/queries/admin/audit';
 import { getArticle, listArticles } from '@/db/queries/public';
 import { articleRevisions, articles, auditLog, tags } from '@/db/schema';
@@ -22,7 +24,6 @@ import {
   formValues,
   input,
   photoBody,
-  restoreRevision,
   revisionsOf,
   sectionIdBySlug,
   type Staff,
@@ -216,8 +217,8 @@ describe('revisions', () => {
     await expectRefusedUnchanged(db, id, () => restoreRevision(db, staff.author, id, rev!.id, version), 409);
   });
 
-  // A revision holds content only (no featured/pinned/locale); restoring must not fall back to the
-  // schema defaults (featured=false, pinned=false, locale='zh-CN') for them.
+  // A revision holds content only (no featured/pinned, and no locale before revisions recorded it);
+  // restoring must not fall back to the schema defaults (featured=false, pinned=false, locale='zh-CN').
   it('an editor restoring a revision of a featured, pinned story leaves it featured and pinned', async () => {
     const { id } = await createArticle(db, staff.editor, input({ title: 'Front page story', sectionId, featured: true, pinned: true }));
     await edit(db, staff.editor, id, { title: 'Front page story, updated' });
@@ -232,6 +233,43 @@ describe('revisions', () => {
     const [first] = await revisionsOf(db, id);
     await restoreRevision(db, staff.author, id, first!.id, (await articleRow(db, id)).version);
     expect(await articleRow(db, id)).toMatchObject({ title: 'An English story', locale: 'en' });
+  });
+
+  // The restore action let the revision's language win; a test-only copy of it let the article's
+  // current language win, and these tests used the copy. The action (what the UI does) is the rule.
+  it('restoring a revision brings back the language it recorded', async () => {
+    const { id } = await createArticle(db, staff.author, input({ title: 'Written in English', sectionId, locale: 'en' }));
+    await edit(db, staff.author, id, { title: '改成中文', locale: 'zh-CN' });
+    const [first] = await revisionsOf(db, id);
+    await restoreRevision(db, staff.author, id, first!.id, (await articleRow(db, id)).version);
+    expect(await articleRow(db, id)).toMatchObject({ title: 'Written in English', locale: 'en' });
+  });
+
+  it('restoring a revision saved before revisions recorded the language keeps the current one', async () => {
+    const { id } = await createArticle(db, staff.author, input({ title: 'An old English story', sectionId, locale: 'en' }));
+    await edit(db, staff.author, id, { title: 'An old English story, updated' });
+    const [first] = await revisionsOf(db, id);
+    const { locale: _dropped, ...oldSnapshot } = first!.snapshot as Record<string, unknown>;
+    await db.update(articleRevisions).set({ snapshot: oldSnapshot }).where(eq(articleRevisions.id, first!.id));
+    await restoreRevision(db, staff.author, id, first!.id, (await articleRow(db, id)).version);
+    expect(await articleRow(db, id)).toMatchObject({ title: 'An old English story', locale: 'en' });
+  });
+
+  it('restoring a revision is refused unless the actor may edit the article, and the revision must be its own', async () => {
+    const { id } = await createArticle(db, staff.author, input({ title: 'Not yours to restore', sectionId }));
+    const other = await createArticle(db, staff.author, input({ title: 'Another story', sectionId }));
+    const [first] = await revisionsOf(db, id);
+    const [foreign] = await revisionsOf(db, other.id);
+    const { version } = await articleRow(db, id);
+    await expectRefusedUnchanged(db, id, () => restoreRevision(db, staff.author2, id, first!.id, version), 404);
+    await expectRefusedUnchanged(db, id, () => restoreRevision(db, staff.author, id, foreign!.id, version), 404);
+
+    // A contributor sees their story in review but may no longer edit it.
+    const submitted = await createArticle(db, staff.contributor, input({ title: 'Sent to the desk', sectionId }));
+    await transitionArticle(db, staff.contributor, submitted.id, 'submit');
+    const [own] = await revisionsOf(db, submitted.id);
+    const current = await articleRow(db, submitted.id);
+    await expectRefusedUnchanged(db, submitted.id, () => restoreRevision(db, staff.contributor, submitted.id, own!.id, current.version), 403);
   });
 
   // Regression test for a bug this suite found (fixed).

@@ -1,11 +1,13 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { Database } from '@/db/client';
-import { getRevisionSnapshot } from '@/db/queries/admin/article-admin';
-import { createArticle, getArticleForEdit, saveArticle, transitionArticle, type WriteResult } from '@/db/queries/admin/articles';
+import type { WriteResult } from '@/db/queries/admin/article-current';
+import { getArticleForEdit } from '@/db/queries/admin/article-for-edit';
+import { transitionArticle } from '@/db/queries/admin/article-workflow';
+import { createArticle, saveArticle } from '@/db/queries/admin/article-write';
 import { createStaffUser } from '@/db/queries/admin/users';
 import { articleAuthors, articleRevisions, articles, articleTags, auditLog, sections, tags } from '@/db/schema';
-import { ActionError, notFoundError } from '@/domain/errors';
+import { ActionError } from '@/domain/errors';
 import type { Actor } from '@/domain/permissions';
 import type { RichTextDoc } from '@/domain/rich-text/schema';
 import { articleInput, type ArticleFormValues, type ArticleInput } from '@/domain/validation/article';
@@ -147,19 +149,6 @@ export async function formValues(db: Database, reader: Actor, id: number): Promi
 export async function edit(db: Database, actor: Actor, id: number, changes: Partial<ArticleInput>, options: { reader?: Actor; autosave?: boolean } = {}): Promise<WriteResult> {
   const { version, values } = await formValues(db, options.reader ?? actor, id);
   return saveArticle(db, actor, id, version, { ...values, ...changes }, { autosave: options.autosave });
-}
-
-/**
- * What `restoreRevisionAction` (app/admin/(signed-in)/articles/actions.ts) does with a revision, minus
- * the session and cache parts: the snapshot's content with the article's current flags and locale.
- */
-export async function restoreRevision(db: Database, actor: Actor, articleId: number, revisionId: number, baseVersion: number): Promise<WriteResult> {
-  const snapshot = await getRevisionSnapshot(db, actor, articleId, revisionId);
-  const current = await getArticleForEdit(db, actor, articleId);
-  if (!current) throw notFoundError('This article');
-  const flags = { featured: current.featured, pinned: current.pinned, locale: current.locale };
-  const values = articleInput.parse({ ...snapshot, ...flags, coverImageUrl: snapshot.coverImageUrl ?? '', publishedAt: '' });
-  return saveArticle(db, actor, articleId, baseVersion, { ...values, publishedAt: null }, { kind: 'restore' });
 }
 
 export type Setup = 'draft' | 'in_review' | 'published' | 'scheduled' | 'archived' | 'trashed-draft';

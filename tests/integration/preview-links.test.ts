@@ -2,7 +2,7 @@ import { authSecret } from '@/services/auth/secret';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { transitionArticle } from '@/db/queries/admin/articles';
+import { transitionArticle } from '@/db/queries/admin/article-workflow';
 import { createPreviewLink, listPreviewLinks, openPreviewLink, revokeAllPreviewLinks, revokePreviewLink } from '@/db/queries/admin/preview-links';
 import { auditLog, previewLinks, sections, users } from '@/db/schema';
 import { resetConfig } from '@/domain/config.mjs';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adaptiveDuration, archiveCountArg, pageCountOf, searchStatus, sitemapPaths, spread } from '../../scripts/bench/archive';
+import { adaptiveDuration, archiveCountArg } from '../../scripts/bench/archive';
+import { pageCountOf, searchStatus, sitemapPaths, spread } from '../../scripts/bench/archive-pages';
 import { pathsScript, percentile } from '../../scripts/bench/load';
 
 describe('archive benchmark helpers', () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { prng, syntheticBody, syntheticStory, syntheticTags, zipf, type SyntheticContext } from '@/services/seed/synthetic';
+import { syntheticTags } from '@/services/seed/synthetic';
+import { prng, zipf } from '@/services/seed/synthetic-random';
+import { syntheticStory, type SyntheticContext } from '@/services/seed/synthetic-stories';
+import { syntheticBody } from '@/services/seed/synthetic-text';
 import * as W from '@/services/seed/synthetic-words';
 import { renderRichText, richTextToPlainText } from '@/domain/rich-text/render';
 import { parseRichText } from '@/domain/rich-text/schema';

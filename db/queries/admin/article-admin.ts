@@ -6,7 +6,7 @@ import type { ArticleStatus } from '../../schema';
 import { ActionError, notFoundError } from '../../../domain/errors';
 import { can, canViewArticleInAdmin, type Actor } from '../../../domain/permissions';
 import { effectiveStatus, hasEffectiveStatus } from '../visibility';
-import { getOwnership, type ArticleSnapshot } from './articles';
+import { getOwnership, type ArticleSnapshot } from './article-current';
 
 export interface AdminArticleRowDTO {
   id: number;

@@ -7,7 +7,7 @@ import { ActionError, notFoundError } from '../../../domain/errors';
 import { serverMessage } from '../../../domain/i18n/admin-manage';
 import { can, canRevokePreviewLink, canViewArticleInAdmin, type Actor } from '../../../domain/permissions';
 import { createPreviewToken, PREVIEW_LIFETIME_SECONDS, type PreviewClaims } from '../../../domain/preview-token';
-import { getOwnership } from './articles';
+import { getOwnership } from './article-current';
 import { writeAudit } from './audit';
 
 /**

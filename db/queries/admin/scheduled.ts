@@ -4,7 +4,7 @@ import { asc, inArray } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { articleAuthors, articles, articleTags } from '../../schema';
 import { scheduledIsDue } from '../visibility';
-import { readerTags } from './articles';
+import { readerTags } from './article-current';
 import { writeAudit } from './audit';
 
 export interface WentLiveDTO {

@@ -1,14 +1,14 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import type { SectionDTO } from '@/db/queries/dto';
-import type { EditableArticleDTO } from '@/db/queries/admin/articles';
+import type { EditableArticleDTO } from '@/db/queries/admin/article-for-edit';
 import { listTagsForAdmin } from '@/db/queries/admin/taxonomy';
 import { listStaff } from '@/db/queries/admin/users';
 import { adminLocale } from '@/services/admin/locale';
 import type { CurrentUser } from '@/services/auth/session';
 import { can } from '@/domain/permissions';
 import { getSections, getSettings } from '@/services/reader';
-import type { EditorArticle, EditorContext, SectionOption } from '@/components/admin/editor/types';
+import type { EditorArticle, EditorContext, SectionOption } from '../../../../components/admin/editor/types';
 
 /** Sections in tree order, each with its depth, for an indented <select>. */
 export function sectionOptions(sections: SectionDTO[]): SectionOption[] {

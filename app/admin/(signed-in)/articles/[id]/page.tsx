@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { getArticleForEdit } from '@/db/queries/admin/articles';
+import { getArticleForEdit } from '@/db/queries/admin/article-for-edit';
 import { articleIdOr404 } from '@/components/admin/editor/article-param';
 import { ArticleEditor } from '@/components/admin/editor/ArticleEditor.client';
 import { loadEditorContext, toEditorArticle } from '../editor-context';

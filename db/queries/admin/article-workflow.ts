@@ -1,0 +1,118 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../../client';
+import { articles } from '../../schema';
+import type { ArticleStatus } from '../../schema';
+import { withTx } from '../../tx';
+import { ActionError, forbiddenError, notFoundError } from '../../../domain/errors';
+import { can, canPublishArticle, canTransition, canViewArticleInAdmin, type Actor, type ArticleTransition } from '../../../domain/permissions';
+import { effectiveStatus } from '../visibility';
+import { loadCurrent, PUBLIC, readerTags, type WriteResult } from './article-current';
+import { writeAudit } from './audit';
+
+/** Whether the workflow has a way from `status` (or the trash) by `transition`; who may take it is `canTransition`. */
+export function transitionAllowedFrom(transition: ArticleTransition, status: ArticleStatus, deleted: boolean): boolean {
+  if (deleted) return transition === 'restore';
+  switch (transition) {
+    case 'submit':
+      return status === 'draft';
+    case 'withdraw':
+      return status === 'in_review';
+    case 'publish':
+    case 'schedule':
+      return status !== 'archived';
+    case 'unpublish':
+      // Also the way back from the archive: an archived story returns to the drafts.
+      return PUBLIC.includes(status) || status === 'archived';
+    case 'archive':
+      return status !== 'archived';
+    case 'trash':
+      return true;
+    case 'restore':
+      return false;
+  }
+}
+
+export interface TransitionOptions {
+  baseVersion?: number;
+  publishAt?: Date | null;
+  note?: string;
+}
+
+/** Moves an article through the workflow; re-running a publish that already happened changes nothing. */
+export async function transitionArticle(db: Database, actor: Actor, id: number, transition: ArticleTransition, options: TransitionOptions = {}): Promise<WriteResult> {
+  return withTx(db, async (t) => {
+    const current = await loadCurrent(t, id, true);
+    if (!current || (current.deletedAt && transition !== 'restore')) throw notFoundError('This article');
+    if (!canViewArticleInAdmin(actor, current) && !can(actor.role, 'article:review')) throw notFoundError('This article');
+    if (options.baseVersion !== undefined && options.baseVersion !== current.version) {
+      throw new ActionError(409, 'The article changed since you opened it. Reload, then try again.', undefined, { currentVersion: current.version });
+    }
+    const now = new Date();
+    const publishAt = options.publishAt ?? null;
+    const effective: ArticleTransition = transition === 'publish' && publishAt && publishAt > now ? 'schedule' : transition;
+    const alreadyPublished = effective === 'publish' && current.status === 'published'; // effective: live by the database's clock
+    if (alreadyPublished) {
+      // A retried or double-clicked publish changes nothing, but only for someone allowed to publish.
+      if (!canPublishArticle(actor, current)) throw forbiddenError();
+      return { id, version: current.version, slug: current.slug, status: current.status, invalidate: [] };
+    }
+    if (!transitionAllowedFrom(effective, current.status, Boolean(current.deletedAt))) {
+      const state = current.deletedAt ? 'trash' : current.status;
+      throw new ActionError(
+        409,
+        `This article is ${state === 'trash' ? 'in the trash' : state.replace('_', ' ')}; it cannot be ${effective === 'publish' ? 'published' : `${effective}ed`} now.`,
+        undefined,
+        { state },
+      );
+    }
+    if (!canTransition(actor, current, effective)) throw forbiddenError();
+
+    const patch: Partial<typeof articles.$inferInsert> = { updatedById: actor.id, updatedAt: now };
+    switch (effective) {
+      case 'submit':
+        Object.assign(patch, { status: 'in_review', reviewNote: (options.note ?? '').slice(0, 2000) });
+        break;
+      case 'withdraw':
+        patch.status = 'draft';
+        break;
+      case 'publish':
+        // "Now" is the database's clock, the one reader visibility (and `effectiveStatus`) is judged by.
+        Object.assign(patch, { status: 'published', publishedAt: publishAt && publishAt <= now ? publishAt : sql`now()`, reviewNote: '' });
+        break;
+      case 'schedule':
+        if (!publishAt || publishAt <= now) throw new ActionError(422, 'Choose a publish time in the future.', { publishedAt: ['Must be in the future.'] });
+        Object.assign(patch, { status: 'scheduled', publishedAt: publishAt, reviewNote: '' });
+        break;
+      case 'unpublish':
+        patch.status = 'draft';
+        break;
+      case 'archive':
+        patch.status = 'archived';
+        break;
+      case 'trash':
+        patch.deletedAt = now;
+        break;
+      case 'restore':
+        Object.assign(patch, { deletedAt: null, status: 'draft' });
+        break;
+    }
+    const [row] = await t
+      .update(articles)
+      .set({ ...patch, version: sql`${articles.version} + 1` })
+      .where(eq(articles.id, id))
+      .returning({ version: articles.version, status: effectiveStatus, slug: articles.slug, title: articles.title });
+    await writeAudit(t, {
+      actorId: actor.id,
+      action: `article.${effective}`,
+      entityType: 'article',
+      entityId: id,
+      summary: row!.title,
+      data: { from: current.status, to: row!.status, publishAt: publishAt?.toISOString(), note: options.note || undefined },
+    });
+    const wasPublic = PUBLIC.includes(current.status) && !current.deletedAt;
+    const isPublic = PUBLIC.includes(row!.status) && !patch.deletedAt;
+    const invalidate = wasPublic || isPublic ? await readerTags(t, id, [current]) : [];
+    return { id, version: row!.version, slug: row!.slug, status: row!.status, invalidate };
+  });
+}
