@@ -2,7 +2,7 @@ import sanitizeHtml from 'sanitize-html';
 import type { RichTextDoc, RichTextNode } from './schema';
 
 export { countWords, richTextToPlainText } from './plain-text';
-import type { MediaRenderInfo } from '../../db/queries/media-render';
+import type { MediaRenderInfo } from '../media/render-info';
 
 export interface RenderOptions {
   /** Library images by id: their nodes get responsive sources and intrinsic sizes. */
