@@ -16,7 +16,7 @@ export interface Column<Row> {
 
 interface Props<Row> {
   rows: readonly Row[];
-  columns: readonly (Column<Row> | null | false)[];
+  columns: readonly (Column<Row> | null | false | undefined)[];
   /** Shown instead of the table when there are no rows; without it an empty table is drawn. */
   empty?: React.ReactNode;
   headClassName?: string;

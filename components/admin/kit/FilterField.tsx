@@ -52,7 +52,7 @@ export function FilterSelect({ label, id, name, defaultValue, allLabel, options 
 }
 
 interface FormProps {
-  submitLabel: string;
+  submitLabel: React.ReactNode;
   className: string;
   children: React.ReactNode;
   /** After the submit button (a link to another view of the list). */

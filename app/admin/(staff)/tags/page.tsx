@@ -36,14 +36,7 @@ export default async function TagsPage({ searchParams }: { searchParams: Promise
     actionsColumn(mt('actions'), (tag) => (
       <RowActions>
         <RowLink href={`/admin/tags/${tag.id}`} label={t('edit')} name={tag.name} />
-        <ConfirmDelete
-          action={deleteTagForm}
-          idPrefix={`delete-tag-${tag.id}`}
-          id={tag.id}
-          confirmText={mt('confirmDeleteTag', { name: tag.name, count: tag.articleCount })}
-          label={mt('delete')}
-          objectName={tag.name}
-        />
+        <ConfirmDelete action={deleteTagForm} idPrefix={`delete-tag-${tag.id}`} id={tag.id} confirmText={mt('confirmDeleteTag', { name: tag.name, count: tag.articleCount })} label={mt('delete')} objectName={tag.name} />
       </RowActions>
     )),
   ];
