@@ -4,6 +4,7 @@ import type { ManageTranslator } from '@/domain/i18n/admin-manage';
 import type { Locale } from '@/domain/i18n/messages';
 import type { RichTextDoc } from '@/domain/rich-text/schema';
 import { TextField } from './Field';
+import { SeoFields } from './SeoFields';
 import { PageBodyField } from './PageBodyField.client';
 
 const EMPTY_DOC: RichTextDoc = { type: 'doc', content: [{ type: 'paragraph' }] };
@@ -25,13 +26,7 @@ export function PageFields({ form, t, mt, locale, page }: Props) {
         <TextField form={form} name="sortOrder" label={mt('sortOrder')} type="number" inputMode="numeric" step={1} defaultValue={page?.sortOrder ?? 0} />
       </div>
       <PageBodyField form={form} initial={page?.body ?? EMPTY_DOC} locale={locale} label={mt('body')} />
-      <details open={Boolean(page?.seoTitle || page?.seoDescription)}>
-        <summary className="cursor-pointer text-sm font-medium">{mt('seo')}</summary>
-        <div className="mt-3 grid gap-4 md:grid-cols-2">
-          <TextField form={form} name="seoTitle" label={mt('seoTitle')} maxLength={300} defaultValue={page?.seoTitle} />
-          <TextField form={form} name="seoDescription" label={mt('seoDescription')} maxLength={500} defaultValue={page?.seoDescription} />
-        </div>
-      </details>
+      <SeoFields form={form} mt={mt} values={page} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { AdminSectionDTO } from '@/db/queries/admin/sections';
 import type { ManageTranslator } from '@/domain/i18n/admin-manage';
 import type { AdminTranslator } from '@/domain/i18n/admin';
 import { SelectField, TextAreaField, TextField } from './Field';
+import { SeoFields } from './SeoFields';
 
 interface Props {
   form: string;
@@ -39,13 +40,7 @@ export function SectionFields({ form, t, mt, sections, section }: Props) {
       </SelectField>
       <TextField form={form} name="sortOrder" label={mt('sortOrder')} hint={mt('sortOrderHint')} type="number" inputMode="numeric" step={1} defaultValue={section?.sortOrder ?? 0} />
       <TextAreaField form={form} name="description" label={mt('description')} maxLength={1000} defaultValue={section?.description} className="md:col-span-2" />
-      <details className="md:col-span-2" open={Boolean(section?.seoTitle || section?.seoDescription)}>
-        <summary className="cursor-pointer text-sm font-medium">{mt('seo')}</summary>
-        <div className="mt-3 grid gap-4 md:grid-cols-2">
-          <TextField form={form} name="seoTitle" label={mt('seoTitle')} maxLength={300} defaultValue={section?.seoTitle} />
-          <TextField form={form} name="seoDescription" label={mt('seoDescription')} maxLength={500} defaultValue={section?.seoDescription} />
-        </div>
-      </details>
+      <SeoFields form={form} mt={mt} values={section} className="md:col-span-2" />
     </div>
   );
 }

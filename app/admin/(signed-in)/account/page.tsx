@@ -1,10 +1,14 @@
 import { notFound } from 'next/navigation';
 import { getOwnProfile } from '@/db/queries/admin/users-admin';
+import { Card, CARD_TITLE } from '@/components/admin/kit/Card';
+import { FlashMessage } from '@/components/admin/kit/FlashMessage';
+import { PageHeader } from '@/components/admin/kit/PageHeader';
 import { ActionForm, SubmitButton } from '@/components/admin/forms/ActionForm.client';
 import { SelectField, TextAreaField, TextField } from '@/components/admin/forms/Field';
+import { NewPasswordField } from '@/components/admin/forms/NewPasswordField';
 import { managePage } from '@/services/admin/page-context';
 import { staffPageMetadata } from '@/services/admin/metadata';
-import { PASSWORD_MAX, PASSWORD_MIN } from '@/domain/auth/password-rules';
+import { PASSWORD_MAX } from '@/domain/auth/password-rules';
 import { changePasswordForm, setUiLocaleForm, updateProfileForm } from '../../../../actions/account';
 
 export const generateMetadata = () => staffPageMetadata(null, ({ t }) => t('account'));
@@ -15,24 +19,18 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   if (!profile) notFound();
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t('account')}</h1>
+      <PageHeader title={t('account')} />
       <p className="text-sm text-neutral-700 dark:text-neutral-300">
         {profile.email} · {t(`role_${user.role}`)}
       </p>
-      <section aria-labelledby="account-profile" className="admin-card">
-        <h2 id="account-profile" className="mb-3 font-semibold">
-          {mt('profile')}
-        </h2>
+      <Card id="account-profile" title={mt('profile')} titleClassName={CARD_TITLE.group}>
         <ActionForm action={updateProfileForm} idPrefix="profile" className="space-y-4">
           <TextField form="profile" name="name" label={mt('displayName')} hint={mt('displayNameHint')} required maxLength={100} defaultValue={profile.name} autoComplete="name" />
           <TextAreaField form="profile" name="bio" label={mt('bio')} hint={mt('bioHint')} maxLength={2000} rows={4} defaultValue={profile.bio} />
           <SubmitButton>{t('save')}</SubmitButton>
         </ActionForm>
-      </section>
-      <section aria-labelledby="account-language" className="admin-card">
-        <h2 id="account-language" className="mb-3 font-semibold">
-          {t('language')}
-        </h2>
+      </Card>
+      <Card id="account-language" title={t('language')} titleClassName={CARD_TITLE.group}>
         <ActionForm action={setUiLocaleForm} idPrefix="language" className="flex flex-wrap items-end gap-3">
           <SelectField form="language" name="uiLocale" label={t('language')} defaultValue={profile.uiLocale ?? ''}>
             <option value="">{t('followSite')}</option>
@@ -41,34 +39,18 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </SelectField>
           <SubmitButton className="admin-button">{t('save')}</SubmitButton>
         </ActionForm>
-      </section>
-      <section aria-labelledby="account-password" className="admin-card">
-        <h2 id="account-password" className="mb-1 font-semibold">
-          {t('changePassword')}
-        </h2>
-        <p className="mb-3 text-sm text-neutral-700 dark:text-neutral-300">{mt('changePasswordExplain')}</p>
-        {query.passwordChanged ? (
-          <p role="status" className="mb-3 rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
-            ✓ {mt('passwordChanged')}
-          </p>
-        ) : null}
+      </Card>
+      <Card id="account-password" title={t('changePassword')} titleClassName={CARD_TITLE.compact} intro={mt('changePasswordExplain')}>
+        <FlashMessage show={query.passwordChanged} className="mb-3">
+          {mt('passwordChanged')}
+        </FlashMessage>
         <ActionForm action={changePasswordForm} idPrefix="password" resetOnSuccess className="max-w-md space-y-4">
           <input type="text" name="username" value={profile.email} autoComplete="username" readOnly hidden />
           <TextField form="password" name="currentPassword" label={t('currentPassword')} type="password" required maxLength={PASSWORD_MAX} autoComplete="current-password" />
-          <TextField
-            form="password"
-            name="newPassword"
-            label={t('newPassword')}
-            hint={mt('passwordRule', { min: PASSWORD_MIN, max: PASSWORD_MAX })}
-            type="password"
-            required
-            minLength={PASSWORD_MIN}
-            maxLength={PASSWORD_MAX}
-            autoComplete="new-password"
-          />
+          <NewPasswordField form="password" name="newPassword" label={t('newPassword')} mt={mt} />
           <SubmitButton>{t('changePassword')}</SubmitButton>
         </ActionForm>
-      </section>
+      </Card>
     </div>
   );
 }

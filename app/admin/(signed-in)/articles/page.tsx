@@ -6,6 +6,9 @@ import { listStaff } from '@/db/queries/admin/users';
 import { articleStatus } from '@/db/schema';
 import { ArticleTable } from '@/components/admin/ArticleTable';
 import { BulkArticleForm } from '@/components/admin/BulkArticleForm.client';
+import { FilterField, FilterForm, FilterSelect } from '@/components/admin/kit/FilterField';
+import { NumberedPager } from '@/components/admin/kit/Pager';
+import { PageHeader } from '@/components/admin/kit/PageHeader';
 import { adminTranslator } from '@/services/admin/locale';
 import { staffPageMetadata } from '@/services/admin/metadata';
 import { requirePageUser } from '@/services/auth/session';
@@ -59,94 +62,33 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
   };
   return (
     <div className="space-y-4">
-      <div className="flex items-center justify-between">
-        <h1 className="text-2xl font-bold">{f.trash ? t('trash') : t('articles')}</h1>
-        {can(user.role, 'article:create') ? (
-          <Link href="/admin/articles/new" className="admin-button-primary">
-            {t('newArticle')}
+      <PageHeader title={f.trash ? t('trash') : t('articles')} action={can(user.role, 'article:create') ? { href: '/admin/articles/new', label: t('newArticle') } : undefined} />
+      <FilterForm
+        submitLabel={t('filter')}
+        className="admin-card flex flex-wrap items-end gap-3 text-sm"
+        after={
+          <Link href={f.trash ? '/admin/articles' : '/admin/articles?trash=1'} className="ml-auto text-sm underline">
+            {f.trash ? t('articles') : t('trash')}
           </Link>
-        ) : null}
-      </div>
-      <form method="get" className="admin-card flex flex-wrap items-end gap-3 text-sm" role="search">
-        <label>
-          <span className="block text-xs">{t('search')}</span>
+        }
+      >
+        <FilterField label={t('search')}>
           <input name="q" defaultValue={f.q ?? ''} className="admin-input" />
-        </label>
-        <label>
-          <span className="block text-xs">{t('status')}</span>
-          <select name="status" defaultValue={f.status ?? ''} className="admin-input">
-            <option value="">{t('all')}</option>
-            {articleStatus.enumValues.map((s) => (
-              <option key={s} value={s}>
-                {t(`status_${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="block text-xs">{t('section')}</span>
-          <select name="section" defaultValue={f.section ?? ''} className="admin-input">
-            <option value="">{t('all')}</option>
-            {sections.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="block text-xs">{t('tags')}</span>
-          <select name="tag" defaultValue={f.tag ?? ''} className="admin-input">
-            <option value="">{t('all')}</option>
-            {tagList.map((tag) => (
-              <option key={tag.id} value={tag.id}>
-                {tag.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="block text-xs">{t('author')}</span>
-          <select name="author" defaultValue={f.author ?? ''} className="admin-input">
-            <option value="">{t('all')}</option>
-            {staff.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="block text-xs">{t('sort')}</span>
-          <select name="sort" defaultValue={f.sort ?? 'updated'} className="admin-input">
-            {ADMIN_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`sort_${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        </FilterField>
+        <FilterSelect name="status" label={t('status')} defaultValue={f.status ?? ''} allLabel={t('all')} options={articleStatus.enumValues.map((s) => ({ value: s, label: t(`status_${s}`) }))} />
+        <FilterSelect name="section" label={t('section')} defaultValue={f.section ?? ''} allLabel={t('all')} options={sections.map((s) => ({ value: s.id, label: s.title }))} />
+        <FilterSelect name="tag" label={t('tags')} defaultValue={f.tag ?? ''} allLabel={t('all')} options={tagList.map((tag) => ({ value: tag.id, label: tag.name }))} />
+        <FilterSelect name="author" label={t('author')} defaultValue={f.author ?? ''} allLabel={t('all')} options={staff.map((s) => ({ value: s.id, label: s.name }))} />
+        <FilterSelect name="sort" label={t('sort')} defaultValue={f.sort ?? 'updated'} options={ADMIN_SORTS.map((s) => ({ value: s, label: t(`sort_${s}`) }))} />
         {f.trash ? <input type="hidden" name="trash" value="1" /> : null}
-        <button type="submit" className="admin-button">
-          {t('filter')}
-        </button>
-        <Link href={f.trash ? '/admin/articles' : '/admin/articles?trash=1'} className="ml-auto text-sm underline">
-          {f.trash ? t('articles') : t('trash')}
-        </Link>
-      </form>
+      </FilterForm>
       <BulkArticleForm action={bulkArticlesForm} locale={locale} options={bulk && result.items.length ? (f.trash ? ['restore'] : ['publish', 'unpublish', 'archive', 'trash']) : []}>
         <p className="text-sm text-neutral-600 dark:text-neutral-400">{t('count', { count: result.capped ? `${result.total}+` : result.total })}</p>
         <div className="admin-card overflow-x-auto">
           <ArticleTable rows={result.items} t={t} locale={locale} timeZone={settings.timeZone} selectable={bulk} />
         </div>
       </BulkArticleForm>
-      <nav aria-label="pagination" className="flex justify-between text-sm">
-        {f.page > 1 ? <Link href={query(f.page - 1)}>{t('previousPage')}</Link> : <span />}
-        <span>
-          {f.page} / {result.pageCount}
-        </span>
-        {f.page < result.pageCount ? <Link href={query(f.page + 1)}>{t('nextPage')}</Link> : <span />}
-      </nav>
+      <NumberedPager label="pagination" page={f.page} pageCount={result.pageCount} href={query} previousText={t('previousPage')} nextText={t('nextPage')} />
     </div>
   );
 }

@@ -1,7 +1,12 @@
 import Link from 'next/link';
 import { z } from 'zod';
-import { listAudit } from '@/db/queries/admin/audit';
+import { listAudit, type AuditRowDTO } from '@/db/queries/admin/audit';
 import { listUserChoices } from '@/db/queries/admin/users-admin';
+import { Card, CARD_TITLE } from '@/components/admin/kit/Card';
+import { DataTable, EmptyNote, type Column } from '@/components/admin/kit/DataTable';
+import { FilterForm, FilterSelect } from '@/components/admin/kit/FilterField';
+import { Pager } from '@/components/admin/kit/Pager';
+import { PageHeader } from '@/components/admin/kit/PageHeader';
 import { managePage } from '@/services/admin/page-context';
 import { staffPageMetadata } from '@/services/admin/metadata';
 import { formatDateTime } from '@/domain/i18n/format';
@@ -23,6 +28,19 @@ const filters = z.object({
   before: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
 });
 
+/** "Tag #12", linking to the tag's screen when it has one. */
+function EntityCell({ entry, label }: { entry: AuditRowDTO; label: string }) {
+  const section = ADMIN_LINKS[entry.entityType];
+  const entity = `${label}${entry.entityId ? ` #${entry.entityId}` : ''}`;
+  return section && entry.entityId ? (
+    <Link href={`/admin/${section}/${entry.entityId}`} className="underline">
+      {entity}
+    </Link>
+  ) : (
+    entity
+  );
+}
+
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { t, mt, locale, db } = await managePage('audit:read');
   const raw = await searchParams;
@@ -43,92 +61,25 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   };
   const last = entries.at(-1);
   const entityLabel = (type: string) => ((ENTITY_TYPES as readonly string[]).includes(type) ? mt(`entity_${type as EntityType}`) : type);
+  const columns: Column<AuditRowDTO>[] = [
+    { key: 'time', header: mt('time'), cellClassName: 'whitespace-nowrap py-2 pr-3', cell: (e) => <time dateTime={e.createdAt}>{formatDateTime(e.createdAt, locale, settings.timeZone)}</time> },
+    { key: 'actor', header: mt('actor'), cellClassName: 'py-2 pr-3', cell: (e) => e.actorName ?? mt('systemOrDeleted') },
+    // Words only; the stored code stays in data-action for whoever debugs the log.
+    { key: 'action', header: mt('action'), cellClassName: 'py-2 pr-3', cellAttributes: (e) => ({ 'data-action': e.action }), cell: (e) => auditActionLabel(locale, e.action) },
+    { key: 'entity', header: mt('entity'), cellClassName: 'whitespace-nowrap py-2 pr-3', cell: (e) => <EntityCell entry={e} label={entityLabel(e.entityType)} /> },
+    { key: 'summary', header: mt('summary'), cellClassName: 'py-2 break-all', cell: (e) => e.summary },
+  ];
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t('audit')}</h1>
-      <form method="get" role="search" className="admin-card flex flex-wrap items-end gap-3 text-sm">
-        <div>
-          <label htmlFor="audit-actor" className="block text-xs">
-            {mt('actor')}
-          </label>
-          <select id="audit-actor" name="actor" defaultValue={f.actor ?? ''} className="admin-input">
-            <option value="">{t('all')}</option>
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="audit-entity" className="block text-xs">
-            {mt('entityType')}
-          </label>
-          <select id="audit-entity" name="entity" defaultValue={f.entity ?? ''} className="admin-input">
-            <option value="">{t('all')}</option>
-            {ENTITY_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {mt(`entity_${type}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="admin-button">
-          {t('filter')}
-        </button>
-      </form>
-      <section aria-labelledby="audit-entries" className="admin-card overflow-x-auto">
-        <h2 id="audit-entries" className="sr-only">
-          {mt('auditEntries')}
-        </h2>
-        {entries.length ? (
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-neutral-300 text-xs text-neutral-600 dark:border-neutral-700 dark:text-neutral-400">
-              <tr>
-                <th className="py-2">{mt('time')}</th>
-                <th className="py-2">{mt('actor')}</th>
-                <th className="py-2">{mt('action')}</th>
-                <th className="py-2">{mt('entity')}</th>
-                <th className="py-2">{mt('summary')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => {
-                const section = ADMIN_LINKS[e.entityType];
-                const entity = `${entityLabel(e.entityType)}${e.entityId ? ` #${e.entityId}` : ''}`;
-                return (
-                  <tr key={e.id} className="border-b border-neutral-200 align-top dark:border-neutral-800">
-                    <td className="whitespace-nowrap py-2 pr-3">
-                      <time dateTime={e.createdAt}>{formatDateTime(e.createdAt, locale, settings.timeZone)}</time>
-                    </td>
-                    <td className="py-2 pr-3">{e.actorName ?? mt('systemOrDeleted')}</td>
-                    {/* Words only; the stored code stays in data-action for whoever debugs the log. */}
-                    <td className="py-2 pr-3" data-action={e.action}>
-                      {auditActionLabel(locale, e.action)}
-                    </td>
-                    <td className="whitespace-nowrap py-2 pr-3">
-                      {section && e.entityId ? (
-                        <Link href={`/admin/${section}/${e.entityId}`} className="underline">
-                          {entity}
-                        </Link>
-                      ) : (
-                        entity
-                      )}
-                    </td>
-                    <td className="py-2 break-all">{e.summary}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        ) : (
-          <p className="text-sm text-neutral-600 dark:text-neutral-400">{t('nothingHere')}</p>
-        )}
-      </section>
-      <nav aria-label={mt('pagination')} className="flex justify-between text-sm">
-        {f.before ? <Link href={href()}>{mt('newest')}</Link> : <span />}
-        {entries.length === PAGE_SIZE && last ? <Link href={href(last.id)}>{mt('older')}</Link> : <span />}
-      </nav>
+      <PageHeader title={t('audit')} />
+      <FilterForm submitLabel={t('filter')} className="admin-card flex flex-wrap items-end gap-3 text-sm">
+        <FilterSelect id="audit-actor" name="actor" label={mt('actor')} defaultValue={f.actor ?? ''} allLabel={t('all')} options={people.map((p) => ({ value: p.id, label: p.name }))} />
+        <FilterSelect id="audit-entity" name="entity" label={mt('entityType')} defaultValue={f.entity ?? ''} allLabel={t('all')} options={ENTITY_TYPES.map((type) => ({ value: type, label: mt(`entity_${type}`) }))} />
+      </FilterForm>
+      <Card id="audit-entries" title={mt('auditEntries')} titleClassName={CARD_TITLE.hidden} className="admin-card overflow-x-auto">
+        <DataTable rows={entries} columns={columns} rowClassName="border-b border-neutral-200 align-top dark:border-neutral-800" empty={<EmptyNote>{t('nothingHere')}</EmptyNote>} />
+      </Card>
+      <Pager label={mt('pagination')} previous={f.before ? { href: href(), text: mt('newest') } : null} next={entries.length === PAGE_SIZE && last ? { href: href(last.id), text: mt('older') } : null} />
     </div>
   );
 }

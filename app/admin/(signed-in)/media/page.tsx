@@ -3,6 +3,9 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { MEDIA_TYPES, MEDIA_USAGE_FILTERS, listMedia } from '@/db/queries/admin/media';
+import { FilterForm } from '@/components/admin/kit/FilterField';
+import { NumberedPager, pagedHref } from '@/components/admin/kit/Pager';
+import { PageHeader } from '@/components/admin/kit/PageHeader';
 import { LibraryUploader } from '@/components/admin/media/LibraryUploader.client';
 import { adminLocale } from '@/services/admin/locale';
 import { staffPageMetadata } from '@/services/admin/metadata';
@@ -31,13 +34,12 @@ export default async function MediaLibraryPage({ searchParams }: { searchParams:
   const t = mediaT(await adminLocale(user));
   const result = await listMedia(await getDb(), { q: q || undefined, type, usage, page, pageSize: 24 });
   const filters = { ...(q ? { q } : {}), ...(type ? { type } : {}), ...(usage ? { usage } : {}) };
-  const href = (p: number) => `/admin/media?${new URLSearchParams({ ...filters, ...(p > 1 ? { page: String(p) } : {}) })}`;
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <PageHeader title={t('title')} />
       <LibraryUploader labels={{ dropHere: t('dropHere'), choose: t('choose'), uploading: t('uploading'), done: t('done') }} />
       <p className="text-xs text-neutral-600 dark:text-neutral-400">{t('limits').replace('{mb}', String(Math.round(MEDIA_LIMITS.maxBytes / 1024 / 1024)))}</p>
-      <form method="get" role="search" className="flex flex-wrap gap-2">
+      <FilterForm submitLabel={t('search').split(/[，,]/)[0]} className="flex flex-wrap gap-2">
         <label className="min-w-48 flex-1">
           <span className="sr-only">{t('search')}</span>
           <input name="q" defaultValue={q ?? ''} placeholder={t('search')} className="admin-input" />
@@ -62,10 +64,7 @@ export default async function MediaLibraryPage({ searchParams }: { searchParams:
             <option value="no-alt">{t('usageNoAlt')}</option>
           </select>
         </label>
-        <button type="submit" className="admin-button">
-          {t('search').split(/[，,]/)[0]}
-        </button>
-      </form>
+      </FilterForm>
       <p className="text-sm text-neutral-600 dark:text-neutral-400" aria-live="polite">
         {t('count').replace('{count}', String(result.total))}
       </p>
@@ -90,13 +89,7 @@ export default async function MediaLibraryPage({ searchParams }: { searchParams:
       ) : (
         <p>{t('empty')}</p>
       )}
-      <nav aria-label="pagination" className="flex justify-between text-sm">
-        {page > 1 ? <Link href={href(page - 1)}>←</Link> : <span />}
-        <span>
-          {page} / {result.pageCount}
-        </span>
-        {page < result.pageCount ? <Link href={href(page + 1)}>→</Link> : <span />}
-      </nav>
+      <NumberedPager label="pagination" page={page} pageCount={result.pageCount} href={(p) => pagedHref('/admin/media', filters, p)} previousText="←" nextText="→" />
     </div>
   );
 }

@@ -1,4 +1,6 @@
 import { getSettingsForEdit } from '@/db/queries/admin/settings';
+import { Card, CARD_TITLE } from '@/components/admin/kit/Card';
+import { PageHeader } from '@/components/admin/kit/PageHeader';
 import { ActionForm, SubmitButton } from '@/components/admin/forms/ActionForm.client';
 import { SelectField, TextAreaField, TextField } from '@/components/admin/forms/Field';
 import { NavEditor } from '@/components/admin/forms/NavEditor.client';
@@ -6,6 +8,9 @@ import { managePage } from '@/services/admin/page-context';
 import { staffPageMetadata } from '@/services/admin/metadata';
 import { NAV_MAX_ITEMS } from '@/domain/validation/settings';
 import { saveSettingsForm } from '../../../../actions/settings';
+
+/** The headings of the settings groups span the two columns of their card. */
+const GROUP_TITLE = 'font-semibold md:col-span-2';
 
 export const generateMetadata = () => staffPageMetadata('settings:manage', ({ t }) => t('settings'));
 
@@ -22,22 +27,16 @@ export default async function SettingsPage() {
   const form = 'settings';
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t('settings')}</h1>
+      <PageHeader title={t('settings')} />
       <ActionForm action={saveSettingsForm} idPrefix={form} className="space-y-6" messagesAtEnd>
         <input type="hidden" name="baseUpdatedAt" value={settings.updatedAt ?? ''} />
-        <section aria-labelledby="settings-identity" className="admin-card grid gap-4 md:grid-cols-2">
-          <h2 id="settings-identity" className="font-semibold md:col-span-2">
-            {mt('identity')}
-          </h2>
+        <Card id="settings-identity" title={mt('identity')} titleClassName={GROUP_TITLE} className="admin-card grid gap-4 md:grid-cols-2">
           <TextField form={form} name="name" label={mt('siteName')} required maxLength={100} defaultValue={settings.name} />
           <TextField form={form} name="tagline" label={mt('tagline')} maxLength={200} defaultValue={settings.tagline} />
           <TextField form={form} name="hotline" label={mt('hotline')} maxLength={60} defaultValue={settings.hotline} type="tel" />
           <TextField form={form} name="logoUrl" label={mt('logoUrl')} hint={mt('logoHint')} maxLength={2000} defaultValue={settings.logoUrl ?? ''} autoCapitalize="none" spellCheck={false} />
-        </section>
-        <section aria-labelledby="settings-region" className="admin-card grid gap-4 md:grid-cols-2">
-          <h2 id="settings-region" className="font-semibold md:col-span-2">
-            {mt('languageAndTime')}
-          </h2>
+        </Card>
+        <Card id="settings-region" title={mt('languageAndTime')} titleClassName={GROUP_TITLE} className="admin-card grid gap-4 md:grid-cols-2">
           <SelectField form={form} name="locale" label={mt('siteLocale')} hint={mt('siteLocaleHint')} defaultValue={settings.locale}>
             <option value="zh-CN">简体中文 (zh-CN)</option>
             <option value="en">English (en)</option>
@@ -49,11 +48,8 @@ export default async function SettingsPage() {
               </option>
             ))}
           </SelectField>
-        </section>
-        <section aria-labelledby="settings-nav" className="admin-card">
-          <h2 id="settings-nav" className="mb-3 font-semibold">
-            {mt('navigation')}
-          </h2>
+        </Card>
+        <Card id="settings-nav" title={mt('navigation')} titleClassName={CARD_TITLE.group}>
           <NavEditor
             form={form}
             initial={settings.nav}
@@ -71,15 +67,12 @@ export default async function SettingsPage() {
               empty: mt('navEmpty'),
             }}
           />
-        </section>
-        <section aria-labelledby="settings-footer" className="admin-card grid gap-4 md:grid-cols-2">
-          <h2 id="settings-footer" className="font-semibold md:col-span-2">
-            {mt('footerAndReprint')}
-          </h2>
+        </Card>
+        <Card id="settings-footer" title={mt('footerAndReprint')} titleClassName={GROUP_TITLE} className="admin-card grid gap-4 md:grid-cols-2">
           <TextAreaField form={form} name="footerText" label={mt('footerText')} maxLength={2000} defaultValue={settings.footerText} className="md:col-span-2" />
           <TextField form={form} name="icp" label={mt('icp')} hint={mt('icpHint')} maxLength={100} defaultValue={settings.icp} />
           <TextField form={form} name="reprintTemplate" label={mt('reprintTemplate')} hint={mt('reprintHint')} required maxLength={300} defaultValue={settings.reprintTemplate} />
-        </section>
+        </Card>
         <SubmitButton>{t('save')}</SubmitButton>
       </ActionForm>
     </div>

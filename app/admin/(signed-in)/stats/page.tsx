@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { getArticleTitle, getArticleViewsPerDay, getSiteViewsPerDay, getSiteViewsTotal, getTopArticles } from '@/db/queries/views';
+import { PageHeader } from '@/components/admin/kit/PageHeader';
 import { ViewsChart } from '@/components/admin/ViewsChart';
 import { adminLocale } from '@/services/admin/locale';
 import { staffPageMetadata } from '@/services/admin/metadata';
@@ -52,7 +53,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
     `/admin/stats?${new URLSearchParams(Object.entries({ days, article, ...params }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]))}`;
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{l.title}</h1>
+      <PageHeader title={l.title} />
       <nav aria-label={l.title} className="flex flex-wrap gap-2 text-sm">
         {Object.keys(PERIODS).map((d) => (
           <Link key={d} href={link({ days: d })} aria-current={d === days ? 'page' : undefined} className={d === days ? 'admin-button-primary' : 'admin-button'}>

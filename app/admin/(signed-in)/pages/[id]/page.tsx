@@ -1,6 +1,11 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getPageForEdit } from '@/db/queries/admin/pages';
+import { ButtonForm, ConfirmDelete } from '@/components/admin/kit/ButtonForm';
+import { Card, CARD_TITLE } from '@/components/admin/kit/Card';
+import { FlashMessage } from '@/components/admin/kit/FlashMessage';
+import { PageHeader } from '@/components/admin/kit/PageHeader';
+import { StatusBadge } from '@/components/admin/kit/StatusBadge';
 import { ActionForm, SubmitButton } from '@/components/admin/forms/ActionForm.client';
 import { idOr404, managePage } from '@/services/admin/page-context';
 import { PageFields } from '@/components/admin/forms/PageFields';
@@ -20,19 +25,10 @@ export default async function EditPagePage({ params, searchParams }: { params: P
   const published = page.status === 'published';
   return (
     <div className="space-y-6">
-      <nav aria-label={mt('breadcrumb')} className="text-sm">
-        <Link href="/admin/pages" className="underline">
-          {t('pages')}
-        </Link>
-      </nav>
-      <h1 className="text-2xl font-bold">{mt('editPage', { name: page.title })}</h1>
-      {query.created ? (
-        <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
-          ✓ {mt('pageCreated')}
-        </p>
-      ) : null}
+      <PageHeader title={mt('editPage', { name: page.title })} back={{ href: '/admin/pages', label: t('pages'), navLabel: mt('breadcrumb') }} />
+      <FlashMessage show={query.created}>{mt('pageCreated')}</FlashMessage>
       <p className="flex flex-wrap items-center gap-x-3 text-sm text-neutral-700 dark:text-neutral-300">
-        <span className="rounded bg-neutral-200 px-2 py-0.5 text-xs dark:bg-neutral-800">{t(`status_${page.status}`)}</span>
+        <StatusBadge>{t(`status_${page.status}`)}</StatusBadge>
         {published ? (
           <Link href={pagePath(page)} className="font-mono underline">
             {pagePath(page)}
@@ -57,26 +53,12 @@ export default async function EditPagePage({ params, searchParams }: { params: P
           )}
         </div>
       </ActionForm>
-      <section aria-labelledby="page-actions" className="admin-card flex flex-wrap items-start gap-6">
-        <h2 id="page-actions" className="sr-only">
-          {mt('actions')}
-        </h2>
+      <Card id="page-actions" title={mt('actions')} titleClassName={CARD_TITLE.hidden} className="admin-card flex flex-wrap items-start gap-6">
         {published ? (
-          <ActionForm action={setPageStatusForm} idPrefix="unpublish">
-            <input type="hidden" name="id" value={page.id} />
-            <input type="hidden" name="status" value="draft" />
-            <input type="hidden" name="baseVersion" value={page.version} />
-            <p className="mb-2 text-sm text-neutral-700 dark:text-neutral-300">{mt('unpublishExplain')}</p>
-            <SubmitButton className="admin-button">{mt('unpublish')}</SubmitButton>
-          </ActionForm>
+          <ButtonForm action={setPageStatusForm} idPrefix="unpublish" values={{ id: page.id, status: 'draft', baseVersion: page.version }} explain={mt('unpublishExplain')} label={mt('unpublish')} />
         ) : null}
-        <ActionForm action={deletePageForm} idPrefix="delete-page" confirmText={mt('confirmDelete', { name: page.title })}>
-          <input type="hidden" name="id" value={page.id} />
-          <input type="hidden" name="then" value="list" />
-          <p className="mb-2 text-sm text-neutral-700 dark:text-neutral-300">{mt('deletePageExplain')}</p>
-          <SubmitButton className="admin-button">{mt('delete')}</SubmitButton>
-        </ActionForm>
-      </section>
+        <ConfirmDelete action={deletePageForm} idPrefix="delete-page" id={page.id} thenList confirmText={mt('confirmDelete', { name: page.title })} explain={mt('deletePageExplain')} label={mt('delete')} />
+      </Card>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageHeader } from '@/components/admin/kit/PageHeader';
 import { ActionForm, SubmitButton } from '@/components/admin/forms/ActionForm.client';
 import { managePage } from '@/services/admin/page-context';
 import { PageFields } from '@/components/admin/forms/PageFields';
@@ -11,12 +11,7 @@ export default async function NewPagePage() {
   const { t, mt, locale } = await managePage('page:manage');
   return (
     <div className="space-y-6">
-      <nav aria-label={mt('breadcrumb')} className="text-sm">
-        <Link href="/admin/pages" className="underline">
-          {t('pages')}
-        </Link>
-      </nav>
-      <h1 className="text-2xl font-bold">{mt('newPage')}</h1>
+      <PageHeader title={mt('newPage')} back={{ href: '/admin/pages', label: t('pages'), navLabel: mt('breadcrumb') }} />
       <ActionForm action={createPageForm} idPrefix="page" className="admin-card" messagesAtEnd>
         <PageFields form="page" t={t} mt={mt} locale={locale} />
         <p className="mt-3 text-xs text-neutral-600 dark:text-neutral-400">{mt('newPageNote')}</p>

@@ -1,13 +1,16 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getUserForAdmin } from '@/db/queries/admin/users-admin';
+import { ButtonForm } from '@/components/admin/kit/ButtonForm';
+import { Card, CARD_TITLE } from '@/components/admin/kit/Card';
+import { PageHeader } from '@/components/admin/kit/PageHeader';
 import { ActionForm, SubmitButton } from '@/components/admin/forms/ActionForm.client';
 import { SelectField, TextField } from '@/components/admin/forms/Field';
+import { NewPasswordField } from '@/components/admin/forms/NewPasswordField';
 import { idOr404, managePage } from '@/services/admin/page-context';
+import { RoleOptions } from '@/components/admin/forms/RoleOptions';
 import { UserStatus } from '@/components/admin/forms/UserStatus';
 import { staffPageMetadata } from '@/services/admin/metadata';
-import { PASSWORD_MAX, PASSWORD_MIN } from '@/domain/auth/password-rules';
-import { ROLES } from '@/domain/permissions';
+import { PASSWORD_MAX } from '@/domain/auth/password-rules';
 import { changeUserRoleForm, resetUserPasswordForm, setUserDisabledForm } from '../../../../../actions/users';
 
 export const generateMetadata = () => staffPageMetadata('user:manage', ({ t }) => t('users'));
@@ -22,12 +25,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const needsReauth = person.role === 'admin' && !me.isOwner;
   return (
     <div className="space-y-6">
-      <nav aria-label={mt('breadcrumb')} className="text-sm">
-        <Link href="/admin/users" className="underline">
-          {t('users')}
-        </Link>
-      </nav>
-      <h1 className="text-2xl font-bold">{person.name}</h1>
+      <PageHeader title={person.name} back={{ href: '/admin/users', label: t('users'), navLabel: mt('breadcrumb') }} />
       <dl className="admin-card grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-neutral-600 dark:text-neutral-400">{t('email')}</dt>
         <dd className="break-all">{person.email}</dd>
@@ -43,64 +41,45 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       </dl>
       {protectedOwner ? <p className="text-sm text-neutral-700 dark:text-neutral-300">{mt('ownerNote')}</p> : null}
       {protectedOwner ? null : (
-        <section aria-labelledby="role-heading" className="admin-card">
-          <h2 id="role-heading" className="mb-1 font-semibold">
-            {mt('changeRole')}
-          </h2>
-          <p className="mb-3 text-sm text-neutral-700 dark:text-neutral-300">{mt('sessionsEndNote')}</p>
+        <Card id="role-heading" title={mt('changeRole')} titleClassName={CARD_TITLE.compact} intro={mt('sessionsEndNote')}>
           <ActionForm action={changeUserRoleForm} idPrefix="role" className="flex flex-wrap items-end gap-3">
             <input type="hidden" name="id" value={person.id} />
             <SelectField form="role" name="role" label={mt('role')} defaultValue={person.role}>
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {t(`role_${role}`)}
-                </option>
-              ))}
+              <RoleOptions t={t} />
             </SelectField>
             <SubmitButton className="admin-button">{t('save')}</SubmitButton>
           </ActionForm>
-        </section>
+        </Card>
       )}
       {protectedOwner && !person.disabled ? null : (
-        <section aria-labelledby="access-heading" className="admin-card">
-          <h2 id="access-heading" className="mb-1 font-semibold">
-            {person.disabled ? mt('enableUser') : mt('disableUser')}
-          </h2>
-          <p className="mb-3 text-sm text-neutral-700 dark:text-neutral-300">{person.disabled ? mt('enableExplain') : mt('disableExplain')}</p>
-          <ActionForm action={setUserDisabledForm} idPrefix="access" confirmText={person.disabled ? undefined : mt('confirmDisable', { name: person.name })}>
-            <input type="hidden" name="id" value={person.id} />
-            <input type="hidden" name="disabled" value={person.disabled ? 'false' : 'true'} />
-            <SubmitButton className="admin-button">{person.disabled ? mt('enableUser') : mt('disableUser')}</SubmitButton>
-          </ActionForm>
-        </section>
+        <Card
+          id="access-heading"
+          title={person.disabled ? mt('enableUser') : mt('disableUser')}
+          titleClassName={CARD_TITLE.compact}
+          intro={person.disabled ? mt('enableExplain') : mt('disableExplain')}
+        >
+          <ButtonForm
+            action={setUserDisabledForm}
+            idPrefix="access"
+            values={{ id: person.id, disabled: person.disabled ? 'false' : 'true' }}
+            confirmText={person.disabled ? undefined : mt('confirmDisable', { name: person.name })}
+            label={person.disabled ? mt('enableUser') : mt('disableUser')}
+          />
+        </Card>
       )}
       {mayResetPassword ? (
-        <section aria-labelledby="password-heading" className="admin-card">
-          <h2 id="password-heading" className="mb-1 font-semibold">
-            {mt('resetPassword')}
-          </h2>
-          <p className="mb-3 text-sm text-neutral-700 dark:text-neutral-300">{mt('resetExplain')}</p>
+        <Card id="password-heading" title={mt('resetPassword')} titleClassName={CARD_TITLE.compact} intro={mt('resetExplain')}>
           <ActionForm action={resetUserPasswordForm} idPrefix="reset" resetOnSuccess className="flex flex-wrap items-end gap-3">
             <input type="hidden" name="id" value={person.id} />
             {/* Lets password managers tie the new password to this account, not to the admin's own. */}
             <input type="text" name="username" value={person.email} autoComplete="username" readOnly hidden />
-            <TextField
-              form="reset"
-              name="password"
-              label={t('newPassword')}
-              hint={mt('passwordRule', { min: PASSWORD_MIN, max: PASSWORD_MAX })}
-              type="password"
-              required
-              minLength={PASSWORD_MIN}
-              maxLength={PASSWORD_MAX}
-              autoComplete="new-password"
-            />
+            <NewPasswordField form="reset" name="password" label={t('newPassword')} mt={mt} />
             {needsReauth ? (
               <TextField form="reset" name="currentPassword" label={mt('yourCurrentPassword')} hint={mt('reauthHint')} type="password" required maxLength={PASSWORD_MAX} autoComplete="current-password" />
             ) : null}
             <SubmitButton className="admin-button">{mt('resetPassword')}</SubmitButton>
           </ActionForm>
-        </section>
+        </Card>
       ) : null}
     </div>
   );

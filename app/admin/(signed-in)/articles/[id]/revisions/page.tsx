@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { getRevisionSnapshot, listRevisions } from '@/db/queries/admin/article-admin';
+import { getRevisionSnapshot, listRevisions, type RevisionRowDTO } from '@/db/queries/admin/article-admin';
 import type { ArticleSnapshot } from '@/db/queries/admin/article-current';
 import { getArticleForEdit } from '@/db/queries/admin/article-for-edit';
 import { listStaff } from '@/db/queries/admin/users';
@@ -10,6 +10,8 @@ import { articleIdOr404 } from '@/components/admin/editor/article-param';
 import { DiffText } from '@/components/admin/editor/DiffText';
 import { FIELD_LABELS } from '@/components/admin/editor/merge-fields';
 import { RestoreRevisionButton } from '@/components/admin/editor/RestoreRevisionButton.client';
+import { Card, CARD_TITLE } from '@/components/admin/kit/Card';
+import { actionsColumn, DataTable } from '@/components/admin/kit/DataTable';
 import { adminLocale } from '@/services/admin/locale';
 import { staffPageMetadata } from '@/services/admin/metadata';
 import { requirePageUser } from '@/services/auth/session';
@@ -19,6 +21,9 @@ import { formatDateTime } from '@/domain/i18n/format';
 import { getSections, getSettings } from '@/services/reader';
 import { diffSnapshots, type DiffField } from '@/domain/revision-diff';
 import { renderRichText, richTextToPlainText } from '@/domain/rich-text/render';
+
+/** The revision list's cells keep apart from their neighbours. */
+const WIDE = { headerClassName: 'py-2 pr-3', cellClassName: 'py-2 pr-3' };
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -78,50 +83,32 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
         </Link>
       </div>
 
-      <section aria-labelledby="revision-list-heading" className="admin-card overflow-x-auto">
-        <h2 id="revision-list-heading" className="sr-only">
-          {t('revisions')}
-        </h2>
-        {revisions.length ? (
-          <table className="w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-neutral-300 dark:border-neutral-700">
-                <th scope="col" className="py-2 pr-3">{t('colVersion')}</th>
-                <th scope="col" className="py-2 pr-3">{t('colTime')}</th>
-                <th scope="col" className="py-2 pr-3">{t('colAuthor')}</th>
-                <th scope="col" className="py-2 pr-3">{t('colKind')}</th>
-                <th scope="col" className="py-2 pr-3">{t('colChanged')}</th>
-                <th scope="col" className="py-2"><span className="sr-only">{t('view')}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {revisions.map((r) => (
-                <tr key={r.id} className="border-b border-neutral-200 align-top dark:border-neutral-800" aria-current={r.id === revisionId ? 'true' : undefined}>
-                  <td className="py-2 pr-3">v{r.version}</td>
-                  <td className="py-2 pr-3 whitespace-nowrap">
-                    <time dateTime={r.updatedAt}>{when(r.updatedAt)}</time>
-                  </td>
-                  <td className="py-2 pr-3">{r.authorName ?? t('unknownAuthor')}</td>
-                  <td className="py-2 pr-3">{kindLabel(r.kind)}</td>
-                  <td className="py-2 pr-3">{r.changedFields.map(fieldLabel).join(locale === 'zh-CN' ? '、' : ', ')}</td>
-                  <td className="py-2">
-                    {r.id === revisionId ? (
-                      <span className="font-medium">{t('viewing')}</span>
-                    ) : (
-                      <Link href={`/admin/articles/${id}/revisions?rev=${r.id}`} className="text-emerald-800 underline dark:text-emerald-300">
-                        {t('view')}
-                        <span className="sr-only"> v{r.version}</span>
-                      </Link>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p>{t('noRevisions')}</p>
-        )}
-      </section>
+      <Card id="revision-list-heading" title={t('revisions')} titleClassName={CARD_TITLE.hidden} className="admin-card overflow-x-auto">
+        <DataTable
+          rows={revisions}
+          headClassName="border-b border-neutral-300 dark:border-neutral-700"
+          rowClassName="border-b border-neutral-200 align-top dark:border-neutral-800"
+          isCurrent={(r) => r.id === revisionId}
+          empty={<p>{t('noRevisions')}</p>}
+          columns={[
+            { key: 'version', header: t('colVersion'), ...WIDE, cell: (r) => `v${r.version}` },
+            { key: 'time', header: t('colTime'), headerClassName: WIDE.headerClassName, cellClassName: 'py-2 pr-3 whitespace-nowrap', cell: (r) => <time dateTime={r.updatedAt}>{when(r.updatedAt)}</time> },
+            { key: 'author', header: t('colAuthor'), ...WIDE, cell: (r) => r.authorName ?? t('unknownAuthor') },
+            { key: 'kind', header: t('colKind'), ...WIDE, cell: (r) => kindLabel(r.kind) },
+            { key: 'changed', header: t('colChanged'), ...WIDE, cell: (r) => r.changedFields.map(fieldLabel).join(locale === 'zh-CN' ? '、' : ', ') },
+            actionsColumn<RevisionRowDTO>(t('view'), (r) =>
+              r.id === revisionId ? (
+                <span className="font-medium">{t('viewing')}</span>
+              ) : (
+                <Link href={`/admin/articles/${id}/revisions?rev=${r.id}`} className="text-emerald-800 underline dark:text-emerald-300">
+                  {t('view')}
+                  <span className="sr-only"> v{r.version}</span>
+                </Link>
+              ),
+            ),
+          ]}
+        />
+      </Card>
 
       {selected && snapshot ? (
         <section aria-labelledby="revision-heading" className="space-y-4">
