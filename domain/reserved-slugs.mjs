@@ -7,6 +7,13 @@
  */
 export const ROUTE_SEGMENTS = /** @type {const} */ (['admin', 'api', 'articles', 'authors', 'editions', 'feeds', 'listing', 'media', 'preview', 'search', 'sitemaps', 'tags']);
 
+/**
+ * First segments whose answers are private or carry their own caching: the admin, the APIs,
+ * previews, uploaded media (its route handler sets long-lived headers), Next's assets. The server
+ * entry's micro-cache (server/micro-cache.mjs) never stores them.
+ */
+export const UNCACHED_SEGMENTS = /** @type {const} */ (['admin', 'api', 'preview', 'media', '_next']);
+
 /** Names that are not routes but would read as one (`/feed` beside `/feed.xml`, `/sitemap` beside `/sitemap.xml`). */
 const LOOKALIKES = ['feed', 'sitemap', 'robots'];
 

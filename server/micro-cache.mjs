@@ -1,5 +1,6 @@
 // @ts-check
 import { config } from '../domain/config.mjs';
+import { UNCACHED_SEGMENTS } from '../domain/reserved-slugs.mjs';
 import { databaseDownSince } from '../services/db-health.mjs';
 import { onTagsRevalidated } from '../services/page-cache/events.mjs';
 
@@ -71,7 +72,7 @@ export function purgeMicroCache() {
   s.generation++;
 }
 
-const SKIP_PATH = /^\/(admin|api|_next|media|preview)(\/|$)/;
+const SKIP_PATH = new RegExp(`^/(${UNCACHED_SEGMENTS.join('|')})(/|$)`);
 
 /**
  * The path and query a request names, as Next will route it: an absolute-form request line
