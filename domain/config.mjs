@@ -113,6 +113,8 @@ export const envSchema = z.object({
   SEARCH_CACHE_MB: wholeNumber(1, 1024, 8),
   // Reader searches per address per minute (0: no limit), counted in Redis or PostgreSQL
   SEARCH_RATE_LIMIT: wholeNumber(0, 1_000_000, 60),
+  // Content API (/api/v1) requests per address per minute (0: no limit), counted the same way
+  API_RATE_LIMIT: wholeNumber(0, 1_000_000, 600),
   // A CDN or caching proxy in front, told which URLs a change made stale
   CDN_PURGE_URL: optional(z.string().refine((v) => isUrl(v, ['http:', 'https:']), 'must be the http:// or https:// URL the purge hook POSTs to')),
   CDN_PURGE_TOKEN: optional(z.string()),

@@ -2,9 +2,9 @@ import 'server-only';
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../client';
-import { articleAuthors, articles, articleTags, tags } from '../schema';
-import type { ArticleCardDTO, TagDTO } from './dto';
-import { cardColumns, toCard } from './public';
+import { articleAuthors, articles, articleTags, tags, users } from '../schema';
+import type { ArticleCardDTO, AuthorDTO, TagDTO } from './dto';
+import { authorColumns, cardColumns, creditedOnVisibleStory, toCard } from './public';
 import { articleIsVisible } from './visibility';
 
 /**
@@ -102,4 +102,9 @@ export async function getVisibleBodyJson(db: Database, id: number): Promise<{ bo
 
 export async function listTags(db: Database): Promise<TagDTO[]> {
   return db.select({ id: tags.id, slug: tags.slug, name: tags.name, description: tags.description }).from(tags).orderBy(asc(tags.slug));
+}
+
+/** Everyone credited on a story readers can see, by slug (staff are a few hundred at most). */
+export async function listAuthors(db: Database): Promise<AuthorDTO[]> {
+  return db.select(authorColumns).from(users).where(creditedOnVisibleStory()).orderBy(asc(users.slug));
 }

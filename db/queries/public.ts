@@ -348,35 +348,40 @@ export async function getTagBySlug(db: Database, slug: string): Promise<TagDTO |
   return row ?? null;
 }
 
+/**
+ * Only people credited on a story readers can see are authors to readers (one probe of the
+ * author's listing index; its copy of the story's state is kept by triggers).
+ */
+export function creditedOnVisibleStory(): SQL {
+  return sql`exists (select 1 from (${linkedRows(articleAuthors, articleAuthors.userId, qualified(users, 'id'), 1)}) l)`;
+}
+
+export const authorColumns = { id: users.id, slug: users.slug, name: users.name, bio: users.bio, avatarUrl: users.avatarUrl };
+
 export async function getAuthorBySlug(db: Database, slug: string): Promise<AuthorDTO | null> {
-  const [row] = await db
-    .select({ id: users.id, slug: users.slug, name: users.name, bio: users.bio, avatarUrl: users.avatarUrl })
-    .from(users)
-    .where(
-      and(
-        eq(users.slug, slug),
-        // Only people credited on a story readers can see have a public page (one probe of the
-        // author's listing index; its copy of the story's state is kept by triggers).
-        sql`exists (select 1 from (${linkedRows(articleAuthors, articleAuthors.userId, qualified(users, 'id'), 1)}) l)`,
-      ),
-    );
+  const [row] = await db.select(authorColumns).from(users).where(and(eq(users.slug, slug), creditedOnVisibleStory()));
   return row ?? null;
 }
 
+const pageColumns = {
+  id: pages.id,
+  slug: pages.slug,
+  title: pages.title,
+  bodyHtml: pages.bodyHtml,
+  seoTitle: pages.seoTitle,
+  seoDescription: pages.seoDescription,
+  updatedAt: pages.updatedAt,
+};
+
 export async function getPageBySlug(db: Database, slug: string): Promise<PageDTO | null> {
-  const [row] = await db
-    .select({
-      id: pages.id,
-      slug: pages.slug,
-      title: pages.title,
-      bodyHtml: pages.bodyHtml,
-      seoTitle: pages.seoTitle,
-      seoDescription: pages.seoDescription,
-      updatedAt: pages.updatedAt,
-    })
-    .from(pages)
-    .where(and(eq(pages.slug, slug), eq(pages.status, 'published')));
+  const [row] = await db.select(pageColumns).from(pages).where(and(eq(pages.slug, slug), eq(pages.status, 'published')));
   return row ? { ...row, updatedAt: toIso(row.updatedAt) } : null;
+}
+
+/** Published pages in the editors' order (pages_status_sort_idx). */
+export async function listPublishedPages(db: Database): Promise<PageDTO[]> {
+  const rows = await db.select(pageColumns).from(pages).where(eq(pages.status, 'published')).orderBy(asc(pages.sortOrder), asc(pages.id));
+  return rows.map((row) => ({ ...row, updatedAt: toIso(row.updatedAt) }));
 }
 
 export async function getRedirect(db: Database, fromPath: string): Promise<{ toPath: string; statusCode: number } | null> {

@@ -6,7 +6,7 @@ import { loginThrottle } from '../schema';
 /**
  * Counters in fixed windows, shared by every server through PostgreSQL (the `login_throttle`
  * table: one row per scope and subject). Used by the sign-in throttle (newsroom/login-attempts.ts)
- * and the reader search limit (services/search/rate-limit.ts).
+ * and the reader search limit (services/rate-limit.ts).
  *
  * One INSERT … ON CONFLICT DO UPDATE … RETURNING counts and reads at once: parallel requests queue
  * on the row, each sees the count including itself, so no more than the limit get through however

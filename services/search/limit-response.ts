@@ -5,11 +5,11 @@ import { getSiteSettings } from '@/db/queries/public';
 import { clientIp } from '../client-ip';
 import { t, type Locale } from '../../domain/i18n/messages';
 import { cleanSearchQuery } from '../../domain/search/query';
-import { countSearch } from './rate-limit';
+import { countSearch } from '../rate-limit';
 
 /**
  * proxy.ts for GET /search: a search with a query counts toward the address's limit
- * (services/search/rate-limit.ts); past it, a 429 page in the site's language with Retry-After, and
+ * (services/rate-limit.ts); past it, a 429 page in the site's language with Retry-After, and
  * the page (and its database read) never runs.
  */
 export async function limitSearch(request: NextRequest): Promise<NextResponse> {

@@ -4,11 +4,19 @@ import { GET as getArticleRoute } from '@/app/api/v1/articles/[id]/route';
 import { GET as listArticlesRoute } from '@/app/api/v1/articles/route';
 import { GET as openApiRoute } from '@/app/api/v1/openapi.json/route';
 import { GET as sectionsRoute } from '@/app/api/v1/sections/route';
-import { GET as tagsRoute } from '@/app/api/v1/tags/route';
-import { articleAuthors, articles, articleTags, sections, tags, users, type ArticleStatus } from '@/db/schema';
+import { GET as tagsRoute, OPTIONS as tagsPreflight } from '@/app/api/v1/tags/route';
+import { GET as authorsRoute } from '@/app/api/v1/authors/route';
+import { GET as authorRoute } from '@/app/api/v1/authors/[slug]/route';
+import { GET as pagesRoute } from '@/app/api/v1/pages/route';
+import { GET as pageRoute } from '@/app/api/v1/pages/[slug]/route';
+import { GET as siteRoute } from '@/app/api/v1/site/route';
+import { resetConfig } from '@/domain/config.mjs';
+import { resetRateLimits } from '@/services/rate-limit';
+import { markServerEntry, PEER_HEADER } from '@/services/server-bridge.mjs';
+import { articleAuthors, articles, articleTags, pages, sections, tags, users, type ArticleStatus } from '@/db/schema';
 import { seedDemo } from '@/services/seed';
 import { articleIsVisible } from '@/db/queries/visibility';
-import { articleListResponse, articleResponse, errorResponse, sectionsResponse, tagsResponse } from '@/domain/api/v1/schemas';
+import { articleListResponse, articleResponse, authorResponse, authorsResponse, errorResponse, pageResponse, pagesResponse, sectionsResponse, siteResponse, tagsResponse } from '@/domain/api/v1/schemas';
 import { createTestDatabase, installTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/db';
 import { createStaff, type Staff } from './admin-helpers';
 
@@ -153,7 +161,7 @@ describe(`the Content API on ${testDatabaseKind}`, () => {
     const { data } = articleResponse.parse(JSON.parse(text));
     expect(data).toMatchObject({ id: ids.visible, title: 'API visible', body_html: '<p>visible</p>', section_id: sectionIds['api-news'] });
     expect(data.body_json).toEqual({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'visible' }] }] });
-    expect(data.authors).toEqual([{ id: staff.author.id, slug: 'api-writer', name: 'api author' }]);
+    expect(data.authors).toEqual([{ id: staff.author.id, slug: 'api-writer', name: 'api author', url: 'http://localhost:3000/authors/api-writer' }]);
     expect(data.tags.map((t) => t.slug)).toEqual(['api-tag', 'api-tag2']);
     expect(text).not.toContain('@example.test'); // no staff email, ever
     expect(await (await one(ids.pastScheduled!)).json()).toMatchObject({ data: { id: ids.pastScheduled } });
@@ -189,7 +197,7 @@ describe(`the Content API on ${testDatabaseKind}`, () => {
     for (const item of page.data) expect(Object.keys(item).sort()).toEqual(['id', 'published_at', 'title']);
     const full = await listJson('?limit=1');
     expect(Object.keys(full.data[0]!).sort()).toEqual(
-      ['byline', 'cover_image_alt', 'cover_image_url', 'excerpt', 'featured', 'id', 'locale', 'pinned', 'published_at', 'section_id', 'slug', 'title', 'view_count'].sort(),
+      ['byline', 'cover_image_alt', 'cover_image_url', 'excerpt', 'featured', 'id', 'locale', 'pinned', 'published_at', 'section_id', 'slug', 'title', 'url', 'view_count'].sort(),
     );
   });
 
@@ -249,13 +257,89 @@ describe(`the Content API on ${testDatabaseKind}`, () => {
     expect(res.status).toBe(200);
     const doc = JSON.parse(await res.text()) as { openapi: string; paths: Record<string, { get: { parameters?: { name: string }[] } }>; components: { schemas: Record<string, unknown> } };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/articles', '/articles/{id}', '/openapi.json', '/sections', '/tags']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/articles', '/articles/{id}', '/authors', '/authors/{slug}', '/openapi.json', '/pages', '/pages/{slug}', '/sections', '/site', '/tags']);
     expect(doc.paths['/articles']!.get.parameters!.map((p) => p.name).sort()).toEqual(['author', 'cursor', 'fields', 'limit', 'published_after', 'published_before', 'section', 'tag']);
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Article', 'ArticleList', 'ArticleListItem', 'Section', 'SectionTree', 'Tag', 'TagList', 'Error']));
     // Every $ref points into the document.
     for (const ref of JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? []) {
       const name = /#\/components\/schemas\/([^"]+)/.exec(ref)?.[1];
       expect(name && name in doc.components.schemas, ref).toBe(true);
+    }
+  });
+
+  it('gives every story, section, tag and author its absolute canonical URL on the site', async () => {
+    const story = articleResponse.parse(await (await one(ids.visible!)).json()).data;
+    expect(story.url).toBe(`http://localhost:3000/articles/${ids.visible}-api-visible`);
+    expect(story.tags.map((t) => t.url)).toContain('http://localhost:3000/tags/api-tag');
+    expect(story.authors.map((a) => a.url)).toEqual(['http://localhost:3000/authors/api-writer']);
+    const tree = sectionsResponse.parse(await (await sectionsRoute(new Request(`${BASE}/sections`))).json()).data;
+    expect(tree.find((s) => s.slug === 'api-news')!.children[0]!.url).toBe('http://localhost:3000/api-sub');
+  });
+
+  it('lists only authors credited on a visible story; anyone else is 404', async () => {
+    const authors = authorsResponse.parse(await (await authorsRoute(new Request(`${BASE}/authors`))).json()).data;
+    expect(authors.map((a) => a.slug)).toContain('api-writer');
+    expect(authors.map((a) => a.slug)).toEqual([...authors.map((a) => a.slug)].sort());
+    // An editor with an account but no credited story is not an author to readers.
+    await tdb.db.update(users).set({ slug: 'api-uncredited' }).where(eq(users.id, staff.editor.id));
+    expect(authors.map((a) => a.slug)).not.toContain('api-uncredited');
+    const author = (slug: string) => authorRoute(new Request(`${BASE}/authors/${slug}`), { params: Promise.resolve({ slug }) });
+    expect(authorResponse.parse(await (await author('api-writer')).json()).data).toMatchObject({ slug: 'api-writer', name: expect.any(String), bio: expect.any(String) });
+    await expectError(await author('api-uncredited'), 404, 'not_found', 'api-uncredited');
+    await expectError(await author('Bad_Slug'), 400, 'invalid_parameter', 'slug');
+  });
+
+  it('lists published pages and serves one by slug; a draft page is 404', async () => {
+    await tdb.db.insert(pages).values([
+      { slug: 'api-about', title: 'About the API', bodyJson: { type: 'doc', content: [] }, bodyHtml: '<p>About</p>', status: 'published', sortOrder: 1 },
+      { slug: 'api-draft-page', title: 'Not yet', bodyJson: { type: 'doc', content: [] }, bodyHtml: '<p>Draft</p>', status: 'draft', sortOrder: 2 },
+    ]);
+    const list = pagesResponse.parse(await (await pagesRoute(new Request(`${BASE}/pages`))).json()).data;
+    expect(list.map((p) => p.slug)).toContain('api-about');
+    expect(list.map((p) => p.slug)).not.toContain('api-draft-page');
+    const page = (slug: string) => pageRoute(new Request(`${BASE}/pages/${slug}`), { params: Promise.resolve({ slug }) });
+    expect(pageResponse.parse(await (await page('api-about')).json()).data).toMatchObject({ title: 'About the API', body_html: '<p>About</p>', url: 'http://localhost:3000/api-about' });
+    await expectError(await page('api-draft-page'), 404, 'not_found', 'api-draft-page');
+  });
+
+  it('serves the site\'s public settings and nothing else', async () => {
+    const res = await siteRoute(new Request(`${BASE}/site`));
+    const text = await res.clone().text();
+    const site = siteResponse.parse(await res.json()).data;
+    expect(site).toMatchObject({ url: 'http://localhost:3000', locale: expect.stringMatching(/^(zh-CN|en)$/), time_zone: expect.any(String) });
+    expect(site.nav.every((item) => /^https?:\/\//.test(item.url))).toBe(true);
+    expect(text).not.toMatch(/reprint|password|secret/i);
+  });
+
+  it('lets any origin read it: CORS headers on answers and a preflight for GET', async () => {
+    const res = await tagsRoute(new Request(`${BASE}/tags`, { headers: { Origin: 'https://partner.example' } }));
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-expose-headers')).toContain('ETag');
+    const preflight = await tagsPreflight();
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('GET');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('If-None-Match');
+  });
+
+  it('answers 429 with Retry-After past API_RATE_LIMIT requests an address makes in a minute, and counts addresses apart', async () => {
+    const saved = process.env.API_RATE_LIMIT;
+    process.env.API_RATE_LIMIT = '3';
+    resetConfig();
+    markServerEntry(); // the peer address comes from the server entry's private header, as in production
+    try {
+      const from = (ip: string) => tagsRoute(new Request(`${BASE}/tags`, { headers: { [PEER_HEADER]: ip } }));
+      for (let i = 0; i < 3; i++) expect((await from('198.51.100.7')).status).toBe(200);
+      const refused = await from('198.51.100.7');
+      await expectError(refused, 429, 'rate_limited', 'try again');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(refused.headers.get('cache-control')).toBe('no-store');
+      expect(refused.headers.get('access-control-allow-origin')).toBe('*');
+      expect((await from('198.51.100.8')).status).toBe(200);
+    } finally {
+      if (saved === undefined) delete process.env.API_RATE_LIMIT;
+      else process.env.API_RATE_LIMIT = saved;
+      resetConfig();
+      await resetRateLimits();
     }
   });
 });

@@ -5,7 +5,7 @@ import { closeConnection } from '@/db/client';
 import { loginThrottle, siteSettings } from '@/db/schema';
 import { resetConfig } from '@/domain/config.mjs';
 import { limitSearch } from '@/services/search/limit-response';
-import { countSearch, resetSearchLimit, searchLimitKey } from '@/services/search/rate-limit';
+import { countSearch, rateLimitKey, resetRateLimits } from '@/services/rate-limit';
 import { markServerEntry, PEER_HEADER } from '@/services/server-bridge.mjs';
 import { resetViewsConfig } from '@/domain/views/config';
 import { createTestDatabase, installTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/db';
@@ -14,7 +14,7 @@ import { cleanRedisPrefix, redisAnswers, redisUrl } from '../helpers/redis';
 /**
  * Reader search limit (issue 10, item 10): SEARCH_RATE_LIMIT searches per address per minute,
  * counted where every server sees them (PostgreSQL, or Redis with REDIS_URL), never only in the
- * process's memory: `resetSearchLimit()` forgets everything this process holds, as a second
+ * process's memory: `resetRateLimits()` forgets everything this process holds, as a second
  * server would know nothing, and the address stays refused.
  */
 const savedEnv = { ...process.env };
@@ -53,7 +53,7 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  await resetSearchLimit();
+  await resetRateLimits();
   delete (globalThis as Record<symbol, unknown>)[Symbol.for('gazette.search-limit.site')];
 });
 
@@ -61,7 +61,7 @@ afterAll(async () => {
   process.env = savedEnv;
   resetConfig();
   resetViewsConfig();
-  await resetSearchLimit();
+  await resetRateLimits();
   await closeConnection().catch(() => {});
   if (redisAvailable) await cleanRedisPrefix(prefix);
 });
@@ -84,7 +84,7 @@ describe(`search rate limit, counted in the database (${testDatabaseKind})`, () 
   it('the count is in the database, not in this process: forgetting memory (another server) still refuses', async () => {
     const ip = freshIp();
     for (let i = 0; i < 5; i++) expect((await countSearch(ip)).allowed).toBe(true);
-    await resetSearchLimit();
+    await resetRateLimits();
     expect((await countSearch(ip)).allowed).toBe(false);
   });
 
@@ -103,7 +103,7 @@ describe(`search rate limit, counted in the database (${testDatabaseKind})`, () 
       .update(loginThrottle)
       .set({ windowStartedAt: sql`now() - interval '61 seconds'` })
       .where(and(eq(loginThrottle.scope, 'search'), eq(loginThrottle.subject, ip)));
-    await resetSearchLimit();
+    await resetRateLimits();
     expect(await countSearch(ip)).toMatchObject({ allowed: true, count: 1 });
   });
 
@@ -154,15 +154,15 @@ describe.skipIf(!redisAvailable)(`search rate limit, counted in Redis (REDIS_URL
     const { Redis } = await import('ioredis');
     const redis = new Redis(redisUrl);
     try {
-      expect(await redis.get(searchLimitKey(ip))).toBe('12');
-      const ttl = await redis.pttl(searchLimitKey(ip));
+      expect(await redis.get(rateLimitKey('search', ip))).toBe('12');
+      const ttl = await redis.pttl(rateLimitKey('search', ip));
       expect(ttl).toBeGreaterThan(50_000);
       expect(ttl).toBeLessThanOrEqual(60_000);
-      await resetSearchLimit();
+      await resetRateLimits();
       expect((await countSearch(ip)).allowed).toBe(false);
       // The window ends with the key.
-      await redis.del(searchLimitKey(ip));
-      await resetSearchLimit();
+      await redis.del(rateLimitKey('search', ip));
+      await resetRateLimits();
       expect(await countSearch(ip)).toMatchObject({ allowed: true, count: 1 });
     } finally {
       await redis.quit();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiRegistry, articleIdParams, articleListQuery, noQuery } from './schemas';
+import { apiRegistry, articleIdParams, articleListQuery, noQuery, slugParams } from './schemas';
 
 /**
  * The OpenAPI 3.1 document of the Content API, generated from the zod schemas that validate its
@@ -30,6 +30,7 @@ const ok = (description: string, id: string) => ({ ...json(description, id), hea
 const errors = {
   '304': { description: 'Not modified (If-None-Match matched the ETag).', headers: cached },
   '400': json('A parameter is invalid or unknown; the message names it.', 'Error'),
+  '429': { ...json('Too many requests from this address (API_RATE_LIMIT a minute); wait Retry-After seconds.', 'Error'), headers: { 'Retry-After': { schema: { type: 'integer' } } } },
   '503': json('The content store is not answering.', 'Error'),
 };
 
@@ -45,7 +46,7 @@ export function openApiDocument(): object {
     info: {
       title: 'Gazette Content API',
       version: '1',
-      description: 'Read-only access to published stories, sections and tags. Public, no authentication. See docs/api.md.',
+      description: 'Read-only access to published stories, sections, tags, authors, pages and the site\'s public settings. Public, no authentication, CORS open to every origin, limited per address. See docs/api.md.',
     },
     servers: [{ url: '/api/v1' }],
     paths: {
@@ -70,6 +71,31 @@ export function openApiDocument(): object {
       },
       '/tags': {
         get: { summary: 'All tags, by slug', operationId: 'listTags', parameters: parameters(noQuery, 'query'), responses: { '200': ok('All tags.', 'TagList'), ...errors } },
+      },
+      '/authors': {
+        get: { summary: 'Everyone credited on a published story, by slug', operationId: 'listAuthors', parameters: parameters(noQuery, 'query'), responses: { '200': ok('All authors.', 'AuthorList'), ...errors } },
+      },
+      '/authors/{slug}': {
+        get: {
+          summary: 'One author',
+          operationId: 'getAuthor',
+          parameters: parameters(slugParams, 'path'),
+          responses: { '200': ok('The author.', 'AuthorResponse'), ...errors, '404': json('Nobody with this slug is credited on a published story.', 'Error') },
+        },
+      },
+      '/pages': {
+        get: { summary: 'Published standalone pages, in the editors\' order', operationId: 'listPages', parameters: parameters(noQuery, 'query'), responses: { '200': ok('All published pages.', 'PageList'), ...errors } },
+      },
+      '/pages/{slug}': {
+        get: {
+          summary: 'One published page',
+          operationId: 'getPage',
+          parameters: parameters(slugParams, 'path'),
+          responses: { '200': ok('The page.', 'PageResponse'), ...errors, '404': json('No published page has this slug.', 'Error') },
+        },
+      },
+      '/site': {
+        get: { summary: 'The site\'s public settings', operationId: 'getSite', parameters: parameters(noQuery, 'query'), responses: { '200': ok('The settings.', 'SiteResponse'), ...errors } },
       },
       '/openapi.json': {
         get: { summary: 'This document', operationId: 'getOpenApi', responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': {} } } } },

@@ -25,6 +25,7 @@ export const ARTICLE_LIST_FIELDS = [
   'view_count',
   'featured',
   'pinned',
+  'url',
 ] as const;
 export type ArticleListField = (typeof ARTICLE_LIST_FIELDS)[number];
 
@@ -111,6 +112,7 @@ export const articleSummary = z.object({
   view_count: z.number().int(),
   featured: z.boolean(),
   pinned: z.boolean(),
+  url: z.string().meta({ description: 'The story\'s canonical page on the site (absolute).' }),
 });
 export type ArticleSummary = z.output<typeof articleSummary>;
 
@@ -126,9 +128,9 @@ export const articleListResponse = z
   })
   .register(apiRegistry, { id: 'ArticleList' });
 
-const person = z.object({ id: z.number().int(), slug: z.string(), name: z.string() });
+const person = z.object({ id: z.number().int(), slug: z.string(), name: z.string(), url: z.string() });
 
-export const tag = z.object({ id: z.number().int(), slug: z.string(), name: z.string(), description: z.string() }).register(apiRegistry, { id: 'Tag' });
+export const tag = z.object({ id: z.number().int(), slug: z.string(), name: z.string(), description: z.string(), url: z.string() }).register(apiRegistry, { id: 'Tag' });
 
 export const article = articleSummary
   .extend({
@@ -155,6 +157,7 @@ export interface Section {
   title: string;
   description: string;
   sort_order: number;
+  url: string;
   children: Section[];
 }
 
@@ -166,6 +169,7 @@ export const section: z.ZodType<Section> = z
     title: z.string(),
     description: z.string(),
     sort_order: z.number().int(),
+    url: z.string(),
     get children() {
       return z.array(section);
     },
@@ -175,7 +179,46 @@ export const section: z.ZodType<Section> = z
 export const sectionsResponse = z.object({ data: z.array(section) }).register(apiRegistry, { id: 'SectionTree' });
 export const tagsResponse = z.object({ data: z.array(tag) }).register(apiRegistry, { id: 'TagList' });
 
-export const ERROR_CODES = ['invalid_parameter', 'not_found', 'unavailable'] as const;
+export const author = person
+  .extend({ bio: z.string(), avatar_url: z.string().nullable() })
+  .register(apiRegistry, { id: 'Author', description: 'A person credited on at least one published story.' });
+export const authorsResponse = z.object({ data: z.array(author) }).register(apiRegistry, { id: 'AuthorList' });
+export const authorResponse = z.object({ data: author }).register(apiRegistry, { id: 'AuthorResponse' });
+
+export const page = z
+  .object({
+    id: z.number().int(),
+    slug: z.string(),
+    title: z.string(),
+    body_html: z.string(),
+    seo_title: z.string().nullable(),
+    seo_description: z.string().nullable(),
+    updated_at: iso,
+    url: z.string(),
+  })
+  .register(apiRegistry, { id: 'Page', description: 'A published standalone page (about, contact…).' });
+export const pagesResponse = z.object({ data: z.array(page) }).register(apiRegistry, { id: 'PageList' });
+export const pageResponse = z.object({ data: page }).register(apiRegistry, { id: 'PageResponse' });
+
+export const site = z
+  .object({
+    name: z.string(),
+    tagline: z.string(),
+    url: z.string(),
+    locale: z.enum(['zh-CN', 'en']),
+    time_zone: z.string(),
+    logo_url: z.string().nullable(),
+    hotline: z.string(),
+    footer_text: z.string(),
+    icp: z.string(),
+    nav: z.array(z.object({ label: z.string(), url: z.string() })),
+  })
+  .register(apiRegistry, { id: 'Site', description: 'The site\'s public settings.' });
+export const siteResponse = z.object({ data: site }).register(apiRegistry, { id: 'SiteResponse' });
+
+export const slugParams = z.object({ slug: z.string().refine(isSlugParam, 'must be a slug: lower-case letters, digits and hyphens') });
+
+export const ERROR_CODES = ['invalid_parameter', 'not_found', 'rate_limited', 'unavailable'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const errorResponse = z

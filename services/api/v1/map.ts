@@ -1,7 +1,15 @@
-import type { ArticleCardDTO, ArticleDTO, SectionDTO, TagDTO } from '@/db/queries/dto';
+import type { ArticleCardDTO, ArticleDTO, AuthorDTO, PageDTO, PersonDTO, SectionDTO, SiteSettingsDTO, TagDTO } from '@/db/queries/dto';
 import type { Article, ArticleListField, ArticleSummary, Section } from '../../../domain/api/v1/schemas';
+import { siteUrl } from '../../../domain/env';
+import { absoluteUrl, articlePath, authorPath, pagePath, sectionPath, tagPath } from '../../../domain/urls';
 
-/** Reader DTOs → the API's snake_case shapes (./schemas.ts). Nothing else reaches a response. */
+/**
+ * Reader DTOs → the API's snake_case shapes (domain/api/v1/schemas.ts). Nothing else reaches a
+ * response. Every `url` is the thing's canonical page on the site, absolute (SITE_URL), so a client
+ * links to the same address the site's canonical tags name.
+ */
+
+const urlOf = (path: string) => absoluteUrl(siteUrl(), path);
 
 export function articleSummaryOf(card: ArticleCardDTO): ArticleSummary {
   return {
@@ -18,6 +26,7 @@ export function articleSummaryOf(card: ArticleCardDTO): ArticleSummary {
     view_count: card.viewCount,
     featured: card.featured,
     pinned: card.pinned,
+    url: urlOf(articlePath(card)),
   };
 }
 
@@ -39,14 +48,14 @@ export function articleOf(dto: ArticleDTO, bodyJson: unknown): Article {
     seo_description: dto.seoDescription,
     updated_at: dto.updatedAt,
     cover: dto.cover && { src: dto.cover.src, alt: dto.cover.alt, width: dto.cover.width, height: dto.cover.height },
-    authors: dto.authors.map(({ id, slug, name }) => ({ id, slug, name })),
-    tags: dto.tags.map(({ id, slug, name, description }) => ({ id, slug, name, description })),
+    authors: dto.authors.map(personOf),
+    tags: dto.tags.map(tagOf),
   };
 }
 
 /** The sections as a tree, each level in the reader's order (sort order, then id). */
 export function sectionTree(all: SectionDTO[]): Section[] {
-  const nodes = new Map<number, Section>(all.map((s) => [s.id, { id: s.id, parent_id: s.parentId, slug: s.slug, title: s.title, description: s.description, sort_order: s.sortOrder, children: [] }]));
+  const nodes = new Map<number, Section>(all.map((s) => [s.id, { id: s.id, parent_id: s.parentId, slug: s.slug, title: s.title, description: s.description, sort_order: s.sortOrder, url: urlOf(sectionPath(s)), children: [] }]));
   const roots: Section[] = [];
   for (const s of all) {
     const node = nodes.get(s.id)!;
@@ -57,5 +66,34 @@ export function sectionTree(all: SectionDTO[]): Section[] {
 }
 
 export function tagOf(tag: TagDTO) {
-  return { id: tag.id, slug: tag.slug, name: tag.name, description: tag.description };
+  return { id: tag.id, slug: tag.slug, name: tag.name, description: tag.description, url: urlOf(tagPath(tag)) };
+}
+
+export function personOf(person: PersonDTO) {
+  return { id: person.id, slug: person.slug, name: person.name, url: urlOf(authorPath(person)) };
+}
+
+export function authorOf(author: AuthorDTO) {
+  return { ...personOf(author), bio: author.bio, avatar_url: author.avatarUrl };
+}
+
+export function pageOf(page: PageDTO) {
+  const { id, slug, title, bodyHtml, seoTitle, seoDescription, updatedAt } = page;
+  return { id, slug, title, body_html: bodyHtml, seo_title: seoTitle, seo_description: seoDescription, updated_at: updatedAt, url: urlOf(pagePath(page)) };
+}
+
+/** The public settings only: nothing an editor sets for the admin alone. Nav links made absolute. */
+export function siteOf(settings: SiteSettingsDTO) {
+  return {
+    name: settings.name,
+    tagline: settings.tagline,
+    url: siteUrl(),
+    locale: settings.locale,
+    time_zone: settings.timeZone,
+    logo_url: settings.logoUrl,
+    hotline: settings.hotline,
+    footer_text: settings.footerText,
+    icp: settings.icp,
+    nav: settings.nav.map((item) => ({ label: item.label, url: item.href.startsWith('/') ? urlOf(item.href) : item.href })),
+  };
 }

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type { Database } from '@/db/client';
 import { API_CACHE_CONTROL } from '../../../domain/cdn/cache-control.mjs';
 import { withDb } from '../../reader';
+import { clientIp } from '../../client-ip';
+import { countRequest } from '../../rate-limit';
 import type { ErrorCode } from '../../../domain/api/v1/schemas';
 
 /**
@@ -12,10 +14,42 @@ import type { ErrorCode } from '../../../domain/api/v1/schemas';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-export function apiError(status: number, code: ErrorCode, message: string): Response {
-  // An outage must not be kept by a CDN; a bad or unknown URL may, like the pages.
-  const cacheControl = status >= 500 ? 'no-store' : API_CACHE_CONTROL;
-  return new Response(JSON.stringify({ error: { code, message } }), { status, headers: { 'Content-Type': JSON_TYPE, 'Cache-Control': cacheControl } });
+export function apiError(status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}): Response {
+  // An outage or a refusal must not be kept by a CDN; a bad or unknown URL may, like the pages.
+  const cacheControl = status >= 500 || status === 429 ? 'no-store' : API_CACHE_CONTROL;
+  return new Response(JSON.stringify({ error: { code, message } }), { status, headers: { 'Content-Type': JSON_TYPE, 'Cache-Control': cacheControl, ...headers } });
+}
+
+/**
+ * Public and read-only: any web page may call it (no credentials, so `*` is safe), and a client
+ * may read the headers it needs for caching and back-off.
+ */
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'ETag, Retry-After',
+};
+
+/**
+ * Every handler of the API: the per-address limit (API_RATE_LIMIT, shared by all servers) first,
+ * then the handler, then the CORS headers on whatever it answered.
+ */
+export function apiRoute<A extends unknown[]>(handler: (request: Request, ...args: A) => Promise<Response>): (request: Request, ...args: A) => Promise<Response> {
+  return async (request, ...args) => {
+    const verdict = await countRequest('api', clientIp(request.headers));
+    const response = verdict.allowed
+      ? await handler(request, ...args)
+      : apiError(429, 'rate_limited', `Too many requests from this address; try again in ${verdict.retryAfterSeconds} s.`, { 'Retry-After': String(verdict.retryAfterSeconds) });
+    for (const [name, value] of Object.entries(CORS)) response.headers.set(name, value);
+    return response;
+  };
+}
+
+/** The CORS preflight: GET only, with If-None-Match; browsers may keep the answer a day. */
+export function apiPreflight(): Response {
+  return new Response(null, {
+    status: 204,
+    headers: { ...CORS, 'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS', 'Access-Control-Allow-Headers': 'If-None-Match', 'Access-Control-Max-Age': '86400' },
+  });
 }
 
 /** Does If-None-Match name this ETag? Weak comparison (RFC 9110 §13.1.2), so `W/` is ignored. */

@@ -2,7 +2,7 @@ import { keysetPageOfArticles, type ApiArticleFilter } from '@/db/queries/api';
 import { getAuthorBySlug, getTagBySlug, listSections } from '@/db/queries/public';
 import type { Database } from '@/db/client';
 import { articleSummaryOf, pickFields } from '@/services/api/v1/map';
-import { apiError, apiJson, parseParams, withApiDb } from '@/services/api/v1/respond';
+import { apiError, apiJson, apiPreflight, apiRoute, parseParams, withApiDb } from '@/services/api/v1/respond';
 import { articleListQuery, encodeCursor } from '@/domain/api/v1/schemas';
 import { sectionFamilyIds } from '@/services/reader';
 
@@ -35,7 +35,7 @@ async function filterOf(db: Database, query: Query): Promise<ApiArticleFilter | 
   return filter;
 }
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = apiRoute(async (request: Request) => {
   const query = parseParams(articleListQuery, new URL(request.url).searchParams);
   if (!query.ok) return query.response;
   const { cursor = null, limit, fields } = query.data;
@@ -48,4 +48,6 @@ export async function GET(request: Request): Promise<Response> {
       next_cursor: page.next && encodeCursor(page.next),
     });
   });
-}
+});
+
+export const OPTIONS = apiPreflight;

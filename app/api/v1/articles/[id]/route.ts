@@ -1,14 +1,14 @@
 import { getVisibleBodyJson } from '@/db/queries/api';
 import { getArticle } from '@/db/queries/public';
 import { articleOf } from '@/services/api/v1/map';
-import { apiError, apiJson, parseParams, withApiDb } from '@/services/api/v1/respond';
+import { apiError, apiJson, apiPreflight, apiRoute, parseParams, withApiDb } from '@/services/api/v1/respond';
 import { articleIdParams, noQuery } from '@/domain/api/v1/schemas';
 
 /** GET /api/v1/articles/{id}: one published story, its body as sanitised HTML and as the editor's JSON. */
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+export const GET = apiRoute(async (request: Request, context: { params: Promise<{ id: string }> }) => {
   const params = parseParams(articleIdParams, await context.params);
   if (!params.ok) return params.response;
   const query = parseParams(noQuery, new URL(request.url).searchParams);
@@ -19,4 +19,6 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     if (!article || !body) return apiError(404, 'not_found', `No published story ${id}.`);
     return apiJson(request, { data: articleOf(article, body.bodyJson) });
   });
-}
+});
+
+export const OPTIONS = apiPreflight;

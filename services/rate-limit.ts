@@ -2,13 +2,16 @@ import 'server-only';
 import type { Redis } from 'ioredis';
 import { getDb } from '@/db/client';
 import { countInWindow, secondsLeft } from '@/db/queries/throttle';
-import { config } from '../../domain/config.mjs';
-import { onShutdown, SHUTDOWN_CLOSE } from '../server-bridge.mjs';
+import { config } from '../domain/config.mjs';
+import { onShutdown, SHUTDOWN_CLOSE } from './server-bridge.mjs';
 
 /**
- * The reader search limit (issue 10, item 10): SEARCH_RATE_LIMIT searches per address per minute,
- * 0 for none. Every search with a query counts, a result-cache hit too (the limit protects the
- * server, not only the database), checked in proxy.ts before the page renders.
+ * Per-address request limits, each counted over a minute and named by its scope:
+ * - `search`: SEARCH_RATE_LIMIT reader searches (issue 10, item 10). Every search with a query
+ *   counts, a result-cache hit too (the limit protects the server, not only the database),
+ *   checked in proxy.ts before the page renders;
+ * - `api`: API_RATE_LIMIT requests to the public Content API (/api/v1), checked by its handlers.
+ * 0 turns a limit off.
  *
  * The counts are shared by every server: in Redis when REDIS_URL is set (one MULTI: create the
  * key with its minute to live if absent, increment, read its time left), otherwise in PostgreSQL
@@ -20,10 +23,17 @@ import { onShutdown, SHUTDOWN_CLOSE } from '../server-bridge.mjs';
  * without a round trip until its window ends (it cannot end sooner). If the store fails, searches
  * are let through (and the failure logged): the limit must not take search down with Redis.
  */
-export const SEARCH_WINDOW_SECONDS = 60;
+export const RATE_WINDOW_SECONDS = 60;
+
+export type RateScope = 'search' | 'api';
+
+const LIMITS: Record<RateScope, () => number> = {
+  search: () => config().SEARCH_RATE_LIMIT,
+  api: () => config().API_RATE_LIMIT,
+};
 const MAX_REMEMBERED = 10_000;
 
-export interface SearchVerdict {
+export interface RateVerdict {
   allowed: boolean;
   /** The address's count in this window, including this search (0 when not counted). */
   count: number;
@@ -32,13 +42,13 @@ export interface SearchVerdict {
 }
 
 interface LimiterState {
-  /** Address → time (ms) its refusing window ends. */
+  /** Scope and address → time (ms) its refusing window ends. */
   refusedUntil: Map<string, number>;
   redis: Redis | null;
   lastError: number;
 }
 
-const key = Symbol.for('gazette.search-limit');
+const key = Symbol.for('gazette.rate-limit');
 
 function state(): LimiterState {
   const holder = globalThis as { [key]?: LimiterState };
@@ -46,54 +56,58 @@ function state(): LimiterState {
   return holder[key];
 }
 
-const ALLOWED: SearchVerdict = { allowed: true, count: 0, retryAfterSeconds: 0 };
+const ALLOWED: RateVerdict = { allowed: true, count: 0, retryAfterSeconds: 0 };
 
-/** Counts one search from `ip` and says whether it may run. */
-export async function countSearch(ip: string): Promise<SearchVerdict> {
-  const { SEARCH_RATE_LIMIT: limit } = config();
+/** Counts one reader search from `ip` and says whether it may run. */
+export const countSearch = (ip: string) => countRequest('search', ip);
+
+/** Counts one request of `scope` from `ip` and says whether it may run. */
+export async function countRequest(scope: RateScope, ip: string): Promise<RateVerdict> {
+  const limit = LIMITS[scope]();
   // No address known (no server entry and no trusted proxy): one bucket for everyone would stop
   // every reader's search at once, so nothing is limited (docs/configuration.md says to set TRUST_PROXY).
   if (limit === 0 || ip === 'unknown') return ALLOWED;
   const s = state();
-  const until = s.refusedUntil.get(ip);
+  const remembered = `${scope}:${ip}`;
+  const until = s.refusedUntil.get(remembered);
   if (until !== undefined) {
     if (until > Date.now()) return { allowed: false, count: limit + 1, retryAfterSeconds: Math.max(1, Math.ceil((until - Date.now()) / 1000)) };
-    s.refusedUntil.delete(ip);
+    s.refusedUntil.delete(remembered);
   }
   let counted: { count: number; msLeft: number };
   try {
-    counted = config().REDIS_URL ? await countInRedis(ip) : await countInDatabase(ip);
+    counted = config().REDIS_URL ? await countInRedis(scope, ip) : await countInDatabase(scope, ip);
   } catch (error) {
     if (Date.now() - s.lastError > 60_000) {
       s.lastError = Date.now();
-      console.error('[gazette] search limit: the count could not be kept, searches go through:', error instanceof Error ? error.message : error);
+      console.error(`[gazette] ${scope} limit: the count could not be kept, requests go through:`, error instanceof Error ? error.message : error);
     }
     return ALLOWED;
   }
   if (counted.count <= limit) return { allowed: true, count: counted.count, retryAfterSeconds: 0 };
   if (s.refusedUntil.size >= MAX_REMEMBERED) s.refusedUntil.clear();
-  s.refusedUntil.set(ip, Date.now() + counted.msLeft);
+  s.refusedUntil.set(remembered, Date.now() + counted.msLeft);
   return { allowed: false, count: counted.count, retryAfterSeconds: Math.max(1, Math.ceil(counted.msLeft / 1000)) };
 }
 
-async function countInDatabase(ip: string): Promise<{ count: number; msLeft: number }> {
-  const row = (await countInWindow(await getDb(), [{ scope: 'search', subject: ip }], SEARCH_WINDOW_SECONDS)).get('search')!;
-  return { count: row.attempts, msLeft: secondsLeft(row.windowStartedAt, SEARCH_WINDOW_SECONDS) * 1000 };
+async function countInDatabase(scope: RateScope, ip: string): Promise<{ count: number; msLeft: number }> {
+  const row = (await countInWindow(await getDb(), [{ scope, subject: ip }], RATE_WINDOW_SECONDS)).get(scope)!;
+  return { count: row.attempts, msLeft: secondsLeft(row.windowStartedAt, RATE_WINDOW_SECONDS) * 1000 };
 }
 
-/** The Redis key of an address's count (under CACHE_REDIS_PREFIX). */
-export function searchLimitKey(ip: string): string {
-  return `${config().CACHE_REDIS_PREFIX}search-limit:${ip}`;
+/** The Redis key of an address's count in a scope (under CACHE_REDIS_PREFIX). */
+export function rateLimitKey(scope: RateScope, ip: string): string {
+  return `${config().CACHE_REDIS_PREFIX}${scope}-limit:${ip}`;
 }
 
-async function countInRedis(ip: string): Promise<{ count: number; msLeft: number }> {
+async function countInRedis(scope: RateScope, ip: string): Promise<{ count: number; msLeft: number }> {
   const redis = await redisClient();
-  const k = searchLimitKey(ip);
-  const results = await redis.multi().set(k, '0', 'EX', SEARCH_WINDOW_SECONDS, 'NX').incr(k).pttl(k).exec();
+  const k = rateLimitKey(scope, ip);
+  const results = await redis.multi().set(k, '0', 'EX', RATE_WINDOW_SECONDS, 'NX').incr(k).pttl(k).exec();
   const failed = results?.find(([error]) => error);
   if (!results || failed) throw failed?.[0] ?? new Error('the transaction was discarded');
   const msLeft = Number(results[2]![1]);
-  return { count: Number(results[1]![1]), msLeft: msLeft > 0 ? msLeft : SEARCH_WINDOW_SECONDS * 1000 };
+  return { count: Number(results[1]![1]), msLeft: msLeft > 0 ? msLeft : RATE_WINDOW_SECONDS * 1000 };
 }
 
 async function redisClient(): Promise<Redis> {
@@ -101,16 +115,16 @@ async function redisClient(): Promise<Redis> {
   if (s.redis) return s.redis;
   const { Redis } = await import('ioredis');
   if (s.redis) return s.redis;
-  // Short timeouts: a slow Redis lets searches through rather than holding them.
+  // Short timeouts: a slow Redis lets requests through rather than holding them.
   const redis = new Redis(config().REDIS_URL!, { maxRetriesPerRequest: 1, connectTimeout: 2_000, commandTimeout: 1_000, enableAutoPipelining: true });
   redis.on('error', () => {}); // commands fail and are logged above
   s.redis = redis;
-  onShutdown('search limit (Redis)', SHUTDOWN_CLOSE, () => redis.quit().catch(() => redis.disconnect()));
+  onShutdown('rate limits (Redis)', SHUTDOWN_CLOSE, () => redis.quit().catch(() => redis.disconnect()));
   return redis;
 }
 
 /** Tests: forget what this process remembers and close its Redis connection. */
-export async function resetSearchLimit(): Promise<void> {
+export async function resetRateLimits(): Promise<void> {
   const s = state();
   s.refusedUntil.clear();
   const redis = s.redis;
