@@ -1,4 +1,5 @@
 import type { Locale } from './messages';
+import { tableTranslator } from './template';
 
 /** Strings of the admin shell (sign-in, navigation, dashboard, lists, workflow). */
 const zh = {
@@ -226,10 +227,7 @@ const en: Record<AdminKey, string> = {
 const dictionaries: Record<Locale, Record<AdminKey, string>> = { 'zh-CN': zh, en };
 
 export function adminT(locale: Locale) {
-  return (key: AdminKey, vars?: Record<string, string | number>) => {
-    const template = dictionaries[locale][key];
-    return vars ? template.replace(/\{(\w+)\}/g, (w, n: string) => (n in vars ? String(vars[n]) : w)) : template;
-  };
+  return tableTranslator(dictionaries[locale]);
 }
 
 export type AdminTranslator = ReturnType<typeof adminT>;

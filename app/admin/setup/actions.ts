@@ -8,7 +8,7 @@ import { signIn } from '@/lib/auth';
 import { authSecret } from '@/lib/auth/secret';
 import { setupCodeRequired } from '@/lib/auth/setup-code';
 import { clientIp } from '@/lib/client-ip';
-import { ActionError } from '@/lib/errors';
+import { ActionError, englishFieldErrors, fieldMessagesOf } from '@/lib/errors';
 import { redactForLog } from '@/lib/redact-log';
 import { ownerSetupInput } from '@/lib/validation/account';
 
@@ -25,9 +25,8 @@ export interface SetupState {
 export async function setupOwnerAction(_prev: SetupState, form: FormData): Promise<SetupState> {
   const parsed = ownerSetupInput.safeParse({ name: form.get('name') ?? '', email: form.get('email') ?? '', password: form.get('password') ?? '' });
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
-    return { error: 'Some fields need attention.', fieldErrors };
+    // The setup page speaks English whatever the site's language will be.
+    return { error: 'Some fields need attention.', fieldErrors: englishFieldErrors(fieldMessagesOf(parsed.error)) };
   }
   try {
     const outcome = await setupOwner(

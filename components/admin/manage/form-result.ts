@@ -3,7 +3,8 @@ import { refresh } from 'next/cache';
 import type { ActionContext, ActionResult } from '@/lib/actions';
 import { adminLocale } from '@/lib/admin-locale';
 import { getCurrentUser } from '@/lib/auth/session';
-import { localizeServerMessage, manageT, type ManageKey } from '@/lib/i18n/admin-manage';
+import { manageT, type ManageKey } from '@/lib/i18n/admin-manage';
+import { translateRefusal } from '@/lib/i18n/server-messages';
 import type { FormState } from './form-state';
 
 /** The acting staff member as the DAL wants it: who, with which role, from where (for the audit log). */
@@ -27,7 +28,5 @@ export async function formState<T>(result: ActionResult<T>, success: ManageKey):
     refresh();
     return { status: 'ok', message: manageT(locale)(success), at: Date.now() };
   }
-  const fieldErrors: Record<string, string[]> = {};
-  for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) fieldErrors[field] = messages.map((msg) => localizeServerMessage(locale, msg));
-  return { status: 'error', error: localizeServerMessage(locale, result.error), fieldErrors, at: Date.now() };
+  return { status: 'error', ...translateRefusal(locale, result), at: Date.now() };
 }

@@ -5,7 +5,6 @@ import type { Database } from '../../client';
 import { pages } from '../../schema';
 import { cacheTags } from '../../../lib/cache-tags';
 import { ActionError, forbiddenError, notFoundError } from '../../../lib/errors';
-import { serverMessage as m } from '../../../lib/i18n/admin-manage';
 import { can } from '../../../lib/permissions';
 import { renderRichText, richTextToPlainText } from '../../../lib/rich-text/render';
 import type { RichTextDoc } from '../../../lib/rich-text/schema';
@@ -94,7 +93,7 @@ async function loadForUpdate(tx: Database, id: number) {
 }
 
 function staleError(currentVersion: number) {
-  return new ActionError(409, m('pageStale'), undefined, { currentVersion });
+  return new ActionError(409, { code: 'pageStale' }, undefined, { currentVersion });
 }
 
 /** New pages start as drafts. */

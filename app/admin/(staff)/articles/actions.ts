@@ -13,7 +13,7 @@ import type { FormState } from '@/components/admin/manage/form-state';
 import { adminLocale } from '@/lib/admin-locale';
 import { getCurrentUser } from '@/lib/auth/session';
 import { BULK_TRANSITIONS, type BulkOutcome, type BulkTransition } from '@/lib/bulk-actions';
-import { localizeServerMessage, serverMessage } from '@/lib/i18n/admin-manage';
+import { translateMessage } from '@/lib/i18n/server-messages';
 import { bulkSummary } from '@/lib/i18n/bulk-summary';
 
 const transition = z.enum(['submit', 'withdraw', 'publish', 'schedule', 'unpublish', 'archive', 'trash', 'restore']);
@@ -66,9 +66,9 @@ export const transitionArticleAction = defineAction(
 );
 
 const bulkInput = z.object({
-  ids: z.array(id).min(1, serverMessage('selectArticles')).max(100),
+  ids: z.array(id).min(1, 'selectArticles').max(100),
   // No default: an empty or unknown action is refused, whatever the form sent.
-  transition: z.enum(BULK_TRANSITIONS, { error: serverMessage('chooseBulkAction') }),
+  transition: z.enum(BULK_TRANSITIONS, { error: 'chooseBulkAction' }),
 });
 
 export const bulkTransitionAction = defineAction({ name: 'article.bulk', input: bulkInput, permission: 'article:bulk' }, async ({ ids, transition: name }, ctx) => {
@@ -81,7 +81,7 @@ export const bulkTransitionAction = defineAction({ name: 'article.bulk', input: 
       // One refusal must not undo the others (they are committed, and their caches are expired below).
       const failure = failureOf(error, 'article.bulk');
       const state = typeof failure.details?.state === 'string' ? failure.details.state : undefined;
-      outcomes.push({ id: articleId, ok: false, error: failure.error, ...(state ? { state } : {}) });
+      outcomes.push({ id: articleId, ok: false, error: failure.reason, ...(state ? { state } : {}) });
     }
   }
   return outcomes;
@@ -129,8 +129,8 @@ export async function bulkArticlesForm(_state: FormState, form: FormData): Promi
   const at = Date.now();
   if (!result.ok) {
     // The field's own message ("choose a bulk action") says more than "some fields need attention".
-    const first = Object.values(result.fieldErrors ?? {}).flat()[0] ?? result.error;
-    return { status: 'error', error: localizeServerMessage(locale, first), fieldErrors: {}, at };
+    const first = Object.values(result.fieldMessages ?? {}).flat()[0] ?? result.reason;
+    return { status: 'error', error: translateMessage(locale, first), fieldErrors: {}, at };
   }
   refresh();
   const message = bulkSummary(locale, transition as BulkTransition, result.data);
