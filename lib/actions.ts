@@ -6,7 +6,7 @@ import { AuthError, requirePermission, requireUser, type CurrentUser } from './a
 import { invalidateTags } from './cache-invalidation';
 import { clientIp } from './client-ip';
 import { isConnectionError, noteDatabaseFailure } from './db-health.mjs';
-import { isTransientConflict, pgErrorCode, retryTransientConflicts } from './db-errors';
+import { isTransientConflict, isUniqueViolation, retryTransientConflicts } from './db-errors';
 import { ActionError, englishFieldErrors, fieldMessagesOf, type FieldMessages } from './errors';
 import { englishMessage, type Message, type MessageCode } from './i18n/server-messages';
 import { redactForLog } from './redact-log';
@@ -65,8 +65,7 @@ export function failureOf(error: unknown, name: string): ActionFailure {
     noteDatabaseFailure(error);
     return failure(503, coded('databaseDown'));
   }
-  const code = pgErrorCode(error);
-  if (code === '23505' || /duplicate key/.test(String((error as Error).message))) return failure(409, coded('duplicate'));
+  if (isUniqueViolation(error)) return failure(409, coded('duplicate'));
   if (isTransientConflict(error)) return failure(409, coded('transientConflict'));
   console.error(`[action ${name}]`, redactForLog(error));
   return failure(500, coded('somethingWrong'));
