@@ -16,8 +16,8 @@ import type { FormState } from '@/domain/form-state';
 import { adminLocale } from '@/services/admin/locale';
 import { getCurrentUser } from '@/services/auth/session';
 import { BULK_TRANSITIONS, type BulkOutcome, type BulkTransition } from '@/domain/bulk-actions';
-import { localizeServerMessage, serverMessage } from '@/domain/i18n/admin-manage';
 import { bulkSummary } from '@/domain/i18n/bulk-summary';
+import { translateMessage } from '@/domain/i18n/server-messages';
 
 const transition = z.enum(['submit', 'withdraw', 'publish', 'schedule', 'unpublish', 'archive', 'trash', 'restore']);
 const publishAt = z
@@ -69,9 +69,9 @@ export const transitionArticleAction = defineAction(
 );
 
 const bulkInput = z.object({
-  ids: z.array(id).min(1, serverMessage('selectArticles')).max(100),
+  ids: z.array(id).min(1, 'selectArticles').max(100),
   // No default: an empty or unknown action is refused, whatever the form sent.
-  transition: z.enum(BULK_TRANSITIONS, { error: serverMessage('chooseBulkAction') }),
+  transition: z.enum(BULK_TRANSITIONS, { error: 'chooseBulkAction' }),
 });
 
 export const bulkTransitionAction = defineAction({ name: 'article.bulk', input: bulkInput, permission: 'article:bulk' }, async ({ ids, transition: name }, ctx) => {
@@ -84,7 +84,7 @@ export const bulkTransitionAction = defineAction({ name: 'article.bulk', input: 
       // One refusal must not undo the others (they are committed, and their caches are expired below).
       const failure = failureOf(error, 'article.bulk');
       const state = typeof failure.details?.state === 'string' ? failure.details.state : undefined;
-      outcomes.push({ id: articleId, ok: false, error: failure.error, ...(state ? { state } : {}) });
+      outcomes.push({ id: articleId, ok: false, error: failure.reason, ...(state ? { state } : {}) });
     }
   }
   return outcomes;
@@ -126,8 +126,8 @@ export async function bulkArticlesForm(_state: FormState, form: FormData): Promi
   const at = Date.now();
   if (!result.ok) {
     // The field's own message ("choose a bulk action") says more than "some fields need attention".
-    const first = Object.values(result.fieldErrors ?? {}).flat()[0] ?? result.error;
-    return { status: 'error', error: localizeServerMessage(locale, first), fieldErrors: {}, at };
+    const first = Object.values(result.fieldMessages ?? {}).flat()[0] ?? result.reason;
+    return { status: 'error', error: translateMessage(locale, first), fieldErrors: {}, at };
   }
   refresh();
   const message = bulkSummary(locale, transition as BulkTransition, result.data);

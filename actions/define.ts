@@ -6,16 +6,23 @@ import { AuthError, requirePermission, requireUser, type CurrentUser } from '../
 import { invalidateTags } from '../services/cache-invalidation';
 import { clientIp } from '../services/client-ip';
 import { isConnectionError, noteDatabaseFailure } from '../services/db-health.mjs';
-import { isTransientConflict, pgErrorCode, retryTransientConflicts } from '../domain/db-errors';
-import { ActionError } from '../domain/errors';
 import { redactForLog } from '../domain/redact-log';
 import type { Permission } from '../domain/permissions';
+import { isTransientConflict, isUniqueViolation, retryTransientConflicts } from '../domain/db-errors';
+import { ActionError, englishFieldErrors, fieldMessagesOf, type FieldMessages } from '../domain/errors';
+import { englishMessage, type Message, type MessageCode } from '../domain/i18n/server-messages';
 
+/**
+ * A refusal. `reason` and `fieldMessages` are codes with parameters, which the screens translate
+ * (lib/i18n/server-messages.ts); `error` and `fieldErrors` are the same in English.
+ */
 export type ActionFailure = {
   ok: false;
   status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
   error: string;
+  reason: Message;
   fieldErrors?: Record<string, string[]>;
+  fieldMessages?: FieldMessages;
   details?: Record<string, unknown>;
 };
 export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
@@ -35,35 +42,33 @@ interface ActionConfig<S extends z.ZodType> {
   permission: Permission | null;
 }
 
-function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    // Actions that wrap a form's values in `{ id, values }` still report errors per form field.
-    const path = issue.path[0] === 'values' ? issue.path.slice(1) : issue.path;
-    const key = path.length ? String(path[0]) : '_';
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
+function failure(status: ActionFailure['status'], reason: Message, fieldMessages?: FieldMessages, details?: Record<string, unknown>): ActionFailure {
+  return {
+    ok: false,
+    status,
+    error: englishMessage(reason),
+    reason,
+    ...(fieldMessages ? { fieldErrors: englishFieldErrors(fieldMessages), fieldMessages } : {}),
+    ...(details ? { details } : {}),
+  };
 }
+
+const coded = (code: MessageCode): Message => ({ code });
+const fieldsNeedAttention = (error: z.ZodError) => failure(422, coded('fieldsNeedAttention'), fieldMessagesOf(error));
 
 /** Shapes an unexpected error into an answer; the details stay in the server log. */
 export function failureOf(error: unknown, name: string): ActionFailure {
-  if (error instanceof ActionError) return { ok: false, status: error.status, error: error.message, fieldErrors: error.fieldErrors, details: error.details };
-  if (error instanceof AuthError) return { ok: false, status: error.status, error: error.message };
-  if (error instanceof z.ZodError) return { ok: false, status: 422, error: 'Some fields need attention.', fieldErrors: fieldErrorsOf(error) };
+  if (error instanceof ActionError) return failure(error.status, error.reason, error.fieldMessages, error.details);
+  if (error instanceof AuthError) return failure(error.status, coded(error.status === 401 ? 'pleaseSignIn' : 'noPermission'));
+  if (error instanceof z.ZodError) return fieldsNeedAttention(error);
   if (isConnectionError(error)) {
     noteDatabaseFailure(error);
-    return { ok: false, status: 503, error: 'The database is not answering. Nothing was saved; try again in a moment.' };
+    return failure(503, coded('databaseDown'));
   }
-  const code = pgErrorCode(error);
-  if (code === '23505' || /duplicate key/.test(String((error as Error).message))) {
-    return { ok: false, status: 409, error: 'This conflicts with an existing item (a name or slug is already taken).' };
-  }
-  if (isTransientConflict(error)) {
-    return { ok: false, status: 409, error: 'Someone else was changing the same items at this moment. Nothing was saved; try again.' };
-  }
+  if (isUniqueViolation(error)) return failure(409, coded('duplicate'));
+  if (isTransientConflict(error)) return failure(409, coded('transientConflict'));
   console.error(`[action ${name}]`, redactForLog(error));
-  return { ok: false, status: 500, error: 'Something went wrong. Nothing was saved.' };
+  return failure(500, coded('somethingWrong'));
 }
 
 /**
@@ -74,7 +79,7 @@ export function defineAction<S extends z.ZodType, T>(config: ActionConfig<S>, ha
   return async (raw: z.input<S>): Promise<ActionResult<T>> => {
     try {
       const parsed = config.input.safeParse(raw);
-      if (!parsed.success) return { ok: false, status: 422, error: 'Some fields need attention.', fieldErrors: fieldErrorsOf(parsed.error) };
+      if (!parsed.success) return fieldsNeedAttention(parsed.error);
       const user = config.permission ? await requirePermission(config.permission) : await requireUser();
       const tags = new Set<string>();
       const ctx: ActionContext = {

@@ -3,8 +3,9 @@ import { refresh } from 'next/cache';
 import type { ActionContext, ActionResult } from '@/actions/define';
 import { adminLocale } from '@/services/admin/locale';
 import { getCurrentUser } from '@/services/auth/session';
-import { localizeServerMessage, manageT, type ManageKey } from '@/domain/i18n/admin-manage';
 import type { FormState } from '../domain/form-state';
+import { manageT, type ManageKey } from '@/domain/i18n/admin-manage';
+import { translateRefusal } from '@/domain/i18n/server-messages';
 
 /** The acting staff member as the DAL wants it: who, with which role, from where (for the audit log). */
 export function staffOf(ctx: ActionContext) {
@@ -27,7 +28,5 @@ export async function formState<T>(result: ActionResult<T>, success: ManageKey):
     refresh();
     return { status: 'ok', message: manageT(locale)(success), at: Date.now() };
   }
-  const fieldErrors: Record<string, string[]> = {};
-  for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) fieldErrors[field] = messages.map((msg) => localizeServerMessage(locale, msg));
-  return { status: 'error', error: localizeServerMessage(locale, result.error), fieldErrors, at: Date.now() };
+  return { status: 'error', ...translateRefusal(locale, result), at: Date.now() };
 }

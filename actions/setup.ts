@@ -8,9 +8,9 @@ import { signIn } from '@/services/auth';
 import { authSecret } from '@/services/auth/secret';
 import { setupCodeRequired } from '@/domain/auth/setup-code';
 import { clientIp } from '@/services/client-ip';
-import { ActionError } from '@/domain/errors';
 import { redactForLog } from '@/domain/redact-log';
 import { ownerSetupInput } from '@/domain/validation/account';
+import { ActionError, englishFieldErrors, fieldMessagesOf } from '@/domain/errors';
 
 export interface SetupState {
   error: string | null;
@@ -25,9 +25,8 @@ export interface SetupState {
 export async function setupOwnerAction(_prev: SetupState, form: FormData): Promise<SetupState> {
   const parsed = ownerSetupInput.safeParse({ name: form.get('name') ?? '', email: form.get('email') ?? '', password: form.get('password') ?? '' });
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
-    return { error: 'Some fields need attention.', fieldErrors };
+    // The setup page speaks English whatever the site's language will be.
+    return { error: 'Some fields need attention.', fieldErrors: englishFieldErrors(fieldMessagesOf(parsed.error)) };
   }
   try {
     const outcome = await setupOwner(

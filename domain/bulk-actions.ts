@@ -1,3 +1,5 @@
+import type { Message } from './i18n/server-messages';
+
 /** The bulk actions of the article list (`/admin/articles`), in menu order; restore is the trash view's only one. */
 export const BULK_TRANSITIONS = ['publish', 'unpublish', 'archive', 'trash', 'restore'] as const;
 export type BulkTransition = (typeof BULK_TRANSITIONS)[number];
@@ -14,6 +16,7 @@ export function needsConfirmation(transition: BulkTransition): transition is Con
 export interface BulkOutcome {
   id: number;
   ok: boolean;
-  error?: string;
+  /** Why it failed: a code of lib/i18n/server-messages.ts with its parameters. */
+  error?: Message;
   state?: string;
 }

@@ -6,6 +6,12 @@ export function isTransientConflict(error: unknown): boolean {
   return TRANSIENT_CONFLICTS.has(pgErrorCode(error) ?? '');
 }
 
+/** A unique index refused the row (SQLSTATE 23505): a name or slug someone else just took. */
+export function isUniqueViolation(error: unknown): boolean {
+  // The text is a fallback for an error wrapped deeper than pgErrorCode looks.
+  return pgErrorCode(error) === '23505' || String((error as Error | undefined)?.message).includes('duplicate key');
+}
+
 /** The SQLSTATE of a database error, which Drizzle wraps in its own error as `cause`. */
 export function pgErrorCode(error: unknown): string | undefined {
   for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 3; e = e.cause as typeof e, depth++) {

@@ -5,6 +5,8 @@ import { hasContent, seedDemo } from '@/services/seed';
 import { countSignInUsers, createStaffUser } from '@/db/queries/admin/users';
 import { catchUpRecentViews } from '@/db/queries/views';
 import { ownerSetupInput } from '../domain/validation/account';
+import { issueMessage } from '../domain/errors';
+import { englishMessage } from '../domain/i18n/server-messages';
 import { authSecret } from './auth/secret';
 import { setupCodeFor, setupCodeRequired } from '../domain/auth/setup-code';
 import { assertConfig, type Config } from '../domain/config.mjs';
@@ -67,7 +69,7 @@ function ownerFromConfig(cfg: Config): OwnerInput | null {
   const parsed = ownerSetupInput.safeParse({ name: cfg.ADMIN_NAME || cfg.ADMIN_EMAIL.split('@')[0], email: cfg.ADMIN_EMAIL, password: cfg.ADMIN_PASSWORD });
   if (parsed.success) return parsed.data;
   const variable = { name: 'ADMIN_NAME', email: 'ADMIN_EMAIL', password: 'ADMIN_PASSWORD' } as Record<string, string>;
-  const problems = parsed.error.issues.map((i) => `${variable[String(i.path[0])] ?? 'ADMIN_EMAIL'}: ${i.message}`);
+  const problems = parsed.error.issues.map((i) => `${variable[String(i.path[0])] ?? 'ADMIN_EMAIL'}: ${englishMessage(issueMessage(i))}`);
   throw new StartupError(`Invalid configuration (see docs/configuration.md):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 }
 

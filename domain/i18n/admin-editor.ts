@@ -1,4 +1,5 @@
 import type { Locale } from './messages';
+import { tableTranslator } from './template';
 
 /** Strings of the article editor, its toolbar, revisions and preview. */
 const zh = {
@@ -425,10 +426,7 @@ const en: Record<EditorKey, string> = {
 const dictionaries: Record<Locale, Record<EditorKey, string>> = { 'zh-CN': zh, en };
 
 export function editorT(locale: Locale) {
-  return (key: EditorKey, vars?: Record<string, string | number>) => {
-    const template = dictionaries[locale][key];
-    return vars ? template.replace(/\{(\w+)\}/g, (w, n: string) => (n in vars ? String(vars[n]) : w)) : template;
-  };
+  return tableTranslator(dictionaries[locale]);
 }
 
 export type EditorTranslator = ReturnType<typeof editorT>;

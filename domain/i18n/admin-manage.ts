@@ -1,170 +1,10 @@
 import type { Locale } from './messages';
+import { tableTranslator } from './template';
 
 /**
  * Strings of the management screens (sections, tags, pages, users, settings, audit log, account).
- * Server messages are English templates thrown by the DAL and validation; the screens show them in
- * the reader's language through `localizeServerMessage`, which recognises a template by its shape.
+ * What the server answers with is translated by code in ./server-messages.ts.
  */
-
-const serverMessagesEn = {
-  // From actions/define.ts, domain/errors.ts, domain/validation/text.ts and account.ts, shared by every screen.
-  fieldsNeedAttention: 'Some fields need attention.',
-  noPermission: 'You do not have permission to do this.',
-  pleaseSignIn: 'Please sign in.',
-  somethingWrong: 'Something went wrong. Nothing was saved.',
-  databaseDown: 'The database is not answering. Nothing was saved; try again in a moment.',
-  duplicate: 'This conflicts with an existing item (a name or slug is already taken).',
-  notFound: '{what} does not exist or was deleted.',
-  // The article list's bulk actions.
-  chooseBulkAction: 'Choose a bulk action.',
-  selectArticles: 'Select at least one article.',
-  // Preview share links (db/queries/admin/preview-links.ts).
-  previewLinkRevoked: 'This preview link was already revoked.',
-  previewLinkExpired: 'This preview link has already expired.',
-  required: 'Required.',
-  atMost: 'At most {max} characters.',
-  emailInvalid: 'Enter a valid email address.',
-  passwordTooShort: 'Use at least {min} characters.',
-  passwordTooLong: 'Use at most {max} characters.',
-  currentPasswordRequired: 'Enter your current password.',
-  wholeNumber: 'Use a whole number.',
-  titleRequired: 'The title is required.',
-  nameRequired: 'The name is required.',
-  // Addresses.
-  slugNeedsLetters: 'The slug needs letters or digits.',
-  slugReserved: 'The address /{slug} is used by the site itself.',
-  slugUsedBySection: 'The section “{title}” already uses the address /{slug}.',
-  slugUsedByPage: 'The page “{title}” already uses the address /{slug}.',
-  // Sections.
-  parentMissing: 'The parent section does not exist.',
-  parentCycle: 'A section cannot be placed inside itself or one of its subsections.',
-  tooDeep: 'Sections can be nested at most {max} levels deep.',
-  sectionNotEmpty: 'This section still has {articles} article(s) (trash included) and {children} subsection(s). Move them elsewhere first.',
-  // Tags.
-  tagNameTaken: 'A tag named “{name}” already exists.',
-  tagSlugTaken: 'The tag “{name}” already uses the slug {slug}.',
-  mergeSame: 'Choose two different tags.',
-  // Pages.
-  pageStale: 'Someone else saved this page after you opened it. Reload to see their version, then edit again.',
-  // Users.
-  emailTaken: 'An account with this email already exists.',
-  alreadyInUse: 'Already in use.',
-  ownerProtected: 'The owner account cannot be demoted or disabled.',
-  ownerPasswordProtected: 'Only the owner can change the owner’s password.',
-  lastAdmin: 'This would leave the site without an active administrator.',
-  wrongCurrentPassword: 'The current password is not correct.',
-  tooManyAttempts: 'Too many wrong passwords. Try again in 15 minutes.',
-  reauthRequired: 'To reset an administrator’s password, enter your own current password.',
-  // Settings.
-  siteNameRequired: 'The site name is required.',
-  timeZoneInvalid: 'Not a known time zone; use a name such as Asia/Shanghai.',
-  templatePlaceholders: 'The template must contain {site} and {title}.',
-  hrefInvalid: 'Use an http(s) address or a path on this site starting with /.',
-  navLabelRequired: 'Menu row {row} needs a label.',
-  navLabelTooLong: 'Menu row {row}: the label is longer than {max} characters.',
-  navHrefInvalid: 'Menu row {row}: use a path starting with / or an http(s) address.',
-  navTooMany: 'At most {max} menu items.',
-  settingsStale: 'Someone else changed the settings after you opened them. Reload, then save again.',
-} as const;
-
-export type ServerMessageKey = keyof typeof serverMessagesEn;
-
-const serverMessagesZh: Record<ServerMessageKey, string> = {
-  fieldsNeedAttention: '有些内容需要修改。',
-  noPermission: '你没有执行此操作的权限。',
-  pleaseSignIn: '请先登录。',
-  somethingWrong: '出错了，未保存任何内容。',
-  databaseDown: '数据库暂时无法连接，未保存任何内容，请稍后重试。',
-  duplicate: '与已有内容冲突（名称或地址已被占用）。',
-  notFound: '该内容不存在或已被删除。',
-  chooseBulkAction: '请选择一个批量操作。',
-  selectArticles: '请至少选择一篇文章。',
-  previewLinkRevoked: '该预览链接已被撤销。',
-  previewLinkExpired: '该预览链接已过期。',
-  required: '必填。',
-  atMost: '最多 {max} 个字符。',
-  emailInvalid: '请输入有效的邮箱地址。',
-  passwordTooShort: '至少 {min} 个字符。',
-  passwordTooLong: '最多 {max} 个字符。',
-  currentPasswordRequired: '请输入当前密码。',
-  wholeNumber: '请输入整数。',
-  titleRequired: '标题不能为空。',
-  nameRequired: '名称不能为空。',
-  slugNeedsLetters: '地址需要包含字母或数字。',
-  slugReserved: '地址 /{slug} 已被网站系统占用。',
-  slugUsedBySection: '栏目“{title}”已在使用地址 /{slug}。',
-  slugUsedByPage: '单页“{title}”已在使用地址 /{slug}。',
-  parentMissing: '上级栏目不存在。',
-  parentCycle: '栏目不能放在自身或其下级栏目之下。',
-  tooDeep: '栏目最多嵌套 {max} 层。',
-  sectionNotEmpty: '该栏目下还有 {articles} 篇文章（含回收站）和 {children} 个子栏目，请先移走。',
-  tagNameTaken: '已有名为“{name}”的标签。',
-  tagSlugTaken: '标签“{name}”已在使用地址 {slug}。',
-  mergeSame: '请选择两个不同的标签。',
-  pageStale: '在你打开之后，有人保存了这个单页。请刷新查看对方的版本后再编辑。',
-  emailTaken: '该邮箱已有账号。',
-  alreadyInUse: '已被占用。',
-  ownerProtected: '站点所有者账号不能降级或停用。',
-  ownerPasswordProtected: '只有站点所有者本人可以修改其密码。',
-  lastAdmin: '此操作会导致网站没有可用的管理员。',
-  wrongCurrentPassword: '当前密码不正确。',
-  tooManyAttempts: '密码错误次数过多，请 15 分钟后再试。',
-  reauthRequired: '重置管理员的密码前，请输入你自己的当前密码。',
-  siteNameRequired: '网站名称不能为空。',
-  timeZoneInvalid: '无法识别的时区，请使用 Asia/Shanghai 这样的名称。',
-  templatePlaceholders: '模板必须包含 {site} 和 {title}。',
-  hrefInvalid: '请使用 http(s) 地址或以 / 开头的站内路径。',
-  navLabelRequired: '菜单第 {row} 项缺少名称。',
-  navLabelTooLong: '菜单第 {row} 项：名称超过 {max} 个字符。',
-  navHrefInvalid: '菜单第 {row} 项：请使用以 / 开头的路径或 http(s) 地址。',
-  navTooMany: '菜单最多 {max} 项。',
-  settingsStale: '在你打开之后，有人修改了站点设置。请刷新后再保存。',
-};
-
-function fill(template: string, vars?: Record<string, string | number>): string {
-  return vars ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : template;
-}
-
-/** The English text of a server message; the DAL and validation throw these. */
-export function serverMessage(key: ServerMessageKey, vars?: Record<string, string | number>): string {
-  return fill(serverMessagesEn[key], vars);
-}
-
-const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-let matchers: { key: ServerMessageKey; pattern: RegExp; names: string[] }[] | undefined;
-
-function templateMatchers() {
-  matchers ??= (Object.keys(serverMessagesEn) as ServerMessageKey[]).map((key) => {
-    const template: string = serverMessagesEn[key];
-    const names: string[] = [];
-    const source = template
-      .split(/(\{\w+\})/)
-      .map((part) => {
-        const name = /^\{(\w+)\}$/.exec(part)?.[1];
-        if (!name) return escapeRegExp(part);
-        names.push(name);
-        return '(.*?)';
-      })
-      .join('');
-    return { key, pattern: new RegExp(`^${source}$`, 's'), names };
-  });
-  return matchers;
-}
-
-/** A server message in the reader's language; one it does not know stays as it came. */
-export function localizeServerMessage(locale: Locale, message: string): string {
-  if (locale === 'en') return message;
-  for (const { key, pattern, names } of templateMatchers()) {
-    const match = pattern.exec(message);
-    if (match) return fill(serverMessagesZh[key], Object.fromEntries(names.map((name, i) => [name, match[i + 1] ?? ''])));
-  }
-  return message;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Screen labels.
-
 const zh = {
   actions: '操作',
   address: '地址',
@@ -469,7 +309,7 @@ const en: Record<ManageKey, string> = {
 const dictionaries: Record<Locale, Record<ManageKey, string>> = { 'zh-CN': zh, en };
 
 export function manageT(locale: Locale) {
-  return (key: ManageKey, vars?: Record<string, string | number>) => fill(dictionaries[locale][key], vars);
+  return tableTranslator(dictionaries[locale]);
 }
 
 export type ManageTranslator = ReturnType<typeof manageT>;

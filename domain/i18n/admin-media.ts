@@ -1,4 +1,5 @@
 import type { Locale } from './messages';
+import { tableTranslator } from './template';
 
 const zh = {
   title: '媒体库',
@@ -75,6 +76,5 @@ const en: Record<MediaKey, string> = {
 };
 
 export function mediaT(locale: Locale) {
-  const dict = locale === 'en' ? en : zh;
-  return (key: MediaKey) => dict[key];
+  return tableTranslator<MediaKey>(locale === 'en' ? en : zh);
 }

@@ -1,4 +1,5 @@
 import type { Locale } from './messages';
+import { tableTranslator } from './template';
 
 /** Strings of the admin shell (sign-in, navigation, dashboard, lists, workflow). */
 const zh = {
@@ -100,9 +101,6 @@ const zh = {
   currentPassword: '当前密码',
   newPassword: '新密码',
   save: '保存',
-  saved: '已保存',
-  wrongCurrentPassword: '当前密码不正确。',
-  passwordChanged: '密码已修改，其他设备上的登录已失效。',
   language: '界面语言',
   followSite: '跟随站点',
   previousPage: '上一页',
@@ -212,9 +210,6 @@ const en: Record<AdminKey, string> = {
   currentPassword: 'Current password',
   newPassword: 'New password',
   save: 'Save',
-  saved: 'Saved',
-  wrongCurrentPassword: 'The current password is not correct.',
-  passwordChanged: 'Password changed. Sessions on other devices were signed out.',
   language: 'Interface language',
   followSite: 'Follow the site',
   previousPage: 'Previous page',
@@ -226,10 +221,7 @@ const en: Record<AdminKey, string> = {
 const dictionaries: Record<Locale, Record<AdminKey, string>> = { 'zh-CN': zh, en };
 
 export function adminT(locale: Locale) {
-  return (key: AdminKey, vars?: Record<string, string | number>) => {
-    const template = dictionaries[locale][key];
-    return vars ? template.replace(/\{(\w+)\}/g, (w, n: string) => (n in vars ? String(vars[n]) : w)) : template;
-  };
+  return tableTranslator(dictionaries[locale]);
 }
 
 export type AdminTranslator = ReturnType<typeof adminT>;

@@ -1,7 +1,7 @@
 import type { BulkOutcome, BulkTransition } from '../bulk-actions';
 import { adminT, type AdminKey } from './admin';
-import { localizeServerMessage } from './admin-manage';
 import type { Locale } from './messages';
+import { translateMessage } from './server-messages';
 
 const STATE_KEYS: Record<string, AdminKey> = {
   draft: 'status_draft',
@@ -11,6 +11,9 @@ const STATE_KEYS: Record<string, AdminKey> = {
   archived: 'status_archived',
   trash: 'trash',
 };
+
+/** A sentence as a clause of a longer one. */
+const withoutFullStop = (sentence: string) => (sentence.endsWith('。') || sentence.endsWith('.') ? sentence.slice(0, -1) : sentence);
 
 /**
  * The outcome of a bulk action in words, in the UI language: "已发布 3 篇，1 篇失败：状态为“已归档”的文章不能发布"
@@ -28,7 +31,7 @@ export function bulkSummary(locale: Locale, transition: BulkTransition, outcomes
       failures.map((o) => {
         const stateKey = o.state ? STATE_KEYS[o.state] : undefined;
         if (stateKey) return t('bulkWrongState', { state: t(stateKey), verb: t(`bulkVerb_${transition}`) });
-        return localizeServerMessage(locale, o.error ?? '').replace(/[。.]$/, '');
+        return withoutFullStop(o.error ? translateMessage(locale, o.error) : '');
       }),
     ),
   ];

@@ -1,3 +1,5 @@
+import { fill, type TemplateParams } from './template';
+
 export type Locale = 'zh-CN' | 'en';
 
 const zh = {
@@ -118,12 +120,10 @@ const en: Record<MessageKey, string> = {
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };
 
-export function t(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
-  const template = dictionaries[locale][key];
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+export function t(locale: Locale, key: MessageKey, vars?: TemplateParams): string {
+  return fill(dictionaries[locale][key], vars);
 }
 
 export function translator(locale: Locale) {
-  return (key: MessageKey, vars?: Record<string, string | number>) => t(locale, key, vars);
+  return (key: MessageKey, vars?: TemplateParams) => t(locale, key, vars);
 }

@@ -29,7 +29,7 @@ export const richTextBody = z.unknown().transform((value, ctx) => {
   }
   const missingAlt = imagesWithoutAlt(result.doc.content);
   if (missingAlt) {
-    ctx.addIssue({ code: 'custom', message: `Every image needs alt text (${missingAlt} missing).` });
+    ctx.addIssue({ code: 'custom', message: 'imagesNeedAlt', params: { missing: missingAlt } });
     return z.NEVER;
   }
   return result.doc;
@@ -43,7 +43,7 @@ const optionalUrl = z
     if (value === '') return null;
     const href = safeHref(value);
     if (!href || href.startsWith('mailto:') || href.startsWith('tel:') || href.startsWith('#')) {
-      ctx.addIssue({ code: 'custom', message: 'Use an http(s) address or a path on this site.' });
+      ctx.addIssue({ code: 'custom', message: 'linkInvalid' });
       return z.NEVER;
     }
     return href;
@@ -57,7 +57,7 @@ const isoDate = z
     if (value === '') return null;
     const date = new Date(value);
     if (Number.isNaN(date.getTime()) || date.getFullYear() < 1970 || date.getFullYear() > 9999) {
-      ctx.addIssue({ code: 'custom', message: 'Not a valid date and time.' });
+      ctx.addIssue({ code: 'custom', message: 'dateInvalid' });
       return z.NEVER;
     }
     return date;
@@ -65,12 +65,12 @@ const isoDate = z
 
 /** Everything an editor can type into an article; the same schema guards the form and the DAL. */
 export const articleInput = z.object({
-  title: requiredLine(300, 'The title is required.'),
+  title: requiredLine(300, 'titleRequired'),
   subtitle: line(300).default(''),
   excerpt: multiline(1000).default(''),
   body: richTextBody,
   sectionId: id,
-  tagNames: z.array(line(60).pipe(z.string().min(1))).max(30, 'At most 30 tags.').default([]),
+  tagNames: z.array(line(60).pipe(z.string().min(1))).max(30, 'tooManyTags').default([]),
   authorIds: z.array(id).max(20).default([]),
   byline: line(200).default(''),
   source: line(200).default(''),

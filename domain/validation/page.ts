@@ -1,11 +1,10 @@
 import { z } from './zod';
-import { serverMessage as m } from '../i18n/admin-manage';
 import { richTextBody } from './article';
 import { sortOrder } from './section';
 import { line, requiredLine } from './text';
 
 export const pageInput = z.object({
-  title: requiredLine(200, m('titleRequired')),
+  title: requiredLine(200, 'titleRequired'),
   /** Empty: generated from the title on create, kept as it is on edit. */
   slug: line(120).default(''),
   body: richTextBody,

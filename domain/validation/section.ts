@@ -1,5 +1,4 @@
 import { z } from './zod';
-import { serverMessage as m } from '../i18n/admin-manage';
 import { id, line, multiline, requiredLine } from './text';
 
 export { isReservedSlug, RESERVED_SLUGS } from '../reserved-slugs.mjs';
@@ -7,10 +6,10 @@ export { isReservedSlug, RESERVED_SLUGS } from '../reserved-slugs.mjs';
 /** A form's empty option means "none". */
 export const optionalId = z.preprocess((value) => (value === '' || value === undefined ? null : value), id.nullable());
 
-export const sortOrder = z.coerce.number().int(m('wholeNumber')).min(-100_000).max(100_000).default(0);
+export const sortOrder = z.coerce.number().int('wholeNumber').min(-100_000).max(100_000).default(0);
 
 export const sectionInput = z.object({
-  title: requiredLine(100, m('titleRequired')),
+  title: requiredLine(100, 'titleRequired'),
   /** Empty: generated from the title on create, kept as it is on edit. */
   slug: line(120).default(''),
   parentId: optionalId.default(null),

@@ -1,5 +1,4 @@
 import { z } from './zod';
-import { serverMessage as m } from '../i18n/admin-manage';
 import { safeHref } from '../rich-text/render';
 import { line, multiline, requiredLine } from './text';
 
@@ -30,7 +29,7 @@ const optionalHref = z
     if (value.trim() === '') return null;
     const href = siteHref(value);
     if (!href) {
-      ctx.addIssue({ code: 'custom', message: m('hrefInvalid') });
+      ctx.addIssue({ code: 'custom', message: 'hrefInvalid' });
       return z.NEVER;
     }
     return href;
@@ -45,18 +44,18 @@ const navRows = z
       // A row left completely empty is an unused slot of the editor, not a mistake.
       if (!label && !row.href.trim()) return;
       const rowNumber = index + 1;
-      if (!label) ctx.addIssue({ code: 'custom', message: m('navLabelRequired', { row: rowNumber }) });
-      else if ([...label].length > NAV_LABEL_MAX) ctx.addIssue({ code: 'custom', message: m('navLabelTooLong', { row: rowNumber, max: NAV_LABEL_MAX }) });
+      if (!label) ctx.addIssue({ code: 'custom', message: 'navLabelRequired', params: { row: rowNumber } });
+      else if ([...label].length > NAV_LABEL_MAX) ctx.addIssue({ code: 'custom', message: 'navLabelTooLong', params: { row: rowNumber, max: NAV_LABEL_MAX } });
       const href = siteHref(row.href);
-      if (!href) ctx.addIssue({ code: 'custom', message: m('navHrefInvalid', { row: rowNumber }) });
+      if (!href) ctx.addIssue({ code: 'custom', message: 'navHrefInvalid', params: { row: rowNumber } });
       items.push({ label, href: href ?? '' });
     });
-    if (items.length > NAV_MAX_ITEMS) ctx.addIssue({ code: 'custom', message: m('navTooMany', { max: NAV_MAX_ITEMS }) });
+    if (items.length > NAV_MAX_ITEMS) ctx.addIssue({ code: 'custom', message: 'navTooMany', params: { max: NAV_MAX_ITEMS } });
     return items;
   });
 
 export const settingsInput = z.object({
-  name: requiredLine(100, m('siteNameRequired')),
+  name: requiredLine(100, 'siteNameRequired'),
   tagline: line(200).default(''),
   hotline: line(60).default(''),
   logoUrl: optionalHref.prefault(''),
@@ -68,14 +67,14 @@ export const settingsInput = z.object({
     .transform((value, ctx) => {
       const canonical = canonicalTimeZone(value);
       if (!canonical) {
-        ctx.addIssue({ code: 'custom', message: m('timeZoneInvalid') });
+        ctx.addIssue({ code: 'custom', message: 'timeZoneInvalid' });
         return z.NEVER;
       }
       return canonical;
     }),
   footerText: multiline(2000).default(''),
   icp: line(100).default(''),
-  reprintTemplate: requiredLine(300, m('required')).refine((value) => value.includes('{site}') && value.includes('{title}'), { message: m('templatePlaceholders') }),
+  reprintTemplate: requiredLine(300, 'required').refine((value) => value.includes('{site}') && value.includes('{title}'), { message: 'templatePlaceholders' }),
   nav: navRows.default([]),
   /** The settings as the form saw them; a newer save in between is a conflict. */
   baseUpdatedAt: z.string().max(40).nullable().default(null),

@@ -1,4 +1,5 @@
 import { z } from './zod';
+import type { MessageCode } from '../i18n/server-messages';
 
 // C0/C1 controls (but tab and newlines where allowed), bidi overrides and marks, zero-width
 // spaces and word joiners from Word. ZWJ/ZWNJ stay: emoji sequences and some scripts need them.
@@ -25,18 +26,19 @@ export const line = (max: number) =>
   z
     .string()
     .transform(cleanLine)
-    .pipe(z.string().max(max, `At most ${max} characters.`));
+    .pipe(z.string().max(max, 'atMost'));
 
-export const requiredLine = (max: number, message = 'Required.') =>
+/** Messages are codes of lib/i18n/server-messages.ts; a check's bound (`max`) becomes its parameter. */
+export const requiredLine = (max: number, message: MessageCode = 'required') =>
   z
     .string({ error: message })
     .transform(cleanLine)
-    .pipe(z.string().max(max, `At most ${max} characters.`).refine(hasVisibleText, message));
+    .pipe(z.string().max(max, 'atMost').refine(hasVisibleText, message));
 
 export const multiline = (max: number) =>
   z
     .string()
     .transform(cleanMultiline)
-    .pipe(z.string().max(max, `At most ${max} characters.`));
+    .pipe(z.string().max(max, 'atMost'));
 
 export const id = z.coerce.number().int().positive().max(2_147_483_647);

@@ -1,5 +1,4 @@
 import { z } from './zod';
-import { serverMessage as m } from '../i18n/admin-manage';
 import { PASSWORD_MAX } from '../auth/password-rules';
 import { email, password } from './account';
 import { id, multiline, requiredLine } from './text';
@@ -8,7 +7,7 @@ export const roleInput = z.enum(['contributor', 'author', 'editor', 'admin']);
 
 export const inviteUserInput = z.object({
   email,
-  name: requiredLine(100, m('nameRequired')),
+  name: requiredLine(100, 'nameRequired'),
   role: roleInput,
   /** The initial password, told to the new colleague in person; any characters, kept verbatim. */
   password,
@@ -20,7 +19,7 @@ export const setDisabledInput = z.object({ id, disabled: z.boolean() });
 export const resetPasswordInput = z.object({ id, password, currentPassword: z.string().max(PASSWORD_MAX).optional() });
 
 export const profileInput = z.object({
-  name: requiredLine(100, m('nameRequired')),
+  name: requiredLine(100, 'nameRequired'),
   bio: multiline(2000).default(''),
 });
 
@@ -28,7 +27,7 @@ export const profileInput = z.object({
 export const uiLocaleInput = z.object({ uiLocale: z.enum(['zh-CN', 'en']).nullable() });
 
 export const ownPasswordInput = z.object({
-  currentPassword: z.string().min(1, m('currentPasswordRequired')).max(PASSWORD_MAX),
+  currentPassword: z.string().min(1, 'currentPasswordRequired').max(PASSWORD_MAX),
   newPassword: password,
 });
 

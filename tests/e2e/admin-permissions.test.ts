@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import sharp from 'sharp';
 import { demoPages, demoSections, demoSite } from '@/services/seed/demo-content';
-import { localizeServerMessage, serverMessage } from '@/domain/i18n/admin-manage';
+import { translateMessage, type MessageCode } from '@/domain/i18n/server-messages';
 import { callAction, listServerActions, request, type ActionCall } from '../helpers/actions';
 import { doc, rawSignIn, readerGet, sessionCookie, startNewsroom, type Newsroom } from '../helpers/admin';
 
@@ -32,9 +32,10 @@ const CALLERS: readonly Caller[] = ['none', 'forged', ...ROLES];
 
 /** A cookie with the session cookie's name that is not a session: gets past proxy.ts's optimistic check. */
 const FORGED_COOKIE = 'authjs.session-token=not-a-real-session-token';
-const L = (message: string) => localizeServerMessage('zh-CN', message);
-const NO_PERMISSION = `form-error: ${L(serverMessage('noPermission'))}`;
-const SIGN_IN_FIRST = `form-error: ${L(serverMessage('pleaseSignIn'))}`;
+const L = (code: MessageCode) => translateMessage('zh-CN', { code });
+const serverMessage = (code: MessageCode) => translateMessage('en', { code });
+const NO_PERMISSION = `form-error: ${L('noPermission')}`;
+const SIGN_IN_FIRST = `form-error: ${L('pleaseSignIn')}`;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** `redirect /admin/media/<id>?error=<message>` as the media detail page's form actions answer. */
 const mediaError = (message: string) => new RegExp(`^redirect /admin/media/\\d+\\?${escape(new URLSearchParams({ error: message }).toString())}$`);
@@ -764,7 +765,7 @@ const rows: Row[] = [
     file: AC,
     rule: 'own password, through the form (wrong current password: refused, nothing changes)',
     allowed: EVERYONE,
-    ok: `form-error: ${L(serverMessage('wrongCurrentPassword'))}`,
+    ok: `form-error: ${L('wrongCurrentPassword')}`,
     anonymous: SIGN_IN_FIRST,
     path: '/admin/account',
     args: () => [IDLE, form({ currentPassword: 'not my current password', newPassword: 'a brand new password' })],
@@ -1019,9 +1020,9 @@ describe('article rules that depend on ownership and state', () => {
       const result = await call<{ ok: false; status: number; fieldErrors: Record<string, string[]> }>('editor', 'bulkTransitionAction', [{ ids: [draft.id], transition }]);
       expect(outcome(result)).toBe('422');
       expect(result.value!.fieldErrors.transition).toEqual([serverMessage('chooseBulkAction')]);
-      expect(outcome(await call('editor', 'bulkArticlesForm', [IDLE, form({ ids: String(draft.id), transition: transition ?? '' })]))).toBe(`form-error: ${L(serverMessage('chooseBulkAction'))}`);
+      expect(outcome(await call('editor', 'bulkArticlesForm', [IDLE, form({ ids: String(draft.id), transition: transition ?? '' })]))).toBe(`form-error: ${L('chooseBulkAction')}`);
     }
-    expect(outcome(await call('editor', 'bulkArticlesForm', [IDLE, form({ transition: 'publish' })]))).toBe(`form-error: ${L(serverMessage('selectArticles'))}`);
+    expect(outcome(await call('editor', 'bulkArticlesForm', [IDLE, form({ transition: 'publish' })]))).toBe(`form-error: ${L('selectArticles')}`);
     expect(await articleView(draft.id)).toBe(before);
     expect(await publicStatus(`/articles/${draft.id}`)).toBe(404);
   });

@@ -450,7 +450,7 @@ describe('titles are normalised', () => {
   it('a title of nothing but control characters and bidi overrides is refused as missing', () => {
     const blank = articleInput.safeParse({ title: '\u202E\u0000\u2066 \u0007\uFEFF\u009B', sectionId, body: doc('x') });
     expect(blank.success).toBe(false);
-    expect(blank.error!.issues[0]).toMatchObject({ path: ['title'], message: 'The title is required.' });
+    expect(blank.error!.issues[0]).toMatchObject({ path: ['title'], message: 'titleRequired' });
   });
 
   // Regression test for a bug this suite found (fixed).

@@ -5,9 +5,9 @@ import { getSettingsForEdit, saveSettings } from '@/db/queries/admin/settings';
 import { createStaffUser } from '@/db/queries/admin/users';
 import { DEFAULT_SETTINGS, getSiteSettings } from '@/db/queries/public';
 import type { UserRole } from '@/db/schema';
-import { ActionError } from '@/domain/errors';
-import { localizeServerMessage, serverMessage } from '@/domain/i18n/admin-manage';
 import { settingsInput } from '@/domain/validation/settings';
+import { ActionError, issueMessage } from '@/domain/errors';
+import { translateMessage } from '@/domain/i18n/server-messages';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { rows } from './helpers';
 
@@ -90,17 +90,17 @@ describe('validation', () => {
 
   it('names the menu row that is wrong', () => {
     const result = settingsInput.safeParse({ ...valid, nav: [{ label: 'A', href: '/a' }, { label: 'B', href: 'javascript:void(0)' }] });
-    expect(result.error!.issues[0]!.message).toContain('2');
+    expect(issueMessage(result.error!.issues[0]!)).toEqual({ code: 'navHrefInvalid', params: { row: 2 } });
   });
 });
 
 describe('messages', () => {
   it('shows server messages in Chinese, with their values, and leaves unknown ones as they are', () => {
-    expect(localizeServerMessage('zh-CN', serverMessage('sectionNotEmpty', { articles: 3, children: 1 }))).toBe('该栏目下还有 3 篇文章（含回收站）和 1 个子栏目，请先移走。');
-    expect(localizeServerMessage('zh-CN', serverMessage('templatePlaceholders'))).toBe('模板必须包含 {site} 和 {title}。');
-    expect(localizeServerMessage('zh-CN', 'At most 60 characters.')).toBe('最多 60 个字符。');
-    expect(localizeServerMessage('zh-CN', 'Something nobody translated.')).toBe('Something nobody translated.');
-    expect(localizeServerMessage('en', serverMessage('lastAdmin'))).toBe(serverMessage('lastAdmin'));
+    expect(translateMessage('zh-CN', { code: 'sectionNotEmpty', params: { articles: 3, children: 1 } })).toBe('该栏目下还有 3 篇文章（含回收站）和 1 个子栏目，请先移走。');
+    expect(translateMessage('zh-CN', { code: 'templatePlaceholders' })).toBe('模板必须包含 {site} 和 {title}。');
+    expect(translateMessage('zh-CN', { code: 'atMost', params: { max: 60 } })).toBe('最多 60 个字符。');
+    expect(translateMessage('zh-CN', { code: 'text', params: { text: 'Something nobody translated.' } })).toBe('Something nobody translated.');
+    expect(translateMessage('en', { code: 'lastAdmin' })).toBe('This would leave the site without an active administrator.');
   });
 });
 

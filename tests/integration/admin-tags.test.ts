@@ -8,6 +8,7 @@ import type { UserRole } from '@/db/schema';
 import { seedDemo } from '@/services/seed';
 import { ActionError } from '@/domain/errors';
 import { tagInput } from '@/domain/validation/tag';
+import { translateRefusal } from '@/domain/i18n/server-messages';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { rows } from './helpers';
 
@@ -89,6 +90,13 @@ describe('collisions', () => {
     expect((await failure(updateTag(tdb.db, actors.editor, await tagId('kaiyuan'), input({ name: 'TypeScript' })))).status).toBe(409);
     expect((await failure(updateTag(tdb.db, actors.editor, await tagId('kaiyuan'), input({ name: '开源', slug: 'nextjs' })))).status).toBe(409);
     expect(await state()).toEqual(before);
+  });
+
+  it('a taken name reaches the form as a code with the name, shown in Chinese; the error itself stays English', async () => {
+    const taken = await failure(createTag(tdb.db, actors.editor, input({ name: 'next.JS' })));
+    expect(taken.reason).toEqual({ code: 'tagNameTaken', params: { name: 'next.JS' } });
+    expect(taken.message).toBe('A tag named “next.JS” already exists.');
+    expect(translateRefusal('zh-CN', taken)).toEqual({ error: '已有名为“next.JS”的标签。', fieldErrors: { name: ['已有名为“next.JS”的标签。'] } });
   });
 });
 

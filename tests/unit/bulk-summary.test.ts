@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { needsConfirmation } from '@/domain/bulk-actions';
-import { serverMessage } from '@/domain/i18n/admin-manage';
 import { bulkSummary } from '@/domain/i18n/bulk-summary';
 
 const ok = (id: number) => ({ id, ok: true });
@@ -17,15 +16,15 @@ describe('bulkSummary reports a bulk action in words, in the UI language', () =>
       ok(1),
       ok(2),
       ok(3),
-      { id: 4, ok: false, error: 'This article is archived; it cannot be published now.', state: 'archived' },
+      { id: 4, ok: false, error: { code: 'text' as const, params: { text: 'This article is archived; it cannot be published now.' } }, state: 'archived' },
     ];
     expect(bulkSummary('zh-CN', 'publish', outcomes)).toBe('已发布 3 篇，1 篇失败：状态为“已归档”的文章不能发布');
     expect(bulkSummary('en', 'publish', outcomes)).toBe('Published 3 articles; 1 failed: Archived articles cannot be published');
 
     const mixed = [
-      { id: 5, ok: false, error: serverMessage('noPermission') },
-      { id: 6, ok: false, error: serverMessage('noPermission') },
-      { id: 7, ok: false, error: 'x', state: 'draft' },
+      { id: 5, ok: false, error: { code: 'noPermission' as const } },
+      { id: 6, ok: false, error: { code: 'noPermission' as const } },
+      { id: 7, ok: false, error: { code: 'text' as const, params: { text: 'x' } }, state: 'draft' },
     ];
     expect(bulkSummary('zh-CN', 'unpublish', mixed)).toBe('已撤回 0 篇，3 篇失败：你没有执行此操作的权限；状态为“草稿”的文章不能撤回');
   });

@@ -147,7 +147,8 @@ export async function deleteMedia(db: Database, actorId: number, id: number): Pr
   if (!item) throw notFoundError('This image');
   const usage = await allMediaUsage(db, id);
   if (usage.length) {
-    throw new ActionError(409, `This image is still used in ${usage.length} place(s): ${usage.map((u) => u.title).slice(0, 3).join(', ')}. Remove it there first.`, undefined, { usage });
+    const titles = usage.map((u) => u.title).slice(0, 3).join(', ');
+    throw new ActionError(409, { code: 'imageInUse', params: { count: usage.length, titles } }, undefined, { usage });
   }
   const [row] = await db.select({ storageKey: media.storageKey }).from(media).where(eq(media.id, id));
   await withTx(db, async (t) => {

@@ -5,7 +5,6 @@ import type { Database } from '../../client';
 import { pages } from '../../schema';
 import { cacheTags } from '../../../domain/cache-tags';
 import { ActionError, forbiddenError, notFoundError } from '../../../domain/errors';
-import { serverMessage as m } from '../../../domain/i18n/admin-manage';
 import { can } from '../../../domain/permissions';
 import { renderRichText, richTextToPlainText } from '../../../domain/rich-text/render';
 import type { RichTextDoc } from '../../../domain/rich-text/schema';
@@ -94,7 +93,7 @@ async function loadForUpdate(tx: Database, id: number) {
 }
 
 function staleError(currentVersion: number) {
-  return new ActionError(409, m('pageStale'), undefined, { currentVersion });
+  return new ActionError(409, { code: 'pageStale' }, undefined, { currentVersion });
 }
 
 /** New pages start as drafts. */

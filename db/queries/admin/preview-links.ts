@@ -4,7 +4,6 @@ import { and, desc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { previewLinks, users } from '../../schema';
 import { ActionError, notFoundError } from '../../../domain/errors';
-import { serverMessage } from '../../../domain/i18n/admin-manage';
 import { can, canRevokePreviewLink, canViewArticleInAdmin, type Actor } from '../../../domain/permissions';
 import { createPreviewToken, PREVIEW_LIFETIME_SECONDS, type PreviewClaims } from '../../../domain/preview-token';
 import { getOwnership } from './article-current';
@@ -79,8 +78,8 @@ export async function revokePreviewLink(db: Database, actor: Actor, linkId: numb
     const article = link ? await getOwnership(t, link.articleId) : null;
     // Someone who may not revoke it learns nothing about it, not even that it exists.
     if (!link || !article || !canViewArticleInAdmin(actor, article) || !canRevokePreviewLink(actor, link)) throw notFoundError('This preview link');
-    if (link.revokedAt) throw new ActionError(409, serverMessage('previewLinkRevoked'));
-    if (link.expiresAt.getTime() <= Date.now()) throw new ActionError(409, serverMessage('previewLinkExpired'));
+    if (link.revokedAt) throw new ActionError(409, { code: 'previewLinkRevoked' });
+    if (link.expiresAt.getTime() <= Date.now()) throw new ActionError(409, { code: 'previewLinkExpired' });
     await t.update(previewLinks).set({ revokedAt: new Date(), revokedById: actor.id }).where(eq(previewLinks.id, linkId));
     await writeAudit(t, { actorId: actor.id, action: 'article.preview-link-revoke', entityType: 'article', entityId: link.articleId, data: { linkId }, ip });
     return { articleId: link.articleId, links: await activeLinks(t, actor, link.articleId) };

@@ -4,11 +4,10 @@ import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { articles, pages, redirects, sections } from '../../schema';
 import { cacheTags } from '../../../domain/cache-tags';
-import { ActionError, forbiddenError, notFoundError } from '../../../domain/errors';
-import { serverMessage as m } from '../../../domain/i18n/admin-manage';
 import { can, type Actor } from '../../../domain/permissions';
 import { normalizeSlugInput, slugify, uniqueSlug } from '../../../domain/slug';
 import { isReservedSlug, type SectionInput } from '../../../domain/validation/section';
+import { ActionError, forbiddenError, notFoundError, type Message } from '../../../domain/errors';
 import { writeAudit } from './audit';
 import { retargetNav } from './settings';
 
@@ -51,18 +50,18 @@ export async function lockPathNamespace(tx: Database): Promise<void> {
 
 type PathOwnerKind = 'section' | 'page';
 
-async function pathConflict(tx: Database, slug: string, self: { kind: PathOwnerKind; id?: number }): Promise<string | null> {
-  if (isReservedSlug(slug)) return m('slugReserved', { slug });
+async function pathConflict(tx: Database, slug: string, self: { kind: PathOwnerKind; id?: number }): Promise<Message | null> {
+  if (isReservedSlug(slug)) return { code: 'slugReserved', params: { slug } };
   const [section] = await tx
     .select({ title: sections.title })
     .from(sections)
     .where(self.kind === 'section' && self.id ? and(eq(sections.slug, slug), ne(sections.id, self.id)) : eq(sections.slug, slug));
-  if (section) return m('slugUsedBySection', { slug, title: section.title });
+  if (section) return { code: 'slugUsedBySection', params: { slug, title: section.title } };
   const [page] = await tx
     .select({ title: pages.title })
     .from(pages)
     .where(self.kind === 'page' && self.id ? and(eq(pages.slug, slug), ne(pages.id, self.id)) : eq(pages.slug, slug));
-  if (page) return m('slugUsedByPage', { slug, title: page.title });
+  if (page) return { code: 'slugUsedByPage', params: { slug, title: page.title } };
   return null;
 }
 
@@ -74,10 +73,10 @@ async function pathConflict(tx: Database, slug: string, self: { kind: PathOwnerK
 export async function resolvePathSlug(tx: Database, typed: string, title: string, self: { kind: PathOwnerKind; id?: number }, current?: string): Promise<string> {
   if (typed) {
     const slug = normalizeSlugInput(typed);
-    if (!slug) throw new ActionError(422, m('slugNeedsLetters'), { slug: [m('slugNeedsLetters')] });
+    if (!slug) throw ActionError.onField(422, 'slug', { code: 'slugNeedsLetters' });
     if (slug === current) return slug;
     const conflict = await pathConflict(tx, slug, self);
-    if (conflict) throw new ActionError(409, conflict, { slug: [conflict] });
+    if (conflict) throw ActionError.onField(409, 'slug', conflict);
     return slug;
   }
   if (current) return current;
@@ -168,10 +167,10 @@ async function loadForUpdate(tx: Database, id: number) {
 async function checkParent(tx: Database, parentId: number | null, selfId?: number): Promise<void> {
   if (parentId === null) return;
   const all = await tx.select({ id: sections.id, parentId: sections.parentId }).from(sections);
-  if (!all.some((s) => s.id === parentId)) throw new ActionError(422, m('parentMissing'), { parentId: [m('parentMissing')] });
+  if (!all.some((s) => s.id === parentId)) throw ActionError.onField(422, 'parentId', { code: 'parentMissing' });
   let parentDepth = 0;
   for (let current: number | null | undefined = parentId; current !== null && current !== undefined; parentDepth++) {
-    if (current === selfId || parentDepth > 50) throw new ActionError(422, m('parentCycle'), { parentId: [m('parentCycle')] });
+    if (current === selfId || parentDepth > 50) throw ActionError.onField(422, 'parentId', { code: 'parentCycle' });
     const here: number = current;
     current = all.find((s) => s.id === here)?.parentId;
   }
@@ -185,7 +184,7 @@ async function checkParent(tx: Database, parentId: number | null, selfId?: numbe
     }
   }
   if (parentDepth + subtreeHeight > MAX_SECTION_DEPTH) {
-    throw new ActionError(422, m('tooDeep', { max: MAX_SECTION_DEPTH }), { parentId: [m('tooDeep', { max: MAX_SECTION_DEPTH })] });
+    throw ActionError.onField(422, 'parentId', { code: 'tooDeep', params: { max: MAX_SECTION_DEPTH } });
   }
 }
 
@@ -265,7 +264,8 @@ export async function deleteSection(db: Database, actor: StaffActor, id: number)
     const articleCount = Number(articleRow?.n ?? 0);
     const childCount = Number(childRow?.n ?? 0);
     if (articleCount || childCount) {
-      throw new ActionError(409, m('sectionNotEmpty', { articles: articleCount, children: childCount }), undefined, { articles: articleCount, children: childCount });
+      const counts = { articles: articleCount, children: childCount };
+      throw new ActionError(409, { code: 'sectionNotEmpty', params: counts }, undefined, counts);
     }
     await t.delete(sections).where(eq(sections.id, id));
     await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'section.delete', entityType: 'section', entityId: id, summary: current.title, data: { slug: current.slug } });

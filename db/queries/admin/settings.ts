@@ -7,7 +7,6 @@ import type { SiteSettingsDTO } from '../dto';
 import { DEFAULT_SETTINGS } from '../public';
 import { cacheTags } from '../../../domain/cache-tags';
 import { ActionError, forbiddenError } from '../../../domain/errors';
-import { serverMessage as m } from '../../../domain/i18n/admin-manage';
 import { can } from '../../../domain/permissions';
 import type { SettingsInput } from '../../../domain/validation/settings';
 import { writeAudit } from './audit';
@@ -46,7 +45,7 @@ export async function saveSettings(db: Database, actor: StaffActor, input: Setti
   return withTx(db, async (t) => {
     const [current] = await t.select(columns).from(siteSettings).where(eq(siteSettings.id, 1)).for('update');
     if (input.baseUpdatedAt !== null && current && current.updatedAt.toISOString() !== input.baseUpdatedAt) {
-      throw new ActionError(409, m('settingsStale'));
+      throw new ActionError(409, { code: 'settingsStale' });
     }
     const values = {
       name: input.name,

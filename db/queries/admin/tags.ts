@@ -6,7 +6,6 @@ import { articleTags, tags } from '../../schema';
 import { cacheTags } from '../../../domain/cache-tags';
 import { qualified } from '../qualified';
 import { ActionError, forbiddenError, notFoundError } from '../../../domain/errors';
-import { serverMessage as m } from '../../../domain/i18n/admin-manage';
 import { can } from '../../../domain/permissions';
 import { normalizeSlugInput, slugify, uniqueSlug } from '../../../domain/slug';
 import { tagPath } from '../../../domain/urls';
@@ -73,7 +72,7 @@ async function loadForUpdate(tx: Database, id: number) {
 async function assertNameFree(tx: Database, name: string, exceptId?: number): Promise<void> {
   const sameName = sql`lower(${tags.name}) = lower(${name})`;
   const [row] = await tx.select({ id: tags.id }).from(tags).where(exceptId ? and(sameName, ne(tags.id, exceptId)) : sameName);
-  if (row) throw new ActionError(409, m('tagNameTaken', { name }), { name: [m('tagNameTaken', { name })] });
+  if (row) throw ActionError.onField(409, 'name', { code: 'tagNameTaken', params: { name } });
 }
 
 async function slugOwner(tx: Database, slug: string, exceptId?: number) {
@@ -84,10 +83,10 @@ async function slugOwner(tx: Database, slug: string, exceptId?: number) {
 async function resolveTagSlug(tx: Database, input: TagInput, exceptId?: number, current?: string): Promise<string> {
   if (input.slug) {
     const slug = normalizeSlugInput(input.slug);
-    if (!slug) throw new ActionError(422, m('slugNeedsLetters'), { slug: [m('slugNeedsLetters')] });
+    if (!slug) throw ActionError.onField(422, 'slug', { code: 'slugNeedsLetters' });
     if (slug === current) return slug;
     const owner = await slugOwner(tx, slug, exceptId);
-    if (owner) throw new ActionError(409, m('tagSlugTaken', { name: owner.name, slug }), { slug: [m('tagSlugTaken', { name: owner.name, slug })] });
+    if (owner) throw ActionError.onField(409, 'slug', { code: 'tagSlugTaken', params: { name: owner.name, slug } });
     return slug;
   }
   return current ?? uniqueSlug(slugify(input.name, 'tag'), async (s) => (await slugOwner(tx, s)) !== null);
@@ -147,7 +146,7 @@ export async function updateTag(db: Database, actor: StaffActor, id: number, inp
  */
 export async function mergeTags(db: Database, actor: StaffActor, sourceId: number, targetId: number): Promise<TagWriteResult> {
   if (!can(actor.role, 'tag:manage')) throw forbiddenError();
-  if (sourceId === targetId) throw new ActionError(422, m('mergeSame'), { targetId: [m('mergeSame')] });
+  if (sourceId === targetId) throw ActionError.onField(422, 'targetId', { code: 'mergeSame' });
   return withTx(db, async (t) => {
     // Lock in id order so two opposite merges cannot deadlock.
     const [first, second] = sourceId < targetId ? [sourceId, targetId] : [targetId, sourceId];

@@ -6,7 +6,6 @@ import { articleAuthors, users, type UserRole } from '../../schema';
 import { hashPassword, verifyPassword } from '../../../domain/auth/password';
 import { cacheTags } from '../../../domain/cache-tags';
 import { ActionError, forbiddenError, notFoundError } from '../../../domain/errors';
-import { serverMessage as m } from '../../../domain/i18n/admin-manage';
 import { can } from '../../../domain/permissions';
 import type { InviteUserInput, ProfileInput } from '../../../domain/validation/user';
 import { writeAudit } from './audit';
@@ -99,7 +98,7 @@ async function lockAdmins(tx: Database): Promise<void> {
 async function assertAnotherAdminRemains(tx: Database, target: { id: number; role: UserRole; disabledAt: Date | null; hasPassword: boolean }): Promise<void> {
   if (target.role !== 'admin' || target.disabledAt || !target.hasPassword) return;
   const others = await tx.select({ id: users.id }).from(users).where(and(activeAdmin, ne(users.id, target.id)));
-  if (!others.length) throw new ActionError(409, m('lastAdmin'));
+  if (!others.length) throw new ActionError(409, { code: 'lastAdmin' });
 }
 
 export async function inviteUser(db: Database, actor: StaffActor, input: InviteUserInput): Promise<{ id: number }> {
@@ -118,7 +117,7 @@ export async function changeUserRole(db: Database, actor: StaffActor, id: number
     await lockAdmins(t);
     const target = await loadForUpdate(t, id);
     if (target.role === role) return { id, role };
-    if (target.isOwner) throw new ActionError(403, m('ownerProtected'));
+    if (target.isOwner) throw new ActionError(403, { code: 'ownerProtected' });
     await assertAnotherAdminRemains(t, target);
     await t.update(users).set({ role, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, id));
     await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.role', entityType: 'user', entityId: id, summary: `${target.email}: ${target.role} → ${role}`, data: { from: target.role, to: role } });
@@ -134,7 +133,7 @@ export async function setUserDisabled(db: Database, actor: StaffActor, id: numbe
     const target = await loadForUpdate(t, id);
     if (Boolean(target.disabledAt) === disabled) return { id, disabled };
     if (disabled) {
-      if (target.isOwner) throw new ActionError(403, m('ownerProtected'));
+      if (target.isOwner) throw new ActionError(403, { code: 'ownerProtected' });
       await assertAnotherAdminRemains(t, target);
     }
     await t
@@ -159,13 +158,13 @@ export async function resetUserPassword(db: Database, actor: StaffActor, id: num
     const [target] = await tx.select({ role: users.role, isOwner: users.isOwner }).from(users).where(eq(users.id, id));
     if (!target) throw notFoundError('This user');
     // Otherwise any admin could take over the owner's account.
-    if (target.isOwner && id !== actor.id) throw new ActionError(403, m('ownerPasswordProtected'));
+    if (target.isOwner && id !== actor.id) throw new ActionError(403, { code: 'ownerPasswordProtected' });
     return target.role === 'admin' && !me?.isOwner;
   };
   // Checked before the transaction too: the slow password check holds no row lock.
   let confirmed = false;
   if (await needsReauth(db)) {
-    if (!currentPassword) throw new ActionError(422, m('reauthRequired'), { currentPassword: [m('reauthRequired')] });
+    if (!currentPassword) throw ActionError.onField(422, 'currentPassword', { code: 'reauthRequired' });
     await confirmOwnPassword(db, actor, currentPassword, 'currentPassword');
     confirmed = true;
   }
@@ -174,7 +173,7 @@ export async function resetUserPassword(db: Database, actor: StaffActor, id: num
     const target = await loadForUpdate(t, id);
     // Made an admin in the meantime: the confirmation is needed after all.
     const stillNeeded = await needsReauth(t);
-    if (stillNeeded && !confirmed) throw new ActionError(422, m('reauthRequired'), { currentPassword: [m('reauthRequired')] });
+    if (stillNeeded && !confirmed) throw ActionError.onField(422, 'currentPassword', { code: 'reauthRequired' });
     await t.update(users).set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, id));
     await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.reset-password', entityType: 'user', entityId: id, summary: target.email, data: { reauthenticated: confirmed } });
     return { id };
@@ -234,12 +233,12 @@ async function confirmOwnPassword(db: Database, actor: StaffActor, password: str
   if (!account) throw notFoundError('This account');
   const ip = actor.ip ?? 'unknown';
   const verdict = await beginSignInAttempt(db, account.email, ip);
-  if (!verdict.allowed) throw new ActionError(429, m('tooManyAttempts'));
+  if (!verdict.allowed) throw new ActionError(429, { code: 'tooManyAttempts' });
   const valid = await verifyPassword(await getPasswordHash(db, actor.id), password);
   await finishSignInAttempt(db, account.email, ip, valid);
   if (!valid) {
     await writeAudit(db, { actorId: actor.id, ip: actor.ip, action: 'auth.reauth-failed', entityType: 'user', entityId: actor.id, summary: account.email });
-    throw new ActionError(422, m('wrongCurrentPassword'), { [field]: [m('wrongCurrentPassword')] });
+    throw ActionError.onField(422, field, { code: 'wrongCurrentPassword' });
   }
   return account;
 }

@@ -99,7 +99,7 @@ export async function createStaffUser(db: Database, input: NewStaffUser): Promis
   const email = normalizeEmail(input.email);
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (existing) {
-    throw new ActionError(409, 'An account with this email already exists.', { email: ['Already in use.'] });
+    throw new ActionError(409, { code: 'emailTaken' }, { email: [{ code: 'alreadyInUse' }] });
   }
   const slug = await uniqueSlug(slugify(input.name, 'staff'), (s) => slugTakenByOtherUser(db, s));
   const [row] = await db

@@ -1,0 +1,128 @@
+import type { Locale } from './messages';
+import { fill, type TemplateParams } from './template';
+
+/**
+ * Every message the server answers with (DAL refusals, validation, defineAction's own), keyed by
+ * a code, both languages on one line so a new code cannot get only one of them. The server throws
+ * codes and parameters; the English text is what logs, the JSON API and `error.message` show, and
+ * the screens translate the code with `translateMessage`.
+ */
+export const SERVER_MESSAGES = {
+  /** A message given as text (media uploads, the article DAL): shown as it came, in every language. */
+  text: { en: '{text}', 'zh-CN': '{text}' },
+  // defineAction, lib/errors.ts, lib/auth/session.ts: shared by every screen.
+  fieldsNeedAttention: { en: 'Some fields need attention.', 'zh-CN': '有些内容需要修改。' },
+  noPermission: { en: 'You do not have permission to do this.', 'zh-CN': '你没有执行此操作的权限。' },
+  pleaseSignIn: { en: 'Please sign in.', 'zh-CN': '请先登录。' },
+  somethingWrong: { en: 'Something went wrong. Nothing was saved.', 'zh-CN': '出错了，未保存任何内容。' },
+  databaseDown: { en: 'The database is not answering. Nothing was saved; try again in a moment.', 'zh-CN': '数据库暂时无法连接，未保存任何内容，请稍后重试。' },
+  duplicate: { en: 'This conflicts with an existing item (a name or slug is already taken).', 'zh-CN': '与已有内容冲突（名称或地址已被占用）。' },
+  transientConflict: { en: 'Someone else was changing the same items at this moment. Nothing was saved; try again.', 'zh-CN': '其他人此刻正在修改相同的内容，未保存任何内容，请重试。' },
+  notFoundItem: { en: 'This item does not exist or was deleted.', 'zh-CN': '该内容不存在或已被删除。' },
+  notFoundArticle: { en: 'This article does not exist or was deleted.', 'zh-CN': '该内容不存在或已被删除。' },
+  notFoundPreviewLink: { en: 'This preview link does not exist or was deleted.', 'zh-CN': '该内容不存在或已被删除。' },
+  notFoundSection: { en: 'This section does not exist or was deleted.', 'zh-CN': '该内容不存在或已被删除。' },
+  notFoundPage: { en: 'This page does not exist or was deleted.', 'zh-CN': '该内容不存在或已被删除。' },
+  notFoundImage: { en: 'This image does not exist or was deleted.', 'zh-CN': '该内容不存在或已被删除。' },
+  notFoundUser: { en: 'This user does not exist or was deleted.', 'zh-CN': '该内容不存在或已被删除。' },
+  notFoundAccount: { en: 'This account does not exist or was deleted.', 'zh-CN': '该内容不存在或已被删除。' },
+  notFoundTag: { en: 'This tag does not exist or was deleted.', 'zh-CN': '该内容不存在或已被删除。' },
+  // The article list's bulk actions.
+  chooseBulkAction: { en: 'Choose a bulk action.', 'zh-CN': '请选择一个批量操作。' },
+  selectArticles: { en: 'Select at least one article.', 'zh-CN': '请至少选择一篇文章。' },
+  // Preview share links.
+  previewLinkRevoked: { en: 'This preview link was already revoked.', 'zh-CN': '该预览链接已被撤销。' },
+  previewLinkExpired: { en: 'This preview link has already expired.', 'zh-CN': '该预览链接已过期。' },
+  // Fields (lib/validation).
+  required: { en: 'Required.', 'zh-CN': '必填。' },
+  atMost: { en: 'At most {max} characters.', 'zh-CN': '最多 {max} 个字符。' },
+  emailInvalid: { en: 'Enter a valid email address.', 'zh-CN': '请输入有效的邮箱地址。' },
+  passwordTooShort: { en: 'Use at least {min} characters.', 'zh-CN': '至少 {min} 个字符。' },
+  passwordTooLong: { en: 'Use at most {max} characters.', 'zh-CN': '最多 {max} 个字符。' },
+  currentPasswordRequired: { en: 'Enter your current password.', 'zh-CN': '请输入当前密码。' },
+  wholeNumber: { en: 'Use a whole number.', 'zh-CN': '请输入整数。' },
+  titleRequired: { en: 'The title is required.', 'zh-CN': '标题不能为空。' },
+  nameRequired: { en: 'The name is required.', 'zh-CN': '名称不能为空。' },
+  yourNameRequired: { en: 'Your name is required.', 'zh-CN': '请填写你的姓名。' },
+  tooManyTags: { en: 'At most {max} tags.', 'zh-CN': '最多 {max} 个标签。' },
+  imagesNeedAlt: { en: 'Every image needs alt text ({missing} missing).', 'zh-CN': '每张图片都需要替代文字（缺少 {missing} 处）。' },
+  linkInvalid: { en: 'Use an http(s) address or a path on this site.', 'zh-CN': '请填写 http(s) 地址或站内路径。' },
+  dateInvalid: { en: 'Not a valid date and time.', 'zh-CN': '日期和时间无效。' },
+  // Addresses.
+  slugNeedsLetters: { en: 'The slug needs letters or digits.', 'zh-CN': '地址需要包含字母或数字。' },
+  slugReserved: { en: 'The address /{slug} is used by the site itself.', 'zh-CN': '地址 /{slug} 已被网站系统占用。' },
+  slugUsedBySection: { en: 'The section “{title}” already uses the address /{slug}.', 'zh-CN': '栏目“{title}”已在使用地址 /{slug}。' },
+  slugUsedByPage: { en: 'The page “{title}” already uses the address /{slug}.', 'zh-CN': '单页“{title}”已在使用地址 /{slug}。' },
+  // Sections.
+  parentMissing: { en: 'The parent section does not exist.', 'zh-CN': '上级栏目不存在。' },
+  parentCycle: { en: 'A section cannot be placed inside itself or one of its subsections.', 'zh-CN': '栏目不能放在自身或其下级栏目之下。' },
+  tooDeep: { en: 'Sections can be nested at most {max} levels deep.', 'zh-CN': '栏目最多嵌套 {max} 层。' },
+  sectionNotEmpty: { en: 'This section still has {articles} article(s) (trash included) and {children} subsection(s). Move them elsewhere first.', 'zh-CN': '该栏目下还有 {articles} 篇文章（含回收站）和 {children} 个子栏目，请先移走。' },
+  // Tags.
+  tagNameTaken: { en: 'A tag named “{name}” already exists.', 'zh-CN': '已有名为“{name}”的标签。' },
+  tagSlugTaken: { en: 'The tag “{name}” already uses the slug {slug}.', 'zh-CN': '标签“{name}”已在使用地址 {slug}。' },
+  mergeSame: { en: 'Choose two different tags.', 'zh-CN': '请选择两个不同的标签。' },
+  // Pages.
+  pageStale: { en: 'Someone else saved this page after you opened it. Reload to see their version, then edit again.', 'zh-CN': '在你打开之后，有人保存了这个单页。请刷新查看对方的版本后再编辑。' },
+  // Media.
+  imageInUse: { en: 'This image is still used in {count} place(s): {titles}. Remove it there first.', 'zh-CN': '该图片仍在 {count} 处使用：{titles}。请先在那里移除。' },
+  // Users.
+  emailTaken: { en: 'An account with this email already exists.', 'zh-CN': '该邮箱已有账号。' },
+  alreadyInUse: { en: 'Already in use.', 'zh-CN': '已被占用。' },
+  ownerProtected: { en: 'The owner account cannot be demoted or disabled.', 'zh-CN': '站点所有者账号不能降级或停用。' },
+  ownerPasswordProtected: { en: 'Only the owner can change the owner’s password.', 'zh-CN': '只有站点所有者本人可以修改其密码。' },
+  lastAdmin: { en: 'This would leave the site without an active administrator.', 'zh-CN': '此操作会导致网站没有可用的管理员。' },
+  wrongCurrentPassword: { en: 'The current password is not correct.', 'zh-CN': '当前密码不正确。' },
+  tooManyAttempts: { en: 'Too many wrong passwords. Try again in 15 minutes.', 'zh-CN': '密码错误次数过多，请 15 分钟后再试。' },
+  reauthRequired: { en: 'To reset an administrator’s password, enter your own current password.', 'zh-CN': '重置管理员的密码前，请输入你自己的当前密码。' },
+  // Settings.
+  siteNameRequired: { en: 'The site name is required.', 'zh-CN': '网站名称不能为空。' },
+  timeZoneInvalid: { en: 'Not a known time zone; use a name such as Asia/Shanghai.', 'zh-CN': '无法识别的时区，请使用 Asia/Shanghai 这样的名称。' },
+  templatePlaceholders: { en: 'The template must contain {site} and {title}.', 'zh-CN': '模板必须包含 {site} 和 {title}。' },
+  hrefInvalid: { en: 'Use an http(s) address or a path on this site starting with /.', 'zh-CN': '请使用 http(s) 地址或以 / 开头的站内路径。' },
+  navLabelRequired: { en: 'Menu row {row} needs a label.', 'zh-CN': '菜单第 {row} 项缺少名称。' },
+  navLabelTooLong: { en: 'Menu row {row}: the label is longer than {max} characters.', 'zh-CN': '菜单第 {row} 项：名称超过 {max} 个字符。' },
+  navHrefInvalid: { en: 'Menu row {row}: use a path starting with / or an http(s) address.', 'zh-CN': '菜单第 {row} 项：请使用以 / 开头的路径或 http(s) 地址。' },
+  navTooMany: { en: 'At most {max} menu items.', 'zh-CN': '菜单最多 {max} 项。' },
+  settingsStale: { en: 'Someone else changed the settings after you opened them. Reload, then save again.', 'zh-CN': '在你打开之后，有人修改了站点设置。请刷新后再保存。' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type MessageCode = keyof typeof SERVER_MESSAGES;
+
+/** The `{name}` placeholders of a template, as a union of names. */
+type Placeholders<T extends string> = T extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+type SameSet<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** The codes whose two texts do not take the same parameters: none, or this file does not compile. */
+type ParameterMismatch = { [C in MessageCode]: SameSet<Placeholders<(typeof SERVER_MESSAGES)[C]['en']>, Placeholders<(typeof SERVER_MESSAGES)[C]['zh-CN']>> extends true ? never : C }[MessageCode];
+const everyTranslationTakesTheSameParameters: [ParameterMismatch] extends [never] ? true : ParameterMismatch = true;
+void everyTranslationTakesTheSameParameters;
+
+/** A message as the server sends it: a code and the values of its placeholders. */
+export interface Message {
+  code: MessageCode;
+  params?: TemplateParams;
+}
+
+export function isMessageCode(value: string): value is MessageCode {
+  return Object.hasOwn(SERVER_MESSAGES, value);
+}
+
+/** A message that exists only as English text: every language shows it as it is. */
+export const textMessage = (text: string): Message => ({ code: 'text', params: { text } });
+
+/** The one translator of server messages, for every language. */
+export function translateMessage(locale: Locale, message: Message): string {
+  return fill(SERVER_MESSAGES[message.code][locale], message.params);
+}
+
+/** The English text: `error.message`, logs and the JSON API. */
+export const englishMessage = (message: Message) => translateMessage('en', message);
+
+/** A refusal (an `ActionFailure` or `ActionError`) as a form shows it: the message and each field's, in one language. */
+export function translateRefusal(locale: Locale, refusal: { reason: Message; fieldMessages?: Record<string, Message[]> }): { error: string; fieldErrors: Record<string, string[]> } {
+  const translate = (message: Message) => translateMessage(locale, message);
+  return {
+    error: translate(refusal.reason),
+    fieldErrors: Object.fromEntries(Object.entries(refusal.fieldMessages ?? {}).map(([field, messages]) => [field, messages.map(translate)])),
+  };
+}
