@@ -1,19 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Database } from '@/db/client';
 import { getDashboard, getRevisionSnapshot, listAdminArticles, listRevisions, touchPresence } from '@/db/queries/newsroom/article-admin';
 import { createArticle, getArticleForEdit, saveArticle, transitionArticle, type WriteResult } from '@/db/queries/newsroom/articles';
 import { createPreviewLink, listPreviewLinks, revokeAllPreviewLinks, revokePreviewLink } from '@/db/queries/newsroom/preview-links';
 import { articleAuthors, previewLinks, sections, tags, type ArticleStatus } from '@/db/schema';
 import { resetConfig } from '@/lib/config.mjs';
 import { can, PERMISSIONS, ROLES, type Actor, type ArticleTransition, type Permission } from '@/lib/permissions';
-import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { testFileDatabase } from '../fixtures/database';
 import {
   articleRow,
   articleState,
   auditOf,
   authorIdsOf,
-  createStaff,
   edit,
   expectActionError,
   expectRefusedUnchanged,
@@ -24,31 +22,17 @@ import {
   revisionsOf,
   type Role,
   type Setup,
-  type Staff,
 } from './newsroom-helpers';
 
-let tdb: TestDatabase;
-let db: Database;
-let staff: Staff;
-let sectionId: number;
-
-beforeAll(async () => {
-  tdb = await createTestDatabase();
-  db = tdb.db;
-  // The matrix needs one section and a few existing tags, not the whole demo publication.
-  const [section] = await db.insert(sections).values({ slug: 'company', title: '公司新闻' }).returning({ id: sections.id });
-  await db.insert(tags).values([
-    { slug: 'kaiyuan', name: '开源' },
-    { slug: 'nextjs', name: 'Next.js' },
-    { slug: 'seo', name: 'SEO' },
-  ]);
-  staff = await createStaff(db, 'perm');
-  sectionId = section!.id;
-});
-
-afterAll(async () => {
-  await tdb?.drop();
-});
+const { db, staff } = await testFileDatabase({ staffPrefix: 'perm' });
+// The matrix needs one section and a few existing tags, not the whole demo publication.
+const [section] = await db.insert(sections).values({ slug: 'company', title: '公司新闻' }).returning({ id: sections.id });
+const sectionId = section!.id;
+await db.insert(tags).values([
+  { slug: 'kaiyuan', name: '开源' },
+  { slug: 'nextjs', name: 'Next.js' },
+  { slug: 'seo', name: 'SEO' },
+]);
 
 const actorOf = (role: Role): Actor => staff[role];
 
