@@ -5,7 +5,7 @@ import { adminT } from '@/lib/i18n/admin';
 import { auditActionLabel } from '@/lib/i18n/audit-actions';
 import { callAction } from '../helpers/actions';
 import { axeViolations, launchBrowser } from '../helpers/browser';
-import { addSession, doc, et, rawSignIn, sectionIdInAdmin, sessionCookie, staffCookie, startNewsroom, t, type Newsroom } from '../helpers/newsroom';
+import { addSession, closeNewsroom, doc, et, rawSignIn, sectionIdInAdmin, sessionCookie, staffCookie, startNewsroom, t, type Newsroom } from '../helpers/newsroom';
 
 /**
  * Issue 15, "the queue and the admin itself", in Chromium against the production build: each admin
@@ -49,10 +49,7 @@ beforeAll(async () => {
   articleId = created.value!.data.id;
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await nr?.dispose();
-});
+afterAll(() => closeNewsroom(nr, browser));
 
 describe('every admin page has its own title, in the UI language', () => {
   it.each([

@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { demoPages, demoSections, demoSite } from '@/db/seed/demo-content';
 import { localizeServerMessage, serverMessage } from '@/lib/i18n/admin-manage';
 import { callAction, listServerActions, request, type ActionCall } from '../helpers/actions';
+import { staffRoster } from '../fixtures/staff';
 import { doc, rawSignIn, readerGet, sessionCookie, startNewsroom, type Newsroom } from '../helpers/newsroom';
 
 /**
@@ -674,13 +675,7 @@ const rows: Row[] = [
 beforeAll(async () => {
   nr = await startNewsroom({
     prefix: 'gazette-permissions-',
-    staff: [
-      { key: 'contributor', role: 'contributor' },
-      { key: 'author', role: 'author' },
-      { key: 'author2', role: 'author' },
-      { key: 'editor', role: 'editor' },
-      { key: 'admin', role: 'admin' },
-    ],
+    staff: staffRoster(),
   });
   for (const key of [...ROLES, 'author2'] as const) {
     const account = nr.staff[key]!;

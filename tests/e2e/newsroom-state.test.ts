@@ -6,7 +6,7 @@ import { manageT } from '@/lib/i18n/admin-manage';
 import { auditActionLabel } from '@/lib/i18n/audit-actions';
 import { slugify } from '@/lib/slug';
 import { launchBrowser } from '../helpers/browser';
-import { actionsAs, addSession, doc, et, eventually, readerGet, sectionIdInAdmin, signedInContext, staffCookie, startNewsroom, t, type Newsroom } from '../helpers/newsroom';
+import { actionsAs, addSession, closeNewsroom, doc, et, eventually, readerGet, sectionIdInAdmin, signedInContext, staffCookie, startNewsroom, t, type Newsroom } from '../helpers/newsroom';
 
 /**
  * Issue 15's three bugs, in Chromium against the production build: the byline is what readers see
@@ -46,10 +46,7 @@ beforeAll(async () => {
   sectionId = await sectionIdInAdmin(nr.baseURL, cookie, SECTION.title);
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await nr?.dispose();
-});
+afterAll(() => closeNewsroom(nr, browser));
 
 describe('bug 1: the byline is the 发布者 readers see', () => {
   let id: number;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { demoSections } from '@/db/seed/demo-content';
 import { axeViolations, launchBrowser } from '../helpers/browser';
-import { et, readerGet, signedInContext, startNewsroom, t, type Newsroom } from '../helpers/newsroom';
+import { closeNewsroom, et, readerGet, signedInContext, startNewsroom, t, type Newsroom } from '../helpers/newsroom';
 
 /**
  * The issue's main scenario, in Chromium: a contributor writes and submits a draft, an editor
@@ -81,10 +81,7 @@ beforeAll(async () => {
   editor = await signedInContext(browser, nr, 'editor');
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await nr?.dispose();
-});
+afterAll(() => closeNewsroom(nr, browser));
 
 describe('from draft to correction', () => {
   it('a contributor writes a draft in the editor (title, section, body) and saves it', async () => {

@@ -116,6 +116,12 @@ export async function startNewsroom(options: { staff?: StaffSpec[]; env?: Record
   return newsroom;
 }
 
+/** After a file's tests: closes its browser, then stops its newsroom (either may not have started). */
+export async function closeNewsroom(nr: Newsroom | undefined, browser?: Browser): Promise<void> {
+  await browser?.close();
+  await nr?.dispose();
+}
+
 // -------------------------------------------------------------------------------------------------
 // Signing in through next-auth's own endpoint
 
