@@ -14,7 +14,7 @@ import { englishMessage, type Message, type MessageCode } from '../domain/i18n/s
 
 /**
  * A refusal. `reason` and `fieldMessages` are codes with parameters, which the screens translate
- * (lib/i18n/server-messages.ts); `error` and `fieldErrors` are the same in English.
+ * (domain/i18n/server-messages.ts); `error` and `fieldErrors` are the same in English.
  */
 export type ActionFailure = {
   ok: false;

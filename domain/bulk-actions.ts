@@ -16,7 +16,7 @@ export function needsConfirmation(transition: BulkTransition): transition is Con
 export interface BulkOutcome {
   id: number;
   ok: boolean;
-  /** Why it failed: a code of lib/i18n/server-messages.ts with its parameters. */
+  /** Why it failed: a code of domain/i18n/server-messages.ts with its parameters. */
   error?: Message;
   state?: string;
 }

@@ -81,7 +81,7 @@ function issueParams(issue: z.core.$ZodIssue): Message['params'] {
 }
 
 /**
- * The message of a zod issue: our schemas give codes as their messages (lib/validation); any
+ * The message of a zod issue: our schemas give codes as their messages (domain/validation); any
  * other message (zod's own, the rich-text parser's) is text shown as it is.
  */
 export function issueMessage(issue: z.core.$ZodIssue): Message {

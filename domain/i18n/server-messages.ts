@@ -10,7 +10,7 @@ import { fill, type TemplateParams } from './template';
 export const SERVER_MESSAGES = {
   /** A message given as text (media uploads, the article DAL): shown as it came, in every language. */
   text: { en: '{text}', 'zh-CN': '{text}' },
-  // defineAction, lib/errors.ts, lib/auth/session.ts: shared by every screen.
+  // defineAction, domain/errors.ts, services/auth/session.ts: shared by every screen.
   fieldsNeedAttention: { en: 'Some fields need attention.', 'zh-CN': '有些内容需要修改。' },
   noPermission: { en: 'You do not have permission to do this.', 'zh-CN': '你没有执行此操作的权限。' },
   pleaseSignIn: { en: 'Please sign in.', 'zh-CN': '请先登录。' },
@@ -33,7 +33,7 @@ export const SERVER_MESSAGES = {
   // Preview share links.
   previewLinkRevoked: { en: 'This preview link was already revoked.', 'zh-CN': '该预览链接已被撤销。' },
   previewLinkExpired: { en: 'This preview link has already expired.', 'zh-CN': '该预览链接已过期。' },
-  // Fields (lib/validation).
+  // Fields (domain/validation).
   required: { en: 'Required.', 'zh-CN': '必填。' },
   atMost: { en: 'At most {max} characters.', 'zh-CN': '最多 {max} 个字符。' },
   emailInvalid: { en: 'Enter a valid email address.', 'zh-CN': '请输入有效的邮箱地址。' },

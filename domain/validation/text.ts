@@ -28,7 +28,7 @@ export const line = (max: number) =>
     .transform(cleanLine)
     .pipe(z.string().max(max, 'atMost'));
 
-/** Messages are codes of lib/i18n/server-messages.ts; a check's bound (`max`) becomes its parameter. */
+/** Messages are codes of domain/i18n/server-messages.ts; a check's bound (`max`) becomes its parameter. */
 export const requiredLine = (max: number, message: MessageCode = 'required') =>
   z
     .string({ error: message })

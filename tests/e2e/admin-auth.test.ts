@@ -2,17 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { answerOf, callAction, request, type ActionAnswer } from '../helpers/actions';
 import { axeViolations, launchBrowser } from '../helpers/browser';
-import {
-  adminAccess,
-  hasSessionCookie,
-  mt,
-  rawSignIn,
-  sessionCookie,
-  signInWithForm,
-  startNewsroom,
-  t,
-  type Newsroom,
-} from '../helpers/admin';
+import { adminAccess, closeNewsroom, hasSessionCookie, mt, rawSignIn, sessionCookie, signInWithForm, startNewsroom, t, type Newsroom } from '../helpers/admin';
 
 /**
  * Sign-in, first-run setup, sessions and the sign-in rate limit, on a server of its own that
@@ -60,10 +50,7 @@ beforeAll(async () => {
   page = await context.newPage();
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await nr?.dispose();
-});
+afterAll(() => closeNewsroom(nr, browser));
 
 describe('first run', () => {
   it('sends /admin to the owner setup form while no account exists, and the setup form has no axe violation', async () => {

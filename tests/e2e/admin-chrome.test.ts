@@ -5,7 +5,7 @@ import { adminT } from '@/domain/i18n/admin';
 import { auditActionLabel } from '@/domain/i18n/audit-actions';
 import { callAction } from '../helpers/actions';
 import { axeViolations, launchBrowser } from '../helpers/browser';
-import { addSession, doc, et, rawSignIn, sessionCookie, startNewsroom, t, type Newsroom } from '../helpers/admin';
+import { addSession, closeNewsroom, doc, et, rawSignIn, sectionIdInAdmin, sessionCookie, staffCookie, startNewsroom, t, type Newsroom } from '../helpers/admin';
 
 /**
  * Issue 15, "the queue and the admin itself", in Chromium against the production build: each admin
@@ -39,22 +39,17 @@ beforeAll(async () => {
       { key: 'english', role: 'editor' },
     ],
   });
-  cookie = await sessionCookie(nr.baseURL, nr.staff.admin!.email, nr.staff.admin!.password);
+  cookie = await staffCookie(nr, 'admin');
   browser = await launchBrowser();
   admin = await browser.newContext();
   await addSession(admin, nr.baseURL, cookie);
-  const list = await (await fetch(`${nr.baseURL}/admin/articles`, { headers: { Cookie: cookie } })).text();
-  const sectionId = Number(new RegExp(`<option value="(\\d+)">${SECTION.title}</option>`).exec(list)?.[1]);
-  expect(sectionId).toBeGreaterThan(0);
+  const sectionId = await sectionIdInAdmin(nr.baseURL, cookie, SECTION.title);
   const created = await callAction<{ ok: boolean; data: { id: number } }>(nr.baseURL, 'createArticleAction', [{ title: ARTICLE_TITLE, body: doc('正文。'), sectionId }], { cookie });
   expect(created.value?.ok).toBe(true);
   articleId = created.value!.data.id;
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await nr?.dispose();
-});
+afterAll(() => closeNewsroom(nr, browser));
 
 describe('every admin page has its own title, in the UI language', () => {
   it.each([

@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { demoPages, demoSections, demoSite } from '@/services/seed/demo-content';
 import { translateMessage, type MessageCode } from '@/domain/i18n/server-messages';
 import { callAction, listServerActions, request, type ActionCall } from '../helpers/actions';
+import { staffRoster } from '../fixtures/staff';
 import { doc, rawSignIn, readerGet, sessionCookie, startNewsroom, type Newsroom } from '../helpers/admin';
 
 /**
@@ -238,6 +239,50 @@ const othersSharedDraft = async () => {
   return { ...draft, linkId: link.id, path: link.path };
 };
 
+/** One change a management screen makes both through a defineAction action and through a form action. */
+interface ChangeWithForm {
+  /** Exported names of the two actions. */
+  action: string;
+  form: string;
+  /** The action row's rule (default: the permission); the form row's is `<permission>, through the form` unless `formRule` says more. */
+  rule?: string;
+  formRule?: string;
+  /** The form's outcome when allowed (default 'form-ok'). */
+  formOk?: string | RegExp;
+  target?: Row['target'];
+  /** What the action takes; the form posts the same fields as text (objects as JSON). */
+  input: (target: Target) => Record<string, unknown>;
+  probe?: Row['probe'];
+  /** The action row's probe when it differs from the form's. */
+  actionProbe?: Row['probe'];
+}
+
+const asFormFields = (input: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(input).map(([key, value]) => [key, typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)]));
+
+/**
+ * The rows of changes that have an action and a form (first every action, then every form): the
+ * same permission and target for both; the form answers a FormState and refuses in words.
+ */
+function changesWithForms(file: string, allowed: readonly Role[], permission: string, changes: ChangeWithForm[]): Row[] {
+  const actions = changes.map((c): Row => ({ name: c.action, file, rule: c.rule ?? permission, allowed, target: c.target, args: (t) => [c.input(t)], probe: c.actionProbe ?? c.probe }));
+  const forms = changes.map(
+    (c): Row => ({
+      name: c.form,
+      file,
+      rule: c.formRule ?? `${permission}, through the form`,
+      allowed,
+      ok: c.formOk ?? 'form-ok',
+      refused: NO_PERMISSION,
+      anonymous: SIGN_IN_FIRST,
+      target: c.target,
+      args: (t) => [IDLE, form(asFormFields(c.input(t)))],
+      probe: c.probe,
+    }),
+  );
+  return [...actions, ...forms];
+}
+
 const rows: Row[] = [
   // --- Articles ------------------------------------------------------------------------------
   {
@@ -369,327 +414,87 @@ const rows: Row[] = [
   },
 
   // --- Sections -------------------------------------------------------------------------------
-  {
-    name: 'createSectionAction',
-    file: S,
-    rule: 'sections are managed by editors and admins (section:manage)',
-    allowed: EDITORS,
-    target: async () => ({ title: uniq('Section') }),
-    args: (t) => [{ title: t.title }],
-    probe: () => adminView('/admin/sections'),
-  },
-  {
-    name: 'updateSectionAction',
-    file: S,
-    rule: 'section:manage',
-    allowed: EDITORS,
-    target: newSection,
-    args: (t) => [{ id: t.id, title: uniq('Renamed') }],
-    probe: (t) => adminView(`/admin/sections/${t.id}`),
-  },
-  {
-    name: 'deleteSectionAction',
-    file: S,
-    rule: 'section:manage',
-    allowed: EDITORS,
-    target: newSection,
-    args: (t) => [{ id: t.id }],
-    probe: (t) => adminView(`/admin/sections/${t.id}`),
-  },
-  {
-    name: 'createSectionForm',
-    file: S,
-    rule: 'section:manage, through the form',
-    allowed: EDITORS,
-    ok: 'form-ok',
-    refused: NO_PERMISSION,
-    anonymous: SIGN_IN_FIRST,
-    target: async () => ({ title: uniq('Section') }),
-    args: (t) => [IDLE, form({ title: String(t.title) })],
-    probe: () => adminView('/admin/sections'),
-  },
-  {
-    name: 'updateSectionForm',
-    file: S,
-    rule: 'section:manage, through the form',
-    allowed: EDITORS,
-    ok: 'form-ok',
-    refused: NO_PERMISSION,
-    anonymous: SIGN_IN_FIRST,
-    target: newSection,
-    args: (t) => [IDLE, form({ id: String(t.id), title: uniq('Renamed') })],
-    probe: (t) => adminView(`/admin/sections/${t.id}`),
-  },
-  {
-    name: 'deleteSectionForm',
-    file: S,
-    rule: 'section:manage, through the form',
-    allowed: EDITORS,
-    ok: 'form-ok',
-    refused: NO_PERMISSION,
-    anonymous: SIGN_IN_FIRST,
-    target: newSection,
-    args: (t) => [IDLE, form({ id: String(t.id) })],
-    probe: (t) => adminView(`/admin/sections/${t.id}`),
-  },
+  ...changesWithForms(S, EDITORS, 'section:manage', [
+    {
+      action: 'createSectionAction',
+      form: 'createSectionForm',
+      rule: 'sections are managed by editors and admins (section:manage)',
+      target: async () => ({ title: uniq('Section') }),
+      input: (t) => ({ title: t.title }),
+      probe: () => adminView('/admin/sections'),
+    },
+    { action: 'updateSectionAction', form: 'updateSectionForm', target: newSection, input: (t) => ({ id: t.id, title: uniq('Renamed') }), probe: (t) => adminView(`/admin/sections/${t.id}`) },
+    { action: 'deleteSectionAction', form: 'deleteSectionForm', target: newSection, input: (t) => ({ id: t.id }), probe: (t) => adminView(`/admin/sections/${t.id}`) },
+  ]),
 
   // --- Tags -----------------------------------------------------------------------------------
-  {
-    name: 'createTagAction',
-    file: T,
-    rule: 'tags are managed by editors and admins (tag:manage; authors only create tags from the editor)',
-    allowed: EDITORS,
-    target: async () => ({ name: uniq('Tag') }),
-    args: (t) => [{ name: t.name }],
-    probe: (t) => adminView(`/admin/tags?q=${encodeURIComponent(String(t.name))}`),
-  },
-  {
-    name: 'updateTagAction',
-    file: T,
-    rule: 'tag:manage',
-    allowed: EDITORS,
-    target: newTag,
-    args: (t) => [{ id: t.id, name: uniq('Renamed tag') }],
-    probe: (t) => adminView(`/admin/tags/${t.id}`),
-  },
-  {
-    name: 'mergeTagsAction',
-    file: T,
-    rule: 'tag:manage',
-    allowed: EDITORS,
-    target: async () => ({ source: (await newTag()).id, target: (await newTag()).id }),
-    args: (t) => [{ sourceId: t.source, targetId: t.target }],
-    probe: async (t) => [await adminView(`/admin/tags/${t.source}`), await adminView(`/admin/tags/${t.target}`)],
-  },
-  {
-    name: 'deleteTagAction',
-    file: T,
-    rule: 'tag:manage',
-    allowed: EDITORS,
-    target: newTag,
-    args: (t) => [{ id: t.id }],
-    probe: (t) => adminView(`/admin/tags/${t.id}`),
-  },
-  {
-    name: 'createTagForm',
-    file: T,
-    rule: 'tag:manage, through the form',
-    allowed: EDITORS,
-    ok: 'form-ok',
-    refused: NO_PERMISSION,
-    anonymous: SIGN_IN_FIRST,
-    target: async () => ({ name: uniq('Tag') }),
-    args: (t) => [IDLE, form({ name: String(t.name) })],
-    probe: (t) => adminView(`/admin/tags?q=${encodeURIComponent(String(t.name))}`),
-  },
-  {
-    name: 'updateTagForm',
-    file: T,
-    rule: 'tag:manage, through the form',
-    allowed: EDITORS,
-    ok: 'form-ok',
-    refused: NO_PERMISSION,
-    anonymous: SIGN_IN_FIRST,
-    target: newTag,
-    args: (t) => [IDLE, form({ id: String(t.id), name: uniq('Renamed tag') })],
-    probe: (t) => adminView(`/admin/tags/${t.id}`),
-  },
-  {
-    name: 'mergeTagsForm',
-    file: T,
-    rule: 'tag:manage, through the form; a merge continues on the surviving tag',
-    allowed: EDITORS,
-    ok: /^redirect \/admin\/tags\/\d+\?merged=1$/,
-    refused: NO_PERMISSION,
-    anonymous: SIGN_IN_FIRST,
-    target: async () => ({ source: (await newTag()).id, target: (await newTag()).id }),
-    args: (t) => [IDLE, form({ sourceId: String(t.source), targetId: String(t.target) })],
-    probe: async (t) => [await adminView(`/admin/tags/${t.source}`), await adminView(`/admin/tags/${t.target}`)],
-  },
-  {
-    name: 'deleteTagForm',
-    file: T,
-    rule: 'tag:manage, through the form',
-    allowed: EDITORS,
-    ok: 'form-ok',
-    refused: NO_PERMISSION,
-    anonymous: SIGN_IN_FIRST,
-    target: newTag,
-    args: (t) => [IDLE, form({ id: String(t.id) })],
-    probe: (t) => adminView(`/admin/tags/${t.id}`),
-  },
+  ...changesWithForms(T, EDITORS, 'tag:manage', [
+    {
+      action: 'createTagAction',
+      form: 'createTagForm',
+      rule: 'tags are managed by editors and admins (tag:manage; authors only create tags from the editor)',
+      target: async () => ({ name: uniq('Tag') }),
+      input: (t) => ({ name: t.name }),
+      probe: (t) => adminView(`/admin/tags?q=${encodeURIComponent(String(t.name))}`),
+    },
+    { action: 'updateTagAction', form: 'updateTagForm', target: newTag, input: (t) => ({ id: t.id, name: uniq('Renamed tag') }), probe: (t) => adminView(`/admin/tags/${t.id}`) },
+    {
+      action: 'mergeTagsAction',
+      form: 'mergeTagsForm',
+      formRule: 'tag:manage, through the form; a merge continues on the surviving tag',
+      formOk: /^redirect \/admin\/tags\/\d+\?merged=1$/,
+      target: async () => ({ source: (await newTag()).id, target: (await newTag()).id }),
+      input: (t) => ({ sourceId: t.source, targetId: t.target }),
+      probe: async (t) => [await adminView(`/admin/tags/${t.source}`), await adminView(`/admin/tags/${t.target}`)],
+    },
+    { action: 'deleteTagAction', form: 'deleteTagForm', target: newTag, input: (t) => ({ id: t.id }), probe: (t) => adminView(`/admin/tags/${t.id}`) },
+  ]),
 
   // --- Pages ----------------------------------------------------------------------------------
-  {
-    name: 'createPageAction',
-    file: PG,
-    rule: 'pages are managed by editors and admins (page:manage)',
-    allowed: EDITORS,
-    target: async () => ({ title: uniq('Page') }),
-    args: (t) => [{ title: t.title, body: doc('Page body') }],
-    probe: () => adminView('/admin/pages'),
-  },
-  {
-    name: 'savePageAction',
-    file: PG,
-    rule: 'page:manage',
-    allowed: EDITORS,
-    target: newPage,
-    args: (t) => [{ id: t.id, baseVersion: t.version, title: uniq('Saved page'), body: doc('Saved body') }],
-    probe: (t) => adminView(`/admin/pages/${t.id}`),
-  },
-  {
-    name: 'setPageStatusAction',
-    file: PG,
-    rule: 'page:manage',
-    allowed: EDITORS,
-    target: newPage,
-    args: (t) => [{ id: t.id, status: 'published' }],
-    probe: (t) => adminView(`/admin/pages/${t.id}`),
-  },
-  {
-    name: 'deletePageAction',
-    file: PG,
-    rule: 'page:manage',
-    allowed: EDITORS,
-    target: newPage,
-    args: (t) => [{ id: t.id }],
-    probe: (t) => adminView(`/admin/pages/${t.id}`),
-  },
-  {
-    name: 'createPageForm',
-    file: PG,
-    rule: 'page:manage, through the form; a new page opens in its editor',
-    allowed: EDITORS,
-    ok: /^redirect \/admin\/pages\/\d+\?created=1$/,
-    refused: NO_PERMISSION,
-    anonymous: SIGN_IN_FIRST,
-    target: async () => ({ title: uniq('Page') }),
-    args: (t) => [IDLE, form({ title: String(t.title), body: JSON.stringify(doc('Page body')) })],
-    probe: () => adminView('/admin/pages'),
-  },
-  {
-    name: 'savePageForm',
-    file: PG,
-    rule: 'page:manage, through the form',
-    allowed: EDITORS,
-    ok: 'form-ok',
-    refused: NO_PERMISSION,
-    anonymous: SIGN_IN_FIRST,
-    target: newPage,
-    args: (t) => [IDLE, form({ id: String(t.id), baseVersion: String(t.version), title: uniq('Saved page'), body: JSON.stringify(doc('Saved body')) })],
-    probe: (t) => adminView(`/admin/pages/${t.id}`),
-  },
-  {
-    name: 'setPageStatusForm',
-    file: PG,
-    rule: 'page:manage, through the form',
-    allowed: EDITORS,
-    ok: 'form-ok',
-    refused: NO_PERMISSION,
-    anonymous: SIGN_IN_FIRST,
-    target: newPage,
-    args: (t) => [IDLE, form({ id: String(t.id), status: 'published' })],
-    probe: (t) => adminView(`/admin/pages/${t.id}`),
-  },
-  {
-    name: 'deletePageForm',
-    file: PG,
-    rule: 'page:manage, through the form',
-    allowed: EDITORS,
-    ok: 'form-ok',
-    refused: NO_PERMISSION,
-    anonymous: SIGN_IN_FIRST,
-    target: newPage,
-    args: (t) => [IDLE, form({ id: String(t.id) })],
-    probe: (t) => adminView(`/admin/pages/${t.id}`),
-  },
+  ...changesWithForms(PG, EDITORS, 'page:manage', [
+    {
+      action: 'createPageAction',
+      form: 'createPageForm',
+      rule: 'pages are managed by editors and admins (page:manage)',
+      formRule: 'page:manage, through the form; a new page opens in its editor',
+      formOk: /^redirect \/admin\/pages\/\d+\?created=1$/,
+      target: async () => ({ title: uniq('Page') }),
+      input: (t) => ({ title: t.title, body: doc('Page body') }),
+      probe: () => adminView('/admin/pages'),
+    },
+    {
+      action: 'savePageAction',
+      form: 'savePageForm',
+      target: newPage,
+      input: (t) => ({ id: t.id, baseVersion: t.version, title: uniq('Saved page'), body: doc('Saved body') }),
+      probe: (t) => adminView(`/admin/pages/${t.id}`),
+    },
+    { action: 'setPageStatusAction', form: 'setPageStatusForm', target: newPage, input: (t) => ({ id: t.id, status: 'published' }), probe: (t) => adminView(`/admin/pages/${t.id}`) },
+    { action: 'deletePageAction', form: 'deletePageForm', target: newPage, input: (t) => ({ id: t.id }), probe: (t) => adminView(`/admin/pages/${t.id}`) },
+  ]),
 
   // --- Users ----------------------------------------------------------------------------------
-  {
-    name: 'inviteUserAction',
-    file: U,
-    rule: 'staff accounts are managed by admins only (user:manage); editors get 403',
-    allowed: ADMINS,
-    target: async () => ({ marker: uniq('Invitee') }),
-    args: (t) => [{ email: `${String(t.marker).toLowerCase().replace(/[^a-z0-9]+/g, '-')}@example.test`, name: t.marker, role: 'admin', password: 'a password 123' }],
-    probe: () => adminView('/admin/users'),
-  },
-  {
-    name: 'changeUserRoleAction',
-    file: U,
-    rule: 'user:manage (admins only)',
-    allowed: ADMINS,
-    target: newUser,
-    args: (t) => [{ id: t.id, role: 'admin' }],
-    probe: (t) => adminView(`/admin/users/${t.id}`),
-  },
-  {
-    name: 'setUserDisabledAction',
-    file: U,
-    rule: 'user:manage (admins only)',
-    allowed: ADMINS,
-    target: newUser,
-    args: (t) => [{ id: t.id, disabled: true }],
-    probe: (t) => adminView(`/admin/users/${t.id}`),
-  },
-  {
-    name: 'resetUserPasswordAction',
-    file: U,
-    rule: 'user:manage (admins only)',
-    allowed: ADMINS,
-    target: newUser,
-    args: (t) => [{ id: t.id, password: 'taken over 12345' }],
-    probe: async (t) => [await adminView(`/admin/users/${t.id}`), (await call('fixtures', 'changeUserRoleAction', [{ id: t.id, role: 'contributor' }])).value],
-  },
-  {
-    name: 'inviteUserForm',
-    file: U,
-    rule: 'user:manage, through the form',
-    allowed: ADMINS,
-    ok: 'form-ok',
-    refused: NO_PERMISSION,
-    anonymous: SIGN_IN_FIRST,
-    target: async () => ({ marker: uniq('Invitee') }),
-    args: (t) => [IDLE, form({ email: `${String(t.marker).toLowerCase().replace(/[^a-z0-9]+/g, '-')}@example.test`, name: String(t.marker), role: 'admin', password: 'a password 123' })],
-    probe: () => adminView('/admin/users'),
-  },
-  {
-    name: 'changeUserRoleForm',
-    file: U,
-    rule: 'user:manage, through the form',
-    allowed: ADMINS,
-    ok: 'form-ok',
-    refused: NO_PERMISSION,
-    anonymous: SIGN_IN_FIRST,
-    target: newUser,
-    args: (t) => [IDLE, form({ id: String(t.id), role: 'admin' })],
-    probe: (t) => adminView(`/admin/users/${t.id}`),
-  },
-  {
-    name: 'setUserDisabledForm',
-    file: U,
-    rule: 'user:manage, through the form',
-    allowed: ADMINS,
-    ok: 'form-ok',
-    refused: NO_PERMISSION,
-    anonymous: SIGN_IN_FIRST,
-    target: newUser,
-    args: (t) => [IDLE, form({ id: String(t.id), disabled: 'true' })],
-    probe: (t) => adminView(`/admin/users/${t.id}`),
-  },
-  {
-    name: 'resetUserPasswordForm',
-    file: U,
-    rule: 'user:manage, through the form',
-    allowed: ADMINS,
-    ok: 'form-ok',
-    refused: NO_PERMISSION,
-    anonymous: SIGN_IN_FIRST,
-    target: newUser,
-    args: (t) => [IDLE, form({ id: String(t.id), password: 'taken over 12345' })],
-    probe: (t) => adminView(`/admin/users/${t.id}`),
-  },
+  ...changesWithForms(U, ADMINS, 'user:manage', [
+    {
+      action: 'inviteUserAction',
+      form: 'inviteUserForm',
+      rule: 'staff accounts are managed by admins only (user:manage); editors get 403',
+      target: async () => ({ marker: uniq('Invitee') }),
+      input: (t) => ({ email: `${String(t.marker).toLowerCase().replace(/[^a-z0-9]+/g, '-')}@example.test`, name: t.marker, role: 'admin', password: 'a password 123' }),
+      probe: () => adminView('/admin/users'),
+    },
+    { action: 'changeUserRoleAction', form: 'changeUserRoleForm', rule: 'user:manage (admins only)', target: newUser, input: (t) => ({ id: t.id, role: 'admin' }), probe: (t) => adminView(`/admin/users/${t.id}`) },
+    { action: 'setUserDisabledAction', form: 'setUserDisabledForm', rule: 'user:manage (admins only)', target: newUser, input: (t) => ({ id: t.id, disabled: true }), probe: (t) => adminView(`/admin/users/${t.id}`) },
+    {
+      action: 'resetUserPasswordAction',
+      form: 'resetUserPasswordForm',
+      rule: 'user:manage (admins only)',
+      target: newUser,
+      input: (t) => ({ id: t.id, password: 'taken over 12345' }),
+      probe: (t) => adminView(`/admin/users/${t.id}`),
+      actionProbe: async (t) => [await adminView(`/admin/users/${t.id}`), (await call('fixtures', 'changeUserRoleAction', [{ id: t.id, role: 'contributor' }])).value],
+    },
+  ]),
 
   // --- Settings -------------------------------------------------------------------------------
   {
@@ -871,13 +676,7 @@ const rows: Row[] = [
 beforeAll(async () => {
   nr = await startNewsroom({
     prefix: 'gazette-permissions-',
-    staff: [
-      { key: 'contributor', role: 'contributor' },
-      { key: 'author', role: 'author' },
-      { key: 'author2', role: 'author' },
-      { key: 'editor', role: 'editor' },
-      { key: 'admin', role: 'admin' },
-    ],
+    staff: staffRoster(),
   });
   for (const key of [...ROLES, 'author2'] as const) {
     const account = nr.staff[key]!;

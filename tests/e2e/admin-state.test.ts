@@ -5,9 +5,8 @@ import { formatDateTime } from '@/domain/i18n/format';
 import { manageT } from '@/domain/i18n/admin-manage';
 import { auditActionLabel } from '@/domain/i18n/audit-actions';
 import { slugify } from '@/domain/slug';
-import { callAction } from '../helpers/actions';
 import { launchBrowser } from '../helpers/browser';
-import { addSession, doc, et, eventually, readerGet, sessionCookie, startNewsroom, t, type Newsroom } from '../helpers/admin';
+import { actionsAs, addSession, closeNewsroom, doc, et, eventually, readerGet, sectionIdInAdmin, signedInContext, staffCookie, startNewsroom, t, type Newsroom } from '../helpers/admin';
 
 /**
  * Issue 15's three bugs, in Chromium against the production build: the byline is what readers see
@@ -22,14 +21,9 @@ const BYLINE = '本报记者 王小明';
 let nr: Newsroom;
 let browser: Browser;
 let editor: BrowserContext;
-let cookie: string;
 let sectionId: number;
-
-async function act<T>(name: string, args: unknown[]): Promise<T> {
-  const result = await callAction<{ ok: boolean; data: T; error?: string }>(nr.baseURL, name, args, { cookie });
-  if (!result.value?.ok) throw new Error(`${name} failed: ${JSON.stringify(result.value ?? result.raw)}`);
-  return result.value.data;
-}
+/** Server Actions as the editor. */
+let act: ReturnType<typeof actionsAs>;
 
 const createDraft = (title: string, extra: Record<string, unknown> = {}) =>
   act<{ id: number; version: number }>('createArticleAction', [{ title, body: doc(`${title}：正文。`), sectionId, ...extra }]);
@@ -44,19 +38,15 @@ beforeAll(async () => {
       { key: 'admin', role: 'admin' },
     ],
   });
-  cookie = await sessionCookie(nr.baseURL, nr.staff.editor!.email, nr.staff.editor!.password);
+  const cookie = await staffCookie(nr, 'editor');
+  act = actionsAs(nr.baseURL, cookie);
   browser = await launchBrowser();
   editor = await browser.newContext();
   await addSession(editor, nr.baseURL, cookie);
-  const list = await (await fetch(`${nr.baseURL}/admin/articles`, { headers: { Cookie: cookie } })).text();
-  sectionId = Number(new RegExp(`<option value="(\\d+)">${SECTION.title}</option>`).exec(list)?.[1]);
-  expect(sectionId).toBeGreaterThan(0);
+  sectionId = await sectionIdInAdmin(nr.baseURL, cookie, SECTION.title);
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await nr?.dispose();
-});
+afterAll(() => closeNewsroom(nr, browser));
 
 describe('bug 1: the byline is the 发布者 readers see', () => {
   let id: number;
@@ -218,8 +208,7 @@ describe('bug 3: a scheduled story becomes 已发布 in the admin at its time', 
     await page.close();
 
     // The audit log is for administrators.
-    const admin = await browser.newContext();
-    await addSession(admin, nr.baseURL, await sessionCookie(nr.baseURL, nr.staff.admin!.email, nr.staff.admin!.password));
+    const admin = await signedInContext(browser, nr, 'admin');
     const log = await admin.newPage();
     await log.goto(`${nr.baseURL}/admin/audit?entity=article`);
     const entry = log.getByRole('row').filter({ hasText: TITLE }).filter({ hasText: auditActionLabel('zh-CN', 'article.went-live') });

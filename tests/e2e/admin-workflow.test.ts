@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { demoSections } from '@/services/seed/demo-content';
 import { axeViolations, launchBrowser } from '../helpers/browser';
-import { addSession, et, readerGet, sessionCookie, startNewsroom, t, type Newsroom } from '../helpers/admin';
+import { closeNewsroom, et, readerGet, signedInContext, startNewsroom, t, type Newsroom } from '../helpers/admin';
 
 /**
  * The issue's main scenario, in Chromium: a contributor writes and submits a draft, an editor
@@ -44,6 +44,18 @@ async function selectSection(page: Page, title: string): Promise<void> {
   await select.selectOption(value!);
 }
 
+/** In the open new-article editor: fills in a title, the section and a body, saves, and answers the new article's id once saved. */
+async function writeNewDraft(page: Page, title: string, text: string): Promise<number> {
+  await page.getByLabel(et('fieldTitle'), { exact: true }).fill(title);
+  await selectSection(page, SECTION.title);
+  await bodyEditor(page).click();
+  await page.keyboard.type(text);
+  await page.getByRole('button', { name: et('save'), exact: true }).click();
+  await page.waitForURL(/\/admin\/articles\/\d+$/, { timeout: 60_000 });
+  await waitForSaved(page);
+  return Number(/\/admin\/articles\/(\d+)$/.exec(page.url())![1]);
+}
+
 async function workflowStatus(page: Page): Promise<string> {
   return (await page.getByTestId('article-status').textContent())!.trim();
 }
@@ -65,30 +77,18 @@ beforeAll(async () => {
     ],
   });
   browser = await launchBrowser();
-  contributor = await browser.newContext();
-  editor = await browser.newContext();
-  await addSession(contributor, nr.baseURL, await sessionCookie(nr.baseURL, nr.staff.contributor!.email, nr.staff.contributor!.password));
-  await addSession(editor, nr.baseURL, await sessionCookie(nr.baseURL, nr.staff.editor!.email, nr.staff.editor!.password));
+  contributor = await signedInContext(browser, nr, 'contributor');
+  editor = await signedInContext(browser, nr, 'editor');
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await nr?.dispose();
-});
+afterAll(() => closeNewsroom(nr, browser));
 
 describe('from draft to correction', () => {
   it('a contributor writes a draft in the editor (title, section, body) and saves it', async () => {
     const page = await contributor.newPage();
     await openEditor(page, '/admin/articles/new');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(et('newArticleTitle'));
-    await page.getByLabel(et('fieldTitle'), { exact: true }).fill(TITLE);
-    await selectSection(page, SECTION.title);
-    await bodyEditor(page).click();
-    await page.keyboard.type(FIRST);
-    await page.getByRole('button', { name: et('save'), exact: true }).click();
-    await page.waitForURL(/\/admin\/articles\/\d+$/, { timeout: 60_000 });
-    await waitForSaved(page);
-    articleId = Number(/\/admin\/articles\/(\d+)$/.exec(page.url())![1]);
+    articleId = await writeNewDraft(page, TITLE, FIRST);
     expect(await workflowStatus(page)).toContain(et('state_draft'));
     // A reload shows what the server holds.
     await openEditor(page, `/admin/articles/${articleId}`);
@@ -190,14 +190,7 @@ describe('previewing a draft', () => {
   it('a draft shows at its staff preview URL', async () => {
     const page = await contributor.newPage();
     await openEditor(page, '/admin/articles/new');
-    await page.getByLabel(et('fieldTitle'), { exact: true }).fill(DRAFT_TITLE);
-    await selectSection(page, SECTION.title);
-    await bodyEditor(page).click();
-    await page.keyboard.type(DRAFT_TEXT);
-    await page.getByRole('button', { name: et('save'), exact: true }).click();
-    await page.waitForURL(/\/admin\/articles\/\d+$/, { timeout: 60_000 });
-    await waitForSaved(page);
-    draftId = Number(/\/admin\/articles\/(\d+)$/.exec(page.url())![1]);
+    draftId = await writeNewDraft(page, DRAFT_TITLE, DRAFT_TEXT);
 
     await page.goto(`${nr.baseURL}/admin/articles/${draftId}/preview`);
     const main = (await page.locator('body').textContent())!;

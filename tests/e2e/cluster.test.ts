@@ -3,8 +3,7 @@ import http from 'node:http';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSections } from '@/services/seed/demo-content';
-import { callAction } from '../helpers/actions';
-import { doc, sessionCookie, startNewsroom, type Newsroom } from '../helpers/admin';
+import { actionsAs, doc, sectionIdInAdmin, staffCookie, startNewsroom, type Newsroom } from '../helpers/admin';
 import { startServer, tempDataDir } from '../helpers/server';
 
 /**
@@ -32,12 +31,8 @@ const ROUNDS = 6;
 
 let newsroom: Newsroom;
 let cookie: string;
-
-async function act<T>(name: string, args: unknown[]): Promise<T> {
-  const result = await callAction<{ ok: boolean; data: T; error?: string }>(newsroom.baseURL, name, args, { cookie });
-  if (!result.value?.ok) throw new Error(`${name} failed: ${JSON.stringify(result.value ?? result.raw)}`);
-  return result.value.data;
-}
+/** Server Actions as the editor. */
+let act: ReturnType<typeof actionsAs>;
 
 /**
  * A GET on a connection of its own: the primary hands each new connection to the next worker, and a
@@ -68,7 +63,8 @@ const workerPids = (logs: string) => [...logs.matchAll(/listening on \S+ \(worke
 describe.skipIf(!onPostgres)('WEB_CONCURRENCY=2: two workers behind one port', () => {
   beforeAll(async () => {
     newsroom = await startNewsroom({ prefix: 'gazette-cluster-', staff: [{ key: 'editor', role: 'editor' }], env });
-    cookie = await sessionCookie(newsroom.baseURL, newsroom.staff.editor!.email, newsroom.staff.editor!.password);
+    cookie = await staffCookie(newsroom, 'editor');
+    act = actionsAs(newsroom.baseURL, cookie);
   }, 300_000);
 
   afterAll(async () => {
@@ -84,9 +80,7 @@ describe.skipIf(!onPostgres)('WEB_CONCURRENCY=2: two workers behind one port', (
   });
 
   it('a publish, an edit and an unpublish through one worker show on every request at once', { timeout: 120_000 }, async () => {
-    const list = await (await fetch(`${newsroom.baseURL}/admin/articles`, { headers: { Cookie: cookie } })).text();
-    const sectionId = Number(new RegExp(`<option value="(\\d+)">${SECTION.title}</option>`).exec(list)?.[1]);
-    expect(sectionId).toBeGreaterThan(0);
+    const sectionId = await sectionIdInAdmin(newsroom.baseURL, cookie, SECTION.title);
     // A made-up word only this story has, so that search finds it and nothing else.
     const word = `qz${randomUUID().replace(/[^a-f]/g, '').slice(0, 8)}`;
     // Checked without the word, which search results highlight (<mark>).

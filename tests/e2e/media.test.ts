@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { axeViolations, launchBrowser } from '../helpers/browser';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { signInWithForm } from '../helpers/admin';
 import { startServer, type RunningServer } from '../helpers/server';
 
 const OWNER = { email: 'media-owner@example.com', password: 'media owner password 1' };
@@ -35,10 +36,7 @@ afterAll(async () => {
 describe('images in articles', () => {
   it('an editor uploads an image with a progress bar, inserts it with a caption, and readers get a responsive image that loads', async () => {
     const page = await browser.newPage();
-    await page.goto(`${server.baseURL}/admin/login`);
-    await page.getByLabel('邮箱').fill(OWNER.email);
-    await page.getByLabel('密码').fill(OWNER.password);
-    await page.getByRole('button', { name: '登录' }).click();
+    await signInWithForm(page, server.baseURL, OWNER.email, OWNER.password);
     await page.waitForURL(`${server.baseURL}/admin`);
 
     await page.goto(`${server.baseURL}/admin/articles/new`);
@@ -91,10 +89,7 @@ describe('images in articles', () => {
 describe('admin views screen', () => {
   it('shows views per day as a chart and the top articles of the period, with no axe violation', async () => {
     const page = await browser.newPage();
-    await page.goto(`${server.baseURL}/admin/login`);
-    await page.getByLabel('邮箱').fill(OWNER.email);
-    await page.getByLabel('密码').fill(OWNER.password);
-    await page.getByRole('button', { name: '登录' }).click();
+    await signInWithForm(page, server.baseURL, OWNER.email, OWNER.password);
     await page.waitForURL(`${server.baseURL}/admin`);
     // A fresh install has no daily rows yet; the screen must still render every day of the period.
     const response = await page.goto(`${server.baseURL}/admin/stats?days=7`);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { openConnection } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
 import { createStaffUser } from '@/db/queries/admin/users';
@@ -8,7 +9,7 @@ import type { UserRole } from '@/db/schema';
 import { adminT } from '@/domain/i18n/admin';
 import { editorT } from '@/domain/i18n/admin-editor';
 import { manageT } from '@/domain/i18n/admin-manage';
-import { request } from './actions';
+import { callAction, request } from './actions';
 import { createTestDatabase, type TestDatabase } from './db';
 import { startServer, tempDataDir, type RunningServer } from './server';
 
@@ -115,6 +116,12 @@ export async function startNewsroom(options: { staff?: StaffSpec[]; env?: Record
   return newsroom;
 }
 
+/** After a file's tests: closes its browser, then stops its newsroom (either may not have started). */
+export async function closeNewsroom(nr: Newsroom | undefined, browser?: Browser): Promise<void> {
+  await browser?.close();
+  await nr?.dispose();
+}
+
 // -------------------------------------------------------------------------------------------------
 // Signing in through next-auth's own endpoint
 
@@ -175,6 +182,33 @@ export async function sessionCookie(baseURL: string, email: string, password: st
   return result.cookie;
 }
 
+/** Signs in the staff member `key` of this newsroom over HTTP and returns their session cookie. */
+export function staffCookie(nr: Pick<Newsroom, 'baseURL' | 'staff'>, key: string, via: RequestVia = {}): Promise<string> {
+  const account = nr.staff[key];
+  if (!account) throw new Error(`No staff member "${key}" in this newsroom.`);
+  return sessionCookie(nr.baseURL, account.email, account.password, via);
+}
+
+/**
+ * Calls defineAction-based Server Actions with this session: answers an action's data, and throws
+ * with its answer when it refuses (for setting up what a test works on).
+ */
+export function actionsAs(baseURL: string, cookie: string) {
+  return async function act<T>(name: string, args: unknown[]): Promise<T> {
+    const result = await callAction<{ ok: boolean; data: T; error?: string }>(baseURL, name, args, { cookie });
+    if (!result.value?.ok) throw new Error(`${name} failed: ${JSON.stringify(result.value ?? result.raw)}`);
+    return result.value.data;
+  };
+}
+
+/** The id of a section, as the article form's section menu lists it (read with this session). */
+export async function sectionIdInAdmin(baseURL: string, cookie: string, title: string): Promise<number> {
+  const list = await (await fetch(`${baseURL}/admin/articles`, { headers: { Cookie: cookie } })).text();
+  const sectionId = Number(new RegExp(`<option value="(\\d+)">${title}</option>`).exec(list)?.[1]);
+  expect(sectionId).toBeGreaterThan(0);
+  return sectionId;
+}
+
 /** What /admin answers for this cookie: the dashboard (signed in) or a redirect to the sign-in form. */
 export async function adminAccess(baseURL: string, cookie: string | null): Promise<'dashboard' | 'login' | `other ${number}`> {
   const res = await fetch(`${baseURL}/admin`, { headers: cookie ? { Cookie: cookie } : {}, redirect: 'manual' });
@@ -196,6 +230,13 @@ export async function adminAccess(baseURL: string, cookie: string | null): Promi
 export async function addSession(context: BrowserContext, baseURL: string, cookie: string): Promise<void> {
   const [name, ...rest] = cookie.split('=');
   await context.addCookies([{ name: name!, value: rest.join('='), url: baseURL, httpOnly: true, sameSite: 'Lax' }]);
+}
+
+/** A browser context signed in as the staff member `key` of this newsroom. */
+export async function signedInContext(browser: Browser, nr: Pick<Newsroom, 'baseURL' | 'staff'>, key: string): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await addSession(context, nr.baseURL, await staffCookie(nr, key));
+  return context;
 }
 
 /** Fills and submits the sign-in form. */

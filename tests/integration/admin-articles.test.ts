@@ -1,6 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { getRevisionSnapshot, listRevisions } from '@/db/queries/admin/article-admin';
 import { getArticleForEdit } from '@/db/queries/admin/article-for-edit';
 import { transitionArticle } from '@/db/queries/admin/article-workflow';
@@ -8,15 +7,13 @@ import { createArticle, restoreRevision, saveArticle } from '@/db/queries/admin/
 import { listAudit } from '@/db/queries/admin/audit';
 import { getArticle, listArticles } from '@/db/queries/public';
 import { articleRevisions, articles, auditLog, tags } from '@/db/schema';
-import { seedDemo } from '@/services/seed';
 import { articleInput, type ArticleInput } from '@/domain/validation/article';
-import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { testFileDatabase } from '../fixtures/database';
 import {
   articleRow,
   articleState,
   auditOf,
   countRows,
-  createStaff,
   doc,
   edit,
   expectActionError,
@@ -26,27 +23,11 @@ import {
   photoBody,
   revisionsOf,
   sectionIdBySlug,
-  type Staff,
 } from './admin-helpers';
 
-let tdb: TestDatabase;
-let db: Database;
-let staff: Staff;
-let sectionId: number;
-let otherSectionId: number;
-
-beforeAll(async () => {
-  tdb = await createTestDatabase();
-  db = tdb.db;
-  await seedDemo(db);
-  staff = await createStaff(db, 'art');
-  sectionId = await sectionIdBySlug(db, 'company');
-  otherSectionId = await sectionIdBySlug(db, 'tech');
-});
-
-afterAll(async () => {
-  await tdb?.drop();
-});
+const { db, staff } = await testFileDatabase({ staffPrefix: 'art', demo: true });
+const sectionId = await sectionIdBySlug(db, 'company');
+const otherSectionId = await sectionIdBySlug(db, 'tech');
 
 const countArticles = async () => Number((await db.select({ n: count() }).from(articles))[0]?.n ?? 0);
 const visibleIds = async () => (await listArticles(db, {}, { limit: 10_000 })).map((a) => a.id);

@@ -5,12 +5,17 @@ import type { WriteResult } from '@/db/queries/admin/article-current';
 import { getArticleForEdit } from '@/db/queries/admin/article-for-edit';
 import { transitionArticle } from '@/db/queries/admin/article-workflow';
 import { createArticle, saveArticle } from '@/db/queries/admin/article-write';
-import { createStaffUser } from '@/db/queries/admin/users';
-import { articleAuthors, articleRevisions, articles, articleTags, auditLog, sections, tags } from '@/db/schema';
-import { ActionError } from '@/domain/errors';
+import { articleAuthors, articleRevisions, articles, articleTags, auditLog, tags } from '@/db/schema';
+import type { ActionError } from '@/domain/errors';
 import type { Actor } from '@/domain/permissions';
 import type { RichTextDoc } from '@/domain/rich-text/schema';
 import { articleInput, type ArticleFormValues, type ArticleInput } from '@/domain/validation/article';
+import { expectActionError } from '../fixtures/action-errors';
+
+// The shared fixture kit, for the tests that take it from here.
+export { expectActionError } from '../fixtures/action-errors';
+export { sectionIdBySlug } from '../fixtures/database';
+export { createStaff, type Role, type Staff } from '../fixtures/staff';
 
 /** A Tiptap document with one paragraph per argument. */
 export function doc(...paragraphs: string[]): RichTextDoc {
@@ -29,38 +34,6 @@ export function photoBody(...names: string[]): RichTextDoc {
 /** What the article form would post, run through the same schema the Server Action uses. */
 export function input(values: Partial<ArticleFormValues> & { title: string; sectionId: number }): ArticleInput {
   return articleInput.parse({ body: doc(`Body of ${values.title}`), ...values });
-}
-
-export type Role = Actor['role'];
-
-export interface Staff {
-  contributor: Actor;
-  author: Actor;
-  /** A second author, owner of the "someone else's" articles. */
-  author2: Actor;
-  editor: Actor;
-  admin: Actor;
-}
-
-/** Real staff accounts, one per role plus a second author. */
-export async function createStaff(db: Database, prefix = 'nr'): Promise<Staff> {
-  const make = async (key: keyof Staff, role: Role): Promise<Actor> => ({
-    id: await createStaffUser(db, { email: `${prefix}-${key}@example.test`, name: `${prefix} ${key}`, role, password: `password-of-${key}` }),
-    role,
-  });
-  return {
-    contributor: await make('contributor', 'contributor'),
-    author: await make('author', 'author'),
-    author2: await make('author2', 'author'),
-    editor: await make('editor', 'editor'),
-    admin: await make('admin', 'admin'),
-  };
-}
-
-export async function sectionIdBySlug(db: Database, slug: string): Promise<number> {
-  const [row] = await db.select({ id: sections.id }).from(sections).where(eq(sections.slug, slug));
-  if (!row) throw new Error(`no section ${slug}`);
-  return row.id;
 }
 
 export async function countRows(db: Database, table: typeof auditLog | typeof tags): Promise<number> {
@@ -106,20 +79,6 @@ export async function auditOf(db: Database, id: number) {
     .from(auditLog)
     .where(and(eq(auditLog.entityType, 'article'), eq(auditLog.entityId, String(id))))
     .orderBy(asc(auditLog.id));
-}
-
-/** Awaits a call that must fail with an ActionError of one of `statuses`; returns the error. */
-export async function expectActionError(call: Promise<unknown>, ...statuses: ActionError['status'][]): Promise<ActionError> {
-  let error: unknown;
-  try {
-    await call;
-  } catch (e) {
-    error = e;
-  }
-  expect(error, 'the call should have been refused').toBeInstanceOf(ActionError);
-  const actionError = error as ActionError;
-  expect(statuses, `unexpected status ${actionError.status}: ${actionError.message}`).toContain(actionError.status);
-  return actionError;
 }
 
 /** The call is refused with one of `statuses` and the article, its links, revisions and the audit log are untouched. */

@@ -1,7 +1,6 @@
 import { authSecret } from '@/services/auth/secret';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Database } from '@/db/client';
 import { getDashboard, getRevisionSnapshot, listAdminArticles, listRevisions, touchPresence } from '@/db/queries/admin/article-admin';
 import type { WriteResult } from '@/db/queries/admin/article-current';
 import { getArticleForEdit } from '@/db/queries/admin/article-for-edit';
@@ -11,13 +10,12 @@ import { createPreviewLink, listPreviewLinks, revokeAllPreviewLinks, revokePrevi
 import { articleAuthors, previewLinks, sections, tags, type ArticleStatus } from '@/db/schema';
 import { resetConfig } from '@/domain/config.mjs';
 import { can, PERMISSIONS, ROLES, type Actor, type ArticleTransition, type Permission } from '@/domain/permissions';
-import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { testFileDatabase } from '../fixtures/database';
 import {
   articleRow,
   articleState,
   auditOf,
   authorIdsOf,
-  createStaff,
   edit,
   expectActionError,
   expectRefusedUnchanged,
@@ -28,31 +26,17 @@ import {
   revisionsOf,
   type Role,
   type Setup,
-  type Staff,
 } from './admin-helpers';
 
-let tdb: TestDatabase;
-let db: Database;
-let staff: Staff;
-let sectionId: number;
-
-beforeAll(async () => {
-  tdb = await createTestDatabase();
-  db = tdb.db;
-  // The matrix needs one section and a few existing tags, not the whole demo publication.
-  const [section] = await db.insert(sections).values({ slug: 'company', title: '公司新闻' }).returning({ id: sections.id });
-  await db.insert(tags).values([
-    { slug: 'kaiyuan', name: '开源' },
-    { slug: 'nextjs', name: 'Next.js' },
-    { slug: 'seo', name: 'SEO' },
-  ]);
-  staff = await createStaff(db, 'perm');
-  sectionId = section!.id;
-});
-
-afterAll(async () => {
-  await tdb?.drop();
-});
+const { db, staff } = await testFileDatabase({ staffPrefix: 'perm' });
+// The matrix needs one section and a few existing tags, not the whole demo publication.
+const [section] = await db.insert(sections).values({ slug: 'company', title: '公司新闻' }).returning({ id: sections.id });
+const sectionId = section!.id;
+await db.insert(tags).values([
+  { slug: 'kaiyuan', name: '开源' },
+  { slug: 'nextjs', name: 'Next.js' },
+  { slug: 'seo', name: 'SEO' },
+]);
 
 const actorOf = (role: Role): Actor => staff[role];
 

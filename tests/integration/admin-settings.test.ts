@@ -1,30 +1,17 @@
-import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listAudit } from '@/db/queries/admin/audit';
 import { getSettingsForEdit, saveSettings } from '@/db/queries/admin/settings';
-import { createStaffUser } from '@/db/queries/admin/users';
 import { DEFAULT_SETTINGS, getSiteSettings } from '@/db/queries/public';
-import type { UserRole } from '@/db/schema';
-import { settingsInput } from '@/domain/validation/settings';
-import { ActionError, issueMessage } from '@/domain/errors';
+import { issueMessage } from '@/domain/errors';
 import { translateMessage } from '@/domain/i18n/server-messages';
-import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { rows } from './helpers';
+import { settingsInput } from '@/domain/validation/settings';
+import { expectActionError } from '../fixtures/action-errors';
+import { databaseState, testFileDatabase } from '../fixtures/database';
+import { staffAccount } from '../fixtures/staff';
 
-let tdb: TestDatabase;
-const actors = {} as Record<UserRole, { id: number; role: UserRole }>;
-
-// No seed: the first save must create the settings row.
-beforeAll(async () => {
-  tdb = await createTestDatabase();
-  for (const role of ['contributor', 'author', 'editor', 'admin'] as const) {
-    actors[role] = { id: await createStaffUser(tdb.db, { email: `${role}@example.com`, name: `Test ${role}`, role, password: 'password-123' }), role };
-  }
-});
-
-afterAll(async () => {
-  await tdb?.drop();
-});
+// No demo publication: the first save must create the settings row.
+const { db, staff } = await testFileDatabase({ staffPrefix: 'settings' });
+const adminName = staffAccount('settings', 'admin').name;
 
 const valid = {
   name: ' 青禾日报 ',
@@ -44,21 +31,8 @@ const valid = {
   baseUpdatedAt: null,
 };
 
-async function state() {
-  return {
-    settings: await rows(tdb.db, sql`select * from site_settings`),
-    audit: await rows(tdb.db, sql`select count(*)::int as n from audit_log`),
-  };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ActionError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ActionError);
-  return error as ActionError;
-}
+/** Everything a settings change could touch. */
+const state = () => databaseState(db, 'settings', 'audit');
 
 describe('validation', () => {
   it.each([
@@ -107,35 +81,34 @@ describe('messages', () => {
 describe('saving', () => {
   it.each(['contributor', 'author', 'editor'] as const)('a %s gets 403 and nothing is written', async (role) => {
     const before = await state();
-    expect((await failure(saveSettings(tdb.db, actors[role], settingsInput.parse(valid)))).status).toBe(403);
+    await expectActionError(saveSettings(db, staff[role], settingsInput.parse(valid)), 403);
     expect(await state()).toEqual(before);
   });
 
   it('an admin saves: the row is created on the first save, audited, and "settings" is invalidated', async () => {
-    expect(await getSettingsForEdit(tdb.db)).toEqual({ ...DEFAULT_SETTINGS, updatedAt: null });
-    const result = await saveSettings(tdb.db, actors.admin, settingsInput.parse(valid));
+    expect(await getSettingsForEdit(db)).toEqual({ ...DEFAULT_SETTINGS, updatedAt: null });
+    const result = await saveSettings(db, staff.admin, settingsInput.parse(valid));
     expect(result.invalidate).toEqual(['settings']);
     expect(result.changed).toEqual(expect.arrayContaining(['name', 'nav', 'reprintTemplate']));
-    expect(await getSiteSettings(tdb.db)).toMatchObject({ name: '青禾日报', timeZone: 'Asia/Shanghai', nav: [{ label: '新闻', href: '/news' }, { label: '合作伙伴', href: 'https://example.com/partners' }] });
-    const [entry] = await listAudit(tdb.db, { limit: 1, entityType: 'settings' });
-    expect(entry).toMatchObject({ action: 'settings.update', actorName: 'Test admin' });
+    expect(await getSiteSettings(db)).toMatchObject({ name: '青禾日报', timeZone: 'Asia/Shanghai', nav: [{ label: '新闻', href: '/news' }, { label: '合作伙伴', href: 'https://example.com/partners' }] });
+    const [entry] = await listAudit(db, { limit: 1, entityType: 'settings' });
+    expect(entry).toMatchObject({ action: 'settings.update', actorName: adminName });
   });
 
   it('refuses a save based on settings someone changed since (409), writing nothing', async () => {
-    const opened = await getSettingsForEdit(tdb.db);
-    await saveSettings(tdb.db, actors.admin, settingsInput.parse({ ...valid, tagline: '第一位', baseUpdatedAt: opened.updatedAt }));
+    const opened = await getSettingsForEdit(db);
+    await saveSettings(db, staff.admin, settingsInput.parse({ ...valid, tagline: '第一位', baseUpdatedAt: opened.updatedAt }));
     const before = await state();
-    const error = await failure(saveSettings(tdb.db, actors.admin, settingsInput.parse({ ...valid, tagline: '第二位', baseUpdatedAt: opened.updatedAt })));
-    expect(error.status).toBe(409);
+    await expectActionError(saveSettings(db, staff.admin, settingsInput.parse({ ...valid, tagline: '第二位', baseUpdatedAt: opened.updatedAt })), 409);
     expect(await state()).toEqual(before);
-    expect((await getSiteSettings(tdb.db)).tagline).toBe('第一位');
+    expect((await getSiteSettings(db)).tagline).toBe('第一位');
   });
 
   it('filters the audit log by actor and entity', async () => {
-    const mine = await listAudit(tdb.db, { limit: 50, actorId: actors.admin.id });
+    const mine = await listAudit(db, { limit: 50, actorId: staff.admin.id });
     expect(mine.length).toBeGreaterThan(0);
-    expect(mine.every((e) => e.actorName === 'Test admin')).toBe(true);
-    expect(await listAudit(tdb.db, { limit: 50, actorId: actors.editor.id })).toEqual([]);
-    expect(await listAudit(tdb.db, { limit: 50, entityType: 'page' })).toEqual([]);
+    expect(mine.every((e) => e.actorName === adminName)).toBe(true);
+    expect(await listAudit(db, { limit: 50, actorId: staff.editor.id })).toEqual([]);
+    expect(await listAudit(db, { limit: 50, entityType: 'page' })).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   changeOwnPassword,
   changeUserRole,
@@ -12,50 +12,25 @@ import {
   updateOwnProfile,
 } from '@/db/queries/admin/users-admin';
 import { createStaffUser, findCredentials, getSessionUser } from '@/db/queries/admin/users';
-import { users } from '@/db/schema';
-import type { UserRole } from '@/db/schema';
-import { seedDemo } from '@/services/seed';
+import { users, type UserRole } from '@/db/schema';
 import { verifyPassword } from '@/domain/auth/password';
-import { ActionError } from '@/domain/errors';
+import type { ActionError } from '@/domain/errors';
 import { inviteUserInput } from '@/domain/validation/user';
-import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { rows } from './helpers';
+import { createTestDatabase } from '../helpers/db';
+import { expectActionError } from '../fixtures/action-errors';
+import { databaseState, rows, testFileDatabase } from '../fixtures/database';
+import { staffAccount } from '../fixtures/staff';
 
-let tdb: TestDatabase;
-const actors = {} as Record<UserRole, { id: number; role: UserRole }>;
-let owner: { id: number; role: UserRole };
+const { db, staff } = await testFileDatabase({ staffPrefix: 'users', demo: true });
+const owner = { id: await createStaffUser(db, { email: 'owner@example.com', name: 'Owner', role: 'admin', password: 'owner-password', isOwner: true }), role: 'admin' as const };
+const editorAccount = staffAccount('users', 'editor');
+const contributorAccount = staffAccount('users', 'contributor');
 
-beforeAll(async () => {
-  tdb = await createTestDatabase();
-  await seedDemo(tdb.db);
-  owner = { id: await createStaffUser(tdb.db, { email: 'owner@example.com', name: 'Owner', role: 'admin', password: 'owner-password', isOwner: true }), role: 'admin' };
-  for (const role of ['contributor', 'author', 'editor', 'admin'] as const) {
-    actors[role] = { id: await createStaffUser(tdb.db, { email: `${role}@example.com`, name: `Test ${role}`, role, password: 'password-123' }), role };
-  }
-});
-
-afterAll(async () => {
-  await tdb?.drop();
-});
-
-async function state() {
-  return {
-    users: await rows(tdb.db, sql`select * from users order by id`),
-    audit: await rows(tdb.db, sql`select count(*)::int as n from audit_log`),
-  };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ActionError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ActionError);
-  return error as ActionError;
-}
+/** Everything a user change could touch. */
+const state = () => databaseState(db, 'users', 'audit');
 
 async function account(id: number) {
-  const [row] = await tdb.db.select({ role: users.role, disabledAt: users.disabledAt, sessionVersion: users.sessionVersion, passwordHash: users.passwordHash }).from(users).where(eq(users.id, id));
+  const [row] = await db.select({ role: users.role, disabledAt: users.disabledAt, sessionVersion: users.sessionVersion, passwordHash: users.passwordHash }).from(users).where(eq(users.id, id));
   return row!;
 }
 
@@ -64,27 +39,26 @@ const newUser = (email: string, role: UserRole = 'author') => inviteUserInput.pa
 describe('permissions', () => {
   it.each(['contributor', 'author', 'editor'] as const)('a %s gets 403 for every user change and nothing is written', async (role) => {
     const before = await state();
-    const target = actors.contributor.id;
-    expect((await failure(inviteUser(tdb.db, actors[role], newUser(`x-${role}@example.com`)))).status).toBe(403);
-    expect((await failure(changeUserRole(tdb.db, actors[role], target, 'admin'))).status).toBe(403);
-    expect((await failure(setUserDisabled(tdb.db, actors[role], target, true))).status).toBe(403);
-    expect((await failure(resetUserPassword(tdb.db, actors[role], target, 'new-password-1'))).status).toBe(403);
+    const target = staff.contributor.id;
+    await expectActionError(inviteUser(db, staff[role], newUser(`x-${role}@example.com`)), 403);
+    await expectActionError(changeUserRole(db, staff[role], target, 'admin'), 403);
+    await expectActionError(setUserDisabled(db, staff[role], target, true), 403);
+    await expectActionError(resetUserPassword(db, staff[role], target, 'new-password-1'), 403);
     expect(await state()).toEqual(before);
   });
 
   it('an admin invites a user whose password works verbatim', async () => {
-    const { id } = await inviteUser(tdb.db, actors.admin, newUser('New.Person@Example.com'));
-    const credentials = await findCredentials(tdb.db, 'new.person@example.com');
+    const { id } = await inviteUser(db, staff.admin, newUser('New.Person@Example.com'));
+    const credentials = await findCredentials(db, 'new.person@example.com');
     expect(credentials?.id).toBe(id);
     expect(await verifyPassword(credentials!.passwordHash, '  spaces kept  ')).toBe(true);
     expect(await verifyPassword(credentials!.passwordHash, 'spaces kept')).toBe(false);
-    expect((await listUsersForAdmin(tdb.db)).find((u) => u.id === id)).toMatchObject({ role: 'author', disabled: false, canSignIn: true, isOwner: false });
+    expect((await listUsersForAdmin(db)).find((u) => u.id === id)).toMatchObject({ role: 'author', disabled: false, canSignIn: true, isOwner: false });
   });
 
   it('refuses a second account with the same email, whatever its case (409)', async () => {
     const before = await state();
-    const error = await failure(inviteUser(tdb.db, actors.admin, newUser('EDITOR@example.com')));
-    expect(error.status).toBe(409);
+    const error = await expectActionError(inviteUser(db, staff.admin, newUser(editorAccount.email.toUpperCase())), 409);
     expect(error.fieldErrors?.email).toBeTruthy();
     expect(await state()).toEqual(before);
   });
@@ -92,39 +66,39 @@ describe('permissions', () => {
 
 describe('changes that end sessions', () => {
   it('a role change bumps sessionVersion, so the old session stops working on the next request', async () => {
-    const { id } = await inviteUser(tdb.db, actors.admin, newUser('role@example.com', 'contributor'));
+    const { id } = await inviteUser(db, staff.admin, newUser('role@example.com', 'contributor'));
     const before = await account(id);
-    expect(await getSessionUser(tdb.db, id, before.sessionVersion)).not.toBeNull();
-    await changeUserRole(tdb.db, actors.admin, id, 'editor');
+    expect(await getSessionUser(db, id, before.sessionVersion)).not.toBeNull();
+    await changeUserRole(db, staff.admin, id, 'editor');
     const after = await account(id);
     expect(after).toMatchObject({ role: 'editor', sessionVersion: before.sessionVersion + 1 });
-    expect(await getSessionUser(tdb.db, id, before.sessionVersion)).toBeNull();
+    expect(await getSessionUser(db, id, before.sessionVersion)).toBeNull();
     // The same role again is no change at all.
-    await changeUserRole(tdb.db, actors.admin, id, 'editor');
+    await changeUserRole(db, staff.admin, id, 'editor');
     expect((await account(id)).sessionVersion).toBe(after.sessionVersion);
   });
 
   it('disable ends sessions; enable lets the user back in without another bump', async () => {
-    const { id } = await inviteUser(tdb.db, actors.admin, newUser('disable@example.com'));
+    const { id } = await inviteUser(db, staff.admin, newUser('disable@example.com'));
     const before = await account(id);
-    await setUserDisabled(tdb.db, actors.admin, id, true);
+    await setUserDisabled(db, staff.admin, id, true);
     const disabled = await account(id);
     expect(disabled.disabledAt).not.toBeNull();
     expect(disabled.sessionVersion).toBe(before.sessionVersion + 1);
-    await setUserDisabled(tdb.db, actors.admin, id, false);
+    await setUserDisabled(db, staff.admin, id, false);
     const enabled = await account(id);
     expect(enabled).toMatchObject({ disabledAt: null, sessionVersion: disabled.sessionVersion });
-    expect(await getSessionUser(tdb.db, id, enabled.sessionVersion)).not.toBeNull();
+    expect(await getSessionUser(db, id, enabled.sessionVersion)).not.toBeNull();
   });
 
   it('a password reset ends sessions and the new password works', async () => {
-    const { id } = await inviteUser(tdb.db, actors.admin, newUser('reset@example.com'));
+    const { id } = await inviteUser(db, staff.admin, newUser('reset@example.com'));
     const before = await account(id);
-    await resetUserPassword(tdb.db, actors.admin, id, 'brand-new-password');
+    await resetUserPassword(db, staff.admin, id, 'brand-new-password');
     const after = await account(id);
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
     expect(await verifyPassword(after.passwordHash, 'brand-new-password')).toBe(true);
-    const [audit] = await rows<{ action: string; data: unknown; summary: string }>(tdb.db, sql`select action, data, summary from audit_log order by id desc limit 1`);
+    const [audit] = await rows<{ action: string; data: unknown; summary: string }>(db, sql`select action, data, summary from audit_log order by id desc limit 1`);
     expect(audit).toMatchObject({ action: 'user.reset-password' });
     expect(JSON.stringify(audit)).not.toContain('brand-new-password');
   });
@@ -133,11 +107,11 @@ describe('changes that end sessions', () => {
 describe('owner and last-admin protections', () => {
   it('nobody can demote or disable the owner, not even the owner; other admins cannot reset their password', async () => {
     const before = await state();
-    for (const actor of [actors.admin, owner]) {
-      expect((await failure(changeUserRole(tdb.db, actor, owner.id, 'editor'))).status).toBe(403);
-      expect((await failure(setUserDisabled(tdb.db, actor, owner.id, true))).status).toBe(403);
+    for (const actor of [staff.admin, owner]) {
+      await expectActionError(changeUserRole(db, actor, owner.id, 'editor'), 403);
+      await expectActionError(setUserDisabled(db, actor, owner.id, true), 403);
     }
-    expect((await failure(resetUserPassword(tdb.db, actors.admin, owner.id, 'taken-over-123'))).status).toBe(403);
+    await expectActionError(resetUserPassword(db, staff.admin, owner.id, 'taken-over-123'), 403);
     expect(await state()).toEqual(before);
   });
 
@@ -146,10 +120,10 @@ describe('owner and last-admin protections', () => {
     const solo = await createTestDatabase();
     try {
       const only = { id: await createStaffUser(solo.db, { email: 'only@example.com', name: 'Only', role: 'admin', password: 'password-123' }), role: 'admin' as const };
-      const snapshot = async () => rows(solo.db, sql`select * from users order by id`);
+      const snapshot = () => databaseState(solo.db, 'users');
       const before = await snapshot();
-      expect((await failure(changeUserRole(solo.db, only, only.id, 'editor'))).status).toBe(409);
-      expect((await failure(setUserDisabled(solo.db, only, only.id, true))).status).toBe(409);
+      await expectActionError(changeUserRole(solo.db, only, only.id, 'editor'), 409);
+      await expectActionError(setUserDisabled(solo.db, only, only.id, true), 409);
       expect(await snapshot()).toEqual(before);
       // Two admins demoting each other at the same moment: one must stay.
       const second = { id: await createStaffUser(solo.db, { email: 'second@example.com', name: 'Second', role: 'admin', password: 'password-123' }), role: 'admin' as const };
@@ -165,8 +139,8 @@ describe('owner and last-admin protections', () => {
   });
 
   it('an admin may step down while another admin remains', async () => {
-    const { id } = await inviteUser(tdb.db, actors.admin, newUser('stepdown@example.com', 'admin'));
-    await changeUserRole(tdb.db, { id, role: 'admin' }, id, 'editor');
+    const { id } = await inviteUser(db, staff.admin, newUser('stepdown@example.com', 'admin'));
+    await changeUserRole(db, { id, role: 'admin' }, id, 'editor');
     expect((await account(id)).role).toBe('editor');
   });
 });
@@ -174,33 +148,32 @@ describe('owner and last-admin protections', () => {
 describe('own account', () => {
   it('a wrong current password is refused (422) and changes nothing', async () => {
     const before = await state();
-    const error = await failure(changeOwnPassword(tdb.db, { ...actors.contributor, ip: '203.0.113.5' }, 'not-my-password', 'another-password'));
-    expect(error.status).toBe(422);
+    const error = await expectActionError(changeOwnPassword(db, { ...staff.contributor, ip: '203.0.113.5' }, 'not-my-password', 'another-password'), 422);
     expect(error.fieldErrors?.currentPassword).toBeTruthy();
     const after = await state();
     expect(after.users).toEqual(before.users);
   });
 
   it('the right one sets the new password and ends the other sessions', async () => {
-    const before = await account(actors.contributor.id);
-    const result = await changeOwnPassword(tdb.db, { ...actors.contributor, ip: '203.0.113.5' }, 'password-123', 'another-password');
-    expect(result.email).toBe('contributor@example.com');
-    const after = await account(actors.contributor.id);
+    const before = await account(staff.contributor.id);
+    const result = await changeOwnPassword(db, { ...staff.contributor, ip: '203.0.113.5' }, contributorAccount.password, 'another-password');
+    expect(result.email).toBe(contributorAccount.email);
+    const after = await account(staff.contributor.id);
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
     expect(await verifyPassword(after.passwordHash, 'another-password')).toBe(true);
   });
 
   it('anyone edits their own name, bio and language; author pages and their articles are invalidated', async () => {
-    const [author] = await rows<{ id: number; slug: string }>(tdb.db, sql`select u.id, u.slug from users u join article_authors aa on aa.user_id = u.id limit 1`);
+    const [author] = await rows<{ id: number; slug: string }>(db, sql`select u.id, u.slug from users u join article_authors aa on aa.user_id = u.id limit 1`);
     const me = { id: author!.id, role: 'author' as const };
-    const result = await updateOwnProfile(tdb.db, me, { name: '新名字', bio: '简介' });
+    const result = await updateOwnProfile(db, me, { name: '新名字', bio: '简介' });
     expect(result.invalidate).toEqual(expect.arrayContaining([`author:${me.id}`, `author-slug:${author!.slug}`, 'feeds']));
     expect(result.invalidate.some((t) => t.startsWith('article:'))).toBe(true);
-    await setOwnUiLocale(tdb.db, me, 'en');
-    expect(await getOwnProfile(tdb.db, me.id)).toMatchObject({ name: '新名字', bio: '简介', uiLocale: 'en' });
-    await setOwnUiLocale(tdb.db, me, null);
-    expect((await getOwnProfile(tdb.db, me.id))?.uiLocale).toBeNull();
-    const [slug] = await rows<{ slug: string }>(tdb.db, sql`select slug from users where id = ${me.id}`);
+    await setOwnUiLocale(db, me, 'en');
+    expect(await getOwnProfile(db, me.id)).toMatchObject({ name: '新名字', bio: '简介', uiLocale: 'en' });
+    await setOwnUiLocale(db, me, null);
+    expect((await getOwnProfile(db, me.id))?.uiLocale).toBeNull();
+    const [slug] = await rows<{ slug: string }>(db, sql`select slug from users where id = ${me.id}`);
     expect(slug!.slug).toBe(author!.slug);
   });
 });
@@ -209,7 +182,7 @@ describe("resetting an administrator's password needs the actor's own password (
   let n = 0;
   async function admin(password = 'admin own password') {
     const email = `reauth-admin-${++n}@example.com`;
-    const id = await createStaffUser(tdb.db, { email, name: `Reauth admin ${n}`, role: 'admin', password });
+    const id = await createStaffUser(db, { email, name: `Reauth admin ${n}`, role: 'admin', password });
     return { id, role: 'admin' as const, ip: `192.0.2.${n}`, email, password };
   }
 
@@ -218,17 +191,15 @@ describe("resetting an administrator's password needs the actor's own password (
     const other = await admin();
     for (const target of [other.id, actor.id]) {
       const before = await state();
-      const missing = await failure(resetUserPassword(tdb.db, actor, target, 'taken over 12345'));
-      expect(missing.status).toBe(422);
+      const missing = await expectActionError(resetUserPassword(db, actor, target, 'taken over 12345'), 422);
       expect(missing.fieldErrors?.currentPassword).toBeDefined();
       expect(await state()).toEqual(before);
-      const wrong = await failure(resetUserPassword(tdb.db, actor, target, 'taken over 12345', 'not my password'));
-      expect(wrong.status).toBe(422);
+      const wrong = await expectActionError(resetUserPassword(db, actor, target, 'taken over 12345', 'not my password'), 422);
       expect(wrong.fieldErrors?.currentPassword).toBeDefined();
       expect((await state()).users).toEqual(before.users);
       expect(await verifyPassword((await account(target)).passwordHash, 'taken over 12345')).toBe(false);
     }
-    const [audit] = await rows<{ action: string; actor_id: number }>(tdb.db, sql`select action, actor_id from audit_log order by id desc limit 1`);
+    const [audit] = await rows<{ action: string; actor_id: number }>(db, sql`select action, actor_id from audit_log order by id desc limit 1`);
     expect(audit).toMatchObject({ action: 'auth.reauth-failed', actor_id: actor.id });
   });
 
@@ -236,29 +207,29 @@ describe("resetting an administrator's password needs the actor's own password (
     const actor = await admin();
     const other = await admin();
     const before = await account(other.id);
-    await resetUserPassword(tdb.db, actor, other.id, 'new admin password', actor.password);
+    await resetUserPassword(db, actor, other.id, 'new admin password', actor.password);
     const after = await account(other.id);
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
     expect(await verifyPassword(after.passwordHash, 'new admin password')).toBe(true);
-    await resetUserPassword(tdb.db, actor, actor.id, 'my own new password', actor.password);
+    await resetUserPassword(db, actor, actor.id, 'my own new password', actor.password);
     expect(await verifyPassword((await account(actor.id)).passwordHash, 'my own new password')).toBe(true);
   });
 
   it("the owner resets an admin's password without it, and any admin resets a non-admin's without it", async () => {
     const other = await admin();
-    await resetUserPassword(tdb.db, owner, other.id, 'set by the owner');
+    await resetUserPassword(db, owner, other.id, 'set by the owner');
     expect(await verifyPassword((await account(other.id)).passwordHash, 'set by the owner')).toBe(true);
     const actor = await admin();
-    const { id } = await inviteUser(tdb.db, actor, newUser(`reauth-author-${n}@example.com`));
-    await resetUserPassword(tdb.db, actor, id, 'set by an admin');
+    const { id } = await inviteUser(db, actor, newUser(`reauth-author-${n}@example.com`));
+    await resetUserPassword(db, actor, id, 'set by an admin');
     expect(await verifyPassword((await account(id)).passwordHash, 'set by an admin')).toBe(true);
   });
 
   it('wrong current passwords count under the sign-in limits: the 11th try is refused with 429 even when right', async () => {
     const actor = await admin();
     const other = await admin();
-    for (let i = 0; i < 10; i++) expect((await failure(resetUserPassword(tdb.db, actor, other.id, 'taken over 12345', `guess ${i}`))).status).toBe(422);
-    expect((await failure(resetUserPassword(tdb.db, actor, other.id, 'taken over 12345', actor.password))).status).toBe(429);
+    for (let i = 0; i < 10; i++) await expectActionError(resetUserPassword(db, actor, other.id, 'taken over 12345', `guess ${i}`), 422);
+    await expectActionError(resetUserPassword(db, actor, other.id, 'taken over 12345', actor.password), 429);
     expect(await verifyPassword((await account(other.id)).passwordHash, other.password)).toBe(true);
   });
 });

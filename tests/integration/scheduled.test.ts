@@ -1,6 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getDashboard, listAdminArticles } from '@/db/queries/admin/article-admin';
 import { getArticleForEdit } from '@/db/queries/admin/article-for-edit';
 import { transitionArticle } from '@/db/queries/admin/article-workflow';
@@ -8,32 +7,17 @@ import { createArticle } from '@/db/queries/admin/article-write';
 import { promoteDueScheduled, WENT_LIVE_ACTION } from '@/db/queries/admin/scheduled';
 import { getArticle } from '@/db/queries/public';
 import { articles, auditLog } from '@/db/schema';
-import { seedDemo } from '@/services/seed';
 import { auditActionLabel } from '@/domain/i18n/audit-actions';
-import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { articleRow, auditOf, createStaff, input, sectionIdBySlug, type Staff } from './admin-helpers';
+import { sectionIdBySlug, testFileDatabase } from '../fixtures/database';
+import { articleRow, auditOf, input } from './admin-helpers';
 
 /**
  * Issue 15, bug 3: a scheduled story that went live on the site must be 已发布 in the admin too,
  * by the same rule the reader uses, and the history records when it went live.
  */
 
-let tdb: TestDatabase;
-let db: Database;
-let staff: Staff;
-let sectionId: number;
-
-beforeAll(async () => {
-  tdb = await createTestDatabase();
-  db = tdb.db;
-  await seedDemo(db);
-  staff = await createStaff(db, 'sch');
-  sectionId = await sectionIdBySlug(db, 'company');
-});
-
-afterAll(async () => {
-  await tdb?.drop();
-});
+const { db, staff } = await testFileDatabase({ staffPrefix: 'sch', demo: true });
+const sectionId = await sectionIdBySlug(db, 'company');
 
 /** A story scheduled an hour ahead, then moved so that its time came `agoMs` ago (as if the clock had run on). */
 async function scheduledStory(title: string, agoMs: number | null): Promise<number> {
