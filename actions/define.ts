@@ -33,6 +33,8 @@ export interface ActionContext {
   ip: string;
   /** Cache tags to expire once the change is committed. */
   invalidate: (tags: string[]) => void;
+  /** A DAL write's result: its tags expire once committed, the rest is the action's answer. */
+  expire: <T extends { invalidate: string[] }>(result: T) => Omit<T, 'invalidate'>;
 }
 
 interface ActionConfig<S extends z.ZodType> {
@@ -87,6 +89,10 @@ export function defineAction<S extends z.ZodType, T>(config: ActionConfig<S>, ha
         db: await getDb(),
         ip: clientIp(await headers()),
         invalidate: (list) => list.forEach((t) => tags.add(t)),
+        expire: ({ invalidate, ...rest }) => {
+          invalidate.forEach((t) => tags.add(t));
+          return rest;
+        },
       };
       const data = await retryTransientConflicts(() => handler(parsed.data, ctx));
       invalidateTags([...tags]);

@@ -11,35 +11,25 @@ import { id } from '@/domain/validation/text';
 
 const version = z.coerce.number().int().min(1);
 
-export const createPageAction = defineAction({ name: 'page.create', input: pageInput, permission: 'page:manage' }, async (input, ctx) => {
-  const result = await createPage(ctx.db, staffOf(ctx), input);
-  ctx.invalidate(result.invalidate);
-  return { id: result.id, slug: result.slug, version: result.version };
-});
+export const createPageAction = defineAction(
+  { name: 'page.create', input: pageInput, permission: 'page:manage' },
+  async (input, ctx) => ctx.expire(await createPage(ctx.db, staffOf(ctx), input)),
+);
 
 export const savePageAction = defineAction(
   { name: 'page.save', input: pageInput.extend({ id, baseVersion: version }), permission: 'page:manage' },
-  async ({ id: pageId, baseVersion, ...values }, ctx) => {
-    const result = await savePage(ctx.db, staffOf(ctx), pageId, baseVersion, values);
-    ctx.invalidate(result.invalidate);
-    return { id: result.id, slug: result.slug, version: result.version };
-  },
+  async ({ id: pageId, baseVersion, ...values }, ctx) => ctx.expire(await savePage(ctx.db, staffOf(ctx), pageId, baseVersion, values)),
 );
 
 export const setPageStatusAction = defineAction(
   { name: 'page.status', input: z.object({ id, status: z.enum(['draft', 'published']), baseVersion: version.optional() }), permission: 'page:manage' },
-  async (input, ctx) => {
-    const result = await setPageStatus(ctx.db, staffOf(ctx), input.id, input.status, input.baseVersion);
-    ctx.invalidate(result.invalidate);
-    return { id: result.id, status: result.status, version: result.version };
-  },
+  async (input, ctx) => ctx.expire(await setPageStatus(ctx.db, staffOf(ctx), input.id, input.status, input.baseVersion)),
 );
 
-export const deletePageAction = defineAction({ name: 'page.delete', input: z.object({ id }), permission: 'page:manage' }, async (input, ctx) => {
-  const result = await deletePage(ctx.db, staffOf(ctx), input.id);
-  ctx.invalidate(result.invalidate);
-  return { id: result.id };
-});
+export const deletePageAction = defineAction(
+  { name: 'page.delete', input: z.object({ id }), permission: 'page:manage' },
+  async (input, ctx) => ctx.expire(await deletePage(ctx.db, staffOf(ctx), input.id)),
+);
 
 /** The editor's document arrives as JSON text; anything unreadable is left for the schema to refuse. */
 function parseBody(raw: string): unknown {

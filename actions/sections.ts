@@ -9,26 +9,20 @@ import { defineAction } from '@/actions/define';
 import { sectionInput } from '@/domain/validation/section';
 import { id } from '@/domain/validation/text';
 
-export const createSectionAction = defineAction({ name: 'section.create', input: sectionInput, permission: 'section:manage' }, async (input, ctx) => {
-  const result = await createSection(ctx.db, staffOf(ctx), input);
-  ctx.invalidate(result.invalidate);
-  return { id: result.id, slug: result.slug };
-});
+export const createSectionAction = defineAction(
+  { name: 'section.create', input: sectionInput, permission: 'section:manage' },
+  async (input, ctx) => ctx.expire(await createSection(ctx.db, staffOf(ctx), input)),
+);
 
 export const updateSectionAction = defineAction(
   { name: 'section.update', input: sectionInput.extend({ id }), permission: 'section:manage' },
-  async ({ id: sectionId, ...values }, ctx) => {
-    const result = await updateSection(ctx.db, staffOf(ctx), sectionId, values);
-    ctx.invalidate(result.invalidate);
-    return { id: result.id, slug: result.slug };
-  },
+  async ({ id: sectionId, ...values }, ctx) => ctx.expire(await updateSection(ctx.db, staffOf(ctx), sectionId, values)),
 );
 
-export const deleteSectionAction = defineAction({ name: 'section.delete', input: z.object({ id }), permission: 'section:manage' }, async (input, ctx) => {
-  const result = await deleteSection(ctx.db, staffOf(ctx), input.id);
-  ctx.invalidate(result.invalidate);
-  return { id: result.id };
-});
+export const deleteSectionAction = defineAction(
+  { name: 'section.delete', input: z.object({ id }), permission: 'section:manage' },
+  async (input, ctx) => ctx.expire(await deleteSection(ctx.db, staffOf(ctx), input.id)),
+);
 
 function sectionFields(form: FormData) {
   return {

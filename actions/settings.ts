@@ -6,11 +6,10 @@ import type { FormState } from '@/domain/form-state';
 import { defineAction } from '@/actions/define';
 import { settingsInput } from '@/domain/validation/settings';
 
-export const saveSettingsAction = defineAction({ name: 'settings.update', input: settingsInput, permission: 'settings:manage' }, async (input, ctx) => {
-  const result = await saveSettings(ctx.db, staffOf(ctx), input);
-  ctx.invalidate(result.invalidate);
-  return { changed: result.changed, updatedAt: result.updatedAt };
-});
+export const saveSettingsAction = defineAction(
+  { name: 'settings.update', input: settingsInput, permission: 'settings:manage' },
+  async (input, ctx) => ctx.expire(await saveSettings(ctx.db, staffOf(ctx), input)),
+);
 
 export async function saveSettingsForm(_state: FormState, form: FormData): Promise<FormState> {
   const labels = form.getAll('navLabel');

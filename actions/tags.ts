@@ -9,29 +9,25 @@ import { defineAction } from '@/actions/define';
 import { mergeTagsInput, tagInput } from '@/domain/validation/tag';
 import { id } from '@/domain/validation/text';
 
-export const createTagAction = defineAction({ name: 'tag.create', input: tagInput, permission: 'tag:manage' }, async (input, ctx) => {
-  const result = await createTag(ctx.db, staffOf(ctx), input);
-  ctx.invalidate(result.invalidate);
-  return { id: result.id, slug: result.slug };
-});
+export const createTagAction = defineAction(
+  { name: 'tag.create', input: tagInput, permission: 'tag:manage' },
+  async (input, ctx) => ctx.expire(await createTag(ctx.db, staffOf(ctx), input)),
+);
 
-export const updateTagAction = defineAction({ name: 'tag.update', input: tagInput.extend({ id }), permission: 'tag:manage' }, async ({ id: tagId, ...values }, ctx) => {
-  const result = await updateTag(ctx.db, staffOf(ctx), tagId, values);
-  ctx.invalidate(result.invalidate);
-  return { id: result.id, slug: result.slug };
-});
+export const updateTagAction = defineAction(
+  { name: 'tag.update', input: tagInput.extend({ id }), permission: 'tag:manage' },
+  async ({ id: tagId, ...values }, ctx) => ctx.expire(await updateTag(ctx.db, staffOf(ctx), tagId, values)),
+);
 
-export const mergeTagsAction = defineAction({ name: 'tag.merge', input: mergeTagsInput, permission: 'tag:manage' }, async (input, ctx) => {
-  const result = await mergeTags(ctx.db, staffOf(ctx), input.sourceId, input.targetId);
-  ctx.invalidate(result.invalidate);
-  return { id: result.id, slug: result.slug };
-});
+export const mergeTagsAction = defineAction(
+  { name: 'tag.merge', input: mergeTagsInput, permission: 'tag:manage' },
+  async (input, ctx) => ctx.expire(await mergeTags(ctx.db, staffOf(ctx), input.sourceId, input.targetId)),
+);
 
-export const deleteTagAction = defineAction({ name: 'tag.delete', input: z.object({ id }), permission: 'tag:manage' }, async (input, ctx) => {
-  const result = await deleteTag(ctx.db, staffOf(ctx), input.id);
-  ctx.invalidate(result.invalidate);
-  return { id: result.id };
-});
+export const deleteTagAction = defineAction(
+  { name: 'tag.delete', input: z.object({ id }), permission: 'tag:manage' },
+  async (input, ctx) => ctx.expire(await deleteTag(ctx.db, staffOf(ctx), input.id)),
+);
 
 const tagFields = (form: FormData) => ({ name: text(form, 'name'), slug: text(form, 'slug'), description: text(form, 'description') });
 

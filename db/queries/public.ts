@@ -32,37 +32,42 @@ export const DEFAULT_SETTINGS: SiteSettingsDTO = {
   nav: [],
 };
 
+/** The site's settings as readers see them (the admin's edit read adds its version, updatedAt). */
+export const settingsColumns = {
+  name: siteSettings.name,
+  tagline: siteSettings.tagline,
+  hotline: siteSettings.hotline,
+  logoUrl: siteSettings.logoUrl,
+  locale: siteSettings.locale,
+  timeZone: siteSettings.timeZone,
+  footerText: siteSettings.footerText,
+  icp: siteSettings.icp,
+  reprintTemplate: siteSettings.reprintTemplate,
+  nav: siteSettings.nav,
+};
+
 export async function getSiteSettings(db: Database): Promise<SiteSettingsDTO> {
   const [row] = await db
-    .select({
-      name: siteSettings.name,
-      tagline: siteSettings.tagline,
-      hotline: siteSettings.hotline,
-      logoUrl: siteSettings.logoUrl,
-      locale: siteSettings.locale,
-      timeZone: siteSettings.timeZone,
-      footerText: siteSettings.footerText,
-      icp: siteSettings.icp,
-      reprintTemplate: siteSettings.reprintTemplate,
-      nav: siteSettings.nav,
-    })
+    .select(settingsColumns)
     .from(siteSettings)
     .where(eq(siteSettings.id, 1));
   return row ?? DEFAULT_SETTINGS;
 }
 
+export const sectionColumns = {
+  id: sections.id,
+  parentId: sections.parentId,
+  slug: sections.slug,
+  title: sections.title,
+  description: sections.description,
+  seoTitle: sections.seoTitle,
+  seoDescription: sections.seoDescription,
+  sortOrder: sections.sortOrder,
+};
+
 export async function listSections(db: Database): Promise<SectionDTO[]> {
   return db
-    .select({
-      id: sections.id,
-      parentId: sections.parentId,
-      slug: sections.slug,
-      title: sections.title,
-      description: sections.description,
-      seoTitle: sections.seoTitle,
-      seoDescription: sections.seoDescription,
-      sortOrder: sections.sortOrder,
-    })
+    .select(sectionColumns)
     .from(sections)
     .orderBy(asc(sections.sortOrder), asc(sections.id));
 }

@@ -1,79 +1,9 @@
 import type { Locale } from './messages';
 import { tableTranslator } from './template';
-
-const zh = {
-  title: '媒体库',
-  dropHere: '把图片拖到这里、粘贴，或',
-  choose: '选择文件',
-  uploading: '上传中…',
-  done: '完成',
-  search: '搜索文件名、替代文字或说明',
-  empty: '还没有图片。',
-  alt: '替代文字（必填，供读屏软件和图片无法加载时使用）',
-  caption: '图片说明',
-  save: '保存',
-  saved: '已保存。',
-  usage: '使用位置',
-  unused: '未被使用。',
-  usageOthers: '另有 {count} 处（你无权查看的稿件或单页）',
-  delete: '删除图片',
-  deleteRefused: '该图片仍在使用中，不能删除。',
-  deleted: '已删除。',
-  dimensions: '尺寸',
-  size: '大小',
-  uploadedAt: '上传时间',
-  back: '返回媒体库',
-  articleCover: '文章封面',
-  articleBody: '文章正文',
-  pageBody: '单页正文',
-  limits: '支持 JPEG、PNG、WebP、GIF、AVIF，单个文件不超过 {mb} MB。',
-  filterType: '文件类型',
-  allTypes: '全部类型',
-  filterUsage: '使用情况',
-  anyUsage: '全部图片',
-  usageUsed: '已使用',
-  usageUnused: '未使用',
-  usageNoAlt: '缺少替代文字',
-  count: '共 {count} 张图片',
-} as const;
+import { media as zh } from './zh-CN/media';
+import { media as en } from './en/media';
 
 export type MediaKey = keyof typeof zh;
-
-const en: Record<MediaKey, string> = {
-  title: 'Media library',
-  dropHere: 'Drop images here, paste them, or',
-  choose: 'Choose files',
-  uploading: 'Uploading…',
-  done: 'Done',
-  search: 'Search names, alt text or captions',
-  empty: 'No images yet.',
-  alt: 'Alt text (required: read by screen readers and shown when the image cannot load)',
-  caption: 'Caption',
-  save: 'Save',
-  saved: 'Saved.',
-  usage: 'Used in',
-  unused: 'Not used anywhere.',
-  usageOthers: '{count} other place(s) (stories or pages you cannot open)',
-  delete: 'Delete image',
-  deleteRefused: 'This image is still in use and cannot be deleted.',
-  deleted: 'Deleted.',
-  dimensions: 'Dimensions',
-  size: 'Size',
-  uploadedAt: 'Uploaded',
-  back: 'Back to the media library',
-  articleCover: 'Article cover',
-  articleBody: 'Article body',
-  pageBody: 'Page body',
-  limits: 'JPEG, PNG, WebP, GIF or AVIF, up to {mb} MB each.',
-  filterType: 'File type',
-  allTypes: 'All types',
-  filterUsage: 'Usage',
-  anyUsage: 'All images',
-  usageUsed: 'In use',
-  usageUnused: 'Not used',
-  usageNoAlt: 'Missing alt text',
-  count: 'Images: {count}',
-};
 
 export function mediaT(locale: Locale) {
   return tableTranslator<MediaKey>(locale === 'en' ? en : zh);

@@ -1,3 +1,4 @@
+import { sectionColumns } from '../public';
 import { withTx } from '../../tx';
 import 'server-only';
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
@@ -127,17 +128,7 @@ export async function listSectionsForAdmin(db: Database): Promise<AdminSectionDT
     .groupBy(articles.sectionId)
     .as('article_counts');
   const rows = await db
-    .select({
-      id: sections.id,
-      parentId: sections.parentId,
-      slug: sections.slug,
-      title: sections.title,
-      description: sections.description,
-      seoTitle: sections.seoTitle,
-      seoDescription: sections.seoDescription,
-      sortOrder: sections.sortOrder,
-      articleCount: sql<number>`coalesce(${articleCounts.n}, 0)`.mapWith(Number),
-    })
+    .select({ ...sectionColumns, articleCount: sql<number>`coalesce(${articleCounts.n}, 0)`.mapWith(Number) })
     .from(sections)
     .leftJoin(articleCounts, eq(articleCounts.sectionId, sections.id))
     .orderBy(asc(sections.sortOrder), asc(sections.id));

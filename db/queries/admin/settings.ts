@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { siteSettings, type NavItem } from '../../schema';
 import type { SiteSettingsDTO } from '../dto';
-import { DEFAULT_SETTINGS } from '../public';
+import { DEFAULT_SETTINGS, settingsColumns } from '../public';
 import { cacheTags } from '../../../domain/cache-tags';
 import { ActionError, forbiddenError } from '../../../domain/errors';
 import { can } from '../../../domain/permissions';
@@ -18,19 +18,7 @@ export interface EditableSettingsDTO extends SiteSettingsDTO {
   updatedAt: string | null;
 }
 
-const columns = {
-  name: siteSettings.name,
-  tagline: siteSettings.tagline,
-  hotline: siteSettings.hotline,
-  logoUrl: siteSettings.logoUrl,
-  locale: siteSettings.locale,
-  timeZone: siteSettings.timeZone,
-  footerText: siteSettings.footerText,
-  icp: siteSettings.icp,
-  reprintTemplate: siteSettings.reprintTemplate,
-  nav: siteSettings.nav,
-  updatedAt: siteSettings.updatedAt,
-};
+const columns = { ...settingsColumns, updatedAt: siteSettings.updatedAt };
 
 export async function getSettingsForEdit(db: Database): Promise<EditableSettingsDTO> {
   const [row] = await db.select(columns).from(siteSettings).where(eq(siteSettings.id, 1));

@@ -5,7 +5,7 @@ import { API_CACHE_CONTROL } from '../../../domain/cdn/cache-control.mjs';
 import { withDb } from '../../reader';
 import { clientIp } from '../../client-ip';
 import { countRequest } from '../../rate-limit';
-import type { ErrorCode } from '../../../domain/api/v1/schemas';
+import { noQuery, slugParams, type ErrorCode } from '../../../domain/api/v1/schemas';
 
 /**
  * Responses of the Content API: JSON, cacheable by shared caches for a minute (as the reader's
@@ -96,4 +96,28 @@ export async function withApiDb(run: (db: Database) => Promise<Response>): Promi
     console.error('[api/v1]', error);
     return apiError(503, 'unavailable', 'The content store is not answering; try again shortly.');
   }
+}
+
+/** GET of a whole collection: no parameters, `{ data }` from `load`. */
+export function apiCollection(load: (db: Database) => Promise<unknown>) {
+  return apiRoute(async (request: Request) => {
+    const query = parseParams(noQuery, new URL(request.url).searchParams);
+    if (!query.ok) return query.response;
+    return withApiDb(async (db) => apiJson(request, { data: await load(db) }));
+  });
+}
+
+/** GET of one item by its slug: `{ data }`, or 404 naming what has no such slug. */
+export function apiItemBySlug(what: string, load: (db: Database, slug: string) => Promise<unknown | null>) {
+  return apiRoute(async (request: Request, context: { params: Promise<{ slug: string }> }) => {
+    const params = parseParams(slugParams, await context.params);
+    if (!params.ok) return params.response;
+    const query = parseParams(noQuery, new URL(request.url).searchParams);
+    if (!query.ok) return query.response;
+    const { slug } = params.data;
+    return withApiDb(async (db) => {
+      const data = await load(db, slug);
+      return data ? apiJson(request, { data }) : apiError(404, 'not_found', `No ${what} "${slug}".`);
+    });
+  });
 }

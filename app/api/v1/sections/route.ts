@@ -1,16 +1,11 @@
 import { listSections } from '@/db/queries/public';
 import { sectionTree } from '@/services/api/v1/map';
-import { apiJson, apiPreflight, apiRoute, parseParams, withApiDb } from '@/services/api/v1/respond';
-import { noQuery } from '@/domain/api/v1/schemas';
+import { apiCollection, apiPreflight } from '@/services/api/v1/respond';
 
 /** GET /api/v1/sections: the section tree. */
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute(async (request: Request) => {
-  const query = parseParams(noQuery, new URL(request.url).searchParams);
-  if (!query.ok) return query.response;
-  return withApiDb(async (db) => apiJson(request, { data: sectionTree(await listSections(db)) }));
-});
+export const GET = apiCollection(async (db) => sectionTree(await listSections(db)));
 
 export const OPTIONS = apiPreflight;

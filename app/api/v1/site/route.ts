@@ -1,16 +1,11 @@
 import { getSiteSettings } from '@/db/queries/public';
 import { siteOf } from '@/services/api/v1/map';
-import { apiJson, apiPreflight, apiRoute, parseParams, withApiDb } from '@/services/api/v1/respond';
-import { noQuery } from '@/domain/api/v1/schemas';
+import { apiCollection, apiPreflight } from '@/services/api/v1/respond';
 
 /** GET /api/v1/site: the site's public settings (name, language, time zone, navigation…). */
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute(async (request: Request) => {
-  const query = parseParams(noQuery, new URL(request.url).searchParams);
-  if (!query.ok) return query.response;
-  return withApiDb(async (db) => apiJson(request, { data: siteOf(await getSiteSettings(db)) }));
-});
+export const GET = apiCollection(async (db) => siteOf(await getSiteSettings(db)));
 
 export const OPTIONS = apiPreflight;
