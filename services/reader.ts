@@ -3,6 +3,7 @@ import { cache } from 'react';
 import { unstable_cache } from 'next/cache';
 import { getReaderDb } from '@/db/client';
 import * as q from '@/db/queries/public';
+import { getPageBySlug as readPageBySlug } from '@/db/queries/public-pages';
 import * as feeds from '@/db/queries/feeds';
 import { searchArticles, type SearchPage } from '@/db/queries/search';
 import type { ArticleListFilter } from '@/db/queries/public';
@@ -171,7 +172,7 @@ export const getAuthorBySlug = cache((slug: string) =>
 );
 
 export const getPageBySlug = cache((slug: string) =>
-  unstable_cache(() => withDb((db) => q.getPageBySlug(db, slug)), ['page', slug], { tags: [cacheTags.page(slug)] })(),
+  unstable_cache(() => withDb((db) => readPageBySlug(db, slug)), ['page', slug], { tags: [cacheTags.page(slug)] })(),
 );
 
 export const getRedirect = cache((path: string) =>

@@ -1,13 +1,12 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
-import { articleAuthors, articles, articleTags, media, pages, redirects, sections, siteSettings, tags, users } from '../schema';
+import { articleAuthors, articles, articleTags, media, redirects, sections, siteSettings, tags, users } from '../schema';
 import { renderInfoOf } from './media-render';
 import type {
   ArticleCardDTO,
   ArticleDTO,
   AuthorDTO,
-  PageDTO,
   Paged,
   PersonDTO,
   SectionDTO,
@@ -90,7 +89,7 @@ export const cardColumns = {
 
 type CardRow = { publishedAt: Date | string | null } & Omit<ArticleCardDTO, 'publishedAt'>;
 
-function toIso(value: Date | string | null): string {
+export function toIso(value: Date | string | null): string {
   if (value === null) return new Date(0).toISOString();
   return (value instanceof Date ? value : new Date(value)).toISOString();
 }
@@ -366,27 +365,6 @@ export const authorColumns = { id: users.id, slug: users.slug, name: users.name,
 export async function getAuthorBySlug(db: Database, slug: string): Promise<AuthorDTO | null> {
   const [row] = await db.select(authorColumns).from(users).where(and(eq(users.slug, slug), creditedOnVisibleStory()));
   return row ?? null;
-}
-
-const pageColumns = {
-  id: pages.id,
-  slug: pages.slug,
-  title: pages.title,
-  bodyHtml: pages.bodyHtml,
-  seoTitle: pages.seoTitle,
-  seoDescription: pages.seoDescription,
-  updatedAt: pages.updatedAt,
-};
-
-export async function getPageBySlug(db: Database, slug: string): Promise<PageDTO | null> {
-  const [row] = await db.select(pageColumns).from(pages).where(and(eq(pages.slug, slug), eq(pages.status, 'published')));
-  return row ? { ...row, updatedAt: toIso(row.updatedAt) } : null;
-}
-
-/** Published pages in the editors' order (pages_status_sort_idx). */
-export async function listPublishedPages(db: Database): Promise<PageDTO[]> {
-  const rows = await db.select(pageColumns).from(pages).where(eq(pages.status, 'published')).orderBy(asc(pages.sortOrder), asc(pages.id));
-  return rows.map((row) => ({ ...row, updatedAt: toIso(row.updatedAt) }));
 }
 
 export async function getRedirect(db: Database, fromPath: string): Promise<{ toPath: string; statusCode: number } | null> {

@@ -1,3 +1,4 @@
+import { getPageBySlug } from '@/db/queries/public-pages';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleCardDTO } from '@/db/queries/dto';
@@ -9,7 +10,6 @@ import {
   getLeadStories,
   getMostRead,
   getNeighbours,
-  getPageBySlug,
   getRedirect,
   getRelated,
   getSiteSettings,

@@ -1,4 +1,4 @@
-import { listPublishedPages } from '@/db/queries/public';
+import { listPublishedPages } from '@/db/queries/public-pages';
 import { pageOf } from '@/services/api/v1/map';
 import { apiCollection, apiPreflight } from '@/services/api/v1/respond';
 

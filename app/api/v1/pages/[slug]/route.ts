@@ -1,4 +1,4 @@
-import { getPageBySlug } from '@/db/queries/public';
+import { getPageBySlug } from '@/db/queries/public-pages';
 import { pageOf } from '@/services/api/v1/map';
 import { apiItemBySlug, apiPreflight } from '@/services/api/v1/respond';
 
