@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { newsroomCsp } from './domain/security-headers.mjs';
+import { adminCsp } from './domain/security-headers.mjs';
 
 /**
- * For the newsroom (/admin) and previews (/preview), both rendered per request:
+ * For the admin (/admin) and previews (/preview), both rendered per request:
  *
  * - a Content-Security-Policy with a fresh nonce (domain/security-headers.mjs). Next.js reads the nonce
  *   from the request's header and puts it on every script it renders; nothing else runs.
@@ -21,7 +21,7 @@ export async function proxy(request: NextRequest) {
     const { limitSearch } = await import('./services/search/limit-response');
     return limitSearch(request);
   }
-  const csp = newsroomCsp(Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64'), process.env.NODE_ENV === 'development');
+  const csp = adminCsp(Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64'), process.env.NODE_ENV === 'development');
   const open = !pathname.startsWith('/admin') || pathname.startsWith('/admin/login') || pathname.startsWith('/admin/setup');
   const hasSession = request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');
   let response: NextResponse;

@@ -23,7 +23,7 @@ const holder = globalThis as Holder;
 /**
  * A time limit for every statement on a replica connection (reader queries only: a page's reads
  * take milliseconds, and a runaway one must not hold a replica's connection). The primary has none:
- * its connections also serve the newsroom, migrations and scripts, which may legitimately run long
+ * its connections also serve the admin, migrations and scripts, which may legitimately run long
  * (an index built over a large archive); reader search sets its own limit in its transaction.
  */
 export const READER_STATEMENT_TIMEOUT_MS = 15_000;
@@ -104,7 +104,7 @@ export async function closeConnection(): Promise<void> {
 // --- Read replicas -------------------------------------------------------------------------------
 // DATABASE_REPLICA_URLS (comma-separated postgres:// URLs of streaming replicas) serve the reader
 // site's queries (services/reader.ts) through Drizzle's withReplicas: its selects go to a replica picked
-// at random, anything else (execute, transactions, writes) to the primary. The newsroom, sign-in,
+// at random, anything else (execute, transactions, writes) to the primary. The admin, sign-in,
 // view counting and migrations use getDb(), the primary, always. Replicas are never migrated here:
 // they replay the primary.
 

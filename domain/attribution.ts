@@ -2,7 +2,7 @@
  * Who readers see as 发布者 (publisher): the one rule behind the article page, the preview, the
  * feeds' dc:creator and the JSON-LD author.
  *
- * The byline, when set, is what the newsroom chose to print ("本报记者 王小明"), so it wins over
+ * The byline, when set, is what the admin chose to print ("本报记者 王小明"), so it wins over
  * the staff authors (the editor always adds the story's creator as one; they stay linked to the
  * story for their author pages). Without a byline the staff authors are named; without either,
  * the publication itself.

@@ -96,7 +96,7 @@ export const envSchema = z.object({
   AUTH_URL: optional(
     z
       .string()
-      .refine((v) => isUrl(v, ['http:', 'https:']), 'must be the origin the newsroom is reached on, like https://admin.news.example.com (http:// or https://)')
+      .refine((v) => isUrl(v, ['http:', 'https:']), 'must be the origin the admin is reached on, like https://admin.news.example.com (http:// or https://)')
       .transform((v) => v.replace(/\/+$/, '')),
   ),
   TRUST_PROXY: optional(

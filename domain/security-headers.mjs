@@ -1,10 +1,10 @@
 // @ts-check
 /**
  * The Content-Security-Policy and Strict-Transport-Security Gazette sends (issue 10, item 5).
- * Plain ESM JavaScript: next.config.mjs (reader pages), proxy.ts (the newsroom and previews) and
+ * Plain ESM JavaScript: next.config.mjs (reader pages), proxy.ts (the admin and previews) and
  * server/http-server.mjs (HSTS) import it.
  *
- * - The newsroom (/admin) and previews (/preview) are rendered per request, so each response gets a
+ * - The admin (/admin) and previews (/preview) are rendered per request, so each response gets a
  *   fresh nonce: only scripts Next.js marks with it (and what they load, 'strict-dynamic') run.
  *   Nothing may frame them, and <base> is refused.
  * - Reader pages are prerendered and shared by every reader (Next's cache, the micro-cache, a CDN):
@@ -13,15 +13,15 @@
  *   by other sites, forms posting to this site only.
  */
 
-/** Reader pages and everything else outside the newsroom: the same value for every response. */
+/** Reader pages and everything else outside the admin: the same value for every response. */
 export const READER_CSP = "object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'";
 
 /**
- * The newsroom's and the previews' policy for one response.
+ * The admin's and the previews' policy for one response.
  * @param {string} nonce base64, fresh for every request
  * @param {boolean} [development] `next dev` needs eval (React's debugging) and a WebSocket (HMR)
  */
-export function newsroomCsp(nonce, development = false) {
+export function adminCsp(nonce, development = false) {
   return [
     "default-src 'self'",
     `script-src 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,

@@ -1,5 +1,5 @@
 /**
- * Wall-clock time in a named time zone, and back. The newsroom types and reads times on the site's
+ * Wall-clock time in a named time zone, and back. The admin types and reads times on the site's
  * clock (not the browser's or the server's), so both sides convert explicitly with these; pure, for
  * the server's formatting (domain/i18n/format.ts) and the editor's date fields alike.
  */

@@ -5,7 +5,7 @@ import { loginThrottle } from '../schema';
 
 /**
  * Counters in fixed windows, shared by every server through PostgreSQL (the `login_throttle`
- * table: one row per scope and subject). Used by the sign-in throttle (newsroom/login-attempts.ts)
+ * table: one row per scope and subject). Used by the sign-in throttle (admin/login-attempts.ts)
  * and the reader search limit (services/rate-limit.ts).
  *
  * One INSERT … ON CONFLICT DO UPDATE … RETURNING counts and reads at once: parallel requests queue

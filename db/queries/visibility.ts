@@ -2,7 +2,7 @@ import { and, eq, gt, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-or
 import { articles, type ArticleStatus } from '../schema';
 
 /**
- * The one definition of "effectively published", shared by the reader and the newsroom: a story
+ * The one definition of "effectively published", shared by the reader and the admin: a story
  * marked published, or scheduled, whose publish time has come. A scheduled story turns public at
  * its time with no job running, because the database's `now()` decides; the admin uses the same
  * rule for what it calls 已发布, so the two never disagree.
@@ -17,7 +17,7 @@ const articleIsPending: SQL = pendingAt(sql`now()`);
 /** What a reader may see: live and not in the trash. */
 export const articleIsVisible = and(articleIsLive, isNull(articles.deletedAt));
 
-/** The status the newsroom shows and filters by: the stored one, with live stories as published and pending ones as scheduled. */
+/** The status the admin shows and filters by: the stored one, with live stories as published and pending ones as scheduled. */
 export function effectiveStatusAt(clock: SQL) {
   return sql<ArticleStatus>`(case when ${liveAt(clock)} then 'published' when ${pendingAt(clock)} then 'scheduled' else ${articles.status} end)`.mapWith(articles.status);
 }

@@ -90,7 +90,7 @@ export const articles = pgTable(
       .on(t.pinned.desc().nullsFirst(), t.featured.desc().nullsFirst(), t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.status} in ('published', 'scheduled') and ${t.deletedAt} is null`),
     index('articles_view_count_idx').on(t.viewCount.desc().nullsFirst()),
-    // Newsroom lists (not in the trash): by status and recency, by recency, by publish time, by title.
+    // Admin lists (not in the trash): by status and recency, by recency, by publish time, by title.
     index('articles_status_updated_idx').on(t.status, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('articles_updated_idx').on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.deletedAt} is null`),
     index('articles_published_admin_idx').on(t.publishedAt.desc().nullsLast(), t.id.desc().nullsFirst()).where(sql`${t.deletedAt} is null`),

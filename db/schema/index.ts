@@ -6,7 +6,7 @@ export * from './tags';
 export * from './articles';
 export * from './pages';
 export * from './redirects';
-export * from './newsroom';
+export * from './admin';
 export * from './views';
 export * from './media';
 export * from './relations';

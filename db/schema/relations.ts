@@ -1,6 +1,6 @@
 import { relations } from 'drizzle-orm';
 import { articleAuthors, articleRevisions, articles, articleTags } from './articles';
-import { auditLog, articlePresence } from './newsroom';
+import { auditLog, articlePresence } from './admin';
 import { sections } from './sections';
 import { articleViewsDaily } from './views';
 import { media } from './media';

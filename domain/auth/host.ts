@@ -1,7 +1,7 @@
 import type { Config } from '../config.mjs';
 
 /**
- * Where next-auth takes the newsroom's origin from, and whether its cookies are `Secure`.
+ * Where next-auth takes the admin's origin from, and whether its cookies are `Secure`.
  *
  * Left to itself (`trustHost: true`), next-auth builds its URLs from the request's `Host` and
  * `X-Forwarded-Host`/`X-Forwarded-Proto` headers and marks cookies `Secure` when that protocol is

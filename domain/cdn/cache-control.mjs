@@ -8,7 +8,7 @@
 // no-store`; a Cache-Control set here is kept (Next only fills in a missing one), except on errors
 // (500) and in draft mode, which Next always sends `private, no-store`. A header set here also
 // replaces the one a route handler sets, so the API (which sends `no-store` itself: views, media,
-// health; Auth.js its own) and the feeds (services/feeds/respond.ts) are not listed. The newsroom and
+// health; Auth.js its own) and the feeds (services/feeds/respond.ts) are not listed. The admin and
 // previews are `private, no-store` in next.config.mjs.
 
 /** Articles: their ISR revalidate (app/(site)/articles/[id]/page.tsx). */

@@ -10,7 +10,7 @@ import { can, type Permission } from '@/domain/permissions';
  * What every management page starts with: the signed-in user (checked against the database), a
  * 404 for roles without the permission (the screen's existence is not advertised), translators.
  */
-export async function managePage(permission: Permission | null) {
+export async function adminPage(permission: Permission | null) {
   const user = await requirePageUser();
   if (permission && !can(user.role, permission)) notFound();
   const { t, locale } = await adminTranslator(user);

@@ -7,7 +7,7 @@ import { staffRoster } from '../fixtures/staff';
 import { doc, rawSignIn, readerGet, sessionCookie, startNewsroom, type Newsroom } from '../helpers/admin';
 
 /**
- * Every Server Action under app/admin is a public HTTP endpoint. This file calls each of them the
+ * Every Server Action (all of them live in actions/) is a public HTTP endpoint. This file calls each of them the
  * way a script would (no UI), without a session and as each role, and checks the documented
  * outcome; whenever a call is refused, the state it targeted must be unchanged.
  *
@@ -692,12 +692,11 @@ afterAll(async () => {
   await nr?.dispose();
 });
 
-describe('every Server Action under app/admin has a row in the matrix', () => {
-  it('the build manifest and the matrix list the same actions', () => {
-    const inBuild = listServerActions()
-      .filter((a) => a.filename.startsWith('app/admin/'))
-      .map((a) => `${a.filename}#${a.exportedName}`)
-      .sort();
+describe('every Server Action (actions/) has a row in the matrix', () => {
+  it('the build manifest and the matrix list the same actions, and every one lives in actions/', () => {
+    const all = listServerActions();
+    expect(all.map((a) => a.filename).filter((file) => !file.startsWith('actions/')), 'Server Actions outside actions/').toEqual([]);
+    const inBuild = all.map((a) => `${a.filename}#${a.exportedName}`).sort();
     const inMatrix = rows.map((r) => `${r.file}#${r.name}`).sort();
     expect(inBuild.filter((a) => !inMatrix.includes(a)), 'actions of the build without a row here').toEqual([]);
     expect(inMatrix.filter((a) => !inBuild.includes(a)), 'rows for actions the build does not have').toEqual([]);

@@ -2,16 +2,16 @@ import Link from 'next/link';
 import { AdminMenu } from '@/components/admin/AdminMenu.client';
 import { AdminNav } from '@/components/admin/AdminNav';
 import { adminTranslator } from '@/services/admin/locale';
-import { staffLayoutMetadata } from '@/services/admin/metadata';
+import { adminLayoutMetadata } from '@/services/admin/metadata';
 import { requirePageUser } from '@/services/auth/session';
 import { getSettings } from '@/services/reader';
 
 export const dynamic = 'force-dynamic';
 
-export const generateMetadata = staffLayoutMetadata;
+export const generateMetadata = adminLayoutMetadata;
 
 /** The check here only picks the UI; every page, action and route checks again on its own. */
-export default async function StaffLayout({ children }: { children: React.ReactNode }) {
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser();
   const [{ t, locale }, settings] = await Promise.all([adminTranslator(user), getSettings()]);
   return (

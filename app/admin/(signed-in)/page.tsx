@@ -2,12 +2,12 @@ import { getDb } from '@/db/client';
 import { getDashboard } from '@/db/queries/admin/article-admin';
 import { ArticleTable } from '@/components/admin/ArticleTable';
 import { adminTranslator } from '@/services/admin/locale';
-import { staffPageMetadata } from '@/services/admin/metadata';
+import { adminPageMetadata } from '@/services/admin/metadata';
 import { requirePageUser } from '@/services/auth/session';
 import { getSettings } from '@/services/reader';
 import { promoteScheduledStories } from '@/services/scheduled';
 
-export const generateMetadata = () => staffPageMetadata(null, ({ t }) => t('dashboard'));
+export const generateMetadata = () => adminPageMetadata(null, ({ t }) => t('dashboard'));
 
 export default async function DashboardPage() {
   const user = await requirePageUser();

@@ -20,7 +20,7 @@ export default async function SharedPreviewPage({ params }: { params: Promise<{ 
   if (!claims) notFound();
   const db = await getDb();
   // The link's row decides: unrevoked, unexpired, its creator active and still allowed to see the
-  // article. The article is then read as its creator would see it in the newsroom.
+  // article. The article is then read as its creator would see it in the admin.
   const creator = await openPreviewLink(db, claims);
   if (!creator) notFound();
   const [preview, settings] = await Promise.all([loadPreview(db, creator, claims.articleId), getSettings()]);

@@ -51,7 +51,7 @@ function escapeLike(value: string): string {
 }
 
 /**
- * The newsroom list counts up to here and pages no deeper (the count then reads "10000+"): an exact
+ * The admin list counts up to here and pages no deeper (the count then reads "10000+"): an exact
  * count or a deep OFFSET costs what it passes over, which at a million stories is the whole table.
  * Filters and search narrow a list long before anyone pages this far.
  */

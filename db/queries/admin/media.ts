@@ -17,7 +17,7 @@ export interface MediaUsageDTO {
 
 /** Where an image is used, as one staff member may see it. */
 export interface MediaUsageView {
-  /** The places this user may open: stories they may see in the newsroom, pages if they manage pages. */
+  /** The places this user may open: stories they may see in the admin, pages if they manage pages. */
   items: MediaUsageDTO[];
   /** How many other places use the image (other people's stories, drafts and trash; pages): a count, no titles. */
   others: number;
@@ -97,7 +97,7 @@ async function allMediaUsage(db: Database, id: number): Promise<MediaUsageDTO[]>
 /**
  * Where an image is used, scoped like the article list (issue 10, item 12): editors and admins see
  * every story (drafts and trash included); contributors and authors only the stories they created
- * or are credited on, as in the newsroom's article list; pages only whoever manages pages. Every
+ * or are credited on, as in the admin's article list; pages only whoever manages pages. Every
  * other place is counted, never named.
  */
 export async function getMediaUsage(db: Database, actor: Actor, id: number): Promise<MediaUsageView> {

@@ -12,7 +12,7 @@ import { writeAudit } from './audit';
 /**
  * Share links to unpublished articles (issue 10, item 8): each is a row that can be revoked, that
  * expires (PREVIEW_LIFETIME_SECONDS), and that opens only while its creator's account is active and
- * the creator may still see the article in the newsroom.
+ * the creator may still see the article in the admin.
  */
 
 export interface PreviewLinkDTO {
@@ -63,7 +63,7 @@ export async function createPreviewLink(db: Database, actor: Actor, articleId: n
   const expiresAt = new Date(exp * 1000);
   const linkId = await withTx(db, async (t) => {
     const [row] = await t.insert(previewLinks).values({ articleId, createdById: actor.id, expiresAt }).returning({ id: previewLinks.id });
-    // Nothing changes, but a draft leaves the newsroom: worth a line in the log.
+    // Nothing changes, but a draft leaves the admin: worth a line in the log.
     await writeAudit(t, { actorId: actor.id, action: 'article.preview-link', entityType: 'article', entityId: articleId, data: { linkId: row!.id, expiresAt: expiresAt.toISOString() }, ip });
     return row!.id;
   });

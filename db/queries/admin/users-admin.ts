@@ -22,7 +22,7 @@ export interface AdminUserRowDTO {
   role: UserRole;
   isOwner: boolean;
   disabled: boolean;
-  /** False for bylined authors without a password: they exist for the site, not the newsroom. */
+  /** False for bylined authors without a password: they exist for the site, not the admin. */
   canSignIn: boolean;
   createdAt: string;
 }

@@ -6,15 +6,15 @@ import { PageHeader } from '@/components/admin/kit/PageHeader';
 import { ActionForm, SubmitButton } from '@/components/admin/forms/ActionForm.client';
 import { SelectField, TextAreaField, TextField } from '@/components/admin/forms/Field';
 import { NewPasswordField } from '@/components/admin/forms/NewPasswordField';
-import { managePage } from '@/services/admin/page-context';
-import { staffPageMetadata } from '@/services/admin/metadata';
+import { adminPage } from '@/services/admin/page-context';
+import { adminPageMetadata } from '@/services/admin/metadata';
 import { PASSWORD_MAX } from '@/domain/auth/password-rules';
 import { changePasswordForm, setUiLocaleForm, updateProfileForm } from '../../../../actions/account';
 
-export const generateMetadata = () => staffPageMetadata(null, ({ t }) => t('account'));
+export const generateMetadata = () => adminPageMetadata(null, ({ t }) => t('account'));
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { user, t, mt, db } = await managePage(null);
+  const { user, t, mt, db } = await adminPage(null);
   const [profile, query] = await Promise.all([getOwnProfile(db, user.id), searchParams]);
   if (!profile) notFound();
   return (

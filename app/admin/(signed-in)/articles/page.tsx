@@ -10,7 +10,7 @@ import { FilterField, FilterForm, FilterSelect } from '@/components/admin/kit/Fi
 import { NumberedPager } from '@/components/admin/kit/Pager';
 import { PageHeader } from '@/components/admin/kit/PageHeader';
 import { adminTranslator } from '@/services/admin/locale';
-import { staffPageMetadata } from '@/services/admin/metadata';
+import { adminPageMetadata } from '@/services/admin/metadata';
 import { requirePageUser } from '@/services/auth/session';
 import { can } from '@/domain/permissions';
 import { getSections, getSettings } from '@/services/reader';
@@ -38,7 +38,7 @@ const parseFilters = (raw: Awaited<SearchParams>) => filters.parse(Object.fromEn
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }) {
   const { trash } = parseFilters(await searchParams);
-  return staffPageMetadata(null, ({ t }) => (trash ? t('trash') : t('articles')));
+  return adminPageMetadata(null, ({ t }) => (trash ? t('trash') : t('articles')));
 }
 
 export default async function ArticlesPage({ searchParams }: { searchParams: SearchParams }) {

@@ -7,14 +7,14 @@ import { DataTable, EmptyNote, type Column } from '@/components/admin/kit/DataTa
 import { FilterForm, FilterSelect } from '@/components/admin/kit/FilterField';
 import { Pager } from '@/components/admin/kit/Pager';
 import { PageHeader } from '@/components/admin/kit/PageHeader';
-import { managePage } from '@/services/admin/page-context';
-import { staffPageMetadata } from '@/services/admin/metadata';
+import { adminPage } from '@/services/admin/page-context';
+import { adminPageMetadata } from '@/services/admin/metadata';
 import { formatDateTime } from '@/domain/i18n/format';
 import { auditActionLabel } from '@/domain/i18n/audit-actions';
 import { getSettings } from '@/services/reader';
 import { promoteScheduledStories } from '@/services/scheduled';
 
-export const generateMetadata = () => staffPageMetadata('audit:read', ({ t }) => t('audit'));
+export const generateMetadata = () => adminPageMetadata('audit:read', ({ t }) => t('audit'));
 
 const PAGE_SIZE = 50;
 const ENTITY_TYPES = ['article', 'section', 'tag', 'page', 'user', 'settings', 'media'] as const;
@@ -42,7 +42,7 @@ function EntityCell({ entry, label }: { entry: AuditRowDTO; label: string }) {
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { t, mt, locale, db } = await managePage('audit:read');
+  const { t, mt, locale, db } = await adminPage('audit:read');
   const raw = await searchParams;
   const f = filters.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   await promoteScheduledStories(db); // the log shows stories that went live since the last periodic run

@@ -8,13 +8,13 @@ import { NumberedPager, pagedHref } from '@/components/admin/kit/Pager';
 import { PageHeader } from '@/components/admin/kit/PageHeader';
 import { LibraryUploader } from '@/components/admin/media/LibraryUploader.client';
 import { adminLocale } from '@/services/admin/locale';
-import { staffPageMetadata } from '@/services/admin/metadata';
+import { adminPageMetadata } from '@/services/admin/metadata';
 import { requirePageUser } from '@/services/auth/session';
 import { mediaT } from '@/domain/i18n/admin-media';
 import { MEDIA_LIMITS } from '@/services/media/process';
 import { can } from '@/domain/permissions';
 
-export const generateMetadata = () => staffPageMetadata('media:upload', ({ t }) => t('media'));
+export const generateMetadata = () => adminPageMetadata('media:upload', ({ t }) => t('media'));
 
 // A hand-edited query string falls back to the unfiltered library rather than an error page.
 const query = z.object({

@@ -7,17 +7,17 @@ import { FlashMessage } from '@/components/admin/kit/FlashMessage';
 import { PageHeader } from '@/components/admin/kit/PageHeader';
 import { RowActions, RowLink } from '@/components/admin/kit/RowActions';
 import { StatusBadge } from '@/components/admin/kit/StatusBadge';
-import { managePage } from '@/services/admin/page-context';
-import { staffPageMetadata } from '@/services/admin/metadata';
+import { adminPage } from '@/services/admin/page-context';
+import { adminPageMetadata } from '@/services/admin/metadata';
 import { formatDateTime } from '@/domain/i18n/format';
 import { getSettings } from '@/services/reader';
 import { pagePath } from '@/domain/urls';
 import { deletePageForm, setPageStatusForm } from '../../../../actions/pages';
 
-export const generateMetadata = () => staffPageMetadata('page:manage', ({ t }) => t('pages'));
+export const generateMetadata = () => adminPageMetadata('page:manage', ({ t }) => t('pages'));
 
 export default async function PagesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { t, mt, locale, db } = await managePage('page:manage');
+  const { t, mt, locale, db } = await adminPage('page:manage');
   const [pages, settings, params] = await Promise.all([listPagesForAdmin(db), getSettings(), searchParams]);
   const columns: Column<AdminPageRowDTO>[] = [
     { key: 'title', header: t('title'), cell: (p) => <TitleLink href={`/admin/pages/${p.id}`}>{p.title}</TitleLink> },

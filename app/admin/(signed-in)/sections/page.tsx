@@ -6,16 +6,16 @@ import { FlashMessage } from '@/components/admin/kit/FlashMessage';
 import { PageHeader } from '@/components/admin/kit/PageHeader';
 import { RowActions, RowLink } from '@/components/admin/kit/RowActions';
 import { ActionForm, SubmitButton } from '@/components/admin/forms/ActionForm.client';
-import { managePage } from '@/services/admin/page-context';
+import { adminPage } from '@/services/admin/page-context';
 import { SectionFields } from '@/components/admin/forms/SectionFields';
-import { staffPageMetadata } from '@/services/admin/metadata';
+import { adminPageMetadata } from '@/services/admin/metadata';
 import { sectionPath } from '@/domain/urls';
 import { createSectionForm, deleteSectionForm } from '../../../../actions/sections';
 
-export const generateMetadata = () => staffPageMetadata('section:manage', ({ t }) => t('sections'));
+export const generateMetadata = () => adminPageMetadata('section:manage', ({ t }) => t('sections'));
 
 export default async function SectionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { t, mt, db } = await managePage('section:manage');
+  const { t, mt, db } = await adminPage('section:manage');
   const [sections, params] = await Promise.all([listSectionsForAdmin(db), searchParams]);
   const columns: Column<AdminSectionDTO>[] = [
     {

@@ -4,15 +4,15 @@ import { PageHeader } from '@/components/admin/kit/PageHeader';
 import { ActionForm, SubmitButton } from '@/components/admin/forms/ActionForm.client';
 import { SelectField, TextAreaField, TextField } from '@/components/admin/forms/Field';
 import { NavEditor } from '@/components/admin/forms/NavEditor.client';
-import { managePage } from '@/services/admin/page-context';
-import { staffPageMetadata } from '@/services/admin/metadata';
+import { adminPage } from '@/services/admin/page-context';
+import { adminPageMetadata } from '@/services/admin/metadata';
 import { NAV_MAX_ITEMS } from '@/domain/validation/settings';
 import { saveSettingsForm } from '../../../../actions/settings';
 
 /** The headings of the settings groups span the two columns of their card. */
 const GROUP_TITLE = 'font-semibold md:col-span-2';
 
-export const generateMetadata = () => staffPageMetadata('settings:manage', ({ t }) => t('settings'));
+export const generateMetadata = () => adminPageMetadata('settings:manage', ({ t }) => t('settings'));
 
 function timeZones(current: string): string[] {
   const zones = new Set(Intl.supportedValuesOf('timeZone'));
@@ -22,7 +22,7 @@ function timeZones(current: string): string[] {
 }
 
 export default async function SettingsPage() {
-  const { t, mt, db } = await managePage('settings:manage');
+  const { t, mt, db } = await adminPage('settings:manage');
   const settings = await getSettingsForEdit(db);
   const form = 'settings';
   return (

@@ -6,14 +6,14 @@ import { getArticleTitle, getArticleViewsPerDay, getSiteViewsPerDay, getSiteView
 import { PageHeader } from '@/components/admin/kit/PageHeader';
 import { ViewsChart } from '@/components/admin/ViewsChart';
 import { adminLocale } from '@/services/admin/locale';
-import { staffPageMetadata } from '@/services/admin/metadata';
+import { adminPageMetadata } from '@/services/admin/metadata';
 import { requirePageUser } from '@/services/auth/session';
 import { formatNumber } from '@/domain/i18n/format';
 import { can } from '@/domain/permissions';
 import { getSettings } from '@/services/reader';
 import { dayInZone, shiftDay } from '@/domain/views/day';
 
-export const generateMetadata = () => staffPageMetadata('stats:read', ({ t }) => t('stats'));
+export const generateMetadata = () => adminPageMetadata('stats:read', ({ t }) => t('stats'));
 
 const PERIODS = { '7': 7, '30': 30, '90': 90 } as const;
 const query = z.object({

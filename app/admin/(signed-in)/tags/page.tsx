@@ -9,13 +9,13 @@ import { NumberedPager, pagedHref } from '@/components/admin/kit/Pager';
 import { PageHeader } from '@/components/admin/kit/PageHeader';
 import { RowActions, RowLink } from '@/components/admin/kit/RowActions';
 import { ActionForm, SubmitButton } from '@/components/admin/forms/ActionForm.client';
-import { managePage } from '@/services/admin/page-context';
+import { adminPage } from '@/services/admin/page-context';
 import { TagFields } from '@/components/admin/forms/TagFields';
-import { staffPageMetadata } from '@/services/admin/metadata';
+import { adminPageMetadata } from '@/services/admin/metadata';
 import { tagPath } from '@/domain/urls';
 import { createTagForm, deleteTagForm } from '../../../../actions/tags';
 
-export const generateMetadata = () => staffPageMetadata('tag:manage', ({ t }) => t('tags'));
+export const generateMetadata = () => adminPageMetadata('tag:manage', ({ t }) => t('tags'));
 
 const PAGE_SIZE = 50;
 
@@ -25,7 +25,7 @@ const query = z.object({
 });
 
 export default async function TagsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { t, mt, db } = await managePage('tag:manage');
+  const { t, mt, db } = await adminPage('tag:manage');
   const raw = await searchParams;
   const f = query.parse({ q: raw.q, page: raw.page });
   const result = await listTagsForManage(db, { q: f.q || undefined, page: f.page, pageSize: PAGE_SIZE });

@@ -6,16 +6,16 @@ import { RowLink } from '@/components/admin/kit/RowActions';
 import { ActionForm, SubmitButton } from '@/components/admin/forms/ActionForm.client';
 import { SelectField, TextField } from '@/components/admin/forms/Field';
 import { NewPasswordField } from '@/components/admin/forms/NewPasswordField';
-import { managePage } from '@/services/admin/page-context';
+import { adminPage } from '@/services/admin/page-context';
 import { RoleOptions } from '@/components/admin/forms/RoleOptions';
 import { UserStatus } from '@/components/admin/forms/UserStatus';
-import { staffPageMetadata } from '@/services/admin/metadata';
+import { adminPageMetadata } from '@/services/admin/metadata';
 import { inviteUserForm } from '../../../../actions/users';
 
-export const generateMetadata = () => staffPageMetadata('user:manage', ({ t }) => t('users'));
+export const generateMetadata = () => adminPageMetadata('user:manage', ({ t }) => t('users'));
 
 export default async function UsersPage() {
-  const { t, mt, db } = await managePage('user:manage');
+  const { t, mt, db } = await adminPage('user:manage');
   const people = await listUsersForAdmin(db);
   const columns: Column<AdminUserRowDTO>[] = [
     {

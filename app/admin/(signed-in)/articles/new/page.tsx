@@ -2,12 +2,12 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleEditor } from '@/components/admin/editor/ArticleEditor.client';
 import { loadEditorContext } from '../editor-context';
-import { staffPageMetadata } from '@/services/admin/metadata';
+import { adminPageMetadata } from '@/services/admin/metadata';
 import { requirePageUser } from '@/services/auth/session';
 import { can } from '@/domain/permissions';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { ...(await staffPageMetadata('article:create', ({ et }) => et('newArticleTitle'))), robots: { index: false } };
+  return { ...(await adminPageMetadata('article:create', ({ et }) => et('newArticleTitle'))), robots: { index: false } };
 }
 
 export default async function NewArticlePage() {

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getMedia, getMediaUsage } from '@/db/queries/admin/media';
 import { adminLocale } from '@/services/admin/locale';
-import { staffPageMetadata } from '@/services/admin/metadata';
+import { adminPageMetadata } from '@/services/admin/metadata';
 import { requirePageUser } from '@/services/auth/session';
 import { formatDateTime } from '@/domain/i18n/format';
 import { mediaT } from '@/domain/i18n/admin-media';
@@ -11,7 +11,7 @@ import { can } from '@/domain/permissions';
 import { getSettings } from '@/services/reader';
 import { deleteMediaFormAction, updateMediaFormAction } from '../../../../../actions/media';
 
-export const generateMetadata = () => staffPageMetadata('media:upload', ({ t }) => t('media'));
+export const generateMetadata = () => adminPageMetadata('media:upload', ({ t }) => t('media'));
 
 interface Props {
   params: Promise<{ id: string }>;

@@ -7,18 +7,18 @@ import { FlashMessage } from '@/components/admin/kit/FlashMessage';
 import { PageHeader } from '@/components/admin/kit/PageHeader';
 import { StatusBadge } from '@/components/admin/kit/StatusBadge';
 import { ActionForm, SubmitButton } from '@/components/admin/forms/ActionForm.client';
-import { idOr404, managePage } from '@/services/admin/page-context';
+import { idOr404, adminPage } from '@/services/admin/page-context';
 import { PageFields } from '@/components/admin/forms/PageFields';
-import { staffPageMetadata } from '@/services/admin/metadata';
+import { adminPageMetadata } from '@/services/admin/metadata';
 import { formatDateTime } from '@/domain/i18n/format';
 import { getSettings } from '@/services/reader';
 import { pagePath } from '@/domain/urls';
 import { deletePageForm, savePageForm, setPageStatusForm } from '../../../../../actions/pages';
 
-export const generateMetadata = () => staffPageMetadata('page:manage', ({ t }) => t('pages'));
+export const generateMetadata = () => adminPageMetadata('page:manage', ({ t }) => t('pages'));
 
 export default async function EditPagePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { t, mt, locale, db } = await managePage('page:manage');
+  const { t, mt, locale, db } = await adminPage('page:manage');
   const id = idOr404((await params).id);
   const [page, settings, query] = await Promise.all([getPageForEdit(db, id), getSettings(), searchParams]);
   if (!page) notFound();

@@ -1,14 +1,14 @@
 import { PageHeader } from '@/components/admin/kit/PageHeader';
 import { ActionForm, SubmitButton } from '@/components/admin/forms/ActionForm.client';
-import { managePage } from '@/services/admin/page-context';
+import { adminPage } from '@/services/admin/page-context';
 import { PageFields } from '@/components/admin/forms/PageFields';
 import { createPageForm } from '../../../../../actions/pages';
-import { staffPageMetadata } from '@/services/admin/metadata';
+import { adminPageMetadata } from '@/services/admin/metadata';
 
-export const generateMetadata = () => staffPageMetadata('page:manage', ({ mt }) => mt('newPage'));
+export const generateMetadata = () => adminPageMetadata('page:manage', ({ mt }) => mt('newPage'));
 
 export default async function NewPagePage() {
-  const { t, mt, locale } = await managePage('page:manage');
+  const { t, mt, locale } = await adminPage('page:manage');
   return (
     <div className="space-y-6">
       <PageHeader title={mt('newPage')} back={{ href: '/admin/pages', label: t('pages'), navLabel: mt('breadcrumb') }} />

@@ -4,16 +4,16 @@ import { ConfirmDelete } from '@/components/admin/kit/ButtonForm';
 import { Card, CARD_TITLE } from '@/components/admin/kit/Card';
 import { PageHeader } from '@/components/admin/kit/PageHeader';
 import { ActionForm, SubmitButton } from '@/components/admin/forms/ActionForm.client';
-import { idOr404, managePage } from '@/services/admin/page-context';
+import { idOr404, adminPage } from '@/services/admin/page-context';
 import { SectionFields } from '@/components/admin/forms/SectionFields';
-import { staffPageMetadata } from '@/services/admin/metadata';
+import { adminPageMetadata } from '@/services/admin/metadata';
 import { sectionPath } from '@/domain/urls';
 import { deleteSectionForm, updateSectionForm } from '../../../../../actions/sections';
 
-export const generateMetadata = () => staffPageMetadata('section:manage', ({ t }) => t('sections'));
+export const generateMetadata = () => adminPageMetadata('section:manage', ({ t }) => t('sections'));
 
 export default async function EditSectionPage({ params }: { params: Promise<{ id: string }> }) {
-  const { t, mt, db } = await managePage('section:manage');
+  const { t, mt, db } = await adminPage('section:manage');
   const id = idOr404((await params).id);
   const sections = await listSectionsForAdmin(db);
   const section = sections.find((s) => s.id === id);

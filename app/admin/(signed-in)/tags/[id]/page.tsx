@@ -7,16 +7,16 @@ import { FlashMessage } from '@/components/admin/kit/FlashMessage';
 import { PageHeader } from '@/components/admin/kit/PageHeader';
 import { ActionForm, SubmitButton } from '@/components/admin/forms/ActionForm.client';
 import { SelectField } from '@/components/admin/forms/Field';
-import { idOr404, managePage } from '@/services/admin/page-context';
+import { idOr404, adminPage } from '@/services/admin/page-context';
 import { TagFields } from '@/components/admin/forms/TagFields';
-import { staffPageMetadata } from '@/services/admin/metadata';
+import { adminPageMetadata } from '@/services/admin/metadata';
 import { tagPath } from '@/domain/urls';
 import { deleteTagForm, mergeTagsForm, updateTagForm } from '../../../../../actions/tags';
 
-export const generateMetadata = () => staffPageMetadata('tag:manage', ({ t }) => t('tags'));
+export const generateMetadata = () => adminPageMetadata('tag:manage', ({ t }) => t('tags'));
 
 export default async function EditTagPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { t, mt, db } = await managePage('tag:manage');
+  const { t, mt, db } = await adminPage('tag:manage');
   const id = idOr404((await params).id);
   const [tag, choices, query] = await Promise.all([getTagForManage(db, id), listTagChoices(db), searchParams]);
   if (!tag) notFound();

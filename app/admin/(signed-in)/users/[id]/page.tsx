@@ -6,17 +6,17 @@ import { PageHeader } from '@/components/admin/kit/PageHeader';
 import { ActionForm, SubmitButton } from '@/components/admin/forms/ActionForm.client';
 import { SelectField, TextField } from '@/components/admin/forms/Field';
 import { NewPasswordField } from '@/components/admin/forms/NewPasswordField';
-import { idOr404, managePage } from '@/services/admin/page-context';
+import { idOr404, adminPage } from '@/services/admin/page-context';
 import { RoleOptions } from '@/components/admin/forms/RoleOptions';
 import { UserStatus } from '@/components/admin/forms/UserStatus';
-import { staffPageMetadata } from '@/services/admin/metadata';
+import { adminPageMetadata } from '@/services/admin/metadata';
 import { PASSWORD_MAX } from '@/domain/auth/password-rules';
 import { changeUserRoleForm, resetUserPasswordForm, setUserDisabledForm } from '../../../../../actions/users';
 
-export const generateMetadata = () => staffPageMetadata('user:manage', ({ t }) => t('users'));
+export const generateMetadata = () => adminPageMetadata('user:manage', ({ t }) => t('users'));
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
-  const { user: me, t, mt, db } = await managePage('user:manage');
+  const { user: me, t, mt, db } = await adminPage('user:manage');
   const person = await getUserForAdmin(db, idOr404((await params).id));
   if (!person) notFound();
   const protectedOwner = person.isOwner;

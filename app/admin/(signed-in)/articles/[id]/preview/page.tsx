@@ -5,16 +5,16 @@ import { articleIdOr404 } from '@/components/admin/editor/article-param';
 import { PreviewArticle } from '@/components/admin/editor/PreviewArticle';
 import { loadPreview } from '@/app/preview/preview-article';
 import { adminLocale } from '@/services/admin/locale';
-import { staffPageMetadata } from '@/services/admin/metadata';
+import { adminPageMetadata } from '@/services/admin/metadata';
 import { requirePageUser } from '@/services/auth/session';
 import { editorT, type EditorKey } from '@/domain/i18n/admin-editor';
 import { getSettings } from '@/services/reader';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { ...(await staffPageMetadata(null, ({ et }) => et('preview'))), robots: { index: false, follow: false } };
+  return { ...(await adminPageMetadata(null, ({ et }) => et('preview'))), robots: { index: false, follow: false } };
 }
 
-export default async function StaffPreviewPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function AdminPreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser();
   const id = articleIdOr404((await params).id);
   const [preview, settings, locale] = await Promise.all([loadPreview(await getDb(), user, id), getSettings(), adminLocale(user)]);

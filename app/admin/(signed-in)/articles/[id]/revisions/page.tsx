@@ -13,7 +13,7 @@ import { RestoreRevisionButton } from '@/components/admin/editor/RestoreRevision
 import { Card, CARD_TITLE } from '@/components/admin/kit/Card';
 import { actionsColumn, DataTable } from '@/components/admin/kit/DataTable';
 import { adminLocale } from '@/services/admin/locale';
-import { staffPageMetadata } from '@/services/admin/metadata';
+import { adminPageMetadata } from '@/services/admin/metadata';
 import { requirePageUser } from '@/services/auth/session';
 import { ActionError } from '@/domain/errors';
 import { editorT, type EditorKey } from '@/domain/i18n/admin-editor';
@@ -31,7 +31,7 @@ interface Props {
 }
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { ...(await staffPageMetadata(null, ({ et }) => et('revisions'))), robots: { index: false } };
+  return { ...(await adminPageMetadata(null, ({ et }) => et('revisions'))), robots: { index: false } };
 }
 
 async function snapshotOr404(...args: Parameters<typeof getRevisionSnapshot>): Promise<ArticleSnapshot> {

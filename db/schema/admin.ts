@@ -58,7 +58,7 @@ export const articlePresence = pgTable(
 /**
  * Share links to an unpublished article (domain/preview-token.ts signs their id). A link opens only
  * while it is unexpired and unrevoked, its creator's account is active, and the creator may still
- * see the article in the newsroom.
+ * see the article in the admin.
  */
 export const previewLinks = pgTable(
   'preview_links',
