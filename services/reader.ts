@@ -182,8 +182,9 @@ export const getRedirect = cache((path: string) =>
 // RSS and sitemaps: tagged `feeds` (pages and tags) and `home` (which every article write expires).
 const feedTags = [cacheTags.feeds, cacheTags.home];
 
-export function getFeedItems(sectionIds: number[] | undefined, limit: number) {
-  return unstable_cache(() => withDb((db) => feeds.listFeedItems(db, { sectionIds }, limit)), ['feed', JSON.stringify(sectionIds ?? null), String(limit)], {
+export function getFeedItems(filter: feeds.FeedFilter, limit: number) {
+  const { sectionIds, tagId, authorId } = filter;
+  return unstable_cache(() => withDb((db) => feeds.listFeedItems(db, { sectionIds, tagId, authorId }, limit)), ['feed', JSON.stringify([sectionIds ?? null, tagId ?? null, authorId ?? null]), String(limit)], {
     tags: feedTags,
     revalidate: LIST_REVALIDATE_SECONDS,
   })();

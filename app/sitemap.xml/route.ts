@@ -1,5 +1,5 @@
 import { siteUrl } from '@/domain/env';
-import { orUnavailable, xmlResponse } from '@/services/feeds/respond';
+import { orUnavailable, feedResponse } from '@/services/feeds/respond';
 import { renderSitemapIndex, SITEMAP_PAGE_SIZE } from '@/domain/feeds/sitemap';
 import { getSitemapArticleFileCount } from '@/services/reader';
 import { absoluteUrl } from '@/domain/urls';
@@ -12,6 +12,6 @@ export async function GET() {
   return orUnavailable(async () => {
     const files = await getSitemapArticleFileCount(SITEMAP_PAGE_SIZE);
     const names = ['pages.xml', 'news.xml', ...Array.from({ length: files }, (_, i) => `articles-${i + 1}.xml`)];
-    return xmlResponse(renderSitemapIndex(names.map((name) => absoluteUrl(siteUrl(), `/sitemaps/${name}`))), 'application/xml');
+    return feedResponse(renderSitemapIndex(names.map((name) => absoluteUrl(siteUrl(), `/sitemaps/${name}`))), 'application/xml');
   });
 }

@@ -1,3 +1,4 @@
+import { FeedLinks } from './FeedLinks';
 import { Breadcrumb } from './Breadcrumb';
 import { ArticleList } from './ArticleList';
 import { WithMostRead } from './MostRead';
@@ -11,13 +12,16 @@ interface Props {
   description?: string;
   result: Paged<ArticleCardDTO>;
   hrefFor: (page: number) => string;
+  /** The archive's feed without its extension (`/feeds/tags/ai`), linked in every format. */
+  feedPath: string;
 }
 
 /** Tag and author archives share one layout. */
-export function ArchivePage({ settings, heading, description, result, hrefFor }: Props) {
+export function ArchivePage({ settings, heading, description, result, hrefFor, feedPath }: Props) {
   const { locale, timeZone } = settings;
   return (
     <WithMostRead locale={locale}>
+      <FeedLinks title={`${heading} - ${settings.name}`} path={feedPath} />
       <div className="space-y-4">
         <Breadcrumb locale={locale} crumbs={[{ label: settings.name, href: '/' }, { label: heading }]} />
         <h1 className="text-3xl font-bold">{heading}</h1>

@@ -1,3 +1,4 @@
+import { FeedLinks } from './FeedLinks';
 import { getSettings } from '@/services/reader';
 import { t } from '@/domain/i18n/messages';
 import { SiteFooter } from './SiteFooter';
@@ -9,7 +10,7 @@ export async function SiteChrome({ children }: { children: React.ReactNode }) {
   return (
     <>
       {/* React hoists this into <head>, where feed readers look for it. */}
-      <link rel="alternate" type="application/rss+xml" title={settings.name} href="/feed.xml" />
+      <FeedLinks title={settings.name} path="/feed" />
       <a href="#main" className="skip-link">
         {t(settings.locale, 'skipToContent')}
       </a>

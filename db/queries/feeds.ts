@@ -1,7 +1,10 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Database } from '../client';
-import { articleAuthors, articles, articleTags, pages, sections, tags, users } from '../schema';
+import { articleAuthors, articles, articleTags, media, pages, sections, tags, users, type MediaVariant } from '../schema';
+import { mediaUrl } from '../../domain/media/names';
+import { renderInfoOf } from '../../domain/media/render-info';
+import { linkedIds } from './public';
 import { qualified } from './qualified';
 import { articleIsVisible } from './visibility';
 
@@ -19,6 +22,8 @@ export interface FeedItemDTO {
   byline: string;
   authorNames: string[];
   locale: string;
+  /** The cover from the library as a feed enclosure (its 1200×630 social crop when there is one); site-relative URL. */
+  cover: { url: string; type: string; bytes: number } | null;
 }
 
 export interface SitemapArticleDTO {
@@ -38,7 +43,18 @@ export interface SitemapStaticDTO {
 
 const iso = (value: Date | string | null): string => (value === null ? new Date(0).toISOString() : new Date(value).toISOString());
 
-export async function listFeedItems(db: Database, filter: { sectionIds?: number[] }, limit: number): Promise<FeedItemDTO[]> {
+/** Whose stories a feed carries: the whole site, sections (a section with its subsections), a tag or an author. */
+export interface FeedFilter {
+  sectionIds?: number[];
+  tagId?: number;
+  authorId?: number;
+}
+
+/**
+ * The newest `limit` visible stories of a feed. A tag's or an author's are picked from its listing
+ * index (`limit` entries of it, as on the tag and author pages), never by joining every story.
+ */
+export async function listFeedItems(db: Database, filter: FeedFilter, limit: number): Promise<FeedItemDTO[]> {
   const authorNames = sql<string[] | null>`(
     select array_agg(${users.name} order by ${articleAuthors.sortOrder})
     from ${articleAuthors} join ${users} on ${qualified(users, 'id')} = ${articleAuthors.userId}
@@ -56,12 +72,36 @@ export async function listFeedItems(db: Database, filter: { sectionIds?: number[
       byline: articles.byline,
       locale: articles.locale,
       authorNames,
+      coverKey: media.storageKey,
+      coverType: media.mimeType,
+      coverBytes: media.bytes,
+      coverVariants: media.variants,
     })
     .from(articles)
-    .where(and(articleIsVisible, filter.sectionIds ? inArray(articles.sectionId, filter.sectionIds.length ? filter.sectionIds : [-1]) : undefined))
+    .leftJoin(media, and(eq(media.id, articles.coverMediaId), eq(media.status, 'ready')))
+    .where(
+      and(
+        articleIsVisible,
+        filter.sectionIds ? inArray(articles.sectionId, filter.sectionIds.length ? filter.sectionIds : [-1]) : undefined,
+        filter.tagId !== undefined ? inArray(articles.id, linkedIds(articleTags, articleTags.tagId, filter.tagId, limit)) : undefined,
+        filter.authorId !== undefined ? inArray(articles.id, linkedIds(articleAuthors, articleAuthors.userId, filter.authorId, limit)) : undefined,
+      ),
+    )
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(limit);
-  return rows.map((r) => ({ ...r, publishedAt: iso(r.publishedAt), updatedAt: iso(r.updatedAt), authorNames: r.authorNames ?? [] }));
+  return rows.map(({ coverKey, coverType, coverBytes, coverVariants, ...r }) => ({
+    ...r,
+    publishedAt: iso(r.publishedAt),
+    updatedAt: iso(r.updatedAt),
+    authorNames: r.authorNames ?? [],
+    cover: coverKey && coverType ? enclosureOf(coverKey, coverType, coverBytes ?? 0, coverVariants ?? []) : null,
+  }));
+}
+
+function enclosureOf(storageKey: string, mimeType: string, bytes: number, variants: MediaVariant[]): FeedItemDTO['cover'] {
+  const og = variants.find((v) => v.role === 'og');
+  if (og) return { url: mediaUrl(og.key), type: `image/${og.format}`, bytes: og.bytes };
+  return { url: renderInfoOf({ storageKey, mimeType, width: 0, height: 0, variants: [] }).src, type: mimeType, bytes };
 }
 
 const sitemapColumns = {

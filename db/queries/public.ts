@@ -133,7 +133,7 @@ function linkedRows(link: Link, key: LinkKey, id: number | SQL, limit?: number):
   return limit === undefined ? newest : sql`${newest} limit ${limit}`;
 }
 
-function linkedIds(link: Link, key: LinkKey, id: number | SQL, limit?: number): SQL {
+export function linkedIds(link: Link, key: LinkKey, id: number | SQL, limit?: number): SQL {
   return sql`(select l.id from (${linkedRows(link, key, id, limit)}) l)`;
 }
 

@@ -1,3 +1,4 @@
+import { FEED_FORMATS, type FeedFormat } from '../feeds/rss';
 import { absoluteUrl, articlePath, authorPath, pagePath, sectionPath, tagPath } from '../urls';
 
 /**
@@ -42,8 +43,10 @@ export function idsToResolve(tags: Iterable<string>): Record<keyof PurgeNames, n
 export function purgeUrls(tags: Iterable<string>, names: PurgeNames, siteUrl: string): PurgePlan {
   const paths = new Set<string>();
   let everything = false;
+  // A feed lives at one path in every format (domain/feeds/rss.ts FEED_FORMATS).
+  const feed = (path: string) => (Object.keys(FEED_FORMATS) as FeedFormat[]).forEach((format) => paths.add(`${path}.${format}`));
   const feedsAndSitemaps = () => {
-    paths.add('/feed.xml');
+    feed('/feed');
     paths.add('/sitemap.xml');
     paths.add('/sitemaps/news.xml');
   };
@@ -68,25 +71,33 @@ export function purgeUrls(tags: Iterable<string>, names: PurgeNames, siteUrl: st
         const slug = names.sections.get(id);
         if (slug !== undefined) {
           paths.add(sectionPath({ slug }));
-          paths.add(`/feeds/${slug}.xml`);
+          feed(`/feeds/${slug}`);
         }
         break;
       }
       case 'tag': {
         const slug = names.tags.get(id);
-        if (slug !== undefined) paths.add(tagPath({ slug }));
+        if (slug !== undefined) {
+          paths.add(tagPath({ slug }));
+          feed(`/feeds/tags/${slug}`);
+        }
         break;
       }
       case 'tag-slug':
         paths.add(tagPath({ slug: rest }));
+        feed(`/feeds/tags/${rest}`);
         break;
       case 'author': {
         const slug = names.authors.get(id);
-        if (slug !== undefined) paths.add(authorPath({ slug }));
+        if (slug !== undefined) {
+          paths.add(authorPath({ slug }));
+          feed(`/feeds/authors/${slug}`);
+        }
         break;
       }
       case 'author-slug':
         paths.add(authorPath({ slug: rest }));
+        feed(`/feeds/authors/${rest}`);
         break;
       case 'page':
         paths.add(pagePath({ slug: rest }));

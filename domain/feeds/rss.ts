@@ -18,9 +18,23 @@ export interface RssItem {
   /** Sanitised HTML of the full story (rendered on the server like the article page). */
   contentHtml: string;
   publishedAt: string;
+  /** Last significant change (Atom's `updated`, JSON Feed's `date_modified`). */
+  updatedAt: string;
   creator: string;
   category: string;
+  /** The story's language when it differs from the channel's (JSON Feed carries it per item). */
+  language?: string;
+  /** The cover image: absolute URL, media type, size in bytes (RSS requires the length). */
+  enclosure?: { url: string; type: string; bytes: number } | null;
 }
+
+/** The three formats of one feed, each with its file extension and media type. */
+export const FEED_FORMATS = {
+  xml: 'application/rss+xml',
+  atom: 'application/atom+xml',
+  json: 'application/feed+json',
+} as const;
+export type FeedFormat = keyof typeof FEED_FORMATS;
 
 /** RSS 2.0 with the full text in content:encoded, as Feedly, Inoreader and WordPress's readers expect. */
 export function renderRss(channel: RssChannel): string {
@@ -30,6 +44,7 @@ export function renderRss(channel: RssChannel): string {
       (item) =>
         `<item>${element('title', item.title)}${element('link', item.link)}<guid isPermaLink="true">${xmlText(item.link)}</guid>` +
         `<pubDate>${new Date(item.publishedAt).toUTCString()}</pubDate>${element('dc:creator', item.creator)}${element('category', item.category)}` +
+        `${item.enclosure ? `<enclosure url="${xmlText(item.enclosure.url)}" length="${item.enclosure.bytes}" type="${xmlText(item.enclosure.type)}"/>` : ''}` +
         `${element('description', item.description)}${element('content:encoded', item.contentHtml)}</item>`,
     )
     .join('\n');

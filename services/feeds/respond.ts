@@ -5,13 +5,15 @@ import { publisherName } from '../../domain/attribution';
 import { siteUrl } from '../../domain/env';
 import { getFeedItems, getSections, getSettings, sectionFamilyIds } from '../reader';
 import { FEED_CACHE_CONTROL } from '../../domain/cdn/cache-control.mjs';
-import { absoluteUrl, articlePath, sectionPath } from '../../domain/urls';
-import { absoluteLinks, renderRss } from '../../domain/feeds/rss';
+import { absoluteUrl, articlePath, authorPath, isSlugParam, sectionPath, tagPath } from '../../domain/urls';
+import { absoluteLinks, FEED_FORMATS, renderRss, type FeedFormat, type RssChannel } from '../../domain/feeds/rss';
+import { renderAtom } from '../../domain/feeds/atom';
+import { renderJsonFeed } from '../../domain/feeds/json-feed';
 
 const FEED_LENGTH = 30;
 
-/** XML with the right type; feed readers and crawlers poll, so a minute in their cache (and a CDN's) is fine. */
-export function xmlResponse(body: string, contentType: 'application/rss+xml' | 'application/xml'): Response {
+/** A feed or sitemap with its type; feed readers and crawlers poll, so a minute in their cache (and a CDN's) is fine. */
+export function feedResponse(body: string, contentType: (typeof FEED_FORMATS)[FeedFormat] | 'application/xml'): Response {
   return new Response(body, { headers: { 'Content-Type': `${contentType}; charset=utf-8`, 'Cache-Control': FEED_CACHE_CONTROL } });
 }
 
@@ -32,17 +34,60 @@ export async function orUnavailable(build: () => Promise<Response>): Promise<Res
   }
 }
 
-/** The RSS of the whole site, or of one section with its subsections. */
-export async function rssFor(section: SectionDTO | null, feedPath: string): Promise<Response> {
+/** What a feed is of: the whole site, a section (with its subsections), a tag or an author. */
+export type FeedScope =
+  | { kind: 'site' }
+  | { kind: 'section'; section: SectionDTO }
+  | { kind: 'tag'; tag: { id: number; slug: string; name: string; description: string } }
+  | { kind: 'author'; author: { id: number; slug: string; name: string; bio: string } };
+
+/** Where a scope's feed lives, per format: `/feed.xml`, `/feeds/news.atom`, `/feeds/tags/ai.json`… */
+export function feedPath(scope: FeedScope, format: FeedFormat): string {
+  switch (scope.kind) {
+    case 'site':
+      return `/feed.${format}`;
+    case 'section':
+      return `/feeds/${scope.section.slug}.${format}`;
+    case 'tag':
+      return `/feeds/tags/${scope.tag.slug}.${format}`;
+    case 'author':
+      return `/feeds/authors/${scope.author.slug}.${format}`;
+  }
+}
+
+/** `{slug}.{format}` of a feed file name, or null for anything else. */
+export function parseFeedFile(file: string): { slug: string; format: FeedFormat } | null {
+  const match = /^(.+)\.(xml|atom|json)$/.exec(file);
+  return match && isSlugParam(match[1]!) ? { slug: match[1]!, format: match[2] as FeedFormat } : null;
+}
+
+/** The latest stories of a scope in one format: RSS 2.0, Atom 1.0 or JSON Feed 1.1. */
+export async function feedFor(scope: FeedScope, format: FeedFormat): Promise<Response> {
   const [settings, sections] = await Promise.all([getSettings(), getSections()]);
-  const items = await getFeedItems(section ? sectionFamilyIds(sections, section.id) : undefined, FEED_LENGTH);
+  const filter =
+    scope.kind === 'section'
+      ? { sectionIds: sectionFamilyIds(sections, scope.section.id) }
+      : scope.kind === 'tag'
+        ? { tagId: scope.tag.id }
+        : scope.kind === 'author'
+          ? { authorId: scope.author.id }
+          : {};
+  const items = await getFeedItems(filter, FEED_LENGTH);
   const base = siteUrl();
   const sectionTitle = (item: FeedItemDTO) => sections.find((s) => s.id === item.sectionId)?.title ?? '';
-  const body = renderRss({
-    title: section ? `${section.title} - ${settings.name}` : settings.name,
-    description: section?.description || settings.tagline,
-    link: absoluteUrl(base, section ? sectionPath(section) : '/'),
-    feedUrl: absoluteUrl(base, feedPath),
+  const [name, description, pagePath] =
+    scope.kind === 'section'
+      ? [scope.section.title, scope.section.description, sectionPath(scope.section)]
+      : scope.kind === 'tag'
+        ? [scope.tag.name, scope.tag.description, tagPath(scope.tag)]
+        : scope.kind === 'author'
+          ? [scope.author.name, scope.author.bio, authorPath(scope.author)]
+          : [null, '', '/'];
+  const channel: RssChannel = {
+    title: name ? `${name} - ${settings.name}` : settings.name,
+    description: description || settings.tagline,
+    link: absoluteUrl(base, pagePath),
+    feedUrl: absoluteUrl(base, feedPath(scope, format)),
     language: settings.locale,
     items: items.map((item) => ({
       title: item.title,
@@ -51,9 +96,13 @@ export async function rssFor(section: SectionDTO | null, feedPath: string): Prom
       // Image and link URLs in the body are site-relative; a feed reader resolves them against this origin.
       contentHtml: absoluteLinks(item.bodyHtml, base),
       publishedAt: item.publishedAt,
-      creator: publisherName({ byline: item.byline, authors: item.authorNames.map((name) => ({ name })) }, settings.name),
+      updatedAt: item.updatedAt,
+      creator: publisherName({ byline: item.byline, authors: item.authorNames.map((n) => ({ name: n })) }, settings.name),
       category: sectionTitle(item),
+      language: item.locale,
+      enclosure: item.cover && { ...item.cover, url: absoluteUrl(base, item.cover.url) },
     })),
-  });
-  return xmlResponse(body, 'application/rss+xml');
+  };
+  const body = format === 'atom' ? renderAtom(channel) : format === 'json' ? renderJsonFeed(channel) : renderRss(channel);
+  return feedResponse(body, FEED_FORMATS[format]);
 }

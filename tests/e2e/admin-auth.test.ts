@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { answerOf, callAction, request, type ActionAnswer } from '../helpers/actions';
 import { axeViolations, launchBrowser } from '../helpers/browser';
-import { adminAccess, closeNewsroom, hasSessionCookie, mt, rawSignIn, sessionCookie, signInWithForm, startNewsroom, t, type Newsroom } from '../helpers/admin';
+import { adminAccess, closeAdmin, hasSessionCookie, mt, rawSignIn, sessionCookie, signInWithForm, startAdmin, t, type AdminServer } from '../helpers/admin';
 
 /**
  * Sign-in, first-run setup, sessions and the sign-in rate limit, on a server of its own that
@@ -19,7 +19,7 @@ const OWNER = {
 // A busy two-core machine: sign-ins hash with argon2 and pages render on demand.
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 240_000 });
 
-let nr: Newsroom;
+let nr: AdminServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -44,13 +44,13 @@ async function alertText(): Promise<string> {
 
 beforeAll(async () => {
   expect(OWNER.password).toHaveLength(128);
-  nr = await startNewsroom({ prefix: 'gazette-auth-' });
+  nr = await startAdmin({ prefix: 'gazette-auth-' });
   browser = await launchBrowser();
   context = await browser.newContext();
   page = await context.newPage();
 }, 240_000);
 
-afterAll(() => closeNewsroom(nr, browser));
+afterAll(() => closeAdmin(nr, browser));
 
 describe('first run', () => {
   it('sends /admin to the owner setup form while no account exists, and the setup form has no axe violation', async () => {

@@ -5,7 +5,7 @@ import { adminT } from '@/domain/i18n/admin';
 import { auditActionLabel } from '@/domain/i18n/audit-actions';
 import { callAction } from '../helpers/actions';
 import { axeViolations, launchBrowser } from '../helpers/browser';
-import { addSession, closeNewsroom, doc, et, rawSignIn, sectionIdInAdmin, sessionCookie, staffCookie, startNewsroom, t, type Newsroom } from '../helpers/admin';
+import { addSession, closeAdmin, doc, et, rawSignIn, sectionIdInAdmin, sessionCookie, staffCookie, startAdmin, t, type AdminServer } from '../helpers/admin';
 
 /**
  * Issue 15, "the queue and the admin itself", in Chromium against the production build: each admin
@@ -17,7 +17,7 @@ import { addSession, closeNewsroom, doc, et, rawSignIn, sectionIdInAdmin, sessio
 const SECTION = demoSections.find((s) => s.slug === 'company')!;
 const PHONE = { width: 390, height: 844 };
 
-let nr: Newsroom;
+let nr: AdminServer;
 let browser: Browser;
 let admin: BrowserContext;
 let cookie: string;
@@ -32,7 +32,7 @@ async function open(context: BrowserContext, path: string): Promise<Page> {
 }
 
 beforeAll(async () => {
-  nr = await startNewsroom({
+  nr = await startAdmin({
     prefix: 'gazette-chrome-',
     staff: [
       { key: 'admin', role: 'admin' },
@@ -49,7 +49,7 @@ beforeAll(async () => {
   articleId = created.value!.data.id;
 }, 240_000);
 
-afterAll(() => closeNewsroom(nr, browser));
+afterAll(() => closeAdmin(nr, browser));
 
 describe('every admin page has its own title, in the UI language', () => {
   it.each([

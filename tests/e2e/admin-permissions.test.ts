@@ -4,7 +4,7 @@ import { demoPages, demoSections, demoSite } from '@/services/seed/demo-content'
 import { translateMessage, type MessageCode } from '@/domain/i18n/server-messages';
 import { callAction, listServerActions, request, type ActionCall } from '../helpers/actions';
 import { staffRoster } from '../fixtures/staff';
-import { doc, rawSignIn, readerGet, sessionCookie, startNewsroom, type Newsroom } from '../helpers/admin';
+import { doc, rawSignIn, readerGet, sessionCookie, startAdmin, type AdminServer } from '../helpers/admin';
 
 /**
  * Every Server Action (all of them live in actions/) is a public HTTP endpoint. This file calls each of them the
@@ -54,7 +54,7 @@ const ADDRESS: Record<Caller | 'fixtures' | 'author2', string> = {
   author2: '127.0.0.67',
 };
 
-let nr: Newsroom;
+let nr: AdminServer;
 const cookies: Partial<Record<Role | 'author2', string>> = {};
 let sectionId: number;
 let counter = 0;
@@ -674,7 +674,7 @@ const rows: Row[] = [
 // -------------------------------------------------------------------------------------------------
 
 beforeAll(async () => {
-  nr = await startNewsroom({
+  nr = await startAdmin({
     prefix: 'gazette-permissions-',
     staff: staffRoster(),
   });
@@ -726,7 +726,7 @@ describe('the permission matrix, over HTTP', () => {
         const result = await call(caller, row.name, row.args(target, caller), row.path);
         const actual = outcome(result);
         const label = `${row.name} as ${caller}`;
-        if (process.env.NEWSROOM_MATRIX_REPORT) console.log(`[matrix] ${row.name.padEnd(28)} ${caller.padEnd(11)} ${allowed ? 'allowed' : 'refused'} → ${actual}`);
+        if (process.env.ADMIN_MATRIX_REPORT) console.log(`[matrix] ${row.name.padEnd(28)} ${caller.padEnd(11)} ${allowed ? 'allowed' : 'refused'} → ${actual}`);
         if (allowed) {
           expectOutcome(actual, okOutcome, label);
           await row.check?.(target, result, caller);

@@ -6,7 +6,7 @@ import { manageT } from '@/domain/i18n/admin-manage';
 import { auditActionLabel } from '@/domain/i18n/audit-actions';
 import { slugify } from '@/domain/slug';
 import { launchBrowser } from '../helpers/browser';
-import { actionsAs, addSession, closeNewsroom, doc, et, eventually, readerGet, sectionIdInAdmin, signedInContext, staffCookie, startNewsroom, t, type Newsroom } from '../helpers/admin';
+import { actionsAs, addSession, closeAdmin, doc, et, eventually, readerGet, sectionIdInAdmin, signedInContext, staffCookie, startAdmin, t, type AdminServer } from '../helpers/admin';
 
 /**
  * Issue 15's three bugs, in Chromium against the production build: the byline is what readers see
@@ -18,7 +18,7 @@ const SECTION = demoSections.find((s) => s.slug === 'company')!;
 const EDITOR_NAME = 'Byline Desk Editor';
 const BYLINE = '本报记者 王小明';
 
-let nr: Newsroom;
+let nr: AdminServer;
 let browser: Browser;
 let editor: BrowserContext;
 let sectionId: number;
@@ -31,7 +31,7 @@ const createDraft = (title: string, extra: Record<string, unknown> = {}) =>
 const publicStatus = async (id: number) => (await readerGet(nr.baseURL, `/articles/${id}`)).status;
 
 beforeAll(async () => {
-  nr = await startNewsroom({
+  nr = await startAdmin({
     prefix: 'gazette-state-',
     staff: [
       { key: 'editor', role: 'editor', name: EDITOR_NAME },
@@ -46,7 +46,7 @@ beforeAll(async () => {
   sectionId = await sectionIdInAdmin(nr.baseURL, cookie, SECTION.title);
 }, 240_000);
 
-afterAll(() => closeNewsroom(nr, browser));
+afterAll(() => closeAdmin(nr, browser));
 
 describe('bug 1: the byline is the 发布者 readers see', () => {
   let id: number;

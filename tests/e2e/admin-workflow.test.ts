@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { demoSections } from '@/services/seed/demo-content';
 import { axeViolations, launchBrowser } from '../helpers/browser';
-import { closeNewsroom, et, readerGet, signedInContext, startNewsroom, t, type Newsroom } from '../helpers/admin';
+import { closeAdmin, et, readerGet, signedInContext, startAdmin, t, type AdminServer } from '../helpers/admin';
 
 /**
  * The issue's main scenario, in Chromium: a contributor writes and submits a draft, an editor
@@ -17,7 +17,7 @@ const CORRECTED = '本次开放日共有一百五十位读者参加。';
 const EDITOR_ADDITION = '编辑补充：活动照片将于下周发布。';
 const NOTE = '请核对参加人数。';
 
-let nr: Newsroom;
+let nr: AdminServer;
 let browser: Browser;
 let contributor: BrowserContext;
 let editor: BrowserContext;
@@ -69,7 +69,7 @@ async function waitForStatus(page: Page, state: Parameters<typeof et>[0]): Promi
 const html = (path: string) => readerGet(nr.baseURL, path);
 
 beforeAll(async () => {
-  nr = await startNewsroom({
+  nr = await startAdmin({
     prefix: 'gazette-workflow-',
     staff: [
       { key: 'contributor', role: 'contributor', name: '投稿人小赵' },
@@ -81,7 +81,7 @@ beforeAll(async () => {
   editor = await signedInContext(browser, nr, 'editor');
 }, 240_000);
 
-afterAll(() => closeNewsroom(nr, browser));
+afterAll(() => closeAdmin(nr, browser));
 
 describe('from draft to correction', () => {
   it('a contributor writes a draft in the editor (title, section, body) and saves it', async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { demoSections } from '@/services/seed/demo-content';
 import { callAction } from '../helpers/actions';
-import { doc, eventually, readerGet, sessionCookie, startNewsroom, type Newsroom } from '../helpers/admin';
+import { doc, eventually, readerGet, sessionCookie, startAdmin, type AdminServer } from '../helpers/admin';
 import { cleanRedisPrefix, redisAnswers, redisUrl } from '../helpers/redis';
 
 /**
@@ -107,7 +107,7 @@ describe('the purge hook and the view-flush cron route on a server of their own'
   const prefix = `{gazette-e2e-cron-${process.pid}-${Date.now()}}:`;
   const purges: { authorization: string | undefined; body: { urls: string[]; everything: boolean } }[] = [];
   let purgeServer: http.Server;
-  let nr: Newsroom;
+  let nr: AdminServer;
   let cookie: string;
   let withRedis = false;
 
@@ -123,7 +123,7 @@ describe('the purge hook and the view-flush cron route on a server of their own'
     await new Promise<void>((resolve) => purgeServer.listen(0, '127.0.0.1', resolve));
     const purgeUrl = `http://127.0.0.1:${(purgeServer.address() as net.AddressInfo).port}/purge`;
     withRedis = await redisAnswers();
-    nr = await startNewsroom({
+    nr = await startAdmin({
       prefix: 'gazette-cdn-',
       staff: [{ key: 'editor', role: 'editor' }],
       env: {

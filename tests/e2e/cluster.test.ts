@@ -3,7 +3,7 @@ import http from 'node:http';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSections } from '@/services/seed/demo-content';
-import { actionsAs, doc, sectionIdInAdmin, staffCookie, startNewsroom, type Newsroom } from '../helpers/admin';
+import { actionsAs, doc, sectionIdInAdmin, staffCookie, startAdmin, type AdminServer } from '../helpers/admin';
 import { startServer, tempDataDir } from '../helpers/server';
 
 /**
@@ -29,7 +29,7 @@ const SECTION = demoSections.find((s) => s.slug === 'company')!;
 /** Enough consecutive requests to reach each worker more than once. */
 const ROUNDS = 6;
 
-let newsroom: Newsroom;
+let newsroom: AdminServer;
 let cookie: string;
 /** Server Actions as the editor. */
 let act: ReturnType<typeof actionsAs>;
@@ -62,7 +62,7 @@ const workerPids = (logs: string) => [...logs.matchAll(/listening on \S+ \(worke
 
 describe.skipIf(!onPostgres)('WEB_CONCURRENCY=2: two workers behind one port', () => {
   beforeAll(async () => {
-    newsroom = await startNewsroom({ prefix: 'gazette-cluster-', staff: [{ key: 'editor', role: 'editor' }], env });
+    newsroom = await startAdmin({ prefix: 'gazette-cluster-', staff: [{ key: 'editor', role: 'editor' }], env });
     cookie = await staffCookie(newsroom, 'editor');
     act = actionsAs(newsroom.baseURL, cookie);
   }, 300_000);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
 import { callAction } from '../helpers/actions';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { doc, sessionCookie, startNewsroom, type Newsroom } from '../helpers/admin';
+import { doc, sessionCookie, startAdmin, type AdminServer } from '../helpers/admin';
 import { startServer, type RunningServer } from '../helpers/server';
 import { TcpProxy } from '../helpers/tcp-proxy';
 
@@ -195,13 +195,13 @@ function count(list: number[]): Record<number, number> {
 }
 
 describe.skipIf(!onPostgres)('kill -9 in the middle of a save (PostgreSQL)', () => {
-  let newsroom: Newsroom;
+  let newsroom: AdminServer;
   afterAll(async () => {
     await newsroom?.dispose();
   });
 
   it('leaves the story as it was or as it was saved, never half of each: title, body and revision agree', { timeout: 240_000 }, async () => {
-    newsroom = await startNewsroom({ prefix: 'gazette-kill-save-', staff: [{ key: 'editor', role: 'editor' }] });
+    newsroom = await startAdmin({ prefix: 'gazette-kill-save-', staff: [{ key: 'editor', role: 'editor' }] });
     const { email, password } = newsroom.staff.editor!;
     let cookie = await sessionCookie(newsroom.baseURL, email, password);
     const sectionId = await newsroom.withDb(async (db) => {

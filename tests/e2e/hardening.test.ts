@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { answerOf, callAction, request, type ActionAnswer } from '../helpers/actions';
 import { launchBrowser } from '../helpers/browser';
-import { et, rawSignIn, readerGet, sessionCookie, signInWithForm, startNewsroom, SESSION_COOKIE, type Newsroom } from '../helpers/admin';
+import { et, rawSignIn, readerGet, sessionCookie, signInWithForm, startAdmin, SESSION_COOKIE, type AdminServer } from '../helpers/admin';
 
 /**
  * Issue 10, items 5 and 7: the Content-Security-Policy of the newsroom (a nonce per response) and of
@@ -12,7 +12,7 @@ import { et, rawSignIn, readerGet, sessionCookie, signInWithForm, startNewsroom,
 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 240_000 });
 
-let nr: Newsroom;
+let nr: AdminServer;
 let editorCookie: string;
 let articleId: number;
 let articlePath: string;
@@ -32,7 +32,7 @@ function setCookieLines(headers: Record<string, string | string[] | undefined>):
 }
 
 beforeAll(async () => {
-  nr = await startNewsroom({ prefix: 'gazette-hardening-', staff: [{ key: 'editor', role: 'editor' }] });
+  nr = await startAdmin({ prefix: 'gazette-hardening-', staff: [{ key: 'editor', role: 'editor' }] });
   editorCookie = await sessionCookie(nr.baseURL, nr.staff.editor!.email, nr.staff.editor!.password);
   const home = await readerGet(nr.baseURL, '/');
   const match = /href="(\/articles\/(\d+)-[a-z0-9-]+)"/.exec(home.text)!;
@@ -45,7 +45,7 @@ afterAll(async () => {
 });
 
 describe('Content-Security-Policy (item 5)', () => {
-  async function newsroomPolicy(path: string, cookie?: string): Promise<{ csp: Map<string, string>; nonce: string; html: string; status: number }> {
+  async function adminPolicy(path: string, cookie?: string): Promise<{ csp: Map<string, string>; nonce: string; html: string; status: number }> {
     const res = await fetch(new URL(path, nr.baseURL), { headers: cookie ? { Cookie: cookie } : {}, redirect: 'manual' });
     const csp = directives(res.headers.get('content-security-policy'));
     const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp.get('script-src') ?? '')?.[1] ?? '';
@@ -63,7 +63,7 @@ describe('Content-Security-Policy (item 5)', () => {
   it('the newsroom gets a nonce-based policy, a new nonce per response, and every script it renders carries that nonce', async () => {
     const seen = new Set<string>();
     for (const path of ['/admin/login', '/admin', '/admin/articles', `/admin/articles/${articleId}`]) {
-      const { csp, nonce, html, status } = await newsroomPolicy(path, path === '/admin/login' ? undefined : editorCookie);
+      const { csp, nonce, html, status } = await adminPolicy(path, path === '/admin/login' ? undefined : editorCookie);
       expect(status, path).toBe(200);
       expectStrict(csp, nonce, path);
       seen.add(nonce);
@@ -75,7 +75,7 @@ describe('Content-Security-Policy (item 5)', () => {
   });
 
   it('the redirect of an anonymous visitor to the sign-in form carries the policy too', async () => {
-    const { csp, nonce, status } = await newsroomPolicy('/admin/articles');
+    const { csp, nonce, status } = await adminPolicy('/admin/articles');
     expect(status).toBeGreaterThanOrEqual(300);
     expectStrict(csp, nonce, 'redirect');
   });
@@ -83,7 +83,7 @@ describe('Content-Security-Policy (item 5)', () => {
   it('a preview share link gets the nonce-based policy', async () => {
     const answer = answerOf(await callAction<ActionAnswer<{ path: string }>>(nr.baseURL, 'createPreviewLinkAction', [{ id: articleId }], editorCookie));
     if (!answer.ok) throw new Error(JSON.stringify(answer));
-    const { csp, nonce, status } = await newsroomPolicy(answer.data.path);
+    const { csp, nonce, status } = await adminPolicy(answer.data.path);
     expect(status).toBe(200);
     expectStrict(csp, nonce, 'preview');
   });
@@ -194,10 +194,10 @@ describe('session cookies and the sign-in origin (item 7)', () => {
   });
 
   describe('on a site whose SITE_URL is https://', () => {
-    let secure: Newsroom;
+    let secure: AdminServer;
 
     beforeAll(async () => {
-      secure = await startNewsroom({ prefix: 'gazette-https-', staff: [{ key: 'editor', role: 'editor' }], env: { SITE_URL: 'https://news.example.test' } });
+      secure = await startAdmin({ prefix: 'gazette-https-', staff: [{ key: 'editor', role: 'editor' }], env: { SITE_URL: 'https://news.example.test' } });
     });
 
     afterAll(async () => {

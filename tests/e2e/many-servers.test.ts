@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSections } from '@/services/seed/demo-content';
 import { callAction } from '../helpers/actions';
-import { adminAccess, doc, rawSignIn, sessionCookie, startNewsroom, type Newsroom } from '../helpers/admin';
+import { adminAccess, doc, rawSignIn, sessionCookie, startAdmin, type AdminServer } from '../helpers/admin';
 import { startServer, tempDataDir, type RunningServer } from '../helpers/server';
 
 /**
@@ -31,7 +31,7 @@ const env = {
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
 };
 
-let a: Newsroom;
+let a: AdminServer;
 let b: RunningServer;
 let cookie: string;
 const dataDirB = tempDataDir('gazette-server-b-');
@@ -61,7 +61,7 @@ const READER_PAGES = (id: number) => [`/articles/${id}`, '/', `/${SECTION.slug}`
 
 describe.skipIf(!onPostgres)('two production servers, one PostgreSQL, one Redis', () => {
   beforeAll(async () => {
-    a = await startNewsroom({ prefix: 'gazette-server-a-', staff: [{ key: 'editor', role: 'editor' }, { key: 'target', role: 'author' }], env });
+    a = await startAdmin({ prefix: 'gazette-server-a-', staff: [{ key: 'editor', role: 'editor' }, { key: 'target', role: 'author' }], env });
     b = await startServer({ dataDir: dataDirB, databaseUrl: a.database!.url, env });
     cookie = await sessionCookie(a.baseURL, a.staff.editor!.email, a.staff.editor!.password);
   }, 300_000);

@@ -145,6 +145,56 @@ describe('feeds and sitemaps', () => {
     }
   });
 
+  it('serves the same feed as Atom 1.0 and JSON Feed 1.1, each announced beside the RSS in the page head', async () => {
+    const rss = await (await fetch(`${baseURL}/feed.xml`)).text();
+    const rssLinks = [...rss.matchAll(/<item><title>[^<]*<\/title><link>([^<]+)<\/link>/g)].map((m) => m[1]!);
+    const atomRes = await fetch(`${baseURL}/feed.atom`);
+    expect(atomRes.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    const atom = await atomRes.text();
+    expect(await parseXml(atom)).toEqual({ error: null, root: 'feed' });
+    expect([...atom.matchAll(/<entry><title>[^<]*<\/title><link rel="alternate" type="text\/html" href="([^"]+)"/g)].map((m) => m[1]!)).toEqual(rssLinks);
+    const jsonRes = await fetch(`${baseURL}/feed.json`);
+    expect(jsonRes.headers.get('content-type')).toBe('application/feed+json; charset=utf-8');
+    const json = (await jsonRes.json()) as { version: string; feed_url: string; items: { url: string; content_html: string }[] };
+    expect(json.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(json.feed_url).toBe(`${baseURL}/feed.json`);
+    expect(json.items.map((item) => item.url)).toEqual(rssLinks);
+    expect(json.items[0]!.content_html.length).toBeGreaterThan(100);
+    const home = await (await fetch(baseURL)).text();
+    expect(home).toContain(`<link rel="alternate" type="application/atom+xml" title="${demoSite.name}" href="/feed.atom"/>`);
+    expect(home).toContain(`<link rel="alternate" type="application/feed+json" title="${demoSite.name}" href="/feed.json"/>`);
+  });
+
+  it('serves a feed per tag and per author in every format, linked from their pages; an unknown one is 404', async () => {
+    const home = await (await fetch(baseURL)).text();
+    const tagPath = /href="(\/tags\/[a-z0-9-]+)"/.exec(home)?.[1] ?? /href="(\/tags\/[a-z0-9-]+)"/.exec(await (await fetch(`${baseURL}${/href="(\/articles\/[^"]+)"/.exec(home)![1]}`)).text())![1]!;
+    const tagSlug = tagPath.split('/').pop()!;
+    const tagPage = await (await fetch(`${baseURL}${tagPath}`)).text();
+    for (const [format, type] of [['xml', 'application/rss+xml'], ['atom', 'application/atom+xml'], ['json', 'application/feed+json']] as const) {
+      expect(tagPage).toContain(`type="${type}"`);
+      expect(tagPage).toContain(`href="/feeds/tags/${tagSlug}.${format}"`);
+      const res = await fetch(`${baseURL}/feeds/tags/${tagSlug}.${format}`);
+      expect(res.status, format).toBe(200);
+      expect(res.headers.get('content-type')).toBe(`${type}; charset=utf-8`);
+    }
+    const tagFeed = (await (await fetch(`${baseURL}/feeds/tags/${tagSlug}.json`)).json()) as { items: { url: string }[] };
+    expect(tagFeed.items.length).toBeGreaterThan(0);
+    // Every story in the tag's feed carries the tag on its page.
+    for (const item of tagFeed.items.slice(0, 3)) expect(await (await fetch(item.url)).text()).toContain(`href="${tagPath}"`);
+    const article = await (await fetch(tagFeed.items[0]!.url)).text();
+    const authorPath = /href="(\/authors\/[a-z0-9-]+)"/.exec(article)?.[1];
+    if (authorPath) {
+      const authorSlug = authorPath.split('/').pop()!;
+      const res = await fetch(`${baseURL}/feeds/authors/${authorSlug}.atom`);
+      expect(res.status).toBe(200);
+      expect(await parseXml(await res.text())).toEqual({ error: null, root: 'feed' });
+      expect(await (await fetch(`${baseURL}${authorPath}`)).text()).toContain(`href="/feeds/authors/${authorSlug}.json"`);
+    }
+    for (const path of ['/feeds/tags/no-such-tag.json', '/feeds/authors/nobody.atom', '/feeds/news.rss', '/feeds/tags/Bad_Slug.xml']) {
+      expect((await fetch(`${baseURL}${path}`)).status, path).toBe(404);
+    }
+  });
+
   it('lists every visible page in a sitemap index that robots.txt points to', async () => {
     const robots = await (await fetch(`${baseURL}/robots.txt`)).text();
     expect(robots).toContain(`Sitemap: ${baseURL}/sitemap.xml`);

@@ -39,7 +39,7 @@ export interface StaffAccount {
 
 export { request };
 
-export interface Newsroom {
+export interface AdminServer {
   server: RunningServer;
   baseURL: string;
   dataDir: string;
@@ -58,7 +58,7 @@ export interface Newsroom {
  * before it starts (PGlite admits one process per folder), then the server seeds the demo
  * publication on its first start.
  */
-export async function startNewsroom(options: { staff?: StaffSpec[]; env?: Record<string, string>; prefix?: string } = {}): Promise<Newsroom> {
+export async function startAdmin(options: { staff?: StaffSpec[]; env?: Record<string, string>; prefix?: string } = {}): Promise<AdminServer> {
   const dataDir = tempDataDir(options.prefix ?? 'gazette-newsroom-');
   let database: TestDatabase | undefined;
   if (process.env.TEST_DATABASE_URL) {
@@ -66,7 +66,7 @@ export async function startNewsroom(options: { staff?: StaffSpec[]; env?: Record
     await database.close();
   }
   const open = () => (database?.url ? openConnection({ url: database.url }) : openConnection({ dir: path.join(dataDir, 'pglite') }));
-  const withDb: Newsroom['withDb'] = async (fn) => {
+  const withDb: AdminServer['withDb'] = async (fn) => {
     const conn = await open();
     try {
       return await fn(conn.db);
@@ -94,7 +94,7 @@ export async function startNewsroom(options: { staff?: StaffSpec[]; env?: Record
   }
 
   const start = () => startServer({ dataDir, databaseUrl: database?.url, env: options.env });
-  const newsroom: Newsroom = {
+  const newsroom: AdminServer = {
     server: await start(),
     baseURL: '',
     dataDir,
@@ -117,7 +117,7 @@ export async function startNewsroom(options: { staff?: StaffSpec[]; env?: Record
 }
 
 /** After a file's tests: closes its browser, then stops its newsroom (either may not have started). */
-export async function closeNewsroom(nr: Newsroom | undefined, browser?: Browser): Promise<void> {
+export async function closeAdmin(nr: AdminServer | undefined, browser?: Browser): Promise<void> {
   await browser?.close();
   await nr?.dispose();
 }
@@ -183,7 +183,7 @@ export async function sessionCookie(baseURL: string, email: string, password: st
 }
 
 /** Signs in the staff member `key` of this newsroom over HTTP and returns their session cookie. */
-export function staffCookie(nr: Pick<Newsroom, 'baseURL' | 'staff'>, key: string, via: RequestVia = {}): Promise<string> {
+export function staffCookie(nr: Pick<AdminServer, 'baseURL' | 'staff'>, key: string, via: RequestVia = {}): Promise<string> {
   const account = nr.staff[key];
   if (!account) throw new Error(`No staff member "${key}" in this newsroom.`);
   return sessionCookie(nr.baseURL, account.email, account.password, via);
@@ -233,7 +233,7 @@ export async function addSession(context: BrowserContext, baseURL: string, cooki
 }
 
 /** A browser context signed in as the staff member `key` of this newsroom. */
-export async function signedInContext(browser: Browser, nr: Pick<Newsroom, 'baseURL' | 'staff'>, key: string): Promise<BrowserContext> {
+export async function signedInContext(browser: Browser, nr: Pick<AdminServer, 'baseURL' | 'staff'>, key: string): Promise<BrowserContext> {
   const context = await browser.newContext();
   await addSession(context, nr.baseURL, await staffCookie(nr, key));
   return context;

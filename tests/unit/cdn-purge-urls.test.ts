@@ -15,6 +15,9 @@ const names: PurgeNames = {
   authors: new Map([[9, 'li-hua']]),
 };
 
+/** A feed's URL in each format, in the order the plan sorts them (.atom, .json, .xml). */
+const allFormats = (path: string) => ['atom', 'json', 'xml'].map((format) => `${site}${path}.${format}`);
+
 describe('purgeUrls', () => {
   it('an article publish or edit: the article, its sitemap file, home, its sections and their feeds, tags, authors, the site feed and the news sitemap', () => {
     // The tags the DAL reports for a publish (db/queries/admin): article, sections with ancestors, tags, authors, home, feeds.
@@ -25,9 +28,11 @@ describe('purgeUrls', () => {
         `${site}/`,
         `${site}/articles/12-ji-ceng-fang-kong`,
         `${site}/authors/li-hua`,
-        `${site}/feed.xml`,
-        `${site}/feeds/news.xml`,
-        `${site}/feeds/world.xml`,
+        ...allFormats('/feed'),
+        ...allFormats('/feeds/authors/li-hua'),
+        ...allFormats('/feeds/news'),
+        ...allFormats('/feeds/tags/health'),
+        ...allFormats('/feeds/world'),
         `${site}/news`,
         `${site}/sitemap.xml`,
         `${site}/sitemaps/articles-1.xml`,
@@ -45,18 +50,24 @@ describe('purgeUrls', () => {
 
   it('static pages, renamed tags and authors by slug', () => {
     expect(purgeUrls(['page:about'], names, site).urls).toEqual([`${site}/about`, `${site}/sitemaps/pages.xml`]);
-    expect(purgeUrls(['tag-slug:old-name', 'tag:7', 'tags'], names, site).urls).toEqual([`${site}/sitemaps/pages.xml`, `${site}/tags/health`, `${site}/tags/old-name`]);
-    expect(purgeUrls(['author-slug:li-hua', 'author:9', 'authors'], names, site).urls).toEqual([`${site}/authors/li-hua`]);
+    expect(purgeUrls(['tag-slug:old-name', 'tag:7', 'tags'], names, site).urls).toEqual([
+      ...allFormats('/feeds/tags/health'),
+      ...allFormats('/feeds/tags/old-name'),
+      `${site}/sitemaps/pages.xml`,
+      `${site}/tags/health`,
+      `${site}/tags/old-name`,
+    ]);
+    expect(purgeUrls(['author-slug:li-hua', 'author:9', 'authors'], names, site).urls).toEqual([`${site}/authors/li-hua`, ...allFormats('/feeds/authors/li-hua')]);
   });
 
   it('settings and the section tree touch every page: everything, plus the known lists', () => {
     expect(purgeUrls(['settings'], names, site)).toEqual({
       everything: true,
-      urls: [`${site}/`, `${site}/feed.xml`, `${site}/sitemap.xml`, `${site}/sitemaps/news.xml`],
+      urls: [`${site}/`, ...allFormats('/feed'), `${site}/sitemap.xml`, `${site}/sitemaps/news.xml`],
     });
     expect(purgeUrls(['sections', 'section:3'], names, site)).toEqual({
       everything: true,
-      urls: [`${site}/`, `${site}/feeds/news.xml`, `${site}/news`, `${site}/sitemaps/pages.xml`],
+      urls: [`${site}/`, ...allFormats('/feeds/news'), `${site}/news`, `${site}/sitemaps/pages.xml`],
     });
   });
 

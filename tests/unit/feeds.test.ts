@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { renderAtom } from '@/domain/feeds/atom';
+import { renderJsonFeed } from '@/domain/feeds/json-feed';
 import { absoluteLinks, renderRss } from '@/domain/feeds/rss';
 import { renderSitemapIndex, renderUrlSet } from '@/domain/feeds/sitemap';
 import { xmlText } from '@/domain/feeds/xml';
@@ -14,8 +16,7 @@ describe('XML text', () => {
   });
 });
 
-describe('RSS 2.0', () => {
-  const channel = {
+const channel = {
     title: '青禾网络 & Co',
     description: '',
     link: 'https://example.com/',
@@ -28,12 +29,15 @@ describe('RSS 2.0', () => {
         description: '摘要\u0000',
         contentHtml: '<p>正文 &amp; <img src="https://example.com/media/a.jpg" alt=""></p>',
         publishedAt: '2026-11-20T00:00:00.000Z',
+        updatedAt: '2026-11-21T08:30:00.000Z',
         creator: '张三、李四',
+        enclosure: { url: 'https://example.com/media/ab/og.jpeg', type: 'image/jpeg', bytes: 48213 },
         category: '新闻信息',
       },
     ],
-  };
+};
 
+describe('RSS 2.0', () => {
   it('builds a channel with a self link, the language and an RFC 822 date, and items with a permalink guid', () => {
     const xml = renderRss(channel);
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"')).toBe(true);
@@ -45,6 +49,7 @@ describe('RSS 2.0', () => {
     expect(xml).toContain('<guid isPermaLink="true">https://example.com/articles/1-biao-ti</guid>');
     expect(xml).toContain('<pubDate>Fri, 20 Nov 2026 00:00:00 GMT</pubDate>');
     expect(xml).toContain('<dc:creator>张三、李四</dc:creator>');
+    expect(xml).toContain('<enclosure url="https://example.com/media/ab/og.jpeg" length="48213" type="image/jpeg"/>');
   });
 
   it('escapes titles and carries the story HTML as escaped text, so no markup or control character breaks the feed', () => {
@@ -59,6 +64,53 @@ describe('RSS 2.0', () => {
     const xml = renderRss({ ...channel, items: [] });
     expect(xml).not.toContain('<item>');
     expect(xml).not.toContain('lastBuildDate');
+  });
+});
+
+describe('Atom 1.0', () => {
+  it('has the feed id, self and alternate links, the language, the newest update, and an entry per story', () => {
+    const xml = renderAtom(channel);
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">')).toBe(true);
+    expect(xml).toContain('<link rel="self" type="application/atom+xml" href="https://example.com/feed.xml"/>');
+    expect(xml).toContain('<link rel="alternate" type="text/html" href="https://example.com/"/>');
+    expect(xml).toContain('<updated>2026-11-21T08:30:00.000Z</updated>');
+    expect(xml).toContain('<id>https://example.com/articles/1-biao-ti</id>');
+    expect(xml).toContain('<published>2026-11-20T00:00:00.000Z</published>');
+    expect(xml).toContain('<author><name>张三、李四</name></author>');
+    expect(xml).toContain('<category term="新闻信息"/>');
+    expect(xml).toContain('<link rel="enclosure" type="image/jpeg" length="48213" href="https://example.com/media/ab/og.jpeg"/>');
+  });
+
+  it('escapes titles and carries the story as escaped HTML, so no markup or control character breaks it', () => {
+    const xml = renderAtom(channel);
+    expect(xml).toContain('<title>标题 &lt;script&gt;</title>');
+    expect(xml).toContain('<summary type="text">摘要</summary>');
+    expect(xml).toContain('<content type="html">&lt;p&gt;正文 &amp;amp; &lt;img');
+    expect(xml).not.toMatch(/<script|\u0000/);
+    expect(renderAtom({ ...channel, items: [] })).not.toContain('<entry>');
+  });
+});
+
+describe('JSON Feed 1.1', () => {
+  it('is valid JSON with the version, feed and home URLs, and items with the full HTML, dates, authors and language', () => {
+    const feed = JSON.parse(renderJsonFeed(channel));
+    expect(feed).toMatchObject({ version: 'https://jsonfeed.org/version/1.1', title: '青禾网络 & Co', home_page_url: 'https://example.com/', feed_url: 'https://example.com/feed.xml', language: 'zh-CN' });
+    expect(feed).not.toHaveProperty('description'); // empty: left out rather than sent blank
+    expect(feed.items).toEqual([
+      {
+        id: 'https://example.com/articles/1-biao-ti',
+        url: 'https://example.com/articles/1-biao-ti',
+        title: '标题 <script>',
+        content_html: channel.items[0]!.contentHtml,
+        summary: '摘要\u0000',
+        date_published: '2026-11-20T00:00:00.000Z',
+        date_modified: '2026-11-21T08:30:00.000Z',
+        authors: [{ name: '张三、李四' }],
+        tags: ['新闻信息'],
+        image: 'https://example.com/media/ab/og.jpeg',
+        language: 'zh-CN',
+      },
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { siteUrl } from '@/domain/env';
-import { notFoundXml, orUnavailable, xmlResponse } from '@/services/feeds/respond';
+import { notFoundXml, orUnavailable, feedResponse } from '@/services/feeds/respond';
 import { renderUrlSet, SITEMAP_PAGE_SIZE, type SitemapUrl } from '@/domain/feeds/sitemap';
 import { getNewsSitemapArticles, getSettings, getSitemapArticleFileCount, getSitemapArticles, getSitemapStatic } from '@/services/reader';
 import { absoluteUrl, articlePath, pagePath, sectionPath, tagPath } from '@/domain/urls';
@@ -38,6 +38,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
       const found = await getSitemapArticles((page - 1) * SITEMAP_PAGE_SIZE, SITEMAP_PAGE_SIZE);
       urls = found.map((a) => ({ loc: url(articlePath(a)), lastModified: a.updatedAt }));
     }
-    return xmlResponse(renderUrlSet(urls), 'application/xml');
+    return feedResponse(renderUrlSet(urls), 'application/xml');
   });
 }

@@ -32,6 +32,7 @@ export default async function AuthorPage({ params, searchParams }: Props) {
       heading={t(settings.locale, 'authorArchive', { name: author.name })}
       description={author.bio}
       result={result}
+      feedPath={`/feeds/authors/${author.slug}`}
       hrefFor={(p) => authorPath(author, p)}
     />
   );

@@ -32,6 +32,7 @@ export default async function TagPage({ params, searchParams }: Props) {
       heading={t(settings.locale, 'tagArchive', { name: tag.name })}
       description={tag.description}
       result={result}
+      feedPath={`/feeds/tags/${tag.slug}`}
       hrefFor={(p) => tagPath(tag, p)}
     />
   );

@@ -1,3 +1,4 @@
+import { FeedLinks } from '@/components/site/FeedLinks';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Breadcrumb } from '@/components/site/Breadcrumb';
@@ -84,7 +85,7 @@ export default async function SectionOrPage({ params }: Props) {
 
   return (
     <WithMostRead locale={locale}>
-      <link rel="alternate" type="application/rss+xml" title={`${section.title} - ${settings.name}`} href={`/feeds/${section.slug}.xml`} />
+      <FeedLinks title={`${section.title} - ${settings.name}`} path={`/feeds/${section.slug}`} />
       <div className="space-y-4">
         <Breadcrumb
           locale={locale}
