@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import './globals.css';
 import { getSettings } from '@/services/reader';
 import { siteUrl } from '@/domain/env';
+import { siteOpenGraph } from '@/services/site-metadata';
 
 export async function generateMetadata(): Promise<Metadata> {
   const settings = await getSettings();
@@ -9,7 +10,8 @@ export async function generateMetadata(): Promise<Metadata> {
     metadataBase: new URL(siteUrl()),
     title: { default: settings.tagline ? `${settings.name} - ${settings.tagline}` : settings.name, template: `%s - ${settings.name}` },
     description: settings.tagline || undefined,
-    openGraph: { siteName: settings.name, locale: settings.locale.replace('-', '_') },
+    openGraph: await siteOpenGraph(),
+    twitter: { card: 'summary' },
   };
 }
 

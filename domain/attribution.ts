@@ -1,6 +1,6 @@
 /**
  * Who readers see as 发布者 (publisher): the one rule behind the article page, the preview, the
- * feeds' dc:creator and the JSON-LD author.
+ * feeds' dc:creator and the JSON-LD author (domain/structured-data.ts).
  *
  * The byline, when set, is what the admin chose to print ("本报记者 王小明"), so it wins over
  * the staff authors (the editor always adds the story's creator as one; they stay linked to the
@@ -20,13 +20,4 @@ export function publisherOf<A>(story: { byline: string; authors: readonly A[] },
 export function publisherName(story: { byline: string; authors: readonly { name: string }[] }, siteName: string): string {
   const publisher = publisherOf(story, siteName);
   return publisher.kind === 'authors' ? publisher.authors.map((a) => a.name).join('、') : publisher.name;
-}
-
-/** schema.org `author` of a NewsArticle: the byline or the publication as one entity, or each staff author as a Person. */
-export function jsonLdAuthor(story: { byline: string; authors: readonly { name: string }[] }, siteName: string): object {
-  const publisher = publisherOf(story, siteName);
-  if (publisher.kind === 'authors') return publisher.authors.map((a) => ({ '@type': 'Person', name: a.name }));
-  // A byline credits people writing for the paper when the story has staff authors ("本报记者 王小明");
-  // on its own it usually names a desk or the publication ("青禾网络 客户成功部").
-  return { '@type': publisher.kind === 'byline' && story.authors.length ? 'Person' : 'Organization', name: publisher.name };
 }

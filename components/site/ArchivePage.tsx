@@ -1,4 +1,5 @@
 import { FeedLinks } from './FeedLinks';
+import { ListingLd } from './ListingLd';
 import { Breadcrumb } from './Breadcrumb';
 import { ArticleList } from './ArticleList';
 import { WithMostRead } from './MostRead';
@@ -19,11 +20,13 @@ interface Props {
 /** Tag and author archives share one layout. */
 export function ArchivePage({ settings, heading, description, result, hrefFor, feedPath }: Props) {
   const { locale, timeZone } = settings;
+  const crumbs = [{ label: settings.name, href: '/' }, { label: heading }];
   return (
     <WithMostRead locale={locale}>
       <FeedLinks title={`${heading} - ${settings.name}`} path={feedPath} />
+      <ListingLd settings={settings} name={heading} description={description} path={hrefFor(result.page)} crumbs={crumbs} items={result.items} />
       <div className="space-y-4">
-        <Breadcrumb locale={locale} crumbs={[{ label: settings.name, href: '/' }, { label: heading }]} />
+        <Breadcrumb locale={locale} crumbs={crumbs} />
         <h1 className="text-3xl font-bold">{heading}</h1>
         {description ? <p className="text-neutral-700 dark:text-neutral-300">{description}</p> : null}
         <p className="text-sm text-neutral-600 dark:text-neutral-400">{t(locale, 'articlesCount', { count: result.capped ? `${result.total}+` : result.total })}</p>

@@ -10,6 +10,11 @@ import { Breadcrumb } from './Breadcrumb';
 import { ArticleList } from './ArticleList';
 import { ViewBeacon } from './ViewBeacon';
 
+/** 当前位置: 站点 > 栏目 (with its parents) > 正文: the visible trail and the BreadcrumbList's. */
+export function articleCrumbs(settings: SiteSettingsDTO, trail: SectionDTO[]): { label: string; href?: string }[] {
+  return [{ label: settings.name, href: '/' }, ...trail.map((s) => ({ label: s.title, href: sectionPath(s) })), { label: t(settings.locale, 'body') }];
+}
+
 interface Props {
   settings: SiteSettingsDTO;
   article: ArticleDTO;
@@ -30,7 +35,7 @@ export function ArticleView({ settings, article, trail, neighbours, related, can
     <div className="mx-auto max-w-3xl">
       <Breadcrumb
         locale={locale}
-        crumbs={[{ label: settings.name, href: '/' }, ...trail.map((s) => ({ label: s.title, href: sectionPath(s) })), { label: t(locale, 'body') }]}
+        crumbs={articleCrumbs(settings, trail)}
       />
       <article className="mt-4" lang={article.locale}>
         <header className="border-b border-neutral-200 pb-4 text-center dark:border-neutral-800">

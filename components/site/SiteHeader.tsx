@@ -9,7 +9,11 @@ export function SiteHeader({ settings }: { settings: SiteSettingsDTO }) {
     <header className="border-b-4 border-[var(--color-brand)] bg-white dark:bg-neutral-950">
       <div className="mx-auto flex max-w-6xl flex-wrap items-end justify-between gap-3 px-4 py-4">
         <div>
-          <Link href="/" className="text-2xl font-bold tracking-wide text-[var(--color-brand)] no-underline dark:text-emerald-300">
+          <Link href="/" className="flex items-center gap-3 text-2xl font-bold tracking-wide text-[var(--color-brand)] no-underline dark:text-emerald-300">
+            {settings.logoUrl ? (
+              // eslint-disable-next-line @next/next/no-img-element -- the site's own logo, any size an editor uploads
+              <img src={settings.logoUrl} alt="" className="h-10 w-auto" />
+            ) : null}
             {settings.name}
           </Link>
           {settings.tagline ? <p className="text-sm text-neutral-600 dark:text-neutral-400">{settings.tagline}</p> : null}

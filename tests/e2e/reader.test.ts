@@ -217,6 +217,52 @@ describe('feeds and sitemaps', () => {
   });
 });
 
+describe('structured data and social cards', () => {
+  type Ld = Record<string, unknown> & { '@type': string };
+  const blocks = (html: string): Ld[] =>
+    [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as Ld);
+  const meta = (html: string, key: string) => new RegExp(`<meta (?:property|name)="${key.replace(/[.]/g, '\\.')}" content="([^"]*)"`).exec(html)?.[1];
+
+  it('an article carries a NewsArticle (publisher, section, dates, authors with their pages) and the breadcrumb readers see', async () => {
+    const home = await (await fetch(baseURL)).text();
+    const articlePath = /href="(\/articles\/[^"]+)"/.exec(home.slice(home.indexOf('id="latest-heading"')))![1]!;
+    const html = await (await fetch(`${baseURL}${articlePath}`)).text();
+    const ld = blocks(html);
+    const article = ld.find((b) => b['@type'] === 'NewsArticle')!;
+    expect(article).toMatchObject({ '@context': 'https://schema.org', mainEntityOfPage: `${baseURL}${articlePath}`, publisher: { '@type': 'NewsMediaOrganization', name: demoSite.name } });
+    expect(typeof article.headline).toBe('string');
+    expect(typeof article.articleSection).toBe('string');
+    expect(Date.parse(article.dateModified as string)).toBeGreaterThanOrEqual(Date.parse(article.datePublished as string));
+    for (const author of [article.author].flat() as { '@type': string; url?: string }[]) {
+      expect(['Person', 'Organization']).toContain(author['@type']);
+      if (author.url) expect(author.url).toMatch(new RegExp(`^${baseURL}/authors/[a-z0-9-]+$`));
+    }
+    const trail = ld.find((b) => b['@type'] === 'BreadcrumbList')!.itemListElement as { position: number; name: string; item: string }[];
+    expect(trail.map((c) => c.position)).toEqual(trail.map((_c, i) => i + 1));
+    expect(trail[0]).toMatchObject({ name: demoSite.name, item: `${baseURL}/` });
+    expect(trail.at(-1)).toMatchObject({ name: '正文', item: `${baseURL}${articlePath}` });
+    expect(html.replace(/<[^>]+>/g, '')).toContain(`当前位置：${trail.map((c) => c.name).join(' > ')}`); // the visible trail, crumb for crumb
+    expect(meta(html, 'og:type')).toBe('article');
+    expect(meta(html, 'og:site_name')).toBe(demoSite.name);
+    expect(meta(html, 'twitter:card')).toMatch(/^summary/);
+  });
+
+  it('the home page names the site with a SearchAction; a section is a CollectionPage of the stories it shows', async () => {
+    const home = await (await fetch(baseURL)).text();
+    const site = blocks(home).find((b) => b['@type'] === 'WebSite')!;
+    expect(site).toMatchObject({ name: demoSite.name, url: `${baseURL}/` });
+    expect((site.potentialAction as { target: { urlTemplate: string } }).target.urlTemplate).toBe(`${baseURL}/search?q={search_term_string}`);
+    expect(meta(home, 'og:site_name')).toBe(demoSite.name);
+    const section = await (await fetch(`${baseURL}/news`)).text();
+    const page = blocks(section).find((b) => b['@type'] === 'CollectionPage')!;
+    expect(page).toMatchObject({ name: '新闻信息', url: `${baseURL}/news` });
+    const listed = (page.mainEntity as { itemListElement: { url: string }[] }).itemListElement.map((i) => i.url);
+    expect(listed.length).toBeGreaterThan(0);
+    for (const url of listed) expect(section).toContain(`href="${url.slice(baseURL.length)}"`);
+    expect(blocks(section).find((b) => b['@type'] === 'BreadcrumbList')).toBeTruthy();
+  });
+});
+
 describe('search', () => {
   it('finds a story by a Chinese phrase from the header search box, with the phrase marked', async () => {
     const story = demoArticles.find((a) => demoArticleIsVisible(a) && /^[\u4e00-\u9fff]{4}/.test(a.title))!;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { jsonLdAuthor, publisherName, publisherOf } from '@/domain/attribution';
+import { publisherName, publisherOf } from '@/domain/attribution';
+import { authorLd as jsonLdAuthor } from '@/domain/structured-data';
 
 const staff = [
   { id: 1, name: 'editor-in-chief' },

@@ -2,8 +2,11 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleView } from '@/components/site/ArticleView';
 import { WithMostRead } from '@/components/site/MostRead';
-import { jsonLdAuthor } from '@/domain/attribution';
+import { JsonLd } from '@/components/site/JsonLd';
+import { articleCrumbs } from '@/components/site/ArticleView';
+import { breadcrumbLd, newsArticleLd } from '@/domain/structured-data';
 import { siteUrl } from '@/domain/env';
+import { siteOpenGraph } from '@/services/site-metadata';
 import { getArticle, getNeighbours, getRelated, getSections, getSettings, sectionTrail } from '@/services/reader';
 import { absoluteUrl, articlePath, parseArticleParam } from '@/domain/urls';
 
@@ -39,6 +42,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     alternates: { canonical },
     authors: article.authors.map((a) => ({ name: a.name })),
     openGraph: {
+      ...(await siteOpenGraph()),
       type: 'article',
       title: article.seoTitle || article.title,
       description,
@@ -50,6 +54,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
         ? [article.cover.og ? { url: article.cover.og, width: 1200, height: 630, alt: article.cover.alt } : { url: article.cover.src, alt: article.cover.alt }]
         : undefined,
     },
+    twitter: { card: article.cover ? 'summary_large_image' : 'summary' },
   };
 }
 
@@ -66,27 +71,18 @@ export default async function ArticlePage({ params }: Props) {
     getNeighbours(article),
     getRelated({ id: article.id, sectionId: article.sectionId, tagIds: article.tags.map((tag) => tag.id) }, 6),
   ]);
-  const canonicalUrl = absoluteUrl(siteUrl(), articlePath(article));
-  const jsonLd = {
-    '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
-    headline: article.title,
-    datePublished: article.publishedAt,
-    dateModified: article.updatedAt,
-    mainEntityOfPage: canonicalUrl,
-    author: jsonLdAuthor(article, settings.name),
-    publisher: { '@type': 'Organization', name: settings.name },
-    image: article.cover ? [absoluteUrl(siteUrl(), article.cover.og ?? article.cover.src)] : undefined,
-  };
-
+  const base = siteUrl();
+  const canonicalUrl = absoluteUrl(base, articlePath(article));
+  const trail = sectionTrail(sections, article.sectionId);
   return (
     <>
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }} />
+      <JsonLd data={newsArticleLd(article, settings, { base, url: canonicalUrl, section: trail.at(-1)?.title ?? null })} />
+      <JsonLd data={breadcrumbLd(articleCrumbs(settings, trail), base, canonicalUrl)} />
       <WithMostRead locale={settings.locale}>
         <ArticleView
           settings={settings}
           article={article}
-          trail={sectionTrail(sections, article.sectionId)}
+          trail={trail}
           neighbours={neighbours}
           related={related}
           canonicalUrl={canonicalUrl}

@@ -2,6 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleList } from '@/components/site/ArticleList';
+import { JsonLd } from '@/components/site/JsonLd';
+import { siteUrl } from '@/domain/env';
+import { webSiteLd } from '@/domain/structured-data';
 import { MostRead } from '@/components/site/MostRead';
 import { formatDate, isoInZone } from '@/domain/i18n/format';
 import { t } from '@/domain/i18n/messages';
@@ -32,6 +35,7 @@ export default async function HomePage({ params }: { params: Promise<{ edition: 
 
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_16rem]">
+      <JsonLd data={webSiteLd(settings, siteUrl())} />
       <div className="space-y-10">
         <h1 className="sr-only">{settings.name}</h1>
         {lead ? (

@@ -1,4 +1,5 @@
 import { FeedLinks } from '@/components/site/FeedLinks';
+import { ListingLd } from '@/components/site/ListingLd';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Breadcrumb } from '@/components/site/Breadcrumb';
@@ -82,18 +83,17 @@ export default async function SectionOrPage({ params }: Props) {
   if (page > result.pageCount) notFound();
   const trail = sectionTrail(sections, section.id);
   const children = sections.filter((s) => s.parentId === section.id);
+  const crumbs = [
+    { label: settings.name, href: '/' },
+    ...trail.map((s, i) => (i === trail.length - 1 && page === 1 ? { label: s.title } : { label: s.title, href: sectionPath(s) })),
+  ];
 
   return (
     <WithMostRead locale={locale}>
       <FeedLinks title={`${section.title} - ${settings.name}`} path={`/feeds/${section.slug}`} />
+      <ListingLd settings={settings} name={section.title} description={section.description} path={sectionPath(section, page)} crumbs={crumbs} items={result.items} />
       <div className="space-y-4">
-        <Breadcrumb
-          locale={locale}
-          crumbs={[
-            { label: settings.name, href: '/' },
-            ...trail.map((s, i) => (i === trail.length - 1 && page === 1 ? { label: s.title } : { label: s.title, href: sectionPath(s) })),
-          ]}
-        />
+        <Breadcrumb locale={locale} crumbs={crumbs} />
         <h1 className="text-3xl font-bold">{section.title}</h1>
         {section.description ? <p className="text-neutral-700 dark:text-neutral-300">{section.description}</p> : null}
         {children.length ? (
