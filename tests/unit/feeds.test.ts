@@ -37,58 +37,67 @@ const channel = {
     ],
 };
 
-describe('RSS 2.0', () => {
-  it('builds a channel with a self link, the language and an RFC 822 date, and items with a permalink guid', () => {
-    const xml = renderRss(channel);
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"')).toBe(true);
-    expect(xml).toContain('<title>青禾网络 &amp; Co</title>');
-    expect(xml).toContain('<description>青禾网络 &amp; Co</description>'); // an empty description falls back to the title
-    expect(xml).toContain('<atom:link href="https://example.com/feed.xml" rel="self" type="application/rss+xml"/>');
-    expect(xml).toContain('<language>zh-CN</language>');
-    expect(xml).toContain('<lastBuildDate>Fri, 20 Nov 2026 00:00:00 GMT</lastBuildDate>');
-    expect(xml).toContain('<guid isPermaLink="true">https://example.com/articles/1-biao-ti</guid>');
-    expect(xml).toContain('<pubDate>Fri, 20 Nov 2026 00:00:00 GMT</pubDate>');
-    expect(xml).toContain('<dc:creator>张三、李四</dc:creator>');
-    expect(xml).toContain('<enclosure url="https://example.com/media/ab/og.jpeg" length="48213" type="image/jpeg"/>');
+/** What each XML format must hold for the channel above: its head, its item, the escaped story. */
+const XML_FORMATS = [
+  {
+    name: 'RSS 2.0',
+    render: renderRss,
+    head: '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"',
+    contains: [
+      '<title>青禾网络 &amp; Co</title>',
+      '<description>青禾网络 &amp; Co</description>', // an empty description falls back to the title
+      '<atom:link href="https://example.com/feed.xml" rel="self" type="application/rss+xml"/>',
+      '<language>zh-CN</language>',
+      '<lastBuildDate>Fri, 20 Nov 2026 00:00:00 GMT</lastBuildDate>',
+      '<guid isPermaLink="true">https://example.com/articles/1-biao-ti</guid>',
+      '<pubDate>Fri, 20 Nov 2026 00:00:00 GMT</pubDate>',
+      '<dc:creator>张三、李四</dc:creator>',
+      '<enclosure url="https://example.com/media/ab/og.jpeg" length="48213" type="image/jpeg"/>',
+      '<title>标题 &lt;script&gt;</title>',
+      '<description>摘要</description>',
+      '<content:encoded>&lt;p&gt;正文 &amp;amp; &lt;img src=&quot;https://example.com/media/a.jpg&quot; alt=&quot;&quot;&gt;&lt;/p&gt;</content:encoded>',
+    ],
+    item: '<item>',
+  },
+  {
+    name: 'Atom 1.0',
+    render: renderAtom,
+    head: '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
+    contains: [
+      '<link rel="self" type="application/atom+xml" href="https://example.com/feed.xml"/>',
+      '<link rel="alternate" type="text/html" href="https://example.com/"/>',
+      '<updated>2026-11-21T08:30:00.000Z</updated>', // the newest change of any entry
+      '<id>https://example.com/articles/1-biao-ti</id>',
+      '<published>2026-11-20T00:00:00.000Z</published>',
+      '<author><name>张三、李四</name></author>',
+      '<category term="新闻信息"/>',
+      '<link rel="enclosure" type="image/jpeg" length="48213" href="https://example.com/media/ab/og.jpeg"/>',
+      '<title>标题 &lt;script&gt;</title>',
+      '<summary type="text">摘要</summary>',
+      '<content type="html">&lt;p&gt;正文 &amp;amp; &lt;img',
+    ],
+    item: '<entry>',
+  },
+];
+
+describe.each(XML_FORMATS)('$name', ({ render, head, contains, item }) => {
+  it('has the channel head, self link, language and dates, and each story with its permalink, author, section and cover', () => {
+    const xml = render(channel);
+    expect(xml.startsWith(head)).toBe(true);
+    for (const part of contains) expect(xml).toContain(part);
   });
 
   it('escapes titles and carries the story HTML as escaped text, so no markup or control character breaks the feed', () => {
-    const xml = renderRss(channel);
-    expect(xml).toContain('<title>标题 &lt;script&gt;</title>');
-    expect(xml).toContain('<description>摘要</description>');
-    expect(xml).toContain('<content:encoded>&lt;p&gt;正文 &amp;amp; &lt;img src=&quot;https://example.com/media/a.jpg&quot; alt=&quot;&quot;&gt;&lt;/p&gt;</content:encoded>');
-    expect(xml).not.toMatch(/<script|\u0000/);
+    expect(render(channel)).not.toMatch(/<script|\u0000/);
   });
 
-  it('has no lastBuildDate and no items for an empty publication', () => {
-    const xml = renderRss({ ...channel, items: [] });
-    expect(xml).not.toContain('<item>');
-    expect(xml).not.toContain('lastBuildDate');
+  it('has no items for an empty publication', () => {
+    expect(render({ ...channel, items: [] })).not.toContain(item);
   });
 });
 
-describe('Atom 1.0', () => {
-  it('has the feed id, self and alternate links, the language, the newest update, and an entry per story', () => {
-    const xml = renderAtom(channel);
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">')).toBe(true);
-    expect(xml).toContain('<link rel="self" type="application/atom+xml" href="https://example.com/feed.xml"/>');
-    expect(xml).toContain('<link rel="alternate" type="text/html" href="https://example.com/"/>');
-    expect(xml).toContain('<updated>2026-11-21T08:30:00.000Z</updated>');
-    expect(xml).toContain('<id>https://example.com/articles/1-biao-ti</id>');
-    expect(xml).toContain('<published>2026-11-20T00:00:00.000Z</published>');
-    expect(xml).toContain('<author><name>张三、李四</name></author>');
-    expect(xml).toContain('<category term="新闻信息"/>');
-    expect(xml).toContain('<link rel="enclosure" type="image/jpeg" length="48213" href="https://example.com/media/ab/og.jpeg"/>');
-  });
-
-  it('escapes titles and carries the story as escaped HTML, so no markup or control character breaks it', () => {
-    const xml = renderAtom(channel);
-    expect(xml).toContain('<title>标题 &lt;script&gt;</title>');
-    expect(xml).toContain('<summary type="text">摘要</summary>');
-    expect(xml).toContain('<content type="html">&lt;p&gt;正文 &amp;amp; &lt;img');
-    expect(xml).not.toMatch(/<script|\u0000/);
-    expect(renderAtom({ ...channel, items: [] })).not.toContain('<entry>');
-  });
+it('RSS: no lastBuildDate without stories', () => {
+  expect(renderRss({ ...channel, items: [] })).not.toContain('lastBuildDate');
 });
 
 describe('JSON Feed 1.1', () => {

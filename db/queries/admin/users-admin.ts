@@ -11,19 +11,11 @@ import type { InviteUserInput, ProfileInput } from '../../../domain/validation/u
 import { writeAudit } from './audit';
 import { beginSignInAttempt, finishSignInAttempt } from './login-attempts';
 import type { StaffActor } from './sections';
-import { createStaffUser, getPasswordHash } from './users';
+import { createStaffUser, getPasswordHash, staffColumns, toStaff, type StaffRow, type StaffUserDTO } from './users';
 
 
-export interface AdminUserRowDTO {
-  id: number;
-  name: string;
-  email: string;
-  slug: string;
-  role: UserRole;
-  isOwner: boolean;
-  disabled: boolean;
-  /** False for bylined authors without a password: they exist for the site, not the admin. */
-  canSignIn: boolean;
+/** A row of the admin's user list: the staff member as everywhere, and when the account was made. */
+export interface AdminUserRowDTO extends StaffUserDTO {
   createdAt: string;
 }
 
@@ -35,20 +27,10 @@ export interface ProfileDTO {
   uiLocale: 'zh-CN' | 'en' | null;
 }
 
-const rowColumns = {
-  id: users.id,
-  name: users.name,
-  email: users.email,
-  slug: users.slug,
-  role: users.role,
-  isOwner: users.isOwner,
-  disabledAt: users.disabledAt,
-  hasPassword: sql<boolean>`${users.passwordHash} is not null`,
-  createdAt: users.createdAt,
-};
+const rowColumns = { ...staffColumns, createdAt: users.createdAt };
 
-function toRow({ disabledAt, hasPassword, createdAt, ...row }: { disabledAt: Date | null; hasPassword: boolean; createdAt: Date } & Omit<AdminUserRowDTO, 'disabled' | 'canSignIn' | 'createdAt'>): AdminUserRowDTO {
-  return { ...row, disabled: disabledAt !== null, canSignIn: Boolean(hasPassword), createdAt: createdAt.toISOString() };
+function toRow({ createdAt, ...row }: StaffRow & { createdAt: Date }): AdminUserRowDTO {
+  return { ...toStaff(row), createdAt: createdAt.toISOString() };
 }
 
 export async function listUsersForAdmin(db: Database): Promise<AdminUserRowDTO[]> {

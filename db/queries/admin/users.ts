@@ -18,7 +18,7 @@ export interface StaffUserDTO {
   uiLocale: 'zh-CN' | 'en' | null;
 }
 
-const staffColumns = {
+export const staffColumns = {
   id: users.id,
   email: users.email,
   name: users.name,
@@ -30,9 +30,9 @@ const staffColumns = {
   uiLocale: users.uiLocale,
 };
 
-type StaffRow = { disabledAt: Date | null; hasPassword: boolean } & Omit<StaffUserDTO, 'disabled' | 'canSignIn'>;
+export type StaffRow = { disabledAt: Date | null; hasPassword: boolean } & Omit<StaffUserDTO, 'disabled' | 'canSignIn'>;
 
-function toStaff({ disabledAt, hasPassword, ...row }: StaffRow): StaffUserDTO {
+export function toStaff({ disabledAt, hasPassword, ...row }: StaffRow): StaffUserDTO {
   return { ...row, disabled: disabledAt !== null, canSignIn: Boolean(hasPassword) };
 }
 
