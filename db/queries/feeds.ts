@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
 import { articleAuthors, articles, articleTags, media, pages, sections, tags, users, type MediaVariant } from '../schema';
 import { mediaUrl } from '../../domain/media/names';
@@ -35,10 +35,17 @@ export interface SitemapArticleDTO {
   updatedAt: string;
 }
 
+/** A listing page in the sitemap: its slug and when its newest visible story appeared (null: none yet). */
+export interface SitemapListDTO {
+  slug: string;
+  lastModified: string | null;
+}
+
 export interface SitemapStaticDTO {
-  sections: { slug: string }[];
+  sections: SitemapListDTO[];
   pages: { slug: string; updatedAt: string }[];
-  tags: { slug: string }[];
+  tags: SitemapListDTO[];
+  authors: SitemapListDTO[];
 }
 
 const iso = (value: Date | string | null): string => (value === null ? new Date(0).toISOString() : new Date(value).toISOString());
@@ -153,14 +160,25 @@ export async function listNewsSitemapArticles(db: Database, since: Date, limit: 
 
 /** Sections, published static pages, and tags that have at least one visible story. */
 export async function listSitemapStatic(db: Database): Promise<SitemapStaticDTO> {
-  const [sectionRows, pageRows, tagRows] = await Promise.all([
-    db.select({ slug: sections.slug }).from(sections).orderBy(asc(sections.sortOrder), asc(sections.id)),
+  // Each list's newest story: the first entry of the index that orders it (one probe per list).
+  const newestInSection = sql<Date | null>`(select a.published_at from ${articles} a
+    where a.section_id = ${qualified(sections, 'id')} and a.status in ('published', 'scheduled') and a.deleted_at is null and a.published_at <= now()
+    order by a.published_at desc limit 1)`;
+  const newestLinked = (link: typeof articleTags | typeof articleAuthors, key: SQL) => sql<Date | null>`(select l.published_at from ${link} l
+    where l.${sql.raw(link === articleTags ? 'tag_id' : 'user_id')} = ${key} and l.listed and l.published_at <= now()
+    order by l.published_at desc limit 1)`;
+  const [sectionRows, pageRows, tagRows, authorRows] = await Promise.all([
+    db.select({ slug: sections.slug, newest: newestInSection }).from(sections).orderBy(asc(sections.sortOrder), asc(sections.id)),
     db.select({ slug: pages.slug, updatedAt: pages.updatedAt }).from(pages).where(eq(pages.status, 'published')).orderBy(asc(pages.sortOrder), asc(pages.id)),
-    db
-      .select({ slug: tags.slug })
-      .from(tags)
-      .where(sql`exists (select 1 from ${articleTags} where ${articleTags.tagId} = ${qualified(tags, 'id')} and ${articleTags.listed} and ${articleTags.publishedAt} <= now())`)
-      .orderBy(asc(tags.id)),
+    db.select({ slug: tags.slug, newest: newestLinked(articleTags, qualified(tags, 'id')) }).from(tags).orderBy(asc(tags.id)),
+    db.select({ slug: users.slug, newest: newestLinked(articleAuthors, qualified(users, 'id')) }).from(users).orderBy(asc(users.id)),
   ]);
-  return { sections: sectionRows, pages: pageRows.map((p) => ({ slug: p.slug, updatedAt: iso(p.updatedAt) })), tags: tagRows };
+  const lists = (rows: { slug: string; newest: Date | string | null }[]) => rows.map((r) => ({ slug: r.slug, lastModified: r.newest === null ? null : iso(r.newest) }));
+  return {
+    sections: lists(sectionRows),
+    pages: pageRows.map((p) => ({ slug: p.slug, updatedAt: iso(p.updatedAt) })),
+    // A tag or an author without a visible story has no public page (404): not listed.
+    tags: lists(tagRows).filter((t) => t.lastModified !== null),
+    authors: lists(authorRows).filter((a) => a.lastModified !== null),
+  };
 }

@@ -220,7 +220,7 @@ describe('on the seeded demo plus test fixtures', () => {
     expect(ids(await listFeedItems(tdb.db, {}, ALL))).toEqual(ids(await listArticles(tdb.db, {}, { limit: ALL })));
   });
 
-  it('the news sitemap covers its window only, and the static sitemap lists published pages and tags with a visible story', async () => {
+  it('the news sitemap covers its window only, and the static sitemap lists published pages, and sections, tags and authors with their newest visible story', async () => {
     const recent = await listNewsSitemapArticles(tdb.db, at(-2 * DAY - HOUR), ALL);
     expect(ids(recent)).toContain(id('pubNew'));
     expect(ids(recent)).toContain(id('subVisible'));
@@ -234,6 +234,16 @@ describe('on the seeded demo plus test fixtures', () => {
     expect(tagSlugs).toContain('qa-t1');
     expect(tagSlugs).toContain('rel-c');
     expect(tagSlugs).not.toContain('qa-unused');
+    // lastmod of a list: when its newest visible story appeared, never a future or hidden one.
+    for (const list of [found.sections, found.tags, found.authors]) {
+      for (const item of list) if (item.lastModified) expect(Date.parse(item.lastModified)).toBeLessThanOrEqual(Date.now());
+    }
+    // The newest visible story of 'qa' is pubNew; drafts, the trash and future stories there do not count.
+    const lastOf = (list: { slug: string; lastModified: string | null }[], slug: string) => list.find((item) => item.slug === slug)?.lastModified;
+    expect(lastOf(found.sections, 'qa')).toBe(at(-DAY).toISOString());
+    expect(lastOf(found.sections, 'qa-sub')).toBe(at(-2 * DAY).toISOString());
+    expect(lastOf(found.tags, 'qa-t1')).toBe(at(-DAY).toISOString());
+    expect(lastOf(found.authors, 'qa-author-a')).toBe(at(-DAY).toISOString());
   });
 
   const visibleFixtureIds = () => [...fixtures.values()].filter((f) => f.visible).map((f) => f.id);

@@ -2,12 +2,12 @@ import { siteUrl } from '@/domain/env';
 import { notFoundXml, orUnavailable, feedResponse } from '@/services/feeds/respond';
 import { renderUrlSet, SITEMAP_PAGE_SIZE, type SitemapUrl } from '@/domain/feeds/sitemap';
 import { getNewsSitemapArticles, getSettings, getSitemapArticleFileCount, getSitemapArticles, getSitemapStatic } from '@/services/reader';
-import { absoluteUrl, articlePath, pagePath, sectionPath, tagPath } from '@/domain/urls';
+import { absoluteUrl, articlePath, authorPath, pagePath, sectionPath, tagPath } from '@/domain/urls';
 
 // Read per request from cached data: nothing is built, and no database is touched, at build time.
 export const dynamic = 'force-dynamic';
 
-/** The files listed by /sitemap.xml: `pages.xml`, `news.xml` and `articles-N.xml`. */
+/** The files listed by /sitemap.xml: `pages.xml` (home, sections, pages, tags, authors), `news.xml` and `articles-N.xml`. */
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
   const file = (await params).file;
   const articlesPage = /^articles-([1-9]\d{0,5})\.xml$/.exec(file);
@@ -20,9 +20,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
       const found = await getSitemapStatic();
       urls = [
         { loc: url('/') },
-        ...found.sections.map((s) => ({ loc: url(sectionPath(s)) })),
+        ...found.sections.map((s) => ({ loc: url(sectionPath(s)), lastModified: s.lastModified ?? undefined })),
         ...found.pages.map((p) => ({ loc: url(pagePath(p)), lastModified: p.updatedAt })),
-        ...found.tags.map((t) => ({ loc: url(tagPath(t)) })),
+        ...found.tags.map((t) => ({ loc: url(tagPath(t)), lastModified: t.lastModified ?? undefined })),
+        ...found.authors.map((a) => ({ loc: url(authorPath(a)), lastModified: a.lastModified ?? undefined })),
       ];
     } else if (file === 'news.xml') {
       const [settings, recent] = await Promise.all([getSettings(), getNewsSitemapArticles(1000)]);
