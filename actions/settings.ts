@@ -25,6 +25,7 @@ export async function saveSettingsForm(_state: FormState, form: FormData): Promi
     footerText: text(form, 'footerText'),
     icp: text(form, 'icp'),
     reprintTemplate: text(form, 'reprintTemplate'),
+    feedFullText: (text(form, 'feedFullText') || 'full') as 'full',
     nav,
     baseUpdatedAt: text(form, 'baseUpdatedAt') || null,
   });

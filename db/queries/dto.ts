@@ -13,6 +13,8 @@ export interface SiteSettingsDTO {
   footerText: string;
   icp: string;
   reprintTemplate: string;
+  /** Feeds carry the full text (else the summary only). */
+  feedFullText: boolean;
   nav: NavItem[];
 }
 

@@ -28,6 +28,7 @@ export const DEFAULT_SETTINGS: SiteSettingsDTO = {
   footerText: '',
   icp: '',
   reprintTemplate: '转载请标注：{site}——{title}',
+  feedFullText: true,
   nav: [],
 };
 
@@ -42,6 +43,7 @@ export const settingsColumns = {
   footerText: siteSettings.footerText,
   icp: siteSettings.icp,
   reprintTemplate: siteSettings.reprintTemplate,
+  feedFullText: siteSettings.feedFullText,
   nav: siteSettings.nav,
 };
 

@@ -1,4 +1,4 @@
-import { check, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { timestamps } from './columns';
 import { siteLocale } from './enums';
@@ -23,6 +23,8 @@ export const siteSettings = pgTable(
     icp: text().notNull().default(''),
     reprintTemplate: text().notNull().default('转载请标注：{site}——{title}'),
     nav: jsonb().$type<NavItem[]>().notNull().default([]),
+    /** Feeds carry each story's full text (true) or only its summary, for sites that want readers on the page. */
+    feedFullText: boolean().notNull().default(true),
     ...timestamps,
   },
   (t) => [check('site_settings_singleton', sql`${t.id} = 1`)],

@@ -17,7 +17,7 @@ export function renderAtom(channel: RssChannel): string {
         `${item.category ? `<category term="${xmlText(item.category)}"/>` : ''}` +
         `${item.enclosure ? `<link rel="enclosure" type="${xmlText(item.enclosure.type)}" length="${item.enclosure.bytes}" href="${xmlText(item.enclosure.url)}"/>` : ''}` +
         `${item.description ? `<summary type="text">${xmlText(item.description)}</summary>` : ''}` +
-        `<content type="html">${xmlText(item.contentHtml)}</content></entry>`,
+        `${item.contentHtml ? `<content type="html">${xmlText(item.contentHtml)}</content>` : ''}</entry>`,
     )
     .join('\n');
   return (

@@ -18,7 +18,8 @@ export function renderJsonFeed(channel: RssChannel): string {
         id: item.link,
         url: item.link,
         title: item.title,
-        content_html: item.contentHtml,
+        // One of the two is required: the story, or (summary-only feeds) its summary as text.
+        ...(item.contentHtml ? { content_html: item.contentHtml } : { content_text: item.description || item.title }),
         ...(item.description ? { summary: item.description } : {}),
         date_published: new Date(item.publishedAt).toISOString(),
         date_modified: new Date(item.updatedAt).toISOString(),

@@ -15,7 +15,7 @@ export interface RssItem {
   title: string;
   link: string;
   description: string;
-  /** Sanitised HTML of the full story (rendered on the server like the article page). */
+  /** Sanitised HTML of the full story (rendered on the server like the article page); '' for a summary-only feed. */
   contentHtml: string;
   publishedAt: string;
   /** Last significant change (Atom's `updated`, JSON Feed's `date_modified`). */

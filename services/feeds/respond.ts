@@ -94,7 +94,7 @@ export async function feedFor(scope: FeedScope, format: FeedFormat): Promise<Res
       link: absoluteUrl(base, articlePath(item)),
       description: item.excerpt,
       // Image and link URLs in the body are site-relative; a feed reader resolves them against this origin.
-      contentHtml: absoluteLinks(item.bodyHtml, base),
+      contentHtml: settings.feedFullText ? absoluteLinks(item.bodyHtml, base) : '',
       publishedAt: item.publishedAt,
       updatedAt: item.updatedAt,
       creator: publisherName({ byline: item.byline, authors: item.authorNames.map((n) => ({ name: n })) }, settings.name),

@@ -47,6 +47,7 @@ describe('validation', () => {
     ['a javascript: logo', { logoUrl: 'JaVaScRiPt:alert(1)' }, 'logoUrl'],
     ['an empty site name', { name: '   ' }, 'name'],
     ['an unknown locale', { locale: 'fr' }, 'locale'],
+    ['a feed mode other than full text or summary', { feedFullText: 'half' }, 'feedFullText'],
   ])('refuses %s with a field error', (_label, patch, field) => {
     const result = settingsInput.safeParse({ ...valid, ...patch });
     expect(result.success).toBe(false);
@@ -93,6 +94,17 @@ describe('saving', () => {
     expect(await getSiteSettings(db)).toMatchObject({ name: '青禾日报', timeZone: 'Asia/Shanghai', nav: [{ label: '新闻', href: '/news' }, { label: '合作伙伴', href: 'https://example.com/partners' }] });
     const [entry] = await listAudit(db, { limit: 1, entityType: 'settings' });
     expect(entry).toMatchObject({ action: 'settings.update', actorName: adminName });
+  });
+
+  it('feeds carry the full text until an admin chooses summaries; the choice is saved and audited by name', async () => {
+    const opened = await getSettingsForEdit(db);
+    expect((await getSiteSettings(db)).feedFullText).toBe(true);
+    const result = await saveSettings(db, staff.admin, settingsInput.parse({ ...valid, feedFullText: 'summary', baseUpdatedAt: opened.updatedAt }));
+    expect(result.changed).toEqual(['feedFullText']);
+    expect((await getSiteSettings(db)).feedFullText).toBe(false);
+    const back = await getSettingsForEdit(db);
+    await saveSettings(db, staff.admin, settingsInput.parse({ ...valid, feedFullText: 'full', baseUpdatedAt: back.updatedAt }));
+    expect((await getSiteSettings(db)).feedFullText).toBe(true);
   });
 
   it('refuses a save based on settings someone changed since (409), writing nothing', async () => {

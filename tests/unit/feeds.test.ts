@@ -96,6 +96,17 @@ describe.each(XML_FORMATS)('$name', ({ render, head, contains, item }) => {
   });
 });
 
+it('a summary-only feed leaves the story out of every format, and JSON Feed then carries the summary as text', () => {
+  const summaryOnly = { ...channel, items: channel.items.map((item) => ({ ...item, contentHtml: '' })) };
+  expect(renderRss(summaryOnly)).not.toContain('content:encoded>');
+  expect(renderRss(summaryOnly)).toContain('<description>摘要</description>');
+  expect(renderAtom(summaryOnly)).not.toContain('<content');
+  expect(renderAtom(summaryOnly)).toContain('<summary type="text">摘要</summary>');
+  const [item] = JSON.parse(renderJsonFeed(summaryOnly)).items;
+  expect(item).not.toHaveProperty('content_html');
+  expect(item.content_text).toBe('摘要\u0000');
+});
+
 it('RSS: no lastBuildDate without stories', () => {
   expect(renderRss({ ...channel, items: [] })).not.toContain('lastBuildDate');
 });

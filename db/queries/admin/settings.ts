@@ -25,7 +25,7 @@ export async function getSettingsForEdit(db: Database): Promise<EditableSettings
   return row ? { ...row, updatedAt: row.updatedAt.toISOString() } : { ...DEFAULT_SETTINGS, updatedAt: null };
 }
 
-const FIELDS = ['name', 'tagline', 'hotline', 'logoUrl', 'locale', 'timeZone', 'footerText', 'icp', 'reprintTemplate', 'nav'] as const;
+const FIELDS = ['name', 'tagline', 'hotline', 'logoUrl', 'locale', 'timeZone', 'footerText', 'icp', 'reprintTemplate', 'nav', 'feedFullText'] as const;
 
 /** Saves the whole settings form; a save based on an older version is refused with 409. */
 export async function saveSettings(db: Database, actor: StaffActor, input: SettingsInput): Promise<{ changed: string[]; updatedAt: string; invalidate: string[] }> {
@@ -46,9 +46,10 @@ export async function saveSettings(db: Database, actor: StaffActor, input: Setti
       icp: input.icp,
       reprintTemplate: input.reprintTemplate,
       nav: input.nav,
+      feedFullText: input.feedFullText,
     };
     const before: SiteSettingsDTO = current ?? DEFAULT_SETTINGS;
-    const changed = FIELDS.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(values[field]));
+    const changed = FIELDS.filter((field) => canonicalJson(before[field]) !== canonicalJson(values[field]));
     const now = new Date();
     await t
       .insert(siteSettings)
@@ -82,4 +83,12 @@ export async function retargetNav(tx: Database, fromPath: string, toPath: string
 function splitHref(href: string): [string, string] {
   const cut = href.search(/[?#]/);
   return cut === -1 ? [href, ''] : [href.slice(0, cut), href.slice(cut)];
+}
+
+/** JSON with object keys sorted: PostgreSQL's jsonb stores keys in its own order, so a menu read back
+ * (`{"href","label"}`) must still equal the same menu typed in (`{"label","href"}`). */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
 }

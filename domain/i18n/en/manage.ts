@@ -145,4 +145,8 @@ export const manage: Record<ManageKey, string> = {
   languageSaved: 'Interface language saved.',
   changePasswordExplain: 'Other devices are signed out; this browser stays signed in.',
   passwordChanged: 'Password changed. Sessions on other devices were signed out.',
+  feedContent: 'Feed content',
+  feedContentHint: 'Whether RSS, Atom and JSON Feed carry each story in full, or only its summary (readers open the page to read on).',
+  feedFull: 'Full text',
+  feedSummary: 'Summary only',
 };

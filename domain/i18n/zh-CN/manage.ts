@@ -150,4 +150,8 @@ export const manage = {
   languageSaved: '界面语言已保存。',
   changePasswordExplain: '修改后，其他设备上的登录会失效，当前浏览器保持登录。',
   passwordChanged: '密码已修改，其他设备上的登录已失效。',
+  feedContent: '订阅源内容',
+  feedContentHint: 'RSS、Atom 和 JSON Feed 中每篇文章给出全文，还是只给摘要（读者需点开原文阅读）。',
+  feedFull: '全文',
+  feedSummary: '仅摘要',
 } as const;

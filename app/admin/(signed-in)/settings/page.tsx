@@ -72,6 +72,10 @@ export default async function SettingsPage() {
           <TextAreaField form={form} name="footerText" label={mt('footerText')} maxLength={2000} defaultValue={settings.footerText} className="md:col-span-2" />
           <TextField form={form} name="icp" label={mt('icp')} hint={mt('icpHint')} maxLength={100} defaultValue={settings.icp} />
           <TextField form={form} name="reprintTemplate" label={mt('reprintTemplate')} hint={mt('reprintHint')} required maxLength={300} defaultValue={settings.reprintTemplate} />
+          <SelectField form={form} name="feedFullText" label={mt('feedContent')} hint={mt('feedContentHint')} defaultValue={settings.feedFullText ? 'full' : 'summary'}>
+            <option value="full">{mt('feedFull')}</option>
+            <option value="summary">{mt('feedSummary')}</option>
+          </SelectField>
         </Card>
         <SubmitButton>{t('save')}</SubmitButton>
       </ActionForm>
