@@ -106,3 +106,18 @@ export async function feedFor(scope: FeedScope, format: FeedFormat): Promise<Res
   const body = format === 'atom' ? renderAtom(channel) : format === 'json' ? renderJsonFeed(channel) : renderRss(channel);
   return feedResponse(body, FEED_FORMATS[format]);
 }
+
+/**
+ * GET of `/feeds/…/{slug}.{xml|atom|json}`: the slug's scope (null: 404) in the format asked for.
+ * Sections, tags and authors differ only in how a slug becomes their scope.
+ */
+export function feedRoute(scopeOf: (slug: string) => Promise<FeedScope | null>) {
+  return async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
+    const file = parseFeedFile((await params).file);
+    if (!file) return notFoundXml();
+    return orUnavailable(async () => {
+      const scope = await scopeOf(file.slug);
+      return scope ? feedFor(scope, file.format) : notFoundXml();
+    });
+  };
+}
