@@ -21,3 +21,11 @@ export function publisherName(story: { byline: string; authors: readonly { name:
   const publisher = publisherOf(story, siteName);
   return publisher.kind === 'authors' ? publisher.authors.map((a) => a.name).join('、') : publisher.name;
 }
+
+/**
+ * The staff the editor offers as authors: active accounts, plus any disabled one the story already
+ * credits (shown, so that saving keeps the credit visibly rather than dropping it unseen).
+ */
+export function selectableAuthors<S extends { id: number; disabled: boolean }>(staff: readonly S[], creditedIds: readonly number[]): S[] {
+  return staff.filter((person) => !person.disabled || creditedIds.includes(person.id));
+}

@@ -37,6 +37,7 @@ beforeAll(async () => {
     staff: [
       { key: 'admin', role: 'admin' },
       { key: 'english', role: 'editor' },
+      { key: 'gone', role: 'author', name: '已停用的记者' },
     ],
   });
   cookie = await staffCookie(nr, 'admin');
@@ -174,6 +175,38 @@ describe('per-article stats name the article', () => {
     const heading = (await page.getByRole('heading', { level: 2 }).first().textContent())!;
     expect(heading).toContain(ARTICLE_TITLE);
     expect(heading).not.toContain(`#${articleId}`);
+    await page.close();
+  }, 60_000);
+});
+
+describe('users, the author picker and restoring a live story', () => {
+  it('the users screens say in one line what each role may do', async () => {
+    const page = await open(admin, '/admin/users');
+    const text = (await page.locator('main').textContent())!;
+    for (const role of ['contributor', 'author', 'editor', 'admin'] as const) expect(text).toContain(t(`roleCan_${role}`));
+    await page.close();
+  }, 60_000);
+
+  it('a disabled account is not offered as an author', async () => {
+    const before = await open(admin, '/admin/articles/new');
+    expect(await before.locator('main').textContent()).toContain('已停用的记者');
+    await before.close();
+    const disabled = await callAction<{ ok: boolean }>(nr.baseURL, 'setUserDisabledAction', [{ id: nr.staff.gone!.id, disabled: true }], { cookie });
+    expect(disabled.value?.ok).toBe(true);
+    const after = await open(admin, '/admin/articles/new');
+    expect(await after.locator('main').textContent()).not.toContain('已停用的记者');
+    await after.close();
+  }, 60_000);
+
+  it('restoring a revision of a published story warns that the live page changes', async () => {
+    const published = await callAction<{ ok: boolean; data: { version: number } }>(nr.baseURL, 'transitionArticleAction', [{ id: articleId, transition: 'publish' }], { cookie });
+    expect(published.value?.ok).toBe(true);
+    const page = await open(admin, `/admin/articles/${articleId}/revisions`);
+    const revision = Math.min(...[...(await page.content()).matchAll(/revisions\?rev=(\d+)/g)].map((m) => Number(m[1])));
+    await page.goto(`${nr.baseURL}/admin/articles/${articleId}/revisions?rev=${revision}`);
+    const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => { resolve(dialog.message()); void dialog.dismiss(); }));
+    await page.getByRole('button', { name: et('restoreRevision') }).click();
+    expect(await asked).toBe(et('restoreConfirmLive'));
     await page.close();
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publisherName, publisherOf } from '@/domain/attribution';
+import { publisherName, publisherOf, selectableAuthors } from '@/domain/attribution';
 import { authorLd as jsonLdAuthor } from '@/domain/structured-data';
 
 const staff = [
@@ -39,5 +39,21 @@ describe('publisherName (feeds) and jsonLdAuthor (structured data) follow the sa
     expect(jsonLdAuthor({ byline: '青禾网络 客户成功部', authors: [] }, '青禾网')).toEqual({ '@type': 'Organization', name: '青禾网络 客户成功部' });
     expect(jsonLdAuthor({ byline: '', authors: [] }, '青禾网')).toEqual({ '@type': 'Organization', name: '青禾网' });
     expect(publisherName({ byline: '', authors: [] }, '青禾网')).toBe('青禾网');
+  });
+});
+
+describe('selectableAuthors: whom the editor offers as authors', () => {
+  const staff = [
+    { id: 1, name: '王小明', disabled: false },
+    { id: 2, name: '离职记者', disabled: true },
+    { id: 3, name: '李华', disabled: false },
+  ];
+
+  it('leaves disabled accounts out of the picker', () => {
+    expect(selectableAuthors(staff, []).map((s) => s.id)).toEqual([1, 3]);
+  });
+
+  it('keeps a disabled account the story already credits, so its credit stays visible', () => {
+    expect(selectableAuthors(staff, [2]).map((s) => s.id)).toEqual([1, 2, 3]);
   });
 });

@@ -106,4 +106,8 @@ export const admin: Record<AdminKey, string> = {
   nextPage: 'Next page',
   edit: 'Edit',
   count: '{count} in all',
+  roleCan_contributor: 'Writes drafts and submits them for review; sees and edits only their own drafts; cannot publish.',
+  roleCan_author: 'Writes and publishes their own stories and may create tags; cannot change anyone else\'s.',
+  roleCan_editor: 'Reviews, edits and publishes every story; manages sections, tags, pages and media; reads the stats.',
+  roleCan_admin: 'Everything an editor may do, plus users, site settings and the audit log.',
 };

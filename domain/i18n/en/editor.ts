@@ -205,4 +205,5 @@ export const editor: Record<EditorKey, string> = {
   previewBanner: 'Preview ({status}): this is what readers will see.',
   previewSharedBanner: 'This is a preview of an unpublished article. Please do not pass it on.',
   untitled: '(untitled)',
+  restoreConfirmLive: 'This story is live: restoring changes the page readers see at once. Restore this revision? The current content stays in the history.',
 };

@@ -104,4 +104,8 @@ export const admin = {
   nextPage: '下一页',
   edit: '编辑',
   count: '共 {count} 篇',
+  roleCan_contributor: '撰写稿件并提交审核；只能看到和修改自己的草稿，不能发布。',
+  roleCan_author: '撰写并发布自己的文章，可新建标签；不能改动他人的文章。',
+  roleCan_editor: '审核、修改和发布所有文章，管理栏目、标签、页面和媒体库，查看统计。',
+  roleCan_admin: '编辑的一切权限，另可管理用户、站点设置并查看审计日志。',
 } as const;

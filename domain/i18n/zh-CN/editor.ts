@@ -210,4 +210,5 @@ export const editor = {
   previewBanner: '预览（{status}）：读者将看到下面的样子。',
   previewSharedBanner: '这是一篇尚未公开的文章的预览，请勿转发。',
   untitled: '（无标题）',
+  restoreConfirmLive: '这篇文章已发布：恢复后，读者看到的页面会立即改为这一版的内容。确定恢复吗？当前内容仍可在历史中找回。',
 } as const;

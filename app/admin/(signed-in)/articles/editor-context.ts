@@ -6,6 +6,7 @@ import { listTagsForAdmin } from '@/db/queries/admin/taxonomy';
 import { listStaff } from '@/db/queries/admin/users';
 import { adminLocale } from '@/services/admin/locale';
 import type { CurrentUser } from '@/services/auth/session';
+import { selectableAuthors } from '@/domain/attribution';
 import { can } from '@/domain/permissions';
 import { getSections, getSettings } from '@/services/reader';
 import type { EditorArticle, EditorContext, SectionOption } from '../../../../components/admin/editor/types';
@@ -28,8 +29,11 @@ export function sectionOptions(sections: SectionDTO[]): SectionOption[] {
   return out;
 }
 
-/** Everything the editor island needs besides the article, as plain props. */
-export async function loadEditorContext(user: CurrentUser): Promise<EditorContext> {
+/**
+ * Everything the editor island needs besides the article, as plain props. Disabled accounts are
+ * not offered as authors, except those the story already credits (`creditedIds`), who stay shown.
+ */
+export async function loadEditorContext(user: CurrentUser, creditedIds: readonly number[] = []): Promise<EditorContext> {
   const db = await getDb();
   const [uiLocale, settings, sections, staff, tags] = await Promise.all([adminLocale(user), getSettings(), getSections(), listStaff(db), listTagsForAdmin(db)]);
   return {
@@ -37,7 +41,7 @@ export async function loadEditorContext(user: CurrentUser): Promise<EditorContex
     timeZone: settings.timeZone,
     siteLocale: settings.locale,
     sections: sectionOptions(sections),
-    staff: staff.map((s) => ({ id: s.id, name: s.name })),
+    staff: selectableAuthors(staff, creditedIds).map((s) => ({ id: s.id, name: s.name })),
     tagSuggestions: tags.map((t) => t.name),
     canEditAuthors: can(user.role, 'article:edit-any'),
     canFeature: can(user.role, 'article:publish-any'),

@@ -7,6 +7,7 @@ import { ActionForm, SubmitButton } from '@/components/admin/forms/ActionForm.cl
 import { SelectField, TextField } from '@/components/admin/forms/Field';
 import { NewPasswordField } from '@/components/admin/forms/NewPasswordField';
 import { adminPage } from '@/services/admin/page-context';
+import { RoleGuide } from '@/components/admin/forms/RoleGuide';
 import { RoleOptions } from '@/components/admin/forms/RoleOptions';
 import { UserStatus } from '@/components/admin/forms/UserStatus';
 import { adminPageMetadata } from '@/services/admin/metadata';
@@ -49,6 +50,7 @@ export default async function UsersPage() {
             </SelectField>
             <NewPasswordField form="invite" name="password" label={mt('initialPassword')} mt={mt} />
           </div>
+          <RoleGuide t={t} />
           <SubmitButton className="admin-button-primary mt-4">{mt('createUser')}</SubmitButton>
         </ActionForm>
       </Card>

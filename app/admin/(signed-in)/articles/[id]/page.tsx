@@ -20,8 +20,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditArticlePage({ params }: Props) {
   const user = await requirePageUser();
   const id = articleIdOr404((await params).id);
-  const [article, context] = await Promise.all([getArticleForEdit(await getDb(), user, id), loadEditorContext(user)]);
+  const article = await getArticleForEdit(await getDb(), user, id);
   if (!article) notFound();
+  const context = await loadEditorContext(user, article.values.authorIds);
   // No key by version: an action that revalidates re-renders this page, and the editor must keep
   // what is being typed (it refreshes its own workflow state).
   return <ArticleEditor article={toEditorArticle(article)} context={context} />;

@@ -7,6 +7,7 @@ import { ActionForm, SubmitButton } from '@/components/admin/forms/ActionForm.cl
 import { SelectField, TextField } from '@/components/admin/forms/Field';
 import { NewPasswordField } from '@/components/admin/forms/NewPasswordField';
 import { idOr404, adminPage } from '@/services/admin/page-context';
+import { RoleGuide } from '@/components/admin/forms/RoleGuide';
 import { RoleOptions } from '@/components/admin/forms/RoleOptions';
 import { UserStatus } from '@/components/admin/forms/UserStatus';
 import { adminPageMetadata } from '@/services/admin/metadata';
@@ -49,6 +50,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             </SelectField>
             <SubmitButton className="admin-button">{t('save')}</SubmitButton>
           </ActionForm>
+          <RoleGuide t={t} />
         </Card>
       )}
       {protectedOwner && !person.disabled ? null : (

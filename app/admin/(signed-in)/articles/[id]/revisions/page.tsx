@@ -121,7 +121,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
               articleId={id}
               revisionId={selected.id}
               baseVersion={article.version}
-              labels={{ restore: t('restoreRevision'), confirm: t('restoreConfirm'), restored: t('restored'), failed: t('errorNetwork') }}
+              labels={{ restore: t('restoreRevision'), confirm: t(article.status === 'published' ? 'restoreConfirmLive' : 'restoreConfirm'), restored: t('restored'), failed: t('errorNetwork') }}
             />
           ) : null}
           <div className="admin-card space-y-3">
