@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { SiteSettingsDTO } from '@/db/queries/dto';
 import { t } from '@/domain/i18n/messages';
+import { Hotline } from './Hotline';
 import { SearchForm } from './SearchForm';
 
 export function SiteHeader({ settings }: { settings: SiteSettingsDTO }) {
@@ -20,7 +21,7 @@ export function SiteHeader({ settings }: { settings: SiteSettingsDTO }) {
         </div>
         <div className="flex flex-col items-end gap-2">
           <SearchForm locale={locale} id="site-search" compact />
-          {settings.hotline ? <p className="text-sm font-medium text-neutral-700 dark:text-neutral-300">{settings.hotline}</p> : null}
+          {settings.hotline ? <Hotline settings={settings} className="text-sm font-medium text-neutral-700 dark:text-neutral-300" /> : null}
         </div>
       </div>
       <nav aria-label={t(locale, 'mainNav')} className="bg-[var(--color-brand)]">

@@ -86,7 +86,7 @@ const ol = (...items: string[]): DemoBlock => ({ type: 'list', ordered: true, it
 export const demoSite: DemoSite = {
   name: '青禾网络',
   tagline: '专注网站建设与数字化服务',
-  hotline: '服务热线：400-800-0000',
+  hotline: '400-800-0000',
   footerText: '© 2026 青禾网络（示例站点） 版权所有 · 本站内容均为演示用虚构内容',
   icp: '示例ICP备00000000号',
   reprintTemplate: '转载请标注：{site}——{title}（{url}）',

@@ -28,7 +28,8 @@ describe('reader journey in zh-CN', () => {
     await page.goto(baseURL);
     const header = page.locator('body > header');
     await expect(header.textContent()).resolves.toContain(demoSite.name);
-    await expect(header.textContent()).resolves.toContain(demoSite.hotline);
+    await expect(header.textContent()).resolves.toContain(`服务热线：${demoSite.hotline}`);
+    expect(await header.locator(`a[href="tel:${demoSite.hotline.replace(/[^\d+]/g, '')}"]`).count()).toBe(1);
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
 
     await header.getByRole('link', { name: '新闻信息' }).click();

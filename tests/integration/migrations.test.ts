@@ -84,6 +84,27 @@ describe('migrations', () => {
     expect(await columnSnapshot()).toEqual(before);
   });
 
+  it('0012 takes a label typed into the hotline off the number, and leaves a bare number or other text alone', async () => {
+    const statement = fs.readFileSync(path.join(process.cwd(), 'drizzle/0012_hotline_number.sql'), 'utf8');
+    const cases = [
+      ['服务热线：400-800-0000', '400-800-0000'],
+      ['  Hotline: +86 10 8888 0000 ', '+86 10 8888 0000'],
+      ['热线电话 010-12345678', '010-12345678'],
+      ['400-800-0000', '400-800-0000'],
+      ['周一至周五 9:00–18:00', '周一至周五 9:00–18:00'],
+      ['Telecom desk 400-800-0000', 'Telecom desk 400-800-0000'],
+      ['', ''],
+    ];
+    for (const [stored, expected] of cases) {
+      await tdb.db.delete(siteSettings);
+      await tdb.db.insert(siteSettings).values({ id: 1, name: '测试站', hotline: stored! });
+      await tdb.db.execute(sql.raw(statement));
+      const [row] = await tdb.db.select({ hotline: siteSettings.hotline }).from(siteSettings);
+      expect(row!.hotline, stored).toBe(expected);
+    }
+    await tdb.db.delete(siteSettings);
+  });
+
   it('create exactly the tables the schema declares', async () => {
     expect(schemaTables.length).toBeGreaterThanOrEqual(10);
     expect(await publicTables()).toEqual(schemaTables.map((t) => t.name).sort());

@@ -149,4 +149,5 @@ export const manage: Record<ManageKey, string> = {
   feedContentHint: 'Whether RSS, Atom and JSON Feed carry each story in full, or only its summary (readers open the page to read on).',
   feedFull: 'Full text',
   feedSummary: 'Summary only',
+  hotlineHint: 'The number only, such as 400-800-0000; pages add the “Hotline:” label, and phones can call it.',
 };

@@ -56,4 +56,5 @@ export const site: Record<MessageKey, string> = {
   updatedAt: 'Updated',
   by: 'By',
   colon: ': ',
+  hotline: 'Hotline',
 };

@@ -154,4 +154,5 @@ export const manage = {
   feedContentHint: 'RSS、Atom 和 JSON Feed 中每篇文章给出全文，还是只给摘要（读者需点开原文阅读）。',
   feedFull: '全文',
   feedSummary: '仅摘要',
+  hotlineHint: '只填号码，例如 400-800-0000；页面上会自动加上“服务热线：”，手机上可直接拨打。',
 } as const;

@@ -54,4 +54,5 @@ export const site = {
   updatedAt: '更新时间',
   by: '作者',
   colon: '：',
+  hotline: '服务热线',
 } as const;

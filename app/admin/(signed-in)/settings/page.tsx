@@ -33,7 +33,7 @@ export default async function SettingsPage() {
         <Card id="settings-identity" title={mt('identity')} titleClassName={GROUP_TITLE} className="admin-card grid gap-4 md:grid-cols-2">
           <TextField form={form} name="name" label={mt('siteName')} required maxLength={100} defaultValue={settings.name} />
           <TextField form={form} name="tagline" label={mt('tagline')} maxLength={200} defaultValue={settings.tagline} />
-          <TextField form={form} name="hotline" label={mt('hotline')} maxLength={60} defaultValue={settings.hotline} type="tel" />
+          <TextField form={form} name="hotline" label={mt('hotline')} hint={mt('hotlineHint')} maxLength={60} defaultValue={settings.hotline} type="tel" />
           <TextField form={form} name="logoUrl" label={mt('logoUrl')} hint={mt('logoHint')} maxLength={2000} defaultValue={settings.logoUrl ?? ''} autoCapitalize="none" spellCheck={false} />
         </Card>
         <Card id="settings-region" title={mt('languageAndTime')} titleClassName={GROUP_TITLE} className="admin-card grid gap-4 md:grid-cols-2">
