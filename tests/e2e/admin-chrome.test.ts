@@ -187,6 +187,17 @@ describe('users, the author picker and restoring a live story', () => {
     await page.close();
   }, 60_000);
 
+  it('推荐到首页 and 置顶 each say in one line what they do', async () => {
+    const page = await open(admin, '/admin/articles/new');
+    for (const [name, hint] of [[et('fieldFeatured'), et('featuredHint')], [et('fieldPinned'), et('pinnedHint')]] as const) {
+      const box = page.getByRole('checkbox', { name });
+      const described = (await box.getAttribute('aria-describedby'))!.split(' ');
+      const texts = await Promise.all(described.map((id) => page.locator(`[id="${id}"]`).textContent()));
+      expect(texts.map((text) => text?.trim())).toContain(hint);
+    }
+    await page.close();
+  }, 60_000);
+
   it('a disabled account is not offered as an author', async () => {
     const before = await open(admin, '/admin/articles/new');
     expect(await before.locator('main').textContent()).toContain('已停用的记者');

@@ -20,6 +20,8 @@ interface Props {
 export function ArticleSidebarFields({ values, set, errors, context, readOnly, t }: Props) {
   const staffName = (id: number) => context.staff.find((s) => s.id === id)?.name ?? `#${id}`;
   const flagsHint = context.canFeature ? undefined : 'article-flags-hint';
+  /** A flag's own one-line hint, and why it is read-only when it is. */
+  const describedBy = (hintId: string) => [hintId, flagsHint].filter(Boolean).join(' ');
   const toggleAuthor = (id: number, on: boolean) =>
     set('authorIds', on ? [...values.authorIds, id] : values.authorIds.filter((a) => a !== id));
 
@@ -114,13 +116,19 @@ export function ArticleSidebarFields({ values, set, errors, context, readOnly, t
         </FormField>
         <div className="space-y-1">
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={values.featured} disabled={!context.canFeature} aria-describedby={flagsHint} onChange={(e) => set('featured', e.target.checked)} />
+            <input type="checkbox" checked={values.featured} disabled={!context.canFeature} aria-describedby={describedBy('article-featured-hint')} onChange={(e) => set('featured', e.target.checked)} />
             {t('fieldFeatured')}
           </label>
+          <p id="article-featured-hint" className="ms-6 text-xs text-neutral-600 dark:text-neutral-400">
+            {t('featuredHint')}
+          </p>
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={values.pinned} disabled={!context.canFeature} aria-describedby={flagsHint} onChange={(e) => set('pinned', e.target.checked)} />
+            <input type="checkbox" checked={values.pinned} disabled={!context.canFeature} aria-describedby={describedBy('article-pinned-hint')} onChange={(e) => set('pinned', e.target.checked)} />
             {t('fieldPinned')}
           </label>
+          <p id="article-pinned-hint" className="ms-6 text-xs text-neutral-600 dark:text-neutral-400">
+            {t('pinnedHint')}
+          </p>
           {context.canFeature ? null : (
             <p id="article-flags-hint" className="text-xs text-neutral-600 dark:text-neutral-400">
               {t('flagsReadOnly')}

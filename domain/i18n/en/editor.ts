@@ -206,4 +206,6 @@ export const editor: Record<EditorKey, string> = {
   previewSharedBanner: 'This is a preview of an unpublished article. Please do not pass it on.',
   untitled: '(untitled)',
   restoreConfirmLive: 'This story is live: restoring changes the page readers see at once. Restore this revision? The current content stays in the history.',
+  featuredHint: 'Shown in the home page\'s lead area; several are ordered by time, pinned ones first.',
+  pinnedHint: 'Kept first in the home page\'s lead area until unpinned.',
 };

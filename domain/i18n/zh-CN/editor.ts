@@ -211,4 +211,6 @@ export const editor = {
   previewSharedBanner: '这是一篇尚未公开的文章的预览，请勿转发。',
   untitled: '（无标题）',
   restoreConfirmLive: '这篇文章已发布：恢复后，读者看到的页面会立即改为这一版的内容。确定恢复吗？当前内容仍可在历史中找回。',
+  featuredHint: '在首页头条区展示；多篇时按发布时间排列，置顶的在最前。',
+  pinnedHint: '固定在首页头条区的最前面，直到取消置顶。',
 } as const;
