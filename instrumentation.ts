@@ -10,6 +10,8 @@ export async function register() {
   startViewsAtBoot();
   const { connectServerEntry } = await import('./services/server-hooks');
   connectServerEntry();
+  const { startRedirectHitCounting } = await import('./services/redirect-hits');
+  startRedirectHitCounting();
   const { startUp } = await import('./services/startup');
   await startUp();
 }

@@ -5,6 +5,7 @@ import { adminLocale } from '@/services/admin/locale';
 import { getCurrentUser } from '@/services/auth/session';
 import type { FormState } from '../domain/form-state';
 import { manageT, type ManageKey } from '@/domain/i18n/admin-manage';
+import type { TemplateParams } from '@/domain/i18n/template';
 import { translateRefusal } from '@/domain/i18n/server-messages';
 
 /** The acting staff member as the DAL wants it: who, with which role, from where (for the audit log). */
@@ -22,11 +23,11 @@ export function text(form: FormData, name: string): string {
  * Turns an action's answer into what the form shows, in the user's language. On success the
  * current page is rendered again, so lists and versions on it are fresh.
  */
-export async function formState<T>(result: ActionResult<T>, success: ManageKey): Promise<FormState> {
+export async function formState<T>(result: ActionResult<T>, success: ManageKey, params?: (data: T) => TemplateParams): Promise<FormState> {
   const locale = await adminLocale(await getCurrentUser());
   if (result.ok) {
     refresh();
-    return { status: 'ok', message: manageT(locale)(success), at: Date.now() };
+    return { status: 'ok', message: manageT(locale)(success, params?.(result.data)), at: Date.now() };
   }
   return { status: 'error', ...translateRefusal(locale, result), at: Date.now() };
 }

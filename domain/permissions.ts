@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   'tag:manage': ['editor', 'admin'],
   'section:manage': ['editor', 'admin'],
   'page:manage': ['editor', 'admin'],
+  'redirect:manage': ['editor', 'admin'],
   'media:upload': ['contributor', 'author', 'editor', 'admin'],
   'media:manage': ['editor', 'admin'],
   'stats:read': ['editor', 'admin'],

@@ -6,7 +6,7 @@ import { markServerEntry, runShutdownHooks } from '../services/server-bridge.mjs
 import { hstsFor } from '../domain/security-headers.mjs';
 import { captureForMicroCache, serveFromMicroCache } from './micro-cache.mjs';
 import { holdWhileDatabaseDown } from './outage-guard.mjs';
-import { notFoundForUndecodablePaths, permanentRedirectsAs301, stampPeerAddress } from './request-hooks.mjs';
+import { notFoundForUndecodablePaths, redirectsAsGetCodes, countRedirectHits, stampPeerAddress } from './request-hooks.mjs';
 
 /**
  * Gazette's HTTP server: the one place that owns the socket, used by `npm start`, by the standalone
@@ -50,7 +50,8 @@ export async function startGazetteServer({ dir, conf }) {
     if (hsts) res.setHeader('Strict-Transport-Security', hsts);
     stampPeerAddress(req);
     notFoundForUndecodablePaths(req);
-    permanentRedirectsAs301(req, res);
+    redirectsAsGetCodes(req, res);
+    countRedirectHits(req, res);
     if (serveFromMicroCache(req, res)) return;
     const held = holdWhileDatabaseDown(req, res);
     captureForMicroCache(req, res);

@@ -1,6 +1,6 @@
 // @ts-check
 import { randomBytes } from 'node:crypto';
-import { PEER_HEADER } from '../services/server-bridge.mjs';
+import { PEER_HEADER, redirectHitCounter } from '../services/server-bridge.mjs';
 
 /**
  * Small jobs done to every request as it enters Gazette's HTTP server (server/main.mjs), before
@@ -61,16 +61,20 @@ export function notFoundForUndecodablePaths(req) {
   }
 }
 
+/** @type {Record<number, number>} */
+const GET_REDIRECT_CODES = { 307: 302, 308: 301 };
+
 /**
- * Next.js answers `permanentRedirect()` with 308. For a page fetched with GET or HEAD, 301 means
- * the same thing to browsers and is what every crawler and old client knows best, so non-canonical
- * article slugs and recorded redirects (old URLs) go out as 301. Client-side navigations (RSC
- * requests) and other methods keep 308, which keeps a POST body where 301 would not. Next.js 16.4
+ * Next.js answers `permanentRedirect()` with 308 and `redirect()` with 307. For a page fetched with
+ * GET or HEAD, 301 and 302 mean the same to browsers and are what every crawler and old client
+ * knows best (and what an editor chose on the redirects screen), so non-canonical article slugs and
+ * recorded redirects go out as 301 or 302. Client-side navigations (RSC requests) and other methods
+ * keep 307/308, which keep a POST body where 301/302 would not. Next.js 16.4
  * also sends the Location header twice when an ISR page redirects on a cache miss; one goes out.
  * @param {IncomingMessage} req
  * @param {ServerResponse} res
  */
-export function permanentRedirectsAs301(req, res) {
+export function redirectsAsGetCodes(req, res) {
   const asGet = (req.method === 'GET' || req.method === 'HEAD') && req.headers.rsc === undefined;
   const writeHead = /** @type {(this: ServerResponse, statusCode: number, ...rest: unknown[]) => ServerResponse} */ (res.writeHead);
   // Node's implicit headers (a bare res.end()) also go through this.writeHead(this.statusCode).
@@ -86,8 +90,26 @@ export function permanentRedirectsAs301(req, res) {
           const location = this.getHeader('location');
           if (Array.isArray(location) && location.length > 1) this.setHeader('location', location[0] ?? '');
         }
-        return writeHead.call(this, asGet && statusCode === 308 ? 301 : statusCode, ...rest);
+        return writeHead.call(this, asGet ? (GET_REDIRECT_CODES[statusCode] ?? statusCode) : statusCode, ...rest);
       }
     )
   );
+}
+
+/**
+ * Each redirect answered to a reader's GET, from the page cache or from a render, goes to the app's
+ * hit counter with the path asked for; it keeps the paths of recorded redirects and drops the rest.
+ * A path ending in `/` is Next's own trailing-slash redirect, followed by a second request that counts.
+ * @param {IncomingMessage} req
+ * @param {ServerResponse} res
+ */
+export function countRedirectHits(req, res) {
+  if (req.method !== 'GET' || req.headers.rsc !== undefined) return;
+  const url = req.url ?? '/';
+  const query = url.indexOf('?');
+  const path = query === -1 ? url : url.slice(0, query);
+  if (path.endsWith('/')) return;
+  res.once('finish', () => {
+    if (res.statusCode >= 301 && res.statusCode <= 308 && res.statusCode !== 304) redirectHitCounter()?.(path);
+  });
 }

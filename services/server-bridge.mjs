@@ -9,8 +9,9 @@
 const serverKey = Symbol.for('gazette.server-entry');
 const probeKey = Symbol.for('gazette.database-probe');
 const shutdownKey = Symbol.for('gazette.shutdown-hooks');
+const redirectHitKey = Symbol.for('gazette.redirect-hit');
 
-/** @typedef {{ [serverKey]?: boolean, [probeKey]?: () => Promise<void>, [shutdownKey]?: ShutdownHook[] }} Holder */
+/** @typedef {{ [serverKey]?: boolean, [probeKey]?: () => Promise<void>, [shutdownKey]?: ShutdownHook[], [redirectHitKey]?: (path: string) => void }} Holder */
 /** @typedef {{ name: string, order: number, run: () => Promise<unknown> }} ShutdownHook */
 
 const holder = /** @type {Holder} */ (globalThis);
@@ -43,6 +44,20 @@ export function provideDatabaseProbe(probe) {
 /** @returns {(() => Promise<void>) | undefined} */
 export function databaseProbe() {
   return holder[probeKey];
+}
+
+/**
+ * The app's redirect hit counter (services/redirect-hits.ts): a redirect served from the page cache
+ * never runs app code, so the server counts what it answered with a redirect.
+ * @param {(path: string) => void} count
+ */
+export function provideRedirectHitCounter(count) {
+  holder[redirectHitKey] = count;
+}
+
+/** @returns {((path: string) => void) | undefined} */
+export function redirectHitCounter() {
+  return holder[redirectHitKey];
 }
 
 /** Flushes of buffered data run before connections close. */

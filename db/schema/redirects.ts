@@ -1,7 +1,10 @@
-import { integer, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 
-/** Old URL → new URL, for imports and renamed sections or pages. */
+/**
+ * Old URL → new URL: left behind by renamed sections, pages and tags, typed in the admin, or imported.
+ * Answered only where no page exists at `fromPath` (a 404 becomes the redirect).
+ */
 export const redirects = pgTable(
   'redirects',
   {
@@ -9,6 +12,8 @@ export const redirects = pgTable(
     fromPath: text().notNull(),
     toPath: text().notNull(),
     statusCode: integer().notNull().default(301),
+    hits: integer().notNull().default(0),
+    lastHitAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
   (t) => [uniqueIndex('redirects_from_path_key').on(t.fromPath)],

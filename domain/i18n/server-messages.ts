@@ -62,6 +62,19 @@ export const SERVER_MESSAGES = {
   tagNameTaken: { en: 'A tag named “{name}” already exists.', 'zh-CN': '已有名为“{name}”的标签。' },
   tagSlugTaken: { en: 'The tag “{name}” already uses the slug {slug}.', 'zh-CN': '标签“{name}”已在使用地址 {slug}。' },
   mergeSame: { en: 'Choose two different tags.', 'zh-CN': '请选择两个不同的标签。' },
+  // Redirects.
+  redirectFromInvalid: { en: 'Use a path on this site starting with /, without ? or #, for example /2019/05/old-story.html.', 'zh-CN': '请填写以 / 开头的站内路径，不含 ? 或 #，例如 /2019/05/old-story.html。' },
+  redirectFromOwnRoute: { en: 'Gazette answers this address itself, so a redirect from it would never be used.', 'zh-CN': '该地址由系统自身使用，从这里跳转永远不会生效。' },
+  redirectStatusInvalid: { en: 'Choose 301 (permanent) or 302 (temporary).', 'zh-CN': '请选择 301（永久）或 302（临时）。' },
+  redirectFromLiveTag: { en: 'The tag “{name}” is shown at {path}, so a redirect from it would never be used.', 'zh-CN': '标签“{name}”正在使用 {path}，从这里跳转不会生效。' },
+  redirectFromLiveAuthor: { en: 'The author page of {name} is shown at {path}, so a redirect from it would never be used.', 'zh-CN': '作者 {name} 的页面正在使用 {path}，从这里跳转不会生效。' },
+  redirectFromTaken: { en: '{path} already redirects to {to}. Edit that redirect instead.', 'zh-CN': '{path} 已跳转到 {to}，请修改那条跳转。' },
+  redirectLoop: { en: 'This would make a loop: {path} leads back to where it starts.', 'zh-CN': '这会形成循环跳转：{path} 最终又跳回起点。' },
+  redirectImportRefused: { en: 'Line {line} of the file was refused, so nothing was imported.', 'zh-CN': '文件第 {line} 行未通过检查，因此没有导入任何内容。' },
+  redirectCsvUnreadable: { en: 'Line {line}: expected “from,to” or “from,to,status”.', 'zh-CN': '第 {line} 行：应为“原地址,新地址”或“原地址,新地址,状态码”。' },
+  redirectCsvQuote: { en: 'Line {line}: a quoted field is never closed.', 'zh-CN': '第 {line} 行：引号没有闭合。' },
+  redirectCsvEmpty: { en: 'The file holds no redirects.', 'zh-CN': '文件中没有跳转记录。' },
+  redirectCsvTooLarge: { en: 'At most {max} redirects per file; split it.', 'zh-CN': '每个文件最多 {max} 条跳转，请拆分后导入。' },
   // Pages.
   pageStale: { en: 'Someone else saved this page after you opened it. Reload to see their version, then edit again.', 'zh-CN': '在你打开之后，有人保存了这个单页。请刷新查看对方的版本后再编辑。' },
   // Media.

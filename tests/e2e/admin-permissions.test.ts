@@ -114,6 +114,17 @@ const draftBy = async (who: 'author2' | 'fixtures', title = uniq('Draft')) => {
 };
 const newSection = () => fixture<{ id: number }>('createSectionAction', [{ title: uniq('Section') }]);
 const newTag = () => fixture<{ id: number }>('createTagAction', [{ name: uniq('Tag') }]);
+/** An old address nobody else uses: the pid and counter keep runs and rows apart. */
+const oldAddress = () => `/e2e-old/${process.pid}-${++counter}.html`;
+const newRedirect = async () => {
+  const from = oldAddress();
+  return { ...(await fixture<{ id: number }>('createRedirectAction', [{ fromPath: from, toPath: '/', statusCode: 301 }])), from };
+};
+function csvFile(text: string): FormData {
+  const data = new FormData();
+  data.append('file', new File([text], 'redirects.csv', { type: 'text/csv' }));
+  return data;
+}
 const newPage = () => fixture<{ id: number; version: number }>('createPageAction', [{ title: uniq('Page'), body: doc('Page body') }]);
 const newUser = async () => {
   const marker = uniq('User');
@@ -225,6 +236,7 @@ const U = 'actions/users.ts';
 const ST = 'actions/settings.ts';
 const AC = 'actions/account.ts';
 const M = 'actions/media.ts';
+const R = 'actions/redirects.ts';
 
 const EDITORS: readonly Role[] = ['editor', 'admin'];
 const ADMINS: readonly Role[] = ['admin'];
@@ -449,6 +461,41 @@ const rows: Row[] = [
     },
     { action: 'deleteTagAction', form: 'deleteTagForm', target: newTag, input: (t) => ({ id: t.id }), probe: (t) => adminView(`/admin/tags/${t.id}`) },
   ]),
+
+  // --- Redirects ------------------------------------------------------------------------------
+  ...changesWithForms(R, EDITORS, 'redirect:manage', [
+    {
+      action: 'createRedirectAction',
+      form: 'createRedirectForm',
+      rule: 'redirects are managed by editors and admins (redirect:manage)',
+      target: async () => ({ from: oldAddress() }),
+      input: (t) => ({ fromPath: t.from, toPath: '/', statusCode: 301 }),
+      probe: (t) => adminView(`/admin/redirects?q=${encodeURIComponent(String(t.from))}`),
+    },
+    { action: 'updateRedirectAction', form: 'updateRedirectForm', target: newRedirect, input: (t) => ({ id: t.id, fromPath: t.from, toPath: '/search', statusCode: 302 }), probe: (t) => adminView(`/admin/redirects/${t.id}`) },
+    { action: 'deleteRedirectAction', form: 'deleteRedirectForm', target: newRedirect, input: (t) => ({ id: t.id }), probe: (t) => adminView(`/admin/redirects/${t.id}`) },
+  ]),
+  {
+    name: 'importRedirectsAction',
+    file: R,
+    rule: 'redirect:manage; the CSV is all or nothing',
+    allowed: EDITORS,
+    target: async () => ({ from: oldAddress() }),
+    args: (t) => [{ csv: `from,to,status\n${t.from},/,302\n` }],
+    probe: (t) => adminView(`/admin/redirects?q=${encodeURIComponent(String(t.from))}`),
+  },
+  {
+    name: 'importRedirectsForm',
+    file: R,
+    rule: 'redirect:manage, through the form (a CSV file upload)',
+    allowed: EDITORS,
+    ok: 'form-ok',
+    refused: NO_PERMISSION,
+    anonymous: SIGN_IN_FIRST,
+    target: async () => ({ from: oldAddress() }),
+    args: (t) => [IDLE, csvFile(`${t.from},/,301\n`)],
+    probe: (t) => adminView(`/admin/redirects?q=${encodeURIComponent(String(t.from))}`),
+  },
 
   // --- Pages ----------------------------------------------------------------------------------
   ...changesWithForms(PG, EDITORS, 'page:manage', [

@@ -52,3 +52,9 @@ export function NumberedPager({ label, page, pageCount, href, previousText, next
 export function pagedHref(path: string, filters: Record<string, string>, page: number): string {
   return `${path}?${new URLSearchParams({ ...filters, ...(page > 1 ? { page: String(page) } : {}) })}`;
 }
+
+/** The pager under a management list searched by `q`; nothing when the list fits on one page. */
+export function SearchedListPager({ path, q, page, pageCount, label, previousText, nextText }: Omit<NumberedProps, 'href'> & { path: string; q?: string }) {
+  if (pageCount <= 1) return null;
+  return <NumberedPager label={label} page={page} pageCount={pageCount} href={(p) => pagedHref(path, q ? { q } : {}, p)} previousText={previousText} nextText={nextText} />;
+}

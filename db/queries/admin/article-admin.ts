@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gt, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { articleAuthors, articlePresence, articleRevisions, articles, articleTags, sections, users } from '../../schema';
 import type { ArticleStatus } from '../../schema';
@@ -7,6 +7,7 @@ import { ActionError, notFoundError } from '../../../domain/errors';
 import { can, canViewArticleInAdmin, type Actor } from '../../../domain/permissions';
 import { effectiveStatus, hasEffectiveStatus } from '../visibility';
 import { getOwnership, type ArticleSnapshot } from './article-current';
+import { containsText } from '../like';
 
 export interface AdminArticleRowDTO {
   id: number;
@@ -46,9 +47,6 @@ function scopeFor(actor: Actor): SQL | undefined {
   );
 }
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /**
  * The admin list counts up to here and pages no deeper (the count then reads "10000+"): an exact
@@ -63,7 +61,7 @@ export async function listAdminArticles(db: Database, actor: Actor, filter: Admi
   if (filter.sectionId) conditions.push(eq(articles.sectionId, filter.sectionId));
   if (filter.tagId) conditions.push(sql`${articles.id} in (select ${articleTags.articleId} from ${articleTags} where ${articleTags.tagId} = ${filter.tagId})`);
   if (filter.authorId) conditions.push(sql`${articles.id} in (select ${articleAuthors.articleId} from ${articleAuthors} where ${articleAuthors.userId} = ${filter.authorId})`);
-  if (filter.q) conditions.push(ilike(articles.title, `%${escapeLike(filter.q)}%`));
+  if (filter.q) conditions.push(containsText(articles.title, filter.q));
   const where = and(...conditions);
   const order = {
     updated: [desc(articles.updatedAt), desc(articles.id)],

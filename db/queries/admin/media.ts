@@ -8,6 +8,7 @@ import { toMediaDTO, type MediaDTO } from '../media-dto';
 import { cacheTags } from '../../../domain/cache-tags';
 import { can, type Actor } from '../../../domain/permissions';
 import { writeAudit } from './audit';
+import { escapeLike } from '../like';
 
 export interface MediaUsageDTO {
   kind: 'article-cover' | 'article-body' | 'page-body';
@@ -23,9 +24,6 @@ export interface MediaUsageView {
   others: number;
 }
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 export const MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'] as const;
 export const MEDIA_USAGE_FILTERS = ['used', 'unused', 'no-alt'] as const;

@@ -1,6 +1,6 @@
 import { withTx } from '../../tx';
 import 'server-only';
-import { and, asc, count, eq, ilike, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { articleTags, tags } from '../../schema';
 import { cacheTags } from '../../../domain/cache-tags';
@@ -12,6 +12,7 @@ import { tagPath } from '../../../domain/urls';
 import type { TagInput } from '../../../domain/validation/tag';
 import { writeAudit } from './audit';
 import { recordRedirect, type StaffActor } from './sections';
+import { containsText } from '../like';
 
 
 export interface AdminTagDTO {
@@ -30,14 +31,11 @@ export interface TagWriteResult {
 
 const TAG_LIST_CAP = 5000;
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 const articleCount = sql<number>`(select count(*) from ${articleTags} where ${articleTags.tagId} = ${qualified(tags, 'id')})`.mapWith(Number);
 
 export async function listTagsForManage(db: Database, filter: { q?: string; page: number; pageSize: number }) {
-  const where = filter.q ? or(ilike(tags.name, `%${escapeLike(filter.q)}%`), ilike(tags.slug, `%${escapeLike(filter.q)}%`)) : undefined;
+  const where = filter.q ? or(containsText(tags.name, filter.q), containsText(tags.slug, filter.q)) : undefined;
   const [[total], items] = await Promise.all([
     db.select({ n: count() }).from(tags).where(where),
     db

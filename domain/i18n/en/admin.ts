@@ -26,6 +26,7 @@ export const admin: Record<AdminKey, string> = {
   sections: 'Sections',
   tags: 'Tags',
   pages: 'Pages',
+  redirects: 'Redirects',
   media: 'Media',
   stats: 'Views',
   users: 'Users',
@@ -108,6 +109,6 @@ export const admin: Record<AdminKey, string> = {
   count: '{count} in all',
   roleCan_contributor: 'Writes drafts and submits them for review; sees and edits only their own drafts; cannot publish.',
   roleCan_author: 'Writes and publishes their own stories and may create tags; cannot change anyone else\'s.',
-  roleCan_editor: 'Reviews, edits and publishes every story; manages sections, tags, pages and media; reads the stats.',
+  roleCan_editor: 'Reviews, edits and publishes every story; manages sections, tags, pages, redirects and media; reads the stats.',
   roleCan_admin: 'Everything an editor may do, plus users, site settings and the audit log.',
 };

@@ -24,6 +24,7 @@ export const admin = {
   sections: '栏目',
   tags: '标签',
   pages: '单页',
+  redirects: '跳转',
   media: '媒体库',
   stats: '浏览统计',
   users: '用户',

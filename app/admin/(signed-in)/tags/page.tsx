@@ -5,7 +5,7 @@ import { Card } from '@/components/admin/kit/Card';
 import { actionsColumn, AddressLink, DataTable, EmptyNote, TitleLink, type Column } from '@/components/admin/kit/DataTable';
 import { FilterField, FilterForm } from '@/components/admin/kit/FilterField';
 import { FlashMessage } from '@/components/admin/kit/FlashMessage';
-import { NumberedPager, pagedHref } from '@/components/admin/kit/Pager';
+import { SearchedListPager } from '@/components/admin/kit/Pager';
 import { PageHeader } from '@/components/admin/kit/PageHeader';
 import { RowActions, RowLink } from '@/components/admin/kit/RowActions';
 import { ActionForm, SubmitButton } from '@/components/admin/forms/ActionForm.client';
@@ -52,16 +52,7 @@ export default async function TagsPage({ searchParams }: { searchParams: Promise
       <Card id="tag-list" title={mt('tagCount', { count: result.total })} titleClassName="mb-2 text-sm text-neutral-600 dark:text-neutral-400" className="admin-card overflow-x-auto">
         <DataTable rows={result.items} columns={columns} empty={<EmptyNote>{t('nothingHere')}</EmptyNote>} />
       </Card>
-      {result.pageCount > 1 ? (
-        <NumberedPager
-          label={mt('pagination')}
-          page={f.page}
-          pageCount={result.pageCount}
-          href={(page) => pagedHref('/admin/tags', f.q ? { q: f.q } : {}, page)}
-          previousText={t('previousPage')}
-          nextText={t('nextPage')}
-        />
-      ) : null}
+      <SearchedListPager path="/admin/tags" q={f.q} page={f.page} pageCount={result.pageCount} label={mt('pagination')} previousText={t('previousPage')} nextText={t('nextPage')} />
       <Card id="new-tag" title={mt('newTag')}>
         <ActionForm action={createTagForm} idPrefix="new-tag" resetOnSuccess>
           <TagFields form="new-tag" mt={mt} />
