@@ -19,7 +19,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
   const [hooks, query] = await Promise.all([listWebhooks(db), searchParams]);
   const columns: Column<AdminWebhookDTO>[] = [
     { key: 'url', header: mt('webhookUrl'), cellClassName: 'max-w-sm break-all py-2 pr-3', cell: (h) => <TitleLink href={`/admin/webhooks/${h.id}`}>{h.url}</TitleLink> },
-    { key: 'events', header: mt('webhookEvents'), cellClassName: 'py-2 pr-3 text-sm', cell: (h) => h.events.map((e) => eventLabel(mt, e)).join('、') },
+    { key: 'events', header: mt('webhookEvents'), cellClassName: 'py-2 pr-3 text-sm', cell: (h) => h.events.map((e) => eventLabel(mt, e)).join(' · ') },
     { key: 'state', header: mt('deliveryStatus'), cellClassName: 'py-2 pr-3 text-sm', cell: (h) => (
       <>
         <WebhookSwitch active={h.active} mt={mt} />
