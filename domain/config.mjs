@@ -118,6 +118,13 @@ export const envSchema = z.object({
   // A CDN or caching proxy in front, told which URLs a change made stale
   CDN_PURGE_URL: optional(z.string().refine((v) => isUrl(v, ['http:', 'https:']), 'must be the http:// or https:// URL the purge hook POSTs to')),
   CDN_PURGE_TOKEN: optional(z.string()),
+  // Outgoing requests (webhooks): host names allowed although they resolve to loopback or private addresses
+  OUTBOUND_ALLOW_HOSTS: optional(
+    z
+      .string()
+      .transform((v) => v.split(',').map((s) => s.trim().toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '')).filter(Boolean))
+      .refine((hosts) => hosts.every((h) => /^[a-z0-9.:_-]+$/.test(h) && h.length <= 253), 'must be a comma-separated list of host names or IP addresses, like hooks.internal,127.0.0.1 (no schemes, ports or wildcards)'),
+  ).transform((v) => v ?? []),
   // Database
   DATABASE_URL: optional(postgresUrl()),
   DATABASE_REPLICA_URLS: optional(

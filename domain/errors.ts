@@ -66,6 +66,8 @@ const NOT_FOUND = {
   'This user': 'notFoundUser',
   'This account': 'notFoundAccount',
   'This tag': 'notFoundTag',
+  'This webhook': 'notFoundWebhook',
+  'This delivery': 'notFoundDelivery',
 } as const satisfies Record<string, MessageCode>;
 
 export const notFoundError = (what: keyof typeof NOT_FOUND = 'This item') => new ActionError(404, { code: NOT_FOUND[what] });

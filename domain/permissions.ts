@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   'user:manage': ['admin'],
   'settings:manage': ['admin'],
   'audit:read': ['admin'],
+  // Webhook secrets sign what other systems trust: administrators (the owner is one) only.
+  'webhook:manage': ['admin'],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

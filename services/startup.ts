@@ -14,6 +14,7 @@ import { isConnectionError } from './db-health.mjs';
 import { sweepPendingMedia } from './media/ingest';
 import { sweepTempUploads } from './media/receive';
 import { schedulePromotions } from './scheduled';
+import { scheduleWebhookDeliveries } from './webhooks/sender';
 import fs from 'node:fs';
 import path from 'node:path';
 import { dataDir } from '../domain/env';
@@ -46,6 +47,7 @@ async function prepareAtBoot(cfg: Config, started: number, attempt: number): Pro
     if (await catchUpRecentViews(conn.db)) console.log('[gazette] most-read rollup moved to today');
     scheduleMediaSweeps(conn.db);
     schedulePromotions(conn.db);
+    scheduleWebhookDeliveries(conn.db);
     console.log(`[gazette] database ready (${conn.kind}) in ${Date.now() - started} ms`);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

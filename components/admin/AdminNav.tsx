@@ -18,6 +18,7 @@ const LINKS: { href: string; key: Parameters<AdminTranslator>[0]; permission?: P
   { href: '/admin/users', key: 'users', permission: 'user:manage' },
   { href: '/admin/settings', key: 'settings', permission: 'settings:manage' },
   { href: '/admin/audit', key: 'audit', permission: 'audit:read' },
+  { href: '/admin/webhooks', key: 'webhooks', permission: 'webhook:manage' },
   { href: '/admin/account', key: 'account' },
 ];
 

@@ -98,6 +98,11 @@ export const SERVER_MESSAGES = {
   navHrefInvalid: { en: 'Menu row {row}: use a path starting with / or an http(s) address.', 'zh-CN': '菜单第 {row} 项：请使用以 / 开头的路径或 http(s) 地址。' },
   navTooMany: { en: 'At most {max} menu items.', 'zh-CN': '菜单最多 {max} 项。' },
   settingsStale: { en: 'Someone else changed the settings after you opened them. Reload, then save again.', 'zh-CN': '在你打开之后，有人修改了站点设置。请刷新后再保存。' },
+  // Webhooks.
+  webhookUrlInvalid: { en: 'Use an http:// or https:// address (without a user name or password).', 'zh-CN': '请填写 http:// 或 https:// 地址（不含用户名和密码）。' },
+  webhookEventsRequired: { en: 'Choose at least one event.', 'zh-CN': '请至少选择一个事件。' },
+  notFoundWebhook: { en: 'This webhook does not exist or was deleted.', 'zh-CN': '该内容不存在或已被删除。' },
+  notFoundDelivery: { en: 'This delivery does not exist or was deleted.', 'zh-CN': '该内容不存在或已被删除。' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageCode = keyof typeof SERVER_MESSAGES;

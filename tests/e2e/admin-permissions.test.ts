@@ -156,6 +156,25 @@ async function withRevisions() {
   return { id: draft.id, version: saved.version, revisionId: Math.min(...ids) };
 }
 
+/** A webhook to a private address: whatever is sent to it fails at once, so its log settles quickly. */
+const hookUrl = () => `http://10.0.0.1/${uniq('hook').replace(/\W+/g, '-')}`;
+const newWebhook = () => fixture<{ id: number }>('createWebhookAction', [{ url: hookUrl(), events: ['article.published'], active: true }]);
+/** A webhook with one delivery in its log, settled (failed), so that probes of its screen are stable. */
+async function newWebhookWithDelivery() {
+  const hook = await newWebhook();
+  await fixture('sendTestWebhookAction', [{ id: hook.id }]);
+  let page = '';
+  await vi.waitFor(
+    async () => {
+      page = await adminView(`/admin/webhooks/${hook.id}`);
+      expect(page).toMatch(/name="deliveryId"/);
+      expect(page).not.toMatch(/待发送|>Pending</);
+    },
+    { timeout: 60_000, interval: 500 },
+  );
+  return { id: hook.id, deliveryId: Number(/name="deliveryId" value="(\d+)"/.exec(page)![1]) };
+}
+
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
   for (const [k, v] of Object.entries(fields)) data.append(k, v);
@@ -237,6 +256,7 @@ const ST = 'actions/settings.ts';
 const AC = 'actions/account.ts';
 const M = 'actions/media.ts';
 const R = 'actions/redirects.ts';
+const W = 'actions/webhooks.ts';
 
 const EDITORS: readonly Role[] = ['editor', 'admin'];
 const ADMINS: readonly Role[] = ['admin'];
@@ -657,6 +677,31 @@ const rows: Row[] = [
     args: (t) => [{ error: null }, form({ name: String(t.marker), email: `second-owner-${counter}@example.test`, password: 'second owner password' })],
     check: async (t) => expect(await adminView('/admin/users')).not.toContain(String(t.marker)),
   },
+
+  // --- Webhooks -------------------------------------------------------------------------------
+  ...changesWithForms(W, ADMINS, 'webhook:manage', [
+    {
+      action: 'createWebhookAction',
+      form: 'createWebhookForm',
+      rule: 'webhooks are managed by administrators only (webhook:manage): their secrets sign what other systems trust',
+      formRule: 'webhook:manage, through the form; a new webhook opens on its own screen, which shows its secret',
+      formOk: /^redirect \/admin\/webhooks\/\d+\?created=1$/,
+      target: async () => ({ url: hookUrl() }),
+      input: (t) => ({ url: t.url, events: 'article.published', active: true }),
+      probe: () => adminView('/admin/webhooks'),
+    },
+    { action: 'updateWebhookAction', form: 'updateWebhookForm', target: newWebhook, input: (t) => ({ id: t.id, url: hookUrl(), events: 'article.updated', active: false }), probe: (t) => adminView(`/admin/webhooks/${t.id}`) },
+    { action: 'deleteWebhookAction', form: 'deleteWebhookForm', target: newWebhook, input: (t) => ({ id: t.id }), probe: (t) => adminView(`/admin/webhooks/${t.id}`) },
+    { action: 'regenerateWebhookSecretAction', form: 'regenerateWebhookSecretForm', target: newWebhook, input: (t) => ({ id: t.id }), probe: (t) => adminView(`/admin/webhooks/${t.id}`) },
+    { action: 'sendTestWebhookAction', form: 'sendTestWebhookForm', target: newWebhook, input: (t) => ({ id: t.id }), probe: (t) => adminView(`/admin/webhooks/${t.id}`) },
+    {
+      action: 'resendDeliveryAction',
+      form: 'resendDeliveryForm',
+      target: newWebhookWithDelivery,
+      input: (t) => ({ id: t.id, deliveryId: t.deliveryId }),
+      probe: (t) => adminView(`/admin/webhooks/${t.id}`),
+    },
+  ]),
 
   // --- Media library --------------------------------------------------------------------------
   {

@@ -9,7 +9,7 @@ function writtenActionCodes(): string[] {
   const codes = new Set<string>();
   for (const file of fs.readdirSync(dir)) {
     const source = fs.readFileSync(path.join(dir, file), 'utf8');
-    for (const match of source.matchAll(/'((?:article|section|tag|page|media|settings|user|auth)\.[a-z-]+)'/g)) codes.add(match[1]!);
+    for (const match of source.matchAll(/'((?:article|section|tag|page|media|settings|user|auth|webhook)\.[a-z-]+)'/g)) codes.add(match[1]!);
   }
   // `article.${transition}`: one code per workflow transition.
   for (const transition of ['submit', 'withdraw', 'publish', 'schedule', 'unpublish', 'archive', 'trash', 'restore']) codes.add(`article.${transition}`);

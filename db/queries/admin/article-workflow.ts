@@ -9,6 +9,8 @@ import { can, canPublishArticle, canTransition, canViewArticleInAdmin, type Acto
 import { effectiveStatus } from '../visibility';
 import { loadCurrent, PUBLIC, readerTags, type WriteResult } from './article-current';
 import { writeAudit } from './audit';
+import { enqueueWebhookEvent } from '../webhooks/outbox';
+import { EVENT } from '../../../domain/webhooks/events';
 
 /** Whether the workflow has a way from `status` (or the trash) by `transition`; who may take it is `canTransition`. */
 export function transitionAllowedFrom(transition: ArticleTransition, status: ArticleStatus, deleted: boolean): boolean {
@@ -110,6 +112,10 @@ export async function transitionArticle(db: Database, actor: Actor, id: number, 
       summary: row!.title,
       data: { from: current.status, to: row!.status, publishAt: publishAt?.toISOString(), note: options.note || undefined },
     });
+    // Webhooks follow what readers see: going live, or going away (to the trash: deleted).
+    const wasLive = current.status === 'published' && !current.deletedAt;
+    const isLive = row!.status === 'published' && !patch.deletedAt;
+    if (wasLive !== isLive) await enqueueWebhookEvent(t, isLive ? EVENT.published : effective === 'trash' ? EVENT.deleted : EVENT.unpublished, { id });
     const wasPublic = PUBLIC.includes(current.status) && !current.deletedAt;
     const isPublic = PUBLIC.includes(row!.status) && !patch.deletedAt;
     const invalidate = wasPublic || isPublic ? await readerTags(t, id, [current]) : [];

@@ -13,6 +13,8 @@ import { getArticleForEdit } from './article-for-edit';
 import { excerptFrom, renderedBody, resolveAuthors, resolveCoverMedia, resolveSection, resolveSlug, resolveTags } from './article-input';
 import { changedFields, latestRevision, recordRevision, snapshotOf } from './article-revisions';
 import { writeAudit } from './audit';
+import { enqueueWebhookEvent } from '../webhooks/outbox';
+import { EVENT } from '../../../domain/webhooks/events';
 
 async function replaceLinks(tx: Database, articleId: number, tagIds: number[], authorIds: number[]): Promise<void> {
   await tx.delete(articleTags).where(eq(articleTags.articleId, articleId));
@@ -133,6 +135,8 @@ async function saveInTransaction(t: Database, actor: Actor, id: number, baseVers
   if (!options.autosave) {
     await writeAudit(t, { actorId: actor.id, action: options.kind === 'restore' ? 'article.restore-revision' : 'article.update', entityType: 'article', entityId: id, summary: input.title, data: { changed } });
   }
+  // A live story changed for readers (the early return above leaves out saves that changed nothing).
+  if (current.status === 'published') await enqueueWebhookEvent(t, EVENT.updated, { id });
   const invalidate = PUBLIC.includes(current.status)
     ? await readerTags(t, id, [current, { sectionId: input.sectionId, tagIds, authorIds }])
     : [];

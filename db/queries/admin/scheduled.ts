@@ -6,6 +6,8 @@ import { articleAuthors, articles, articleTags } from '../../schema';
 import { scheduledIsDue } from '../visibility';
 import { readerTags } from './article-current';
 import { writeAudit } from './audit';
+import { enqueueWebhookEvent } from '../webhooks/outbox';
+import { EVENT } from '../../../domain/webhooks/events';
 
 export interface WentLiveDTO {
   id: number;
@@ -51,6 +53,7 @@ export async function promoteDueScheduled(db: Database): Promise<PromotionResult
         summary: row.title,
         data: { from: 'scheduled', to: 'published', publishAt: publishedAt },
       });
+      await enqueueWebhookEvent(tx, EVENT.scheduledPublished, { id: row.id });
       out.push({ id: row.id, title: row.title, publishedAt });
     }
     return { live: out, invalidate: await viewsOf(tx, rows) };

@@ -32,6 +32,7 @@ export const admin: Record<AdminKey, string> = {
   users: 'Users',
   settings: 'Site settings',
   audit: 'Audit log',
+  webhooks: 'Webhooks',
   account: 'My account',
   viewSite: 'View site',
   menu: 'Menu',

@@ -30,6 +30,7 @@ export const admin = {
   users: '用户',
   settings: '站点设置',
   audit: '操作日志',
+  webhooks: 'Webhook',
   account: '我的账号',
   viewSite: '查看网站',
   menu: '菜单',

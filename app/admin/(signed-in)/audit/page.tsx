@@ -17,9 +17,9 @@ import { promoteScheduledStories } from '@/services/scheduled';
 export const generateMetadata = () => adminPageMetadata('audit:read', ({ t }) => t('audit'));
 
 const PAGE_SIZE = 50;
-const ENTITY_TYPES = ['article', 'section', 'tag', 'page', 'redirect', 'user', 'settings', 'media'] as const;
+const ENTITY_TYPES = ['article', 'section', 'tag', 'page', 'redirect', 'user', 'settings', 'media', 'webhook'] as const;
 type EntityType = (typeof ENTITY_TYPES)[number];
-const ADMIN_LINKS: Partial<Record<string, string>> = { article: 'articles', section: 'sections', tag: 'tags', page: 'pages', user: 'users' };
+const ADMIN_LINKS: Partial<Record<string, string>> = { article: 'articles', section: 'sections', tag: 'tags', page: 'pages', redirect: 'redirects', user: 'users', webhook: 'webhooks' };
 
 // Malformed filters fall back to "all" instead of failing the page.
 const filters = z.object({

@@ -1,5 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { config } from '@/domain/config.mjs';
+import { cronAuthorised, NO_STORE, unauthorised } from '@/services/cron-auth';
 import { flushAllViews } from '@/services/views/flush';
 
 /**
@@ -16,22 +15,8 @@ import { flushAllViews } from '@/services/views/flush';
 
 export const dynamic = 'force-dynamic';
 
-const NO_STORE = { 'Cache-Control': 'no-store' };
-
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
-}
-
-function authorised(request: Request): boolean {
-  // Unset (or, never past start-up validation, too short): nobody is authorised.
-  const secret = config().CRON_SECRET ?? '';
-  if (secret.length < 16) return false;
-  const header = request.headers.get('authorization') ?? '';
-  return timingSafeEqual(digest(header), digest(`Bearer ${secret}`));
-}
-
 async function run(request: Request): Promise<Response> {
-  if (!authorised(request)) return Response.json({ error: 'unauthorized' }, { status: 401, headers: { ...NO_STORE, 'WWW-Authenticate': 'Bearer' } });
+  if (!cronAuthorised(request)) return unauthorised();
   try {
     const result = await flushAllViews();
     return Response.json({ ok: true, ...result }, { headers: NO_STORE });
