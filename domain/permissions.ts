@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   'user:manage': ['admin'],
   'settings:manage': ['admin'],
   'audit:read': ['admin'],
+  /** Revoke anyone's personal API token (everyone may revoke their own). */
+  'api-token:revoke-any': ['admin'],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

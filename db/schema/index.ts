@@ -9,4 +9,5 @@ export * from './redirects';
 export * from './admin';
 export * from './views';
 export * from './media';
+export * from './api-tokens';
 export * from './relations';

@@ -45,6 +45,8 @@ const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = {
   'user.change-password': { 'zh-CN': '修改自己的密码', en: 'Changed own password' },
   'user.profile': { 'zh-CN': '修改个人资料', en: 'Changed the profile' },
   'user.ui-locale': { 'zh-CN': '更改界面语言', en: 'Changed the interface language' },
+  'api-token.create': { 'zh-CN': '创建 API 令牌', en: 'Created an API token' },
+  'api-token.revoke': { 'zh-CN': '撤销 API 令牌', en: 'Revoked an API token' },
   'auth.sign-in-failed': { 'zh-CN': '登录失败', en: 'Failed sign-in' },
   'auth.sign-in-refused': { 'zh-CN': '登录尝试过多，已拒绝', en: 'Sign-in refused: too many attempts' },
   'auth.reauth-failed': { 'zh-CN': '身份确认失败（密码错误）', en: 'Wrong password when confirming identity' },
