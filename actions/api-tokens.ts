@@ -1,8 +1,14 @@
 'use server';
 
+import { refresh } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '@/actions/define';
-import { staffOf } from '@/actions/form-result';
+import { formState, staffOf, text } from '@/actions/form-result';
+import type { FormState } from '@/domain/form-state';
+import { manageT } from '@/domain/i18n/admin-manage';
+import { translateRefusal } from '@/domain/i18n/server-messages';
+import { adminLocale } from '@/services/admin/locale';
+import { getCurrentUser } from '@/services/auth/session';
 import { createApiToken, listApiTokens, revokeApiToken } from '@/db/queries/admin/api-tokens';
 import { createApiTokenInput, revokeApiTokenInput } from '@/domain/validation/api-token';
 
@@ -23,3 +29,17 @@ export const listOwnApiTokensAction = defineAction({ name: 'api-token.list-own',
 export const listAllApiTokensAction = defineAction({ name: 'api-token.list-all', input: z.object({}), permission: 'api-token:revoke-any' }, async (_input, ctx) =>
   listApiTokens(ctx.db),
 );
+
+/** The account page's create form: the answer shows the secret, this once. */
+export async function createApiTokenForm(_state: FormState, form: FormData): Promise<FormState> {
+  const days = text(form, 'expiresInDays').trim();
+  const result = await createApiTokenAction({ name: text(form, 'name'), expiresInDays: days === '' ? null : Number(days) });
+  const locale = await adminLocale(await getCurrentUser());
+  if (!result.ok) return { status: 'error', ...translateRefusal(locale, result), at: Date.now() };
+  refresh();
+  return { status: 'ok', message: manageT(locale)('apiTokenCreated', { secret: result.data.secret }), at: Date.now() };
+}
+
+export async function revokeApiTokenForm(_state: FormState, form: FormData): Promise<FormState> {
+  return formState(await revokeApiTokenAction({ id: Number(text(form, 'id')) }), 'apiTokenRevoked');
+}
