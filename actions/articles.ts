@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { defineAction, failureOf } from '@/actions/define';
 import { articleInput } from '@/domain/validation/article';
 import { id } from '@/domain/validation/text';
-import { leavePresence, touchPresence } from '@/db/queries/admin/article-admin';
+import { leavePresence, listAdminArticles, touchPresence } from '@/db/queries/admin/article-admin';
 import type { WriteResult } from '@/db/queries/admin/article-current';
 import { getArticleForEdit } from '@/db/queries/admin/article-for-edit';
 import { transitionArticle } from '@/db/queries/admin/article-workflow';
@@ -114,6 +114,20 @@ export const loadEditableArticleAction = defineAction({ name: 'article.load', in
   if (!article) throw notFoundError('This article');
   return article;
 });
+
+/** The stories this user may see in the newsroom (their own, or all for editors), newest change first. */
+export const listArticlesAction = defineAction(
+  {
+    name: 'article.list',
+    input: z.object({
+      status: z.enum(['draft', 'in_review', 'scheduled', 'published', 'archived']).optional(),
+      q: z.string().trim().max(200).optional(),
+      page: z.number().int().min(1).max(10_000).default(1),
+    }),
+    permission: null, // scoped to what the user may see by the DAL
+  },
+  async ({ status, q, page }, ctx) => listAdminArticles(ctx.db, ctx.user, { status, q: q || undefined, page, pageSize: 50 }),
+);
 
 /**
  * The list page's bulk form posts here (it also works without client JavaScript); the answer is

@@ -2,7 +2,8 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import { getDb, type Database } from '@/db/client';
-import { AuthError, requirePermission, requireUser, type CurrentUser } from '../services/auth/session';
+import { AuthError, authorize, requirePermission, requireUser, type CurrentUser, type Principal } from '../services/auth/session';
+import { withAuditToken } from '@/db/queries/admin/audit';
 import { invalidateTags } from '../services/cache-invalidation';
 import { clientIp } from '../services/client-ip';
 import { isConnectionError, noteDatabaseFailure } from '../services/db-health.mjs';
@@ -73,33 +74,47 @@ export function failureOf(error: unknown, name: string): ActionFailure {
   return failure(500, coded('somethingWrong'));
 }
 
+type Run<I, T> = (raw: I, principal?: Principal) => Promise<ActionResult<T>>;
+const runners = new WeakMap<(raw: never) => Promise<unknown>, Run<never, unknown>>();
+
 /**
  * Every Server Action goes through here: validate with zod → session → permission → DAL →
  * invalidate caches. Server Actions are public endpoints; none trusts the UI that calls it.
  */
 export function defineAction<S extends z.ZodType, T>(config: ActionConfig<S>, handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>) {
-  return async (raw: z.input<S>): Promise<ActionResult<T>> => {
+  const run: Run<z.input<S>, T> = async (raw, principal) => {
     try {
       const parsed = config.input.safeParse(raw);
       if (!parsed.success) return fieldsNeedAttention(parsed.error);
-      const user = config.permission ? await requirePermission(config.permission) : await requireUser();
+      const user = principal ? authorize(principal.user, config.permission) : config.permission ? await requirePermission(config.permission) : await requireUser();
       const tags = new Set<string>();
       const ctx: ActionContext = {
         user,
         db: await getDb(),
-        ip: clientIp(await headers()),
+        ip: principal?.ip ?? clientIp(await headers()),
         invalidate: (list) => list.forEach((t) => tags.add(t)),
         expire: ({ invalidate, ...rest }) => {
           invalidate.forEach((t) => tags.add(t));
           return rest;
         },
       };
-      const data = await retryTransientConflicts(() => handler(parsed.data, ctx));
+      const data = await withAuditToken(principal?.tokenName, () => retryTransientConflicts(() => handler(parsed.data, ctx)));
       invalidateTags([...tags]);
       return { ok: true, data };
     } catch (error) {
       return failureOf(error, config.name);
     }
   };
+  // The exported function takes the input alone: a principal passed by a Server Action's caller
+  // would be a forged identity, so only server code reaches `run` with one (runAsPrincipal).
+  const action = (raw: z.input<S>) => run(raw);
+  runners.set(action, run as Run<never, unknown>);
+  return action;
 }
 
+/** Runs an action as `principal` (an API token's user): the same input, permission, DAL and audit. */
+export function runAsPrincipal<I, T>(action: (raw: I) => Promise<ActionResult<T>>, raw: I, principal: Principal): Promise<ActionResult<T>> {
+  const run = runners.get(action as (raw: never) => Promise<unknown>) as Run<I, T> | undefined;
+  if (!run) throw new Error('runAsPrincipal: not a defineAction action');
+  return run(raw, principal);
+}

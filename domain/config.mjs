@@ -115,6 +115,8 @@ export const envSchema = z.object({
   SEARCH_RATE_LIMIT: wholeNumber(0, 1_000_000, 60),
   // Content API (/api/v1) requests per address per minute (0: no limit), counted the same way
   API_RATE_LIMIT: wholeNumber(0, 1_000_000, 600),
+  // Admin API (/api/v1/admin) requests per personal API token per minute (0: no limit)
+  API_TOKEN_RATE_LIMIT: wholeNumber(0, 1_000_000, 120),
   // A CDN or caching proxy in front, told which URLs a change made stale
   CDN_PURGE_URL: optional(z.string().refine((v) => isUrl(v, ['http:', 'https:']), 'must be the http:// or https:// URL the purge hook POSTs to')),
   CDN_PURGE_TOKEN: optional(z.string()),

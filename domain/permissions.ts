@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   'audit:read': ['admin'],
   // Webhook secrets sign what other systems trust: administrators (the owner is one) only.
   'webhook:manage': ['admin'],
+  /** Revoke anyone's personal API token (everyone may revoke their own). */
+  'api-token:revoke-any': ['admin'],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

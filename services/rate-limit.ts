@@ -10,7 +10,9 @@ import { onShutdown, SHUTDOWN_CLOSE } from './server-bridge.mjs';
  * - `search`: SEARCH_RATE_LIMIT reader searches (issue 10, item 10). Every search with a query
  *   counts, a result-cache hit too (the limit protects the server, not only the database),
  *   checked in proxy.ts before the page renders;
- * - `api`: API_RATE_LIMIT requests to the public Content API (/api/v1), checked by its handlers.
+ * - `api`: API_RATE_LIMIT requests to the public Content API (/api/v1), checked by its handlers;
+ * - `token`: API_TOKEN_RATE_LIMIT requests of one personal API token (/api/v1/admin), the subject
+ *   being the token's id rather than an address (a CI job may move between addresses).
  * 0 turns a limit off.
  *
  * The counts are shared by every server: in Redis when REDIS_URL is set (one MULTI: create the
@@ -25,11 +27,12 @@ import { onShutdown, SHUTDOWN_CLOSE } from './server-bridge.mjs';
  */
 export const RATE_WINDOW_SECONDS = 60;
 
-export type RateScope = 'search' | 'api';
+export type RateScope = 'search' | 'api' | 'token';
 
 const LIMITS: Record<RateScope, () => number> = {
   search: () => config().SEARCH_RATE_LIMIT,
   api: () => config().API_RATE_LIMIT,
+  token: () => config().API_TOKEN_RATE_LIMIT,
 };
 const MAX_REMEMBERED = 10_000;
 

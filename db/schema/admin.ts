@@ -15,6 +15,8 @@ export const auditLog = pgTable(
     summary: text().notNull().default(''),
     data: jsonb().$type<Record<string, unknown>>(),
     ip: text(),
+    /** The name of the personal API token the change came through; null for the screens. */
+    viaToken: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('audit_log_created_idx').on(t.createdAt.desc().nullsFirst()), index('audit_log_entity_idx').on(t.entityType, t.entityId)],

@@ -10,4 +10,5 @@ export * from './admin';
 export * from './views';
 export * from './media';
 export * from './webhooks';
+export * from './api-tokens';
 export * from './relations';

@@ -53,6 +53,8 @@ const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = {
   'webhook.update': { 'zh-CN': '修改 Webhook', en: 'Changed the webhook' },
   'webhook.delete': { 'zh-CN': '删除 Webhook', en: 'Deleted the webhook' },
   'webhook.secret': { 'zh-CN': '重新生成 Webhook 密钥', en: 'Regenerated the webhook secret' },
+  'api-token.create': { 'zh-CN': '创建 API 令牌', en: 'Created an API token' },
+  'api-token.revoke': { 'zh-CN': '撤销 API 令牌', en: 'Revoked an API token' },
   'auth.sign-in-failed': { 'zh-CN': '登录失败', en: 'Failed sign-in' },
   'auth.sign-in-refused': { 'zh-CN': '登录尝试过多，已拒绝', en: 'Sign-in refused: too many attempts' },
   'auth.reauth-failed': { 'zh-CN': '身份确认失败（密码错误）', en: 'Wrong password when confirming identity' },

@@ -8,6 +8,17 @@ import { auth } from './index';
 
 export type CurrentUser = StaffUserDTO;
 
+/**
+ * Who an action runs as when it is not the session's user: the user of a personal API token,
+ * resolved (with the role and state they have now) from the database by the route that got it.
+ */
+export interface Principal {
+  user: CurrentUser;
+  ip: string;
+  /** The token's name, written on every audit row of the action. */
+  tokenName: string;
+}
+
 export class AuthError extends Error {
   constructor(
     readonly status: 401 | 403,
@@ -36,8 +47,12 @@ export async function requireUser(): Promise<CurrentUser> {
 }
 
 export async function requirePermission(permission: Permission): Promise<CurrentUser> {
-  const user = await requireUser();
-  if (!can(user.role, permission)) throw new AuthError(403, 'You do not have permission to do this.');
+  return authorize(await requireUser(), permission);
+}
+
+/** The one role check, for a user however they were identified (session or API token). */
+export function authorize(user: CurrentUser, permission: Permission | null): CurrentUser {
+  if (permission && !can(user.role, permission)) throw new AuthError(403, 'You do not have permission to do this.');
   return user;
 }
 

@@ -257,11 +257,17 @@ const AC = 'actions/account.ts';
 const M = 'actions/media.ts';
 const R = 'actions/redirects.ts';
 const W = 'actions/webhooks.ts';
+const TK = 'actions/api-tokens.ts';
 
 const EDITORS: readonly Role[] = ['editor', 'admin'];
 const ADMINS: readonly Role[] = ['admin'];
 const EVERYONE: readonly Role[] = ROLES;
 
+/** A personal API token of the second author's. */
+const othersToken = async () => {
+  const created = await fixture<{ token: { id: number } }>('createApiTokenAction', [{ name: uniq('Their bot') }], 'author2');
+  return { id: created.token.id };
+};
 /** Someone else's draft (the second author's): only editors see it; others get 404 or 403. */
 const othersDraft = async () => draftBy('author2');
 /** Someone else's draft with a share link its author made (it opens: 200). */
@@ -760,6 +766,35 @@ const rows: Row[] = [
     target: newMedia,
     args: (t) => [form({ id: String(t.id) })],
     probe: (t) => adminView(`/admin/media/${t.id}`),
+  },
+
+  // --- Personal API tokens and the newsroom list the admin API reads ---------------------------
+  { name: 'listArticlesAction', file: A, rule: 'every staff member lists what they may see (scoped in the DAL)', allowed: EVERYONE, args: () => [{ status: 'draft' }] },
+  { name: 'createApiTokenAction', file: TK, rule: 'every staff member creates their own tokens', allowed: EVERYONE, args: () => [{ name: uniq('CI bot') }] },
+  { name: 'listOwnApiTokensAction', file: TK, rule: 'every staff member lists their own tokens', allowed: EVERYONE, args: () => [{}] },
+  { name: 'listAllApiTokensAction', file: TK, rule: "everyone's tokens: api-token:revoke-any (admins)", allowed: ADMINS, args: () => [{}] },
+  {
+    name: 'revokeApiTokenAction',
+    file: TK,
+    rule: "someone else's token: api-token:revoke-any (admins); to others it does not exist (404)",
+    allowed: ADMINS,
+    refused: '404',
+    target: othersToken,
+    args: (t) => [{ id: t.id }],
+    probe: () => adminView('/admin/users'),
+  },
+  { name: 'createApiTokenForm', file: TK, rule: 'own tokens, through the account page form', allowed: EVERYONE, ok: 'form-ok', anonymous: SIGN_IN_FIRST, args: () => [IDLE, form({ name: uniq('Script'), expiresInDays: '30' })] },
+  {
+    name: 'revokeApiTokenForm',
+    file: TK,
+    rule: "someone else's token, through the users page form: admins only",
+    allowed: ADMINS,
+    ok: 'form-ok',
+    refused: `form-error: ${L('notFoundItem')}`,
+    anonymous: SIGN_IN_FIRST,
+    target: othersToken,
+    args: (t) => [IDLE, form({ id: String(t.id) })],
+    probe: () => adminView('/admin/users'),
   },
 ];
 

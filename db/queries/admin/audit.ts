@@ -1,4 +1,5 @@
 import 'server-only';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { auditLog, users } from '../../schema';
@@ -13,9 +14,21 @@ export interface AuditEntry {
   ip?: string | null;
 }
 
+/**
+ * The API token the writes of `work` came through, named on every audit row they write. Carried
+ * by the async context rather than passed down, so that no DAL function needs to know about API
+ * tokens and none can forget to pass it on.
+ */
+const viaToken = new AsyncLocalStorage<string>();
+
+export function withAuditToken<T>(tokenName: string | undefined, work: () => Promise<T>): Promise<T> {
+  return tokenName === undefined ? work() : viaToken.run(tokenName, work);
+}
+
 /** Written inside the same transaction as the change it describes. */
 export async function writeAudit(db: Database, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({
+    viaToken: viaToken.getStore() ?? null,
     actorId: entry.actorId,
     action: entry.action,
     entityType: entry.entityType,
@@ -33,6 +46,7 @@ export interface AuditRowDTO {
   entityType: string;
   entityId: string | null;
   summary: string;
+  viaToken: string | null;
   createdAt: string;
 }
 
@@ -45,6 +59,7 @@ export async function listAudit(db: Database, options: { before?: number; limit:
       entityType: auditLog.entityType,
       entityId: auditLog.entityId,
       summary: auditLog.summary,
+      viaToken: auditLog.viaToken,
       createdAt: auditLog.createdAt,
     })
     .from(auditLog)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { apiRegistry, articleIdParams, articleListQuery, noQuery, slugParams } from './schemas';
+import { adminPaths } from './admin-openapi';
 
 /**
  * The OpenAPI 3.1 document of the Content API, generated from the zod schemas that validate its
@@ -10,7 +11,7 @@ const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
 type JsonSchema = { properties?: Record<string, { description?: string }>; required?: string[] };
 
-function parameters(schema: z.ZodObject, where: 'query' | 'path') {
+export function parameters(schema: z.ZodObject, where: 'query' | 'path') {
   const json = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' }) as JsonSchema;
   return Object.entries(json.properties ?? {}).map(([name, property]) => ({
     name,
@@ -46,7 +47,8 @@ export function openApiDocument(): object {
     info: {
       title: 'Gazette Content API',
       version: '1',
-      description: 'Read-only access to published stories, sections, tags, authors, pages and the site\'s public settings. Public, no authentication, CORS open to every origin, limited per address. See docs/api.md.',
+      description:
+        'Read-only access to published stories, sections, tags, authors, pages and the site\'s public settings: public, no authentication, CORS open to every origin, limited per address. Under /admin, the newsroom\'s writes with a personal API token (bearer), acting as its user with that user\'s role; no CORS. See docs/api.md.',
     },
     servers: [{ url: '/api/v1' }],
     paths: {
@@ -97,11 +99,12 @@ export function openApiDocument(): object {
       '/site': {
         get: { summary: 'The site\'s public settings', operationId: 'getSite', parameters: parameters(noQuery, 'query'), responses: { '200': ok('The settings.', 'SiteResponse'), ...errors } },
       },
+      ...adminPaths(parameters),
       '/openapi.json': {
         get: { summary: 'This document', operationId: 'getOpenApi', responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': {} } } } },
       },
     },
-    components: { schemas },
+    components: { schemas, securitySchemes: { apiToken: { type: 'http', scheme: 'bearer', description: 'A personal API token (gz_…), created on the account page of the newsroom.' } } },
   };
   return cachedDocument;
 }

@@ -10,12 +10,17 @@ import { adminPage } from '@/services/admin/page-context';
 import { adminPageMetadata } from '@/services/admin/metadata';
 import { PASSWORD_MAX } from '@/domain/auth/password-rules';
 import { changePasswordForm, setUiLocaleForm, updateProfileForm } from '../../../../actions/account';
+import { createApiTokenForm } from '../../../../actions/api-tokens';
+import { listApiTokens } from '@/db/queries/admin/api-tokens';
+import { ApiTokenList } from '@/components/admin/ApiTokenList';
+import { getSettings } from '@/services/reader';
+import { API_TOKEN_MAX_DAYS } from '@/domain/validation/api-token';
 
 export const generateMetadata = () => adminPageMetadata(null, ({ t }) => t('account'));
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { user, t, mt, db } = await adminPage(null);
-  const [profile, query] = await Promise.all([getOwnProfile(db, user.id), searchParams]);
+  const { user, t, mt, db, locale } = await adminPage(null);
+  const [profile, query, tokens, settings] = await Promise.all([getOwnProfile(db, user.id), searchParams, listApiTokens(db, { userId: user.id }), getSettings()]);
   if (!profile) notFound();
   return (
     <div className="space-y-6">
@@ -49,6 +54,16 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <TextField form="password" name="currentPassword" label={t('currentPassword')} type="password" required maxLength={PASSWORD_MAX} autoComplete="current-password" />
           <NewPasswordField form="password" name="newPassword" label={t('newPassword')} mt={mt} />
           <SubmitButton>{t('changePassword')}</SubmitButton>
+        </ActionForm>
+      </Card>
+      <Card id="account-api-tokens" title={mt('apiTokens')} titleClassName={CARD_TITLE.compact} intro={mt('apiTokensExplain')}>
+        <div className="overflow-x-auto">
+          <ApiTokenList tokens={tokens} mt={mt} locale={locale} timeZone={settings.timeZone} />
+        </div>
+        <ActionForm action={createApiTokenForm} idPrefix="api-token" resetOnSuccess className="mt-4 flex flex-wrap items-end gap-3">
+          <TextField form="api-token" name="name" label={mt('apiTokenName')} hint={mt('apiTokenNameHint')} required maxLength={100} autoComplete="off" />
+          <TextField form="api-token" name="expiresInDays" label={mt('apiTokenExpiresInDays')} hint={mt('apiTokenExpiresHint')} type="number" min={1} max={API_TOKEN_MAX_DAYS} inputMode="numeric" />
+          <SubmitButton className="admin-button">{mt('apiTokenCreate')}</SubmitButton>
         </ActionForm>
       </Card>
     </div>

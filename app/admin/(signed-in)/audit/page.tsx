@@ -63,7 +63,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const entityLabel = (type: string) => ((ENTITY_TYPES as readonly string[]).includes(type) ? mt(`entity_${type as EntityType}`) : type);
   const columns: Column<AuditRowDTO>[] = [
     { key: 'time', header: mt('time'), cellClassName: 'whitespace-nowrap py-2 pr-3', cell: (e) => <time dateTime={e.createdAt}>{formatDateTime(e.createdAt, locale, settings.timeZone)}</time> },
-    { key: 'actor', header: mt('actor'), cellClassName: 'py-2 pr-3', cell: (e) => e.actorName ?? mt('systemOrDeleted') },
+    { key: 'actor', header: mt('actor'), cellClassName: 'py-2 pr-3', cell: (e) => (
+        <>
+          {e.actorName ?? mt('systemOrDeleted')}
+          {e.viaToken !== null ? <span className="block text-xs text-neutral-600 dark:text-neutral-400">{mt('auditViaToken', { name: e.viaToken })}</span> : null}
+        </>
+      ),
+    },
     // Words only; the stored code stays in data-action for whoever debugs the log.
     { key: 'action', header: mt('action'), cellClassName: 'py-2 pr-3', cellAttributes: (e) => ({ 'data-action': e.action }), cell: (e) => auditActionLabel(locale, e.action) },
     { key: 'entity', header: mt('entity'), cellClassName: 'whitespace-nowrap py-2 pr-3', cell: (e) => <EntityCell entry={e} label={entityLabel(e.entityType)} /> },

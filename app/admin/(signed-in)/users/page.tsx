@@ -12,12 +12,17 @@ import { RoleOptions } from '@/components/admin/forms/RoleOptions';
 import { UserStatus } from '@/components/admin/forms/UserStatus';
 import { adminPageMetadata } from '@/services/admin/metadata';
 import { inviteUserForm } from '../../../../actions/users';
+import { listApiTokens } from '@/db/queries/admin/api-tokens';
+import { ApiTokenList } from '@/components/admin/ApiTokenList';
+import { getSettings } from '@/services/reader';
+import { can } from '@/domain/permissions';
 
 export const generateMetadata = () => adminPageMetadata('user:manage', ({ t }) => t('users'));
 
 export default async function UsersPage() {
-  const { t, mt, db } = await adminPage('user:manage');
-  const people = await listUsersForAdmin(db);
+  const { user, t, mt, db, locale } = await adminPage('user:manage');
+  const mayRevoke = can(user.role, 'api-token:revoke-any');
+  const [people, tokens, settings] = await Promise.all([listUsersForAdmin(db), mayRevoke ? listApiTokens(db) : [], getSettings()]);
   const columns: Column<AdminUserRowDTO>[] = [
     {
       key: 'name',
@@ -54,6 +59,11 @@ export default async function UsersPage() {
           <SubmitButton className="admin-button-primary mt-4">{mt('createUser')}</SubmitButton>
         </ActionForm>
       </Card>
+      {mayRevoke ? (
+        <Card id="all-api-tokens" title={mt('apiTokensAll')} titleClassName="mb-1 text-lg font-semibold" className="admin-card overflow-x-auto">
+          <ApiTokenList tokens={tokens} mt={mt} locale={locale} timeZone={settings.timeZone} showOwner />
+        </Card>
+      ) : null}
     </div>
   );
 }
