@@ -1,25 +1,49 @@
 import type { AdminArticleRowDTO } from '@/db/queries/admin/article-admin';
 import type { AdminTranslator } from '@/domain/i18n/admin';
 import type { Locale } from '@/domain/i18n/messages';
-import { formatDateTime } from '@/domain/i18n/format';
+import { formatDateTime, formatSpan } from '@/domain/i18n/format';
 import { DataTable, EmptyNote, TitleLink } from './kit/DataTable';
 import { StatusBadge } from './kit/StatusBadge';
 import { SelectAllCheckbox } from './SelectAllCheckbox.client';
 
 interface Props {
-  rows: AdminArticleRowDTO[];
+  rows: Row[];
   t: AdminTranslator;
   locale: Locale;
   timeZone: string;
   /** When set, each row gets a checkbox named `ids` for bulk actions in the surrounding form. */
   selectable?: boolean;
-  /** The time column: last saved (default), publish time, or the planned time of scheduled stories. */
-  time?: 'updated' | 'published' | 'planned';
+  /**
+   * The time column: last saved (default), publish time, the planned time of scheduled stories
+   * ("还有 12 分钟" beside it), or how long a story has waited for review.
+   */
+  time?: 'updated' | 'published' | 'planned' | 'waiting';
+  /** The render time, for the "还有…" and "已等待…" spans. */
+  now?: number;
+  /** A line under the title: the author's note to the reviewer. */
+  note?: (row: Row) => string;
 }
 
-const TIME_HEADINGS = { updated: 'updated', published: 'published', planned: 'plannedFor' } as const;
+type Row = AdminArticleRowDTO & { submittedAt?: string | null };
 
-export function ArticleTable({ rows, t, locale, timeZone, selectable, time = 'updated' }: Props) {
+const TIME_HEADINGS = { updated: 'updated', published: 'published', planned: 'plannedFor', waiting: 'waitingFor' } as const;
+
+function timeCell(row: Row, time: NonNullable<Props['time']>, { t, locale, timeZone, now }: Pick<Props, 't' | 'locale' | 'timeZone' | 'now'>) {
+  if (time === 'waiting') {
+    const since = row.submittedAt ?? row.updatedAt;
+    return <time dateTime={since}>{formatSpan((now ?? Date.now()) - Date.parse(since), locale)}</time>;
+  }
+  const at = time === 'updated' ? row.updatedAt : (row.publishedAt ?? row.updatedAt);
+  const left = time === 'planned' && now !== undefined ? Date.parse(at) - now : null;
+  return (
+    <>
+      <time dateTime={at}>{formatDateTime(at, locale, timeZone)}</time>
+      {left !== null && left > 0 ? <span className="block text-xs text-neutral-600 dark:text-neutral-400">{t('timeLeft', { span: formatSpan(left, locale) })}</span> : null}
+    </>
+  );
+}
+
+export function ArticleTable({ rows, t, locale, timeZone, selectable, time = 'updated', now, note }: Props) {
   return (
     <DataTable
       rows={rows}
@@ -32,7 +56,16 @@ export function ArticleTable({ rows, t, locale, timeZone, selectable, time = 'up
           headerClassName: 'w-8 py-2',
           cell: (row) => <input type="checkbox" name="ids" value={row.id} aria-label={`${t('selectArticle')}: ${row.title}`} />,
         },
-        { key: 'title', header: t('title'), cell: (row) => <TitleLink href={`/admin/articles/${row.id}`}>{row.title}</TitleLink> },
+        {
+          key: 'title',
+          header: t('title'),
+          cell: (row) => (
+            <>
+              <TitleLink href={`/admin/articles/${row.id}`}>{row.title}</TitleLink>
+              {note?.(row) ? <q className="mt-1 block text-xs text-neutral-700 dark:text-neutral-300">{note(row)}</q> : null}
+            </>
+          ),
+        },
         { key: 'status', header: t('status'), cell: (row) => <StatusBadge>{row.deleted ? t('trash') : t(`status_${row.status}`)}</StatusBadge> },
         { key: 'section', header: t('section'), headerClassName: 'hidden py-2 md:table-cell', cellClassName: 'hidden py-2 md:table-cell', cell: (row) => row.sectionTitle },
         { key: 'author', header: t('author'), headerClassName: 'hidden py-2 lg:table-cell', cellClassName: 'hidden py-2 lg:table-cell', cell: (row) => row.authorNames.join('、') },
@@ -40,7 +73,7 @@ export function ArticleTable({ rows, t, locale, timeZone, selectable, time = 'up
           key: 'time',
           header: t(TIME_HEADINGS[time]),
           cellClassName: 'py-2 whitespace-nowrap',
-          cell: (row) => formatDateTime(time === 'updated' ? row.updatedAt : (row.publishedAt ?? row.updatedAt), locale, timeZone),
+          cell: (row) => timeCell(row, time, { t, locale, timeZone, now }),
         },
       ]}
     />

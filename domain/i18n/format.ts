@@ -54,3 +54,20 @@ export function formatNumber(value: number, locale: Locale): string {
   if (!formatter) formatters.set(key, (formatter = new Intl.NumberFormat(locale)));
   return formatter.format(value);
 }
+
+const UNITS = [
+  { ms: 86_400_000, zh: '天', en: 'day' },
+  { ms: 3_600_000, zh: '小时', en: 'hour' },
+  { ms: 60_000, zh: '分钟', en: 'minute' },
+] as const;
+
+/**
+ * A span as newsrooms say it, in its largest whole unit: "12 分钟", "3 hours"; under a minute is
+ * "1 分钟" / "1 minute" (the dashboard's "还有 1 分钟" reads better than "0").
+ */
+export function formatSpan(ms: number, locale: Locale): string {
+  const span = Math.max(ms, 60_000);
+  const unit = UNITS.find((u) => span >= u.ms)!;
+  const n = Math.floor(span / unit.ms);
+  return locale === 'zh-CN' ? `${n} ${unit.zh}` : `${n} ${unit.en}${n === 1 ? '' : 's'}`;
+}

@@ -222,3 +222,25 @@ describe('users, the author picker and restoring a live story', () => {
     await page.close();
   }, 60_000);
 });
+
+describe('the dashboard is the newsroom’s queue', () => {
+  it("shows the author's note and the waiting time in the review card, and each count opens its filtered list", async () => {
+    const sectionId = await sectionIdInAdmin(nr.baseURL, cookie, SECTION.title);
+    const title = '端到端测试：等待审核的稿件';
+    const created = await callAction<{ ok: boolean; data: { id: number } }>(nr.baseURL, 'createArticleAction', [{ title, body: doc('正文。'), sectionId }], { cookie });
+    const submitted = await callAction<{ ok: boolean }>(nr.baseURL, 'transitionArticleAction', [{ id: created.value!.data.id, transition: 'submit', note: '请核对第二段的数字。' }], { cookie });
+    expect(submitted.value?.ok).toBe(true);
+    const page = await open(admin, '/admin');
+    const card = page.getByRole('region', { name: new RegExp(`^${t('reviewQueue')}`) });
+    expect(await card.getByRole('columnheader', { name: t('waitingFor') }).count()).toBe(1);
+    const row = card.getByRole('row').filter({ hasText: title });
+    expect(await row.locator('q').textContent()).toBe('请核对第二段的数字。');
+    expect(await row.textContent()).toContain('1 分钟');
+    // Editors see every draft, not only their own.
+    expect(await page.getByRole('region', { name: new RegExp(`^${t('allDrafts')}`) }).count()).toBe(1);
+    await card.getByTestId('count-reviewQueue').click();
+    await page.waitForURL(`${nr.baseURL}/admin/articles?status=in_review`);
+    expect(await page.getByRole('row').filter({ hasText: title }).count()).toBe(1);
+    await page.close();
+  }, 60_000);
+});

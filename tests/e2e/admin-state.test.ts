@@ -175,6 +175,8 @@ describe('bug 3: a scheduled story becomes 已发布 in the admin at its time', 
     const row = card.getByRole('row').filter({ hasText: TITLE });
     expect(await row.textContent()).toContain(formatDateTime(publishAt.toISOString(), 'zh-CN', 'Asia/Shanghai'));
     expect(await card.getByRole('columnheader', { name: t('plannedFor') }).count()).toBe(1);
+    // Under a minute ahead reads "还有 1 分钟".
+    expect(await row.textContent()).toContain(t('timeLeft', { span: '1 分钟' }));
     await page.close();
     // A reader (or a crawler) who opens its URL early gets a 404, which is cached like any page.
     expect(await publicStatus(id)).toBe(404);

@@ -44,7 +44,7 @@ describe('the PERMISSIONS table matches the role descriptions of the issue', () 
   const all = Object.keys(PERMISSIONS) as Permission[];
   const granted = (role: Role) => all.filter((p) => can(role, p)).sort();
   const publishing: Permission[] = ['article:publish-own', 'article:publish-any', 'article:edit-any', 'article:trash-any', 'article:bulk', 'article:review'];
-  const staffAdmin: Permission[] = ['user:manage', 'settings:manage', 'audit:read', 'api-token:revoke-any'];
+  const staffAdmin: Permission[] = ['user:manage', 'settings:manage', 'audit:read', 'api-token:revoke-any', 'webhook:manage'];
 
   it('lists the four roles from least to most powerful', () => {
     expect(ROLES).toEqual(['contributor', 'author', 'editor', 'admin']);
@@ -53,7 +53,7 @@ describe('the PERMISSIONS table matches the role descriptions of the issue', () 
   it('contributor: writes own drafts and submits them, and cannot publish, edit others, manage anything or create tags', () => {
     expect(can('contributor', 'article:create')).toBe(true);
     expect(can('contributor', 'article:submit')).toBe(true);
-    for (const p of [...publishing, ...staffAdmin, 'tag:create', 'tag:manage', 'section:manage', 'page:manage', 'media:manage', 'stats:read'] as Permission[]) {
+    for (const p of [...publishing, ...staffAdmin, 'tag:create', 'tag:manage', 'section:manage', 'page:manage', 'redirect:manage', 'media:manage', 'stats:read'] as Permission[]) {
       expect(can('contributor', p), p).toBe(false);
     }
     // Only what writing a draft needs beyond the article itself.
@@ -69,7 +69,7 @@ describe('the PERMISSIONS table matches the role descriptions of the issue', () 
 
   it('editor: everything on all articles, sections, tags, pages, media and reviews, but not users, settings or the audit log', () => {
     const articleWide = all.filter((p) => p.startsWith('article:'));
-    for (const p of [...articleWide, 'section:manage', 'tag:create', 'tag:manage', 'page:manage', 'media:upload', 'media:manage', 'article:review'] as Permission[]) {
+    for (const p of [...articleWide, 'section:manage', 'tag:create', 'tag:manage', 'page:manage', 'redirect:manage', 'media:upload', 'media:manage', 'article:review'] as Permission[]) {
       expect(can('editor', p), p).toBe(true);
     }
     for (const p of staffAdmin) expect(can('editor', p), p).toBe(false);

@@ -1,13 +1,14 @@
 import 'server-only';
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../client';
-import { articleAuthors, articlePresence, articleRevisions, articles, articleTags, sections, users } from '../../schema';
+import { articleAuthors, articlePresence, articleRevisions, articles, articleTags, auditLog, sections, users } from '../../schema';
 import type { ArticleStatus } from '../../schema';
 import { ActionError, notFoundError } from '../../../domain/errors';
 import { can, canViewArticleInAdmin, type Actor } from '../../../domain/permissions';
 import { effectiveStatus, hasEffectiveStatus } from '../visibility';
 import { getOwnership, type ArticleSnapshot } from './article-current';
 import { containsText } from '../like';
+import { qualified } from '../qualified';
 
 export interface AdminArticleRowDTO {
   id: number;
@@ -31,8 +32,8 @@ export interface AdminArticleFilter {
   tagId?: number;
   authorId?: number;
   q?: string;
-  /** `upcoming`: soonest publish time first (the dashboard's scheduled stories). */
-  sort?: AdminSort | 'upcoming';
+  /** `upcoming`: soonest publish time first (scheduled stories); `waiting`: least recently changed first (the review queue). */
+  sort?: AdminSort | 'upcoming' | 'waiting';
   trash?: boolean;
   page: number;
   pageSize: number;
@@ -67,6 +68,7 @@ export async function listAdminArticles(db: Database, actor: Actor, filter: Admi
     updated: [desc(articles.updatedAt), desc(articles.id)],
     published: [sql`${articles.publishedAt} desc nulls last`, desc(articles.id)],
     upcoming: [sql`${articles.publishedAt} asc nulls last`, asc(articles.id)],
+    waiting: [asc(articles.updatedAt), asc(articles.id)],
     title: [asc(articles.title), asc(articles.id)],
     views: [desc(articles.viewCount), desc(articles.id)],
   }[filter.sort ?? 'updated'];
@@ -114,29 +116,58 @@ export async function listAdminArticles(db: Database, actor: Actor, filter: Admi
   return { items, total: n, capped: counted > ADMIN_LIST_MAX_ROWS, page, pageCount: Math.max(1, Math.min(maxPages, Math.ceil(n / filter.pageSize))) };
 }
 
+/** A story waiting for review, with what its author wrote to the reviewer and since when it waits. */
+export interface ReviewRowDTO extends AdminArticleRowDTO {
+  reviewNote: string;
+  /** The last submission (audit log); null for stories submitted before the log existed. */
+  submittedAt: string | null;
+}
+
 export interface DashboardDTO {
-  myDrafts: AdminArticleRowDTO[];
-  reviewQueue: AdminArticleRowDTO[];
+  /** Editors and up: every draft, with its authors; others: their own. */
+  drafts: AdminArticleRowDTO[];
+  draftsScope: 'all' | 'mine';
+  reviewQueue: ReviewRowDTO[];
   scheduled: AdminArticleRowDTO[];
   recentlyPublished: AdminArticleRowDTO[];
-  counts: { myDrafts: number; reviewQueue: number; scheduled: number; published: number };
+  counts: { drafts: number; reviewQueue: number; scheduled: number; published: number };
+}
+
+async function withReviewDetails(db: Database, rows: AdminArticleRowDTO[]): Promise<ReviewRowDTO[]> {
+  if (!rows.length) return [];
+  const details = await db
+    .select({
+      id: articles.id,
+      reviewNote: articles.reviewNote,
+      // One probe of audit_log_entity_idx per row; the dashboard shows five.
+      submittedAt: sql<string | null>`(select max(${auditLog.createdAt}) from ${auditLog} where ${auditLog.entityType} = 'article' and ${auditLog.entityId} = ${qualified(articles, 'id')}::text and ${auditLog.action} = 'article.submit')`,
+    })
+    .from(articles)
+    .where(inArray(articles.id, rows.map((r) => r.id)));
+  return rows.map((row) => {
+    const detail = details.find((d) => d.id === row.id);
+    return { ...row, reviewNote: detail?.reviewNote ?? '', submittedAt: detail?.submittedAt ? new Date(detail.submittedAt).toISOString() : null };
+  });
 }
 
 export async function getDashboard(db: Database, actor: Actor): Promise<DashboardDTO> {
-  const mine: Actor = { ...actor, role: 'contributor' }; // "my drafts" is always scoped to me
+  const mine: Actor = { ...actor, role: 'contributor' };
+  const editor = can(actor.role, 'article:edit-any');
   const reviewer = can(actor.role, 'article:review');
-  const [myDrafts, reviewQueue, scheduled, recentlyPublished] = await Promise.all([
-    listAdminArticles(db, mine, { status: 'draft', page: 1, pageSize: 5 }),
-    listAdminArticles(db, reviewer ? actor : mine, { status: 'in_review', page: 1, pageSize: 5 }),
+  const [drafts, reviewQueue, scheduled, recentlyPublished] = await Promise.all([
+    listAdminArticles(db, editor ? actor : mine, { status: 'draft', page: 1, pageSize: 5 }),
+    // Oldest submission first: the queue is worked from the front.
+    listAdminArticles(db, reviewer ? actor : mine, { status: 'in_review', sort: 'waiting', page: 1, pageSize: 5 }),
     listAdminArticles(db, actor, { status: 'scheduled', sort: 'upcoming', page: 1, pageSize: 5 }),
     listAdminArticles(db, actor, { status: 'published', sort: 'published', page: 1, pageSize: 5 }),
   ]);
   return {
-    myDrafts: myDrafts.items,
-    reviewQueue: reviewQueue.items,
+    drafts: drafts.items,
+    draftsScope: editor ? 'all' : 'mine',
+    reviewQueue: await withReviewDetails(db, reviewQueue.items),
     scheduled: scheduled.items,
     recentlyPublished: recentlyPublished.items,
-    counts: { myDrafts: myDrafts.total, reviewQueue: reviewQueue.total, scheduled: scheduled.total, published: recentlyPublished.total },
+    counts: { drafts: drafts.total, reviewQueue: reviewQueue.total, scheduled: scheduled.total, published: recentlyPublished.total },
   };
 }
 
