@@ -14,15 +14,20 @@ import { dayInZone } from '@/domain/views/day';
 
 export const generateMetadata = () => adminPageMetadata(null, ({ t }) => t('dashboard'));
 
+/** The moment this request renders (a dynamic page: every request asks the clock once). */
+function renderClock(timeZone: string): { now: number; today: string } {
+  const now = Date.now();
+  return { now, today: dayInZone(now, timeZone) };
+}
+
 /** The newsroom's queue: what is being written, what waits for review and since when, what goes out next, what went out. */
 export default async function DashboardPage() {
   const user = await requirePageUser();
   const db = await getDb();
   // Also where there is no long-running server (serverless): scheduled stories that went live are recorded.
   await promoteScheduledStories(db);
-  const now = Date.now();
   const [{ t, locale }, settings, dashboard] = await Promise.all([adminTranslator(user), getSettings(), getDashboard(db, user)]);
-  const today = dayInZone(now, settings.timeZone);
+  const { now, today } = renderClock(settings.timeZone);
   const viewsToday = can(user.role, 'stats:read') ? await getSiteViewsTotal(db, today, today) : null;
   const blocks = [
     { key: dashboard.draftsScope === 'all' ? 'allDrafts' : 'myDrafts', status: 'draft', rows: dashboard.drafts, count: dashboard.counts.drafts, time: 'updated' },
