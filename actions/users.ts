@@ -1,14 +1,18 @@
 'use server';
 
 import type { UserRole } from '@/db/schema';
-import { changeUserRole, inviteUser, resetUserPassword, setUserDisabled } from '@/db/queries/admin/users-admin';
+import { changeUserRole, inviteUser, resetUserPassword, setUserDisabled, updateUserDetails } from '@/db/queries/admin/users-admin';
 import { formState, staffOf, text } from '@/actions/form-result';
 import type { FormState } from '@/domain/form-state';
 import { defineAction } from '@/actions/define';
-import { changeRoleInput, inviteUserInput, resetPasswordInput, setDisabledInput } from '@/domain/validation/user';
+import { changeRoleInput, inviteUserInput, resetPasswordInput, setDisabledInput, userDetailsInput } from '@/domain/validation/user';
 
 export const inviteUserAction = defineAction({ name: 'user.create', input: inviteUserInput, permission: 'user:manage' }, async (input, ctx) =>
   inviteUser(ctx.db, staffOf(ctx), input),
+);
+
+export const updateUserDetailsAction = defineAction({ name: 'user.details', input: userDetailsInput, permission: 'user:manage' }, async ({ id: userId, ...details }, ctx) =>
+  ctx.expire(await updateUserDetails(ctx.db, staffOf(ctx), userId, details)),
 );
 
 export const changeUserRoleAction = defineAction({ name: 'user.role', input: changeRoleInput, permission: 'user:manage' }, async (input, ctx) =>
@@ -27,6 +31,10 @@ export const resetUserPasswordAction = defineAction({ name: 'user.reset-password
 export async function inviteUserForm(_state: FormState, form: FormData): Promise<FormState> {
   const result = await inviteUserAction({ email: text(form, 'email'), name: text(form, 'name'), role: text(form, 'role') as UserRole, password: text(form, 'password') });
   return formState(result, 'userCreated');
+}
+
+export async function updateUserDetailsForm(_state: FormState, form: FormData): Promise<FormState> {
+  return formState(await updateUserDetailsAction({ id: text(form, 'id'), name: text(form, 'name'), email: text(form, 'email') }), 'saved');
 }
 
 export async function changeUserRoleForm(_state: FormState, form: FormData): Promise<FormState> {

@@ -42,6 +42,7 @@ const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = {
   'settings.update': { 'zh-CN': '修改站点设置', en: 'Changed the site settings' },
   'user.setup-owner': { 'zh-CN': '创建站点所有者', en: 'Created the site owner' },
   'user.create': { 'zh-CN': '新建用户', en: 'Created the user' },
+  'user.details': { 'zh-CN': '修改姓名或邮箱', en: 'Changed the name or email' },
   'user.role': { 'zh-CN': '更改角色', en: 'Changed the role' },
   'user.disable': { 'zh-CN': '停用账号', en: 'Disabled the account' },
   'user.enable': { 'zh-CN': '启用账号', en: 'Enabled the account' },

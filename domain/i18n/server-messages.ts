@@ -82,6 +82,7 @@ export const SERVER_MESSAGES = {
   // Users.
   emailTaken: { en: 'An account with this email already exists.', 'zh-CN': '该邮箱已有账号。' },
   alreadyInUse: { en: 'Already in use.', 'zh-CN': '已被占用。' },
+  adminEmailOwnerOnly: { en: 'Only the owner can change an administrator’s email.', 'zh-CN': '只有站点所有者可以修改管理员的邮箱。' },
   ownerProtected: { en: 'The owner account cannot be demoted or disabled.', 'zh-CN': '站点所有者账号不能降级或停用。' },
   ownerPasswordProtected: { en: 'Only the owner can change the owner’s password.', 'zh-CN': '只有站点所有者本人可以修改其密码。' },
   lastAdmin: { en: 'This would leave the site without an active administrator.', 'zh-CN': '此操作会导致网站没有可用的管理员。' },

@@ -13,6 +13,9 @@ export const inviteUserInput = z.object({
   password,
 });
 
+/** A colleague's name and sign-in email, as an admin corrects them. */
+export const userDetailsInput = z.object({ id, name: requiredLine(100, 'nameRequired'), email });
+
 export const changeRoleInput = z.object({ id, role: roleInput });
 export const setDisabledInput = z.object({ id, disabled: z.boolean() });
 /** `currentPassword`: the acting admin's own, needed (unless they are the owner) when the target is an admin. */

@@ -556,6 +556,14 @@ const rows: Row[] = [
       input: (t) => ({ email: `${String(t.marker).toLowerCase().replace(/[^a-z0-9]+/g, '-')}@example.test`, name: t.marker, role: 'admin', password: 'a password 123' }),
       probe: () => adminView('/admin/users'),
     },
+    {
+      action: 'updateUserDetailsAction',
+      form: 'updateUserDetailsForm',
+      rule: 'user:manage (admins only)',
+      target: newUser,
+      input: (t) => ({ id: t.id, name: uniq('Renamed user'), email: `renamed-${process.pid}-${++counter}@example.test` }),
+      probe: (t) => adminView(`/admin/users/${t.id}`),
+    },
     { action: 'changeUserRoleAction', form: 'changeUserRoleForm', rule: 'user:manage (admins only)', target: newUser, input: (t) => ({ id: t.id, role: 'admin' }), probe: (t) => adminView(`/admin/users/${t.id}`) },
     { action: 'setUserDisabledAction', form: 'setUserDisabledForm', rule: 'user:manage (admins only)', target: newUser, input: (t) => ({ id: t.id, disabled: true }), probe: (t) => adminView(`/admin/users/${t.id}`) },
     {

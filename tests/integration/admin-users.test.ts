@@ -10,6 +10,7 @@ import {
   setOwnUiLocale,
   setUserDisabled,
   updateOwnProfile,
+  updateUserDetails,
 } from '@/db/queries/admin/users-admin';
 import { createStaffUser, findCredentials, getSessionUser } from '@/db/queries/admin/users';
 import { users, type UserRole } from '@/db/schema';
@@ -44,6 +45,7 @@ describe('permissions', () => {
     await expectActionError(changeUserRole(db, staff[role], target, 'admin'), 403);
     await expectActionError(setUserDisabled(db, staff[role], target, true), 403);
     await expectActionError(resetUserPassword(db, staff[role], target, 'new-password-1'), 403);
+    await expectActionError(updateUserDetails(db, staff[role], target, { name: 'Hijacked', email: 'hijacked@example.com' }), 403);
     expect(await state()).toEqual(before);
   });
 
@@ -61,6 +63,35 @@ describe('permissions', () => {
     const error = await expectActionError(inviteUser(db, staff.admin, newUser(editorAccount.email.toUpperCase())), 409);
     expect(error.fieldErrors?.email).toBeTruthy();
     expect(await state()).toEqual(before);
+  });
+});
+
+describe("a colleague's name and email", () => {
+  it('an admin corrects both; the new email signs in, the author pages expire, and the change is audited', async () => {
+    const { id } = await inviteUser(db, staff.admin, newUser('typo@exmaple.com'));
+    const result = await updateUserDetails(db, staff.admin, id, { name: '王小明', email: 'Wang.Xiaoming@Example.com' });
+    expect(result.invalidate).toEqual(expect.arrayContaining([`author:${id}`]));
+    expect((await findCredentials(db, 'wang.xiaoming@example.com'))?.id).toBe(id);
+    expect(await findCredentials(db, 'typo@exmaple.com')).toBeFalsy();
+    expect((await listUsersForAdmin(db)).find((u) => u.id === id)?.name).toBe('王小明');
+    const [audit] = await rows<{ action: string }>(db, sql`select action from audit_log where entity_type = 'user' and entity_id = ${String(id)} order by id desc limit 1`);
+    expect(audit?.action).toBe('user.details');
+  });
+
+  it("refuses a taken email (409), the owner's details to anyone else and another admin's email to a non-owner (403), writing nothing", async () => {
+    const before = await state();
+    const taken = await expectActionError(updateUserDetails(db, staff.admin, staff.contributor.id, { name: 'C', email: editorAccount.email.toUpperCase() }), 409);
+    expect(taken.fieldErrors?.email).toBeTruthy();
+    await expectActionError(updateUserDetails(db, staff.admin, owner.id, { name: 'Not the owner', email: 'owner@example.com' }), 403);
+    expect(await state()).toEqual(before);
+    const { id: otherAdmin } = await inviteUser(db, owner, newUser('second-admin@example.com', 'admin'));
+    const mid = await state();
+    await expectActionError(updateUserDetails(db, staff.admin, otherAdmin, { name: 'second-admin', email: 'mine-now@example.com' }), 403);
+    expect(await state()).toEqual(mid);
+    // The owner may; and anyone may rename another admin without touching the email.
+    await updateUserDetails(db, staff.admin, otherAdmin, { name: 'Second Admin', email: 'second-admin@example.com' });
+    await updateUserDetails(db, owner, otherAdmin, { name: 'Second Admin', email: 'second.admin@example.com' });
+    expect((await findCredentials(db, 'second.admin@example.com'))?.id).toBe(otherAdmin);
   });
 });
 

@@ -11,7 +11,7 @@ import type { InviteUserInput, ProfileInput } from '../../../domain/validation/u
 import { writeAudit } from './audit';
 import { beginSignInAttempt, finishSignInAttempt } from './login-attempts';
 import type { StaffActor } from './sections';
-import { createStaffUser, getPasswordHash, staffColumns, toStaff, type StaffRow, type StaffUserDTO } from './users';
+import { createStaffUser, getPasswordHash, normalizeEmail, staffColumns, toStaff, type StaffRow, type StaffUserDTO } from './users';
 
 
 /** A row of the admin's user list: the staff member as everywhere, and when the account was made. */
@@ -89,6 +89,31 @@ export async function inviteUser(db: Database, actor: StaffActor, input: InviteU
     const id = await createStaffUser(t, { email: input.email, name: input.name, role: input.role, password: input.password });
     await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.create', entityType: 'user', entityId: id, summary: input.email, data: { role: input.role } });
     return { id };
+  });
+}
+
+/**
+ * Corrects a colleague's name (shown on their author page and bylines) and sign-in email. The
+ * owner's details are the owner's own; another administrator's email only the owner changes, as
+ * whoever controls an admin's email may one day reset that admin's password by mail.
+ */
+export async function updateUserDetails(db: Database, actor: StaffActor, id: number, input: { name: string; email: string }): Promise<{ id: number; invalidate: string[] }> {
+  requireManager(actor);
+  return withTx(db, async (t) => {
+    const target = await loadForUpdate(t, id);
+    const email = normalizeEmail(input.email);
+    const [me] = await t.select({ isOwner: users.isOwner }).from(users).where(eq(users.id, actor.id));
+    if (target.isOwner && target.id !== actor.id) throw new ActionError(403, { code: 'ownerProtected' });
+    if (email !== target.email && target.role === 'admin' && target.id !== actor.id && !me?.isOwner) throw ActionError.onField(403, 'email', { code: 'adminEmailOwnerOnly' });
+    if (email !== target.email) {
+      const [taken] = await t.select({ id: users.id }).from(users).where(and(eq(users.email, email), ne(users.id, id)));
+      if (taken) throw ActionError.onField(409, 'email', { code: 'emailTaken' });
+    }
+    if (email === target.email && input.name === target.name) return { id, invalidate: [] };
+    const [row] = await t.update(users).set({ name: input.name, email, updatedAt: new Date() }).where(eq(users.id, id)).returning({ slug: users.slug });
+    const data = { name: input.name !== target.name ? { from: target.name, to: input.name } : undefined, email: email !== target.email ? { from: target.email, to: email } : undefined };
+    await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.details', entityType: 'user', entityId: id, summary: email, data });
+    return { id, invalidate: input.name !== target.name ? await authorReaderTags(t, id, row!.slug) : [] };
   });
 }
 

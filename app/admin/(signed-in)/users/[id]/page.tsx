@@ -12,7 +12,7 @@ import { RoleOptions } from '@/components/admin/forms/RoleOptions';
 import { UserStatus } from '@/components/admin/forms/UserStatus';
 import { adminPageMetadata } from '@/services/admin/metadata';
 import { PASSWORD_MAX } from '@/domain/auth/password-rules';
-import { changeUserRoleForm, resetUserPasswordForm, setUserDisabledForm } from '../../../../../actions/users';
+import { changeUserRoleForm, resetUserPasswordForm, setUserDisabledForm, updateUserDetailsForm } from '../../../../../actions/users';
 
 export const generateMetadata = () => adminPageMetadata('user:manage', ({ t }) => t('users'));
 
@@ -24,6 +24,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const mayResetPassword = !person.isOwner || person.id === me.id;
   // Same rule as resetUserPassword in the DAL: an admin's password needs the actor's own, unless the actor is the owner.
   const needsReauth = person.role === 'admin' && !me.isOwner;
+  // Same rule as updateUserDetails: another admin's email is the owner's to change.
+  const emailOwnerOnly = person.role === 'admin' && person.id !== me.id && !me.isOwner;
   return (
     <div className="space-y-6">
       <PageHeader title={person.name} back={{ href: '/admin/users', label: t('users'), navLabel: mt('breadcrumb') }} />
@@ -41,6 +43,26 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         </dd>
       </dl>
       {protectedOwner ? <p className="text-sm text-neutral-700 dark:text-neutral-300">{mt('ownerNote')}</p> : null}
+      {protectedOwner && person.id !== me.id ? null : (
+        <Card id="details-heading" title={mt('userDetails')} titleClassName={CARD_TITLE.compact} intro={mt('userDetailsExplain')}>
+          <ActionForm action={updateUserDetailsForm} idPrefix="details" className="flex flex-wrap items-end gap-3">
+            <input type="hidden" name="id" value={person.id} />
+            <TextField form="details" name="name" label={mt('name')} required maxLength={100} defaultValue={person.name} />
+            <TextField
+              form="details"
+              name="email"
+              label={t('email')}
+              type="email"
+              required
+              maxLength={320}
+              defaultValue={person.email}
+              readOnly={emailOwnerOnly}
+              hint={emailOwnerOnly ? mt('adminEmailHint') : undefined}
+            />
+            <SubmitButton className="admin-button">{t('save')}</SubmitButton>
+          </ActionForm>
+        </Card>
+      )}
       {protectedOwner ? null : (
         <Card id="role-heading" title={mt('changeRole')} titleClassName={CARD_TITLE.compact} intro={mt('sessionsEndNote')}>
           <ActionForm action={changeUserRoleForm} idPrefix="role" className="flex flex-wrap items-end gap-3">
