@@ -97,6 +97,7 @@ export const SERVER_MESSAGES = {
   navLabelRequired: { en: 'Menu row {row} needs a label.', 'zh-CN': '菜单第 {row} 项缺少名称。' },
   navLabelTooLong: { en: 'Menu row {row}: the label is longer than {max} characters.', 'zh-CN': '菜单第 {row} 项：名称超过 {max} 个字符。' },
   navHrefInvalid: { en: 'Menu row {row}: use a path starting with / or an http(s) address.', 'zh-CN': '菜单第 {row} 项：请使用以 / 开头的路径或 http(s) 地址。' },
+  navHrefUnknown: { en: 'Menu row {row}: nothing on this site answers at {href}. Pick a section, page or tag, or check the address.', 'zh-CN': '菜单第 {row} 项：本站没有 {href} 这个地址。请从栏目、单页或标签中选择，或检查地址。' },
   navTooMany: { en: 'At most {max} menu items.', 'zh-CN': '菜单最多 {max} 项。' },
   settingsStale: { en: 'Someone else changed the settings after you opened them. Reload, then save again.', 'zh-CN': '在你打开之后，有人修改了站点设置。请刷新后再保存。' },
   // Webhooks.

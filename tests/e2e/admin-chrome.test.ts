@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { demoSections } from '@/services/seed/demo-content';
 import { adminT } from '@/domain/i18n/admin';
+import { translateMessage } from '@/domain/i18n/server-messages';
 import { auditActionLabel } from '@/domain/i18n/audit-actions';
 import { callAction } from '../helpers/actions';
 import { axeViolations, launchBrowser } from '../helpers/browser';
-import { addSession, closeAdmin, doc, et, rawSignIn, sectionIdInAdmin, sessionCookie, staffCookie, startAdmin, t, type AdminServer } from '../helpers/admin';
+import { addSession, closeAdmin, doc, et, mt, rawSignIn, sectionIdInAdmin, sessionCookie, staffCookie, startAdmin, t, type AdminServer } from '../helpers/admin';
 
 /**
  * Issue 15, "the queue and the admin itself", in Chromium against the production build: each admin
@@ -241,6 +242,25 @@ describe('the dashboard is the newsroom’s queue', () => {
     await card.getByTestId('count-reviewQueue').click();
     await page.waitForURL(`${nr.baseURL}/admin/articles?status=in_review`);
     expect(await page.getByRole('row').filter({ hasText: title }).count()).toBe(1);
+    await page.close();
+  }, 60_000);
+});
+
+describe('settings: the menu is picked from the site, the time zone is searched', () => {
+  it('an address picked from the sections fills the empty label; an address that answers nothing is refused by row', async () => {
+    const page = await open(admin, '/admin/settings');
+    const zone = page.getByLabel(mt('timeZone'));
+    expect(await zone.getAttribute('list')).toBe('time-zones');
+    expect(await page.locator('#time-zones option[value="Asia/Shanghai"]').count()).toBe(1);
+    await page.getByRole('button', { name: `+ ${mt('addNavItem')}` }).click();
+    const rows = page.locator('fieldset ol li');
+    const last = rows.last();
+    await last.getByLabel(mt('navHref')).fill(`/${SECTION.slug}`);
+    expect(await last.getByLabel(mt('navLabel')).inputValue()).toBe(SECTION.title);
+    await last.getByLabel(mt('navHref')).fill('/no-such-page');
+    await page.getByRole('button', { name: t('save') }).click();
+    const count = await rows.count();
+    await expect(page.getByText(translateMessage('zh-CN', { code: 'navHrefUnknown', params: { row: count, href: '/no-such-page' } })).waitFor()).resolves.toBeUndefined();
     await page.close();
   }, 60_000);
 });

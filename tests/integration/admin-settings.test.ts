@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '@/db/queries/admin/audit';
 import { getSettingsForEdit, saveSettings } from '@/db/queries/admin/settings';
+import { listNavTargets } from '@/db/queries/admin/nav-targets';
+import { createSection, deleteSection } from '@/db/queries/admin/sections';
+import { sectionInput } from '@/domain/validation/section';
 import { DEFAULT_SETTINGS, getSiteSettings } from '@/db/queries/public';
 import { issueMessage } from '@/domain/errors';
 import { translateMessage } from '@/domain/i18n/server-messages';
@@ -12,6 +15,8 @@ import { staffAccount } from '../fixtures/staff';
 // No demo publication: the first save must create the settings row.
 const { db, staff } = await testFileDatabase({ staffPrefix: 'settings' });
 const adminName = staffAccount('settings', 'admin').name;
+// The menu's /news must lead somewhere (saveSettings checks new local paths).
+await createSection(db, staff.admin, sectionInput.parse({ title: '新闻', slug: 'news' }));
 
 const valid = {
   name: ' 青禾日报 ',
@@ -114,6 +119,30 @@ describe('saving', () => {
     await expectActionError(saveSettings(db, staff.admin, settingsInput.parse({ ...valid, tagline: '第二位', baseUpdatedAt: opened.updatedAt })), 409);
     expect(await state()).toEqual(before);
     expect((await getSiteSettings(db)).tagline).toBe('第一位');
+  });
+
+  it('refuses a menu row whose local address answers nothing, naming the row; addresses of sections, tags and routes pass', async () => {
+    const opened = await getSettingsForEdit(db);
+    const before = await state();
+    const nav = [
+      { label: '新闻', href: '/news' },
+      { label: '搜索', href: '/search?q=x' },
+      { label: '不存在', href: '/no-such-page' },
+    ];
+    const refused = await expectActionError(saveSettings(db, staff.admin, settingsInput.parse({ ...valid, nav, baseUpdatedAt: opened.updatedAt })), 422);
+    expect(refused.fieldMessages?.nav?.[0]).toEqual({ code: 'navHrefUnknown', params: { row: 3, href: '/no-such-page' } });
+    expect(await state()).toEqual(before);
+    expect((await listNavTargets(db)).map((t) => t.href)).toContain('/news');
+  });
+
+  it('a row saved before keeps working when its section goes, so unrelated changes still save', async () => {
+    const gone = await createSection(db, staff.admin, sectionInput.parse({ title: '短期栏目', slug: 'short-lived' }));
+    let opened = await getSettingsForEdit(db);
+    await saveSettings(db, staff.admin, settingsInput.parse({ ...valid, nav: [...valid.nav, { label: '短期', href: '/short-lived' }], baseUpdatedAt: opened.updatedAt }));
+    await deleteSection(db, staff.admin, gone.id);
+    opened = await getSettingsForEdit(db);
+    await saveSettings(db, staff.admin, settingsInput.parse({ ...valid, tagline: '改了口号', nav: [...valid.nav, { label: '短期', href: '/short-lived' }], baseUpdatedAt: opened.updatedAt }));
+    expect((await getSiteSettings(db)).tagline).toBe('改了口号');
   });
 
   it('filters the audit log by actor and entity', async () => {

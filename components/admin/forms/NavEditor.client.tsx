@@ -26,6 +26,8 @@ export interface NavEditorLabels {
 interface Props {
   form: string;
   initial: { label: string; href: string }[];
+  /** Sections, pages and tags the address box offers as it is typed; picking one with no label yet fills it. */
+  targets: { label: string; href: string }[];
   max: number;
   labels: NavEditorLabels;
 }
@@ -36,7 +38,7 @@ type Focus = { key: number; control: 'up' | 'down' | 'remove' | 'label' } | null
  * The site menu as editable rows. Rows post as parallel `navLabel`/`navHref` fields in order, so
  * the form also works before this island hydrates.
  */
-export function NavEditor({ form, initial, max, labels }: Props) {
+export function NavEditor({ form, initial, targets, max, labels }: Props) {
   const nextKey = useRef(initial.length);
   const [rows, setRows] = useState<NavRow[]>(() => initial.map((item, i) => ({ key: i, ...item })));
   const pendingFocus = useRef<Focus>(null);
@@ -54,6 +56,11 @@ export function NavEditor({ form, initial, max, labels }: Props) {
   });
 
   const update = (key: number, patch: Partial<NavRow>) => setRows((current) => current.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const pickHref = (row: NavRow, href: string) => {
+    const target = targets.find((t) => t.href === href);
+    update(row.key, target && !row.label.trim() ? { href, label: target.label } : { href });
+  };
+  const listId = `${form}-nav-targets`;
   const move = (index: number, by: -1 | 1) => {
     const target = index + by;
     if (target < 0 || target >= rows.length) return;
@@ -103,7 +110,7 @@ export function NavEditor({ form, initial, max, labels }: Props) {
                 <label htmlFor={`${id}-href`} className="block text-xs">
                   {labels.href} <span className="sr-only">({rowName})</span>
                 </label>
-                <input id={`${id}-href`} name="navHref" value={row.href} onChange={(e) => update(row.key, { href: e.target.value })} maxLength={2000} className="admin-input font-mono text-sm" autoCapitalize="none" spellCheck={false} />
+                <input id={`${id}-href`} name="navHref" value={row.href} onChange={(e) => pickHref(row, e.target.value)} list={listId} maxLength={2000} className="admin-input font-mono text-sm" autoCapitalize="none" spellCheck={false} />
               </div>
               <div className="flex gap-1">
                 <button id={`${id}-up`} type="button" className="admin-button" onClick={() => move(index, -1)} disabled={index === 0} aria-label={`${labels.moveUp} (${rowName})`}>
@@ -123,6 +130,13 @@ export function NavEditor({ form, initial, max, labels }: Props) {
       <button ref={addRef} type="button" className="admin-button mt-2" onClick={add} disabled={rows.length >= max}>
         + {labels.add}
       </button>
+      <datalist id={listId}>
+        {targets.map((t) => (
+          <option key={t.href} value={t.href}>
+            {t.label}
+          </option>
+        ))}
+      </datalist>
       <FieldErrors name="nav" />
     </fieldset>
   );

@@ -10,6 +10,7 @@ import { ActionError, forbiddenError } from '../../../domain/errors';
 import { can } from '../../../domain/permissions';
 import type { SettingsInput } from '../../../domain/validation/settings';
 import { writeAudit } from './audit';
+import { assertNavTargetsAnswer } from './nav-targets';
 import type { StaffActor } from './sections';
 
 
@@ -49,6 +50,7 @@ export async function saveSettings(db: Database, actor: StaffActor, input: Setti
       feedFullText: input.feedFullText,
     };
     const before: SiteSettingsDTO = current ?? DEFAULT_SETTINGS;
+    await assertNavTargetsAnswer(t, values.nav, before.nav);
     const changed = FIELDS.filter((field) => canonicalJson(before[field]) !== canonicalJson(values[field]));
     const now = new Date();
     await t

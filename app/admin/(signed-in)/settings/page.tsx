@@ -1,4 +1,5 @@
 import { getSettingsForEdit } from '@/db/queries/admin/settings';
+import { listNavTargets } from '@/db/queries/admin/nav-targets';
 import { Card, CARD_TITLE } from '@/components/admin/kit/Card';
 import { PageHeader } from '@/components/admin/kit/PageHeader';
 import { ActionForm, SubmitButton } from '@/components/admin/forms/ActionForm.client';
@@ -23,7 +24,7 @@ function timeZones(current: string): string[] {
 
 export default async function SettingsPage() {
   const { t, mt, db } = await adminPage('settings:manage');
-  const settings = await getSettingsForEdit(db);
+  const [settings, navTargets] = await Promise.all([getSettingsForEdit(db), listNavTargets(db)]);
   const form = 'settings';
   return (
     <div className="space-y-6">
@@ -41,18 +42,19 @@ export default async function SettingsPage() {
             <option value="zh-CN">简体中文 (zh-CN)</option>
             <option value="en">English (en)</option>
           </SelectField>
-          <SelectField form={form} name="timeZone" label={mt('timeZone')} hint={mt('timeZoneHint')} defaultValue={settings.timeZone}>
+          {/* Typing filters the 400-odd zones (Shang… → Asia/Shanghai); the server checks the name. */}
+          <TextField form={form} name="timeZone" label={mt('timeZone')} hint={mt('timeZoneHint')} required maxLength={64} defaultValue={settings.timeZone} list="time-zones" autoCapitalize="none" spellCheck={false} autoComplete="off" />
+          <datalist id="time-zones">
             {timeZones(settings.timeZone).map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
+              <option key={zone} value={zone} />
             ))}
-          </SelectField>
+          </datalist>
         </Card>
         <Card id="settings-nav" title={mt('navigation')} titleClassName={CARD_TITLE.group}>
           <NavEditor
             form={form}
             initial={settings.nav}
+            targets={navTargets}
             max={NAV_MAX_ITEMS}
             labels={{
               legend: mt('navItems'),
