@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITEMAP_PAGE_SIZE } from '@/domain/feeds/sitemap';
 import { actionsAs, closeAdmin, doc, readerGet, staffCookie, startAdmin, type AdminServer } from '../helpers/admin';
+import { schemaErrors, XSD } from '../helpers/xsd';
 
 /**
  * Issue 12 against the production build, over real HTTP: the admin API with personal tokens, and a
@@ -94,8 +95,12 @@ describe('a story published through the admin API', () => {
     const chunk = `/sitemaps/articles-${Math.ceil(id / SITEMAP_PAGE_SIZE)}.xml`;
     expect(index).toContain(chunk);
     expect((await read(chunk)).text).toContain(`/articles/${id}-${slug}</loc>`);
-    expect((await read('/sitemaps/news.xml')).text).toContain(`/articles/${id}-${slug}</loc>`);
+    const news = (await read('/sitemaps/news.xml')).text;
+    expect(news).toContain(`/articles/${id}-${slug}</loc>`);
     expect(index).toContain('/sitemaps/news.xml');
+    // The live news sitemap, with this story's <news:news>, is valid against both schemas.
+    expect(schemaErrors(news, XSD.sitemapWithNews)).toEqual([]);
+    expect(schemaErrors(index, XSD.siteindex)).toEqual([]);
     expect(await publicIds()).toContain(id);
     expect(await publicIds('&section=company')).toContain(id);
     const item = JSON.parse((await read(`/api/v1/articles/${id}`)).text) as { data: { title: string; excerpt: string } };
