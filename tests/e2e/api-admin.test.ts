@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articles } from '@/db/schema';
 import { SITEMAP_PAGE_SIZE } from '@/domain/feeds/sitemap';
 import { actionsAs, closeAdmin, doc, readerGet, staffCookie, startAdmin, type AdminServer } from '../helpers/admin';
 import { schemaErrors, XSD } from '../helpers/xsd';
@@ -121,6 +123,24 @@ describe('a story published through the admin API', () => {
     expect((await read(`/api/v1/articles/${id}`)).status).toBe(404);
     expect(await publicIds()).not.toContain(id);
     expect((await read('/feed.xml')).text).not.toContain(`/articles/${id}-`);
+  });
+});
+
+describe('the Content API’s cache', () => {
+  // Only PostgreSQL lets the test write beside a running server (PGlite admits one process).
+  it.skipIf(!process.env.TEST_DATABASE_URL)('serves reads from the tagged cache: a write behind the DAL’s back (no tag expired) is not seen, the next admin API write is', async () => {
+    const created = await api('POST', '/articles', { token: secrets.editor, body: { title: 'Cached story', sectionId: companyId, body: doc('Body.') } });
+    const id = created.body.data!.id as number;
+    expect((await api('POST', `/articles/${id}/publish`, { token: secrets.editor })).status).toBe(200);
+    const item = async () => (JSON.parse((await read(`/api/v1/articles/${id}`)).text) as { data: { title: string; excerpt: string } }).data;
+    expect((await item()).title).toBe('Cached story');
+
+    await nr.withDb((db) => db.update(articles).set({ title: 'Changed behind the cache' }).where(eq(articles.id, id)));
+    expect((await item()).title).toBe('Cached story');
+
+    const version = (await api('GET', `/articles/${id}`, { token: secrets.editor })).body.data!.version as number;
+    expect((await api('PATCH', `/articles/${id}`, { token: secrets.editor, body: { version, excerpt: 'Edited through the API' } })).status).toBe(200);
+    expect(await item()).toMatchObject({ title: 'Changed behind the cache', excerpt: 'Edited through the API' });
   });
 });
 
