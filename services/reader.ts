@@ -190,10 +190,10 @@ export function getFeedItems(filter: feeds.FeedFilter, limit: number) {
   })();
 }
 
-/** How many article sitemap files there are: they split the id range up to the last visible story. */
+/** How many article sitemap files there are: they split the id range up to the last visible story (none before the first). */
 export async function getSitemapArticleFileCount(perFile: number): Promise<number> {
   const lastId = await unstable_cache(() => withDb(feeds.lastSitemapArticleId), ['sitemap-last-id'], { tags: feedTags, revalidate: LIST_REVALIDATE_SECONDS })();
-  return Math.max(1, Math.ceil(lastId / perFile));
+  return Math.ceil(lastId / perFile);
 }
 
 export function getSitemapArticles(afterId: number, span: number) {

@@ -1,6 +1,6 @@
 import { siteUrl } from '@/domain/env';
 import { notFoundXml, orUnavailable, feedResponse } from '@/services/feeds/respond';
-import { renderUrlSet, SITEMAP_PAGE_SIZE, type SitemapUrl } from '@/domain/feeds/sitemap';
+import { NEWS_SITEMAP_LIMIT, renderUrlSet, SITEMAP_PAGE_SIZE, type SitemapUrl } from '@/domain/feeds/sitemap';
 import { getNewsSitemapArticles, getSettings, getSitemapArticleFileCount, getSitemapArticles, getSitemapStatic } from '@/services/reader';
 import { absoluteUrl, articlePath, authorPath, pagePath, sectionPath, tagPath } from '@/domain/urls';
 
@@ -26,7 +26,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
         ...found.authors.map((a) => ({ loc: url(authorPath(a)), lastModified: a.lastModified ?? undefined })),
       ];
     } else if (file === 'news.xml') {
-      const [settings, recent] = await Promise.all([getSettings(), getNewsSitemapArticles(1000)]);
+      const [settings, recent] = await Promise.all([getSettings(), getNewsSitemapArticles(NEWS_SITEMAP_LIMIT)]);
       urls = recent.map((a) => ({
         loc: url(articlePath(a)),
         lastModified: a.updatedAt,
@@ -35,6 +35,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
     } else {
       const page = Number(articlesPage![1]);
       // File N holds the ids of the N-th span; one may be short (or empty) where stories were deleted.
+      // None before the first story (the index lists none then either).
       if (page > (await getSitemapArticleFileCount(SITEMAP_PAGE_SIZE))) return notFoundXml();
       const found = await getSitemapArticles((page - 1) * SITEMAP_PAGE_SIZE, SITEMAP_PAGE_SIZE);
       urls = found.map((a) => ({ loc: url(articlePath(a)), lastModified: a.updatedAt }));

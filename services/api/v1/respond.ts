@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import type { Database } from '@/db/client';
 import { API_CACHE_CONTROL } from '../../../domain/cdn/cache-control.mjs';
-import { withDb } from '../../reader';
 import { clientIp } from '../../client-ip';
 import { countRequest } from '../../rate-limit';
 import { noQuery, slugParams, type ErrorCode } from '../../../domain/api/v1/schemas';
@@ -87,36 +85,36 @@ export function parseParams<S extends z.ZodType>(schema: S, input: URLSearchPara
   return { ok: false, response: apiError(400, 'invalid_parameter', problems.join('; ')) };
 }
 
-/** Runs a read on the reader database; a failure answers 503, never a stack trace. */
-export async function withApiDb(run: (db: Database) => Promise<Response>): Promise<Response> {
+/** Runs a read (services/api/v1/reads.ts); a failure answers 503, never a stack trace. */
+export async function apiRead(run: () => Promise<Response>): Promise<Response> {
   try {
-    return await withDb(run);
+    return await run();
   } catch (error) {
-    // withDb has told the health check when the database was at fault.
+    // withDb (services/reader.ts) has told the health check when the database was at fault.
     console.error('[api/v1]', error);
     return apiError(503, 'unavailable', 'The content store is not answering; try again shortly.');
   }
 }
 
 /** GET of a whole collection: no parameters, `{ data }` from `load`. */
-export function apiCollection(load: (db: Database) => Promise<unknown>) {
+export function apiCollection(load: () => Promise<unknown>) {
   return apiRoute(async (request: Request) => {
     const query = parseParams(noQuery, new URL(request.url).searchParams);
     if (!query.ok) return query.response;
-    return withApiDb(async (db) => apiJson(request, { data: await load(db) }));
+    return apiRead(async () => apiJson(request, { data: await load() }));
   });
 }
 
 /** GET of one item by its slug: `{ data }`, or 404 naming what has no such slug. */
-export function apiItemBySlug(what: string, load: (db: Database, slug: string) => Promise<unknown | null>) {
+export function apiItemBySlug(what: string, load: (slug: string) => Promise<unknown | null>) {
   return apiRoute(async (request: Request, context: { params: Promise<{ slug: string }> }) => {
     const params = parseParams(slugParams, await context.params);
     if (!params.ok) return params.response;
     const query = parseParams(noQuery, new URL(request.url).searchParams);
     if (!query.ok) return query.response;
     const { slug } = params.data;
-    return withApiDb(async (db) => {
-      const data = await load(db, slug);
+    return apiRead(async () => {
+      const data = await load(slug);
       return data ? apiJson(request, { data }) : apiError(404, 'not_found', `No ${what} "${slug}".`);
     });
   });

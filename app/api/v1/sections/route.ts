@@ -1,11 +1,11 @@
-import { listSections } from '@/db/queries/public';
 import { sectionTree } from '@/services/api/v1/map';
+import * as reads from '@/services/api/v1/reads';
 import { apiCollection, apiPreflight } from '@/services/api/v1/respond';
 
 /** GET /api/v1/sections: the section tree. */
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiCollection(async (db) => sectionTree(await listSections(db)));
+export const GET = apiCollection(async () => sectionTree(await reads.sections()));
 
 export const OPTIONS = apiPreflight;

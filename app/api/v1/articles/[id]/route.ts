@@ -1,7 +1,6 @@
-import { getVisibleBodyJson } from '@/db/queries/api';
-import { getArticle } from '@/db/queries/public';
 import { articleOf } from '@/services/api/v1/map';
-import { apiError, apiJson, apiPreflight, apiRoute, parseParams, withApiDb } from '@/services/api/v1/respond';
+import * as reads from '@/services/api/v1/reads';
+import { apiError, apiJson, apiPreflight, apiRead, apiRoute, parseParams } from '@/services/api/v1/respond';
 import { articleIdParams, noQuery } from '@/domain/api/v1/schemas';
 
 /** GET /api/v1/articles/{id}: one published story, its body as sanitised HTML and as the editor's JSON. */
@@ -14,10 +13,10 @@ export const GET = apiRoute(async (request: Request, context: { params: Promise<
   const query = parseParams(noQuery, new URL(request.url).searchParams);
   if (!query.ok) return query.response;
   const { id } = params.data;
-  return withApiDb(async (db) => {
-    const [article, body] = await Promise.all([getArticle(db, id), getVisibleBodyJson(db, id)]);
-    if (!article || !body) return apiError(404, 'not_found', `No published story ${id}.`);
-    return apiJson(request, { data: articleOf(article, body.bodyJson) });
+  return apiRead(async () => {
+    const found = await reads.article(id);
+    if (!found) return apiError(404, 'not_found', `No published story ${id}.`);
+    return apiJson(request, { data: articleOf(found.article, found.bodyJson) });
   });
 });
 
