@@ -167,8 +167,10 @@ export const getTagBySlug = cache((slug: string) =>
   unstable_cache(() => withDb((db) => q.getTagBySlug(db, slug)), ['tag', slug], { tags: [`tag-slug:${slug}`, 'tags'] })(),
 );
 
+// An author exists for readers once a visible story credits them: any publish may create one, and
+// every article write expires `home`, so a lookup cached as "no such author" does not outlive it.
 export const getAuthorBySlug = cache((slug: string) =>
-  unstable_cache(() => withDb((db) => q.getAuthorBySlug(db, slug)), ['author', slug], { tags: [`author-slug:${slug}`, 'authors'] })(),
+  unstable_cache(() => withDb((db) => q.getAuthorBySlug(db, slug)), ['author', slug], { tags: [`author-slug:${slug}`, 'authors', cacheTags.home] })(),
 );
 
 export const getPageBySlug = cache((slug: string) =>
