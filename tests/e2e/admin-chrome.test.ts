@@ -260,7 +260,8 @@ describe('settings: the menu is picked from the site, the time zone is searched'
     await last.getByLabel(mt('navHref')).fill('/no-such-page');
     await page.getByRole('button', { name: t('save') }).click();
     const count = await rows.count();
-    await expect(page.getByText(translateMessage('zh-CN', { code: 'navHrefUnknown', params: { row: count, href: '/no-such-page' } })).waitFor()).resolves.toBeUndefined();
+    const error = page.locator('#settings-nav-error');
+    await expect(error.getByText(translateMessage('zh-CN', { code: 'navHrefUnknown', params: { row: count, href: '/no-such-page' } })).waitFor()).resolves.toBeUndefined();
     await page.close();
   }, 60_000);
 });

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articles } from '@/db/schema';
 import { SITEMAP_PAGE_SIZE } from '@/domain/feeds/sitemap';
+import { slugify } from '@/domain/slug';
 import { actionsAs, closeAdmin, doc, readerGet, staffCookie, startAdmin, type AdminServer } from '../helpers/admin';
 import { schemaErrors, XSD } from '../helpers/xsd';
 
@@ -70,6 +71,9 @@ describe('a story published through the admin API', () => {
     const title = `API 发布的稿件 ${Date.now()}`;
     // Warm every reader cache first, so that "at once" proves expiry and not a cold read.
     for (const path of ['/feed.xml', '/feed.atom', '/feed.json', '/sitemap.xml', '/sitemaps/articles-1.xml', '/sitemaps/news.xml', '/company', '/api/v1/articles?limit=50', '/api/v1/articles?limit=50&section=company']) await read(path);
+    // The editor has no story yet: no author page, and that 404 is cached too.
+    const authorPage = `/authors/${slugify(nr.staff.editor!.name, 'staff')}`;
+    expect((await read(authorPage)).status).toBe(404);
 
     const created = await api('POST', '/articles', { token: secrets.editor, body: { title, sectionId: companyId, body: doc('Written by a program.', 'Second paragraph.') } });
     expect(created.status).toBe(201);
@@ -108,6 +112,8 @@ describe('a story published through the admin API', () => {
     const item = JSON.parse((await read(`/api/v1/articles/${id}`)).text) as { data: { title: string; excerpt: string } };
     expect(item.data).toMatchObject({ title, excerpt: 'A summary set through PATCH' });
     expect((await read('/company')).text).toContain(title);
+    // Their first story makes the editor an author readers can open.
+    expect((await read(authorPage)).status).toBe(200);
 
     // And a change to the live story is on the next read too (no stale cache on any of them).
     const live = await api('GET', `/articles/${id}`, { token: secrets.editor });
