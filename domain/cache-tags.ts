@@ -13,6 +13,8 @@ export const cacheTags = {
   author: (id: number) => `author:${id}`,
   page: (slug: string) => `page:${slug}`,
   redirects: 'redirects',
+  /** The banner across every page. */
+  breakingNews: 'breaking-news',
   /** RSS and sitemaps; every article write also expires `home`, which feeds carry too. */
   feeds: 'feeds',
 } as const;

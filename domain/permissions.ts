@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   'section:manage': ['editor', 'admin'],
   'page:manage': ['editor', 'admin'],
   'redirect:manage': ['editor', 'admin'],
+  'breaking:manage': ['editor', 'admin'],
   'media:upload': ['contributor', 'author', 'editor', 'admin'],
   'media:manage': ['editor', 'admin'],
   'stats:read': ['editor', 'admin'],

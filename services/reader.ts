@@ -6,6 +6,7 @@ import * as q from '@/db/queries/public';
 import { getPageBySlug as readPageBySlug } from '@/db/queries/public-pages';
 import * as feeds from '@/db/queries/feeds';
 import { searchArticles, type SearchPage } from '@/db/queries/search';
+import { getCurrentBreakingNews } from '@/db/queries/breaking-news';
 import type { ArticleListFilter } from '@/db/queries/public';
 import type { SectionDTO } from '@/db/queries/dto';
 import { getMostReadSince, type MostReadDTO } from '@/db/queries/views';
@@ -175,6 +176,11 @@ export const getAuthorBySlug = cache((slug: string) =>
 
 export const getPageBySlug = cache((slug: string) =>
   unstable_cache(() => withDb((db) => readPageBySlug(db, slug)), ['page', slug], { tags: [cacheTags.page(slug)] })(),
+);
+
+/** The breaking-news banner; expired by a change and by the tick that notices its expiry (services/scheduled.ts). */
+export const getBreakingNews = cache(() =>
+  unstable_cache(() => withDb((db) => getCurrentBreakingNews(db)), ['breaking-news'], { tags: [cacheTags.breakingNews] })(),
 );
 
 export const getRedirect = cache((path: string) =>

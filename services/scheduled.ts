@@ -1,21 +1,25 @@
 import 'server-only';
 import type { Database } from '@/db/client';
 import { promoteDueScheduled } from '@/db/queries/admin/scheduled';
+import { noteExpiredBreakingNews } from '@/db/queries/admin/breaking-news';
 import { invalidateTags } from './cache-invalidation';
 
 const PROMOTE_EVERY_MS = 30_000;
 
 /**
- * Records scheduled stories whose time has come as published (status and audit entry). Readers and
- * the admin already treat them as published by the shared rule, so a failure here only delays the
- * bookkeeping: it is logged, never thrown at a page.
+ * Work that falls due with the clock. Records scheduled stories whose time has come as published
+ * (status and audit entry): readers and the admin already treat them as published by the shared
+ * rule, so a failure here only delays the bookkeeping; and expires the pages that showed a
+ * breaking-news banner past its time. Logged on failure, never thrown at a page.
  */
-export async function promoteScheduledStories(db: Database): Promise<void> {
+export async function runTimedWork(db: Database): Promise<void> {
   try {
     const { live, invalidate } = await promoteDueScheduled(db);
     // What was cached before their time (the story's 404, lists) goes now, on every server.
     invalidateTags(invalidate);
     if (live.length) console.log(`[gazette] scheduled stories went live: ${live.map((a) => `#${a.id}`).join(', ')}`);
+    // A breaking-news banner past its time leaves the pages cached while it showed.
+    invalidateTags((await noteExpiredBreakingNews(db)).invalidate);
   } catch (error) {
     console.error('[gazette] promoting scheduled stories failed:', error instanceof Error ? error.message : error);
   }
@@ -23,6 +27,6 @@ export async function promoteScheduledStories(db: Database): Promise<void> {
 
 /** At start-up and every 30 s on a long-running server; admin pages also run it on serverless hosts. */
 export function schedulePromotions(db: Database): void {
-  void promoteScheduledStories(db);
-  setInterval(() => void promoteScheduledStories(db), PROMOTE_EVERY_MS).unref();
+  void runTimedWork(db);
+  setInterval(() => void runTimedWork(db), PROMOTE_EVERY_MS).unref();
 }

@@ -15,6 +15,7 @@ const LINKS: { href: string; key: Parameters<AdminTranslator>[0]; permission?: P
   { href: '/admin/tags', key: 'tags', permission: 'tag:manage' },
   { href: '/admin/pages', key: 'pages', permission: 'page:manage' },
   { href: '/admin/redirects', key: 'redirects', permission: 'redirect:manage' },
+  { href: '/admin/breaking', key: 'breakingNews', permission: 'breaking:manage' },
   { href: '/admin/users', key: 'users', permission: 'user:manage' },
   { href: '/admin/settings', key: 'settings', permission: 'settings:manage' },
   { href: '/admin/audit', key: 'audit', permission: 'audit:read' },

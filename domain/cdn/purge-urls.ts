@@ -118,6 +118,11 @@ export function purgeUrls(tags: Iterable<string>, names: PurgeNames, siteUrl: st
       case 'tags':
         paths.add('/sitemaps/pages.xml');
         break;
+      case 'breaking-news':
+        // The banner is on every page (not in feeds or sitemaps).
+        everything = true;
+        paths.add('/');
+        break;
       default:
         // most-read (the sidebars: they age out with s-maxage), redirects (old URLs answer 301s that
         // were never cached as pages), authors (only the tag above matters): no URL of their own.

@@ -27,6 +27,8 @@ const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = {
   'tag.update': { 'zh-CN': '修改标签', en: 'Changed the tag' },
   'tag.merge': { 'zh-CN': '合并标签', en: 'Merged tags' },
   'tag.delete': { 'zh-CN': '删除标签', en: 'Deleted the tag' },
+  'breaking.set': { 'zh-CN': '发布突发新闻横幅', en: 'Put up the breaking-news banner' },
+  'breaking.end': { 'zh-CN': '撤下突发新闻横幅', en: 'Took down the breaking-news banner' },
   'redirect.create': { 'zh-CN': '新建跳转', en: 'Created the redirect' },
   'redirect.update': { 'zh-CN': '修改跳转', en: 'Changed the redirect' },
   'redirect.delete': { 'zh-CN': '删除跳转', en: 'Deleted the redirect' },

@@ -62,6 +62,8 @@ export const SERVER_MESSAGES = {
   tagNameTaken: { en: 'A tag named “{name}” already exists.', 'zh-CN': '已有名为“{name}”的标签。' },
   tagSlugTaken: { en: 'The tag “{name}” already uses the slug {slug}.', 'zh-CN': '标签“{name}”已在使用地址 {slug}。' },
   mergeSame: { en: 'Choose two different tags.', 'zh-CN': '请选择两个不同的标签。' },
+  // The breaking-news banner.
+  breakingHoursInvalid: { en: 'Choose how long the banner stays up.', 'zh-CN': '请选择横幅显示多久。' },
   // Redirects.
   redirectFromInvalid: { en: 'Use a path on this site starting with /, without ? or #, for example /2019/05/old-story.html.', 'zh-CN': '请填写以 / 开头的站内路径，不含 ? 或 #，例如 /2019/05/old-story.html。' },
   redirectFromOwnRoute: { en: 'Gazette answers this address itself, so a redirect from it would never be used.', 'zh-CN': '该地址由系统自身使用，从这里跳转永远不会生效。' },

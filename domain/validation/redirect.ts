@@ -2,6 +2,7 @@ import { z } from './zod';
 import { ROUTE_SEGMENTS } from '../reserved-slugs.mjs';
 import { CsvError, parseCsv } from '../csv';
 import { ActionError, fieldMessagesOf } from '../errors';
+import { siteHref } from './settings';
 
 /**
  * A redirect answers where Gazette would otherwise say 404: `/{slug}`, deeper paths, `/tags/…` and
@@ -42,17 +43,11 @@ export function normalizeRedirectFrom(raw: string): string | null {
   return path;
 }
 
-/** A local path (`/…`) or an absolute http(s) URL; anything else (javascript:, //host) is refused. */
+/** A local path (`/…`) or an absolute http(s) URL, as menus allow; whitespace inside is refused, not stripped. */
 export function normalizeRedirectTarget(raw: string): string | null {
   const target = raw.trim();
   if (/\s/.test(target) || /\p{Cc}/u.test(target)) return null;
-  if (target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/\\')) return target;
-  try {
-    const url = new URL(target);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname ? url.href : null;
-  } catch {
-    return null;
-  }
+  return siteHref(target);
 }
 
 /** Whether Gazette answers this path itself, so a redirect from it would never be used. */

@@ -22,7 +22,8 @@ export function siteHref(raw: string): string | null {
   return href;
 }
 
-const optionalHref = z
+/** An optional link field: empty is null, anything else must pass `siteHref`. */
+export const optionalHref = z
   .string()
   .max(2000)
   .transform((value, ctx) => {

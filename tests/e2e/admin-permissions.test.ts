@@ -256,6 +256,7 @@ const ST = 'actions/settings.ts';
 const AC = 'actions/account.ts';
 const M = 'actions/media.ts';
 const R = 'actions/redirects.ts';
+const BN = 'actions/breaking-news.ts';
 const W = 'actions/webhooks.ts';
 const TK = 'actions/api-tokens.ts';
 
@@ -486,6 +487,26 @@ const rows: Row[] = [
       probe: async (t) => [await adminView(`/admin/tags/${t.source}`), await adminView(`/admin/tags/${t.target}`)],
     },
     { action: 'deleteTagAction', form: 'deleteTagForm', target: newTag, input: (t) => ({ id: t.id }), probe: (t) => adminView(`/admin/tags/${t.id}`) },
+  ]),
+
+  // --- Breaking news --------------------------------------------------------------------------
+  ...changesWithForms(BN, EDITORS, 'breaking:manage', [
+    {
+      action: 'setBreakingNewsAction',
+      form: 'setBreakingNewsForm',
+      rule: 'the breaking-news banner is put up by editors and admins (breaking:manage)',
+      target: async () => ({ text: uniq('Breaking') }),
+      input: (t) => ({ text: t.text, href: '', hours: 1 }),
+      probe: () => adminView('/admin/breaking'),
+    },
+    {
+      action: 'endBreakingNewsAction',
+      form: 'endBreakingNewsForm',
+      formOk: 'redirect /admin/breaking?ended=1',
+      target: async () => fixture<{ banner: { id: number } }>('setBreakingNewsAction', [{ text: uniq('To end'), href: '', hours: 1 }]),
+      input: () => ({}),
+      probe: () => adminView('/admin/breaking'),
+    },
   ]),
 
   // --- Redirects ------------------------------------------------------------------------------

@@ -60,11 +60,12 @@ describe('purgeUrls', () => {
     expect(purgeUrls(['author-slug:li-hua', 'author:9', 'authors'], names, site).urls).toEqual([`${site}/authors/li-hua`, ...allFormats('/feeds/authors/li-hua')]);
   });
 
-  it('settings and the section tree touch every page: everything, plus the known lists', () => {
+  it('settings, the breaking-news banner and the section tree touch every page: everything, plus the known lists', () => {
     expect(purgeUrls(['settings'], names, site)).toEqual({
       everything: true,
       urls: [`${site}/`, ...allFormats('/feed'), `${site}/sitemap.xml`, `${site}/sitemaps/news.xml`],
     });
+    expect(purgeUrls(['breaking-news'], names, site)).toEqual({ everything: true, urls: [`${site}/`] });
     expect(purgeUrls(['sections', 'section:3'], names, site)).toEqual({
       everything: true,
       urls: [`${site}/`, ...allFormats('/feeds/news'), `${site}/news`, `${site}/sitemaps/pages.xml`],

@@ -7,7 +7,7 @@ import { adminTranslator } from '@/services/admin/locale';
 import { adminPageMetadata } from '@/services/admin/metadata';
 import { requirePageUser } from '@/services/auth/session';
 import { getSettings } from '@/services/reader';
-import { promoteScheduledStories } from '@/services/scheduled';
+import { runTimedWork } from '@/services/scheduled';
 import { can } from '@/domain/permissions';
 import { formatNumber } from '@/domain/i18n/format';
 import { dayInZone } from '@/domain/views/day';
@@ -25,7 +25,7 @@ export default async function DashboardPage() {
   const user = await requirePageUser();
   const db = await getDb();
   // Also where there is no long-running server (serverless): scheduled stories that went live are recorded.
-  await promoteScheduledStories(db);
+  await runTimedWork(db);
   const [{ t, locale }, settings, dashboard] = await Promise.all([adminTranslator(user), getSettings(), getDashboard(db, user)]);
   const { now, today } = renderClock(settings.timeZone);
   const viewsToday = can(user.role, 'stats:read') ? await getSiteViewsTotal(db, today, today) : null;

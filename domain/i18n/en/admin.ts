@@ -27,6 +27,7 @@ export const admin: Record<AdminKey, string> = {
   tags: 'Tags',
   pages: 'Pages',
   redirects: 'Redirects',
+  breakingNews: 'Breaking news',
   media: 'Media',
   stats: 'Views',
   users: 'Users',

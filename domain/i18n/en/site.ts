@@ -41,6 +41,7 @@ export const site: Record<MessageKey, string> = {
   breadcrumb: 'Breadcrumb',
   mainNav: 'Main navigation',
   skipToContent: 'Skip to content',
+  breakingNews: 'Breaking news',
   tagArchive: 'Tag: {name}',
   authorArchive: 'Author: {name}',
   articlesCount: '{count} articles',

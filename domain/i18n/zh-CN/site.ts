@@ -39,6 +39,7 @@ export const site = {
   breadcrumb: '面包屑导航',
   mainNav: '主导航',
   skipToContent: '跳到正文',
+  breakingNews: '突发新闻',
   tagArchive: '标签：{name}',
   authorArchive: '作者：{name}',
   articlesCount: '共 {count} 篇文章',

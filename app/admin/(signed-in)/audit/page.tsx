@@ -12,12 +12,12 @@ import { adminPageMetadata } from '@/services/admin/metadata';
 import { formatDateTime } from '@/domain/i18n/format';
 import { auditActionLabel } from '@/domain/i18n/audit-actions';
 import { getSettings } from '@/services/reader';
-import { promoteScheduledStories } from '@/services/scheduled';
+import { runTimedWork } from '@/services/scheduled';
 
 export const generateMetadata = () => adminPageMetadata('audit:read', ({ t }) => t('audit'));
 
 const PAGE_SIZE = 50;
-const ENTITY_TYPES = ['article', 'section', 'tag', 'page', 'redirect', 'user', 'settings', 'media', 'webhook'] as const;
+const ENTITY_TYPES = ['article', 'section', 'tag', 'page', 'redirect', 'user', 'settings', 'media', 'webhook', 'breaking'] as const;
 type EntityType = (typeof ENTITY_TYPES)[number];
 const ADMIN_LINKS: Partial<Record<string, string>> = { article: 'articles', section: 'sections', tag: 'tags', page: 'pages', redirect: 'redirects', user: 'users', webhook: 'webhooks' };
 
@@ -45,7 +45,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const { t, mt, locale, db } = await adminPage('audit:read');
   const raw = await searchParams;
   const f = filters.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  await promoteScheduledStories(db); // the log shows stories that went live since the last periodic run
+  await runTimedWork(db); // the log shows stories that went live since the last periodic run
   const [entries, people, settings] = await Promise.all([
     listAudit(db, { before: f.before, limit: PAGE_SIZE, actorId: f.actor, entityType: f.entity }),
     listUserChoices(db),
