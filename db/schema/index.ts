@@ -11,4 +11,5 @@ export * from './views';
 export * from './media';
 export * from './webhooks';
 export * from './api-tokens';
+export * from './imports';
 export * from './relations';
