@@ -19,6 +19,8 @@ export interface KindReport {
   imported: number;
   updated: number;
   skipped: number;
+  /** Skips by reason, for the summary ("already imported, unchanged: 4,998"). */
+  skippedBecause: Record<string, number>;
   skippedList: ReportLine[];
   notes: ReportLine[];
 }
@@ -36,14 +38,23 @@ export interface ImportReport {
 }
 
 export function emptyReport(site: string, dryRun: boolean): ImportReport {
-  const kinds = Object.fromEntries(REPORT_KINDS.map((k) => [k, { imported: 0, updated: 0, skipped: 0, skippedList: [], notes: [] }])) as unknown as Record<ReportKind, KindReport>;
+  const kinds = Object.fromEntries(REPORT_KINDS.map((k) => [k, { imported: 0, updated: 0, skipped: 0, skippedBecause: {}, skippedList: [], notes: [] }])) as unknown as Record<ReportKind, KindReport>;
   return { site, dryRun, kinds, redirects: 0, media: { fetched: 0, reused: 0, failed: [] }, approvedComments: 0, imagesWithoutAlt: 0 };
 }
+
+/** Skips that are the import working as meant (a second run), not something to look at. */
+const ROUTINE = /^(already imported|already in the library|matched the existing)/;
 
 export function countOutcome(report: ImportReport, kind: ReportKind, id: string, outcome: 'imported' | 'updated' | 'skipped', text?: string): void {
   const entry = report.kinds[kind];
   entry[outcome]++;
-  if (outcome === 'skipped' && entry.skippedList.length < REPORT_LIST_LIMIT) entry.skippedList.push({ id, text: text ?? '' });
+  if (outcome === 'skipped') {
+    // Free text (a failure's message) would make a key per record: only the reason's first clause counts.
+    const reason = (text ?? '').split(':')[0]!.slice(0, 100);
+    if (reason in entry.skippedBecause || Object.keys(entry.skippedBecause).length < 100) entry.skippedBecause[reason] = (entry.skippedBecause[reason] ?? 0) + 1;
+  }
+  // Records a second run finds already there are only counted: the list keeps room for the others.
+  if (outcome === 'skipped' && !ROUTINE.test(text ?? '') && entry.skippedList.length < REPORT_LIST_LIMIT) entry.skippedList.push({ id, text: text ?? '' });
   else if (outcome !== 'skipped' && text && entry.notes.length < REPORT_LIST_LIMIT) entry.notes.push({ id, text });
 }
 
@@ -64,8 +75,12 @@ export function formatReport(report: ImportReport): string {
     const k = report.kinds[kind];
     if (!k.imported && !k.updated && !k.skipped) continue;
     out.push(`${LABELS[kind]}: ${k.imported} ${verb}, ${k.updated} updated, ${k.skipped} skipped`);
+    // What a second run skips because it is already there is a count; anything else is listed by id.
+    const routine = Object.entries(k.skippedBecause).filter(([reason]) => ROUTINE.test(reason));
+    for (const [reason, n] of routine) out.push(`  skipped, ${reason}: ${n}`);
     for (const line of k.skippedList) out.push(`  skipped #${line.id}: ${line.text}`);
-    if (k.skipped > k.skippedList.length) out.push(`  … and ${k.skipped - k.skippedList.length} more`);
+    const unlisted = k.skipped - k.skippedList.length - routine.reduce((sum, [, n]) => sum + n, 0);
+    if (unlisted > 0) out.push(`  … and ${unlisted} more`);
     for (const line of k.notes) out.push(`  note #${line.id}: ${line.text}`);
   }
   out.push('', `Redirects from old addresses: ${report.redirects}`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countOutcome, emptyReport, formatReport, noteFailedMedia } from '@/domain/import/report';
 import { autop, wordpressContentToDoc, wordpressContentToHtml } from '@/domain/import/wordpress/content';
 import { articleStatusOf, categoryPaths, gazetteSlug, mapArticleContent, oldPathsOf, pageStatusOf, parseWpDate, placeholderEmail, viewsOf } from '@/domain/import/wordpress/map';
 import type { WxrCategory, WxrChannel, WxrItem } from '@/domain/import/wordpress/wxr-types';
@@ -98,5 +99,23 @@ describe('WordPress records → Gazette fields', () => {
     expect(placeholderEmail('John Smith')).toBe('wp-john-smith@import.invalid');
     const mapped = mapArticleContent(item({ title: 'A &amp; <em>B</em>', excerpt: '<p>Short <b>one</b></p>', meta: [{ key: 'subtitle', value: 'Sub' }, { key: 'source', value: 'Wire' }] }), channel);
     expect(mapped).toMatchObject({ ok: true, value: { title: 'A & B', excerpt: 'Short one', subtitle: 'Sub', source: 'Wire', locale: 'en' } });
+  });
+});
+
+describe('the import report', () => {
+  it('counts what a second run finds already there, and lists every other skip with its source id', () => {
+    const report = emptyReport('old.example.test', false);
+    for (let i = 0; i < 5000; i++) countOutcome(report, 'post', String(i), 'skipped', 'already imported, unchanged');
+    countOutcome(report, 'post', '108', 'skipped', 'in the WordPress trash');
+    countOutcome(report, 'post', '7', 'imported', 'password-protected in WordPress: imported as a draft, not public');
+    noteFailedMedia(report, 'https://old.example.test/a.png', 'the old site answered HTTP 404', '102');
+    noteFailedMedia(report, 'https://old.example.test/a.png', 'the old site answered HTTP 404', '202');
+    const text = formatReport(report);
+    expect(text).toContain('Posts → stories: 1 imported, 0 updated, 5001 skipped');
+    expect(text).toContain('  skipped, already imported, unchanged: 5000');
+    expect(text).toContain('  skipped #108: in the WordPress trash');
+    expect(text).toContain('  note #7: password-protected');
+    expect(text).toContain('https://old.example.test/a.png: the old site answered HTTP 404 (kept as a link in #102, #202)');
+    expect(text).not.toContain('… and');
   });
 });

@@ -79,6 +79,8 @@ export async function importSection(db: Database, input: ImportedSectionInput): 
   const key = { site: input.site, kind: 'category' as const, sourceId: input.sourceId };
   return withTx(db, async (t) => {
     const result = await writeSection(t, input, key);
+    // Written when the record is first met (or changed); a later run leaves them as they are.
+    if (result.note?.startsWith('already imported')) return { ...result, redirects: [] };
     return { ...result, redirects: await importRedirects(t, input.redirectsFrom, sectionPath(result)) };
   });
 }
@@ -125,6 +127,8 @@ export async function importTag(db: Database, input: ImportedTagInput): Promise<
   const key = { site: input.site, kind: 'tag' as const, sourceId: input.sourceId };
   return withTx(db, async (t) => {
     const result = await writeTag(t, input, key);
+    // Written when the record is first met (or changed); a later run leaves them as they are.
+    if (result.note?.startsWith('already imported')) return { ...result, redirects: [] };
     return { ...result, redirects: await importRedirects(t, input.redirectsFrom, tagPath(result)) };
   });
 }
