@@ -95,12 +95,13 @@ async function importTaxonomy(db: Database | null, found: Scan, site: string, re
       continue;
     }
     const name = cleanLine(author.displayName || `${author.firstName} ${author.lastName}` || author.login).slice(0, 100) || author.login;
-    const email = EMAIL.test(author.email) ? author.email : placeholderEmail(author.login);
+    const placeholder = !EMAIL.test(author.email);
+    const email = placeholder ? placeholderEmail(author.login) : author.email;
     if (!db) {
       countOutcome(report, 'author', id, 'imported');
       continue;
     }
-    const result = await importAuthor(db, { site, sourceId: author.login, email, name, slugBase: slugify(author.login, 'staff'), fingerprint: fingerprintOf(author) });
+    const result = await importAuthor(db, { site, sourceId: author.login, email, placeholder, name, slugBase: slugify(author.login, 'staff'), fingerprint: fingerprintOf(author) });
     ctx.authors.set(author.login, result.id);
     countOutcome(report, 'author', id, result.outcome, result.note);
   }

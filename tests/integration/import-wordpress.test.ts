@@ -182,6 +182,12 @@ describe(`WordPress import on ${testDatabaseKind}`, () => {
     expect(report.kinds.post).toMatchObject({ imported: 0, updated: 1 });
     expect((await story('City council approves budget')).bodyHtml).toContain('The city council voted');
   });
+  it('meets the staff of another site’s export by real email only: a made-up address never joins a stranger’s account', async () => {
+    const otherSite = fixture().replace(`<wp:base_blog_url>${origin}</wp:base_blog_url>`, `<wp:base_blog_url>${origin}/other</wp:base_blog_url>`);
+    const report = await importWordPress(db, source(otherSite), options({ fetchMedia: false }));
+    expect(report.kinds.author).toMatchObject({ imported: 1, skipped: 1, skippedBecause: { 'matched the existing account wang@old.example.test': 1 } });
+    expect((await db.select({ email: users.email }).from(users).orderBy(asc(users.id))).map((u) => u.email)).toEqual(['wang@old.example.test', 'wp-jsmith@import.invalid', 'wp-jsmith-2@import.invalid']);
+  });
 });
 
 describe(`an interrupted or refused WordPress import on ${testDatabaseKind}`, () => {

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { importSources, pages, sections } from '../../schema';
-import { isOwnRoute } from '../../../domain/validation/redirect';
+import { isOwnRoute, REDIRECT_PATH_MAX } from '../../../domain/validation/redirect';
 import { recordRedirect } from '../admin/sections';
 
 /** The bookkeeping of imports: which local row stands for which record of the old site. */
@@ -58,7 +58,7 @@ export async function rememberSource(tx: Database, key: SourceKey, localId: numb
 export async function importRedirects(tx: Database, fromPaths: string[], to: string): Promise<string[]> {
   const written: string[] = [];
   for (const from of fromPaths) {
-    if (from === to || isOwnRoute(from)) continue;
+    if (from === to || from.length > REDIRECT_PATH_MAX || isOwnRoute(from)) continue;
     const segments = from.split('/').slice(1);
     if (segments.length === 1) {
       const slug = segments[0]!;

@@ -27,6 +27,8 @@ export interface ImportedAuthorInput {
   site: string;
   sourceId: string;
   email: string;
+  /** The export had no usable email: `email` is made up (…@import.invalid). */
+  placeholder: boolean;
   name: string;
   slugBase: string;
   fingerprint: string;
@@ -41,8 +43,12 @@ export async function importAuthor(db: Database, input: ImportedAuthorInput): Pr
       const [row] = await t.select({ id: users.id }).from(users).where(eq(users.id, known.localId));
       if (row) return { id: row.id, outcome: 'skipped', note: 'already imported' };
     }
-    const email = input.email.toLowerCase();
-    const [sameEmail] = await t.select({ id: users.id }).from(users).where(eq(users.email, email));
+    let email = input.email.toLowerCase();
+    const emailTaken = async (candidate: string) => Boolean((await t.select({ id: users.id }).from(users).where(eq(users.email, candidate)))[0]);
+    // A made-up address says nothing about who someone is: another site's `admin`, or a second
+    // login that spells the same in ASCII, gets an address of its own instead of a stranger's account.
+    if (input.placeholder) email = (await uniqueSlug(email.replace(/@.*$/, ''), (local) => emailTaken(`${local}@import.invalid`))) + '@import.invalid';
+    const [sameEmail] = input.placeholder ? [] : await t.select({ id: users.id }).from(users).where(eq(users.email, email));
     if (sameEmail) {
       await rememberSource(t, key, sameEmail.id, input.fingerprint);
       return { id: sameEmail.id, outcome: 'skipped', note: `matched the existing account ${email}` };
