@@ -225,7 +225,7 @@ function createParser(out: WxrEvent[]) {
  * a WxrError when the file is refused (after the records read so far have been handed out: a
  * caller that must write nothing of a bad file reads it once first, see services/import).
  */
-export async function* readWxr(source: AsyncIterable<Uint8Array | string>): AsyncGenerator<WxrEvent> {
+export async function* readWxr(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>): AsyncGenerator<WxrEvent> {
   const out: WxrEvent[] = [];
   const parser = createParser(out);
   const decoder = new TextDecoder('utf-8', { fatal: false });
