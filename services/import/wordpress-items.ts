@@ -51,7 +51,9 @@ async function localizeImages(ctx: ItemContext, nodes: RichTextNode[] | undefine
   for (const node of nodes ?? []) {
     await localizeImages(ctx, node.content, sourceId);
     if (node.type !== 'image' || typeof node.attrs?.src !== 'string') continue;
-    const src = node.attrs.src;
+    // WordPress puts resized copies in bodies (photo-300x200.jpg): the library takes the original once.
+    const original = node.attrs.src.replace(/-\d{1,5}x\d{1,5}(\.[a-z0-9]{2,5})$/i, '$1');
+    const src = ctx.attachmentByUrl.has(original) ? original : node.attrs.src;
     const known = ctx.attachmentByUrl.get(src);
     if (!node.attrs.alt && known?.alt) node.attrs.alt = known.alt;
     let host = '';

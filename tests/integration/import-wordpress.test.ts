@@ -117,8 +117,11 @@ describe(`WordPress import on ${testDatabaseKind}`, () => {
     expect(metro.coverMediaId).toEqual(expect.any(Number));
     const [cover] = await db.select().from(media).where(eq(media.id, metro.coverMediaId!));
     expect(cover).toMatchObject({ status: 'ready', mimeType: 'image/png', width: 64, height: 48, alt: '新线列车' });
-    // The relative image of #111 is the same file: fetched once, used twice.
-    expect((await story('评论：算法与新闻')).bodyHtml).toContain(`/media/${cover!.storageKey}`);
+    // The relative image of #111 and its resized copy (metro-300x225.png) are the same file: fetched once, used thrice.
+    const algorithms = (await story('评论：算法与新闻')).bodyHtml;
+    expect(algorithms.split(`/media/${cover!.storageKey}/original`).length - 1).toBe(2);
+    expect(algorithms).not.toContain('300x225');
+    expect(requests.filter((r) => r.includes('metro')).length).toBe(1);
   });
 
   it('keeps the category tree, a tag and a category sharing a slug, and authors as disabled accounts', async () => {
@@ -228,6 +231,19 @@ describe(`an interrupted or refused WordPress import on ${testDatabaseKind}`, ()
     expect(await db.select({ n: sql<number>`count(*)::int` }).from(articles)).toEqual([{ n: 8 }]);
     const metro = (await db.select().from(articles).where(eq(articles.title, '城市地铁新线开通')))[0]!;
     expect(await db.select({ toPath: redirects.toPath }).from(redirects).where(eq(redirects.fromPath, '/2024/03/旧标题'))).toEqual([{ toPath: articlePath(metro) }]);
+  });
+
+  it('skips an item with a 10 MB title, with the reason, and imports the rest of the file', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const huge = fixture().replace('<title><![CDATA[Pending story]]></title>', `<title>${'x'.repeat(10 * 1024 * 1024)}</title>`);
+      const report = await importWordPress(fresh.db, source(huge), options({ fetchMedia: false }));
+      expect(report.kinds.post).toMatchObject({ imported: 7, skipped: 2 });
+      expect(report.kinds.post.skippedList).toContainEqual({ id: '104', text: 'title longer than 1,000 characters' });
+      expect(await fresh.db.select({ n: sql<number>`count(*)::int` }).from(articles)).toEqual([{ n: 7 }]);
+    } finally {
+      await fresh.drop();
+    }
   });
 
   it('a dry run reads and maps the file and writes nothing', async () => {
