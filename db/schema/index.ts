@@ -12,4 +12,5 @@ export * from './media';
 export * from './webhooks';
 export * from './api-tokens';
 export * from './breaking-news';
+export * from './imports';
 export * from './relations';

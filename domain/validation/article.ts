@@ -3,7 +3,7 @@ import { parseRichText, type RichTextNode } from '../rich-text/schema';
 import { safeHref } from '../rich-text/render';
 import { cleanDocumentText, id, line, multiline, requiredLine } from './text';
 
-function imagesWithoutAlt(nodes: RichTextNode[] | undefined): number {
+export function imagesWithoutAlt(nodes: RichTextNode[] | undefined): number {
   let missing = 0;
   for (const node of nodes ?? []) {
     if ((node.type === 'image' || node.type === 'figure') && !String(node.attrs?.alt ?? '').trim()) missing++;
@@ -20,9 +20,18 @@ function cleanStrings(value: unknown): unknown {
   return value;
 }
 
-export const richTextBody = z.unknown().transform((value, ctx) => {
+/**
+ * The body checks every document meets, whoever sends it (the editor, the admin API, an import):
+ * shape, depth and size, then control characters out of every string.
+ */
+export function cleanRichText(value: unknown): ReturnType<typeof parseRichText> {
   const result = parseRichText(value);
   if (result.ok) result.doc = cleanStrings(result.doc) as typeof result.doc;
+  return result;
+}
+
+export const richTextBody = z.unknown().transform((value, ctx) => {
+  const result = cleanRichText(value);
   if (!result.ok) {
     ctx.addIssue({ code: 'custom', message: result.error });
     return z.NEVER;

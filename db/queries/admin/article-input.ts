@@ -83,7 +83,7 @@ export async function resolveCoverMedia(tx: Database, coverMediaId: number | nul
   return row.id;
 }
 
-export function excerptFrom(input: ArticleInput, text: string): string {
+export function excerptFrom(input: Pick<ArticleInput, 'excerpt'>, text: string): string {
   if (input.excerpt) return input.excerpt;
   const first = text.split('\n').find((l) => l.trim()) ?? '';
   return [...first].length > 140 ? `${[...first].slice(0, 140).join('')}…` : first;
