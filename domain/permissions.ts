@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   'user:manage': ['admin'],
   'settings:manage': ['admin'],
   'audit:read': ['admin'],
+  /** Bringing a whole site in (WordPress): administrators, the owner among them. */
+  'import:run': ['admin'],
   // Webhook secrets sign what other systems trust: administrators (the owner is one) only.
   'webhook:manage': ['admin'],
   /** Revoke anyone's personal API token (everyone may revoke their own). */

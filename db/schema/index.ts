@@ -12,5 +12,6 @@ export * from './media';
 export * from './webhooks';
 export * from './api-tokens';
 export * from './breaking-news';
+export * from './import-jobs';
 export * from './imports';
 export * from './relations';

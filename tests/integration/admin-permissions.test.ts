@@ -44,7 +44,7 @@ describe('the PERMISSIONS table matches the role descriptions of the issue', () 
   const all = Object.keys(PERMISSIONS) as Permission[];
   const granted = (role: Role) => all.filter((p) => can(role, p)).sort();
   const publishing: Permission[] = ['article:publish-own', 'article:publish-any', 'article:edit-any', 'article:trash-any', 'article:bulk', 'article:review'];
-  const staffAdmin: Permission[] = ['user:manage', 'settings:manage', 'audit:read', 'api-token:revoke-any', 'webhook:manage'];
+  const staffAdmin: Permission[] = ['user:manage', 'settings:manage', 'audit:read', 'api-token:revoke-any', 'webhook:manage', 'import:run'];
 
   it('lists the four roles from least to most powerful', () => {
     expect(ROLES).toEqual(['contributor', 'author', 'editor', 'admin']);

@@ -38,6 +38,7 @@ describe('configuration defaults', () => {
       MEDIA_STORAGE: 'local',
       MEDIA_MAX_BYTES: 20 * 1024 * 1024,
       MEDIA_MAX_PIXELS: 40_000_000,
+      IMPORT_MAX_BYTES: 512 * 1024 * 1024,
       S3_REGION: 'us-east-1',
       S3_FORCE_PATH_STYLE: false,
       VIEWS_ENABLED: true,

@@ -5,24 +5,32 @@ export interface UploadProgress {
   total: number;
 }
 
-/** One file to POST /api/media with progress events (fetch has no upload progress; XHR does). */
-export function uploadImage(file: File, onProgress: (p: UploadProgress) => void): Promise<MediaDTO> {
+/**
+ * POSTs one file as the raw body (`X-File-Name`: its percent-encoded name) with progress events
+ * (fetch has no upload progress; XHR does); resolves with the JSON answer when the status is `ok`.
+ */
+export function postFile<T>(url: string, file: File, ok: number, onProgress: (p: UploadProgress) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/media');
+    xhr.open('POST', url);
     xhr.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
     xhr.upload.onprogress = (event) => onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });
     xhr.onload = () => {
-      let body: { error?: string } & Partial<MediaDTO> = {};
+      let body: { error?: string } = {};
       try {
         body = JSON.parse(xhr.responseText);
       } catch {
         // fall through with the status text
       }
-      if (xhr.status === 201) resolve(body as MediaDTO);
+      if (xhr.status === ok) resolve(body as T);
       else reject(new Error(body.error ?? `Upload failed (${xhr.status}).`));
     };
     xhr.onerror = () => reject(new Error('The connection was lost during the upload.'));
     xhr.send(file);
   });
+}
+
+/** One image to POST /api/media. */
+export function uploadImage(file: File, onProgress: (p: UploadProgress) => void): Promise<MediaDTO> {
+  return postFile<MediaDTO>('/api/media', file, 201, onProgress);
 }

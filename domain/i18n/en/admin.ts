@@ -27,6 +27,7 @@ export const admin: Record<AdminKey, string> = {
   tags: 'Tags',
   pages: 'Pages',
   redirects: 'Redirects',
+  import: 'Import',
   breakingNews: 'Breaking news',
   media: 'Media',
   stats: 'Views',

@@ -25,6 +25,7 @@ export const admin = {
   tags: '标签',
   pages: '单页',
   redirects: '跳转',
+  import: '导入',
   breakingNews: '突发新闻',
   media: '媒体库',
   stats: '浏览统计',

@@ -17,7 +17,7 @@ import { runTimedWork } from '@/services/scheduled';
 export const generateMetadata = () => adminPageMetadata('audit:read', ({ t }) => t('audit'));
 
 const PAGE_SIZE = 50;
-const ENTITY_TYPES = ['article', 'section', 'tag', 'page', 'redirect', 'user', 'settings', 'media', 'webhook', 'breaking'] as const;
+const ENTITY_TYPES = ['article', 'section', 'tag', 'page', 'redirect', 'user', 'settings', 'media', 'webhook', 'breaking', 'import'] as const;
 type EntityType = (typeof ENTITY_TYPES)[number];
 const ADMIN_LINKS: Partial<Record<string, string>> = { article: 'articles', section: 'sections', tag: 'tags', page: 'pages', redirect: 'redirects', user: 'users', webhook: 'webhooks' };
 
