@@ -6,7 +6,7 @@
  *
  * - The admin (/admin) and previews (/preview) are rendered per request, so each response gets a
  *   fresh nonce: only scripts Next.js marks with it (and what they load, 'strict-dynamic') run.
- *   Nothing may frame them, and <base> is refused.
+ *   Nothing may frame them (but this site may frame its staff preview), and <base> is refused.
  * - Reader pages are prerendered and shared by every reader (Next's cache, the micro-cache, a CDN):
  *   they cannot carry a per-request nonce, and are not made dynamic to get one. They get the
  *   strictest policy that holds without one: no plugins, no <base> to another origin, no framing
@@ -20,8 +20,10 @@ export const READER_CSP = "object-src 'none'; base-uri 'self'; frame-ancestors '
  * The admin's and the previews' policy for one response.
  * @param {string} nonce base64, fresh for every request
  * @param {boolean} [development] `next dev` needs eval (React's debugging) and a WebSocket (HMR)
+ * @param {boolean} [frameable] the staff preview in the site's layout, which the admin's preview
+ *   page frames at phone width: framed by this site only
  */
-export function adminCsp(nonce, development = false) {
+export function adminCsp(nonce, development = false, frameable = false) {
   return [
     "default-src 'self'",
     `script-src 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
@@ -36,7 +38,7 @@ export function adminCsp(nonce, development = false) {
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    frameable ? "frame-ancestors 'self'" : "frame-ancestors 'none'",
   ].join('; ');
 }
 

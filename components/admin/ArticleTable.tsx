@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { AdminArticleRowDTO } from '@/db/queries/admin/article-admin';
 import type { AdminTranslator } from '@/domain/i18n/admin';
 import type { Locale } from '@/domain/i18n/messages';
@@ -62,6 +63,13 @@ export function ArticleTable({ rows, t, locale, timeZone, selectable, time = 'up
           cell: (row) => (
             <>
               <TitleLink href={`/admin/articles/${row.id}`}>{row.title}</TitleLink>
+              {/* The review queue: a reviewer reads the story as readers would before opening the editor. */}
+              {row.status === 'in_review' && !row.deleted ? (
+                <Link href={`/admin/articles/${row.id}/preview`} className="ml-2 text-xs text-emerald-800 underline dark:text-emerald-300">
+                  {t('previewStory')}
+                  <span className="sr-only">: {row.title}</span>
+                </Link>
+              ) : null}
               {note?.(row) ? <q className="mt-1 block text-xs text-neutral-700 dark:text-neutral-300">{note(row)}</q> : null}
             </>
           ),

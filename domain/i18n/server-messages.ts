@@ -46,6 +46,14 @@ export const SERVER_MESSAGES = {
   yourNameRequired: { en: 'Your name is required.', 'zh-CN': '请填写你的姓名。' },
   tooManyTags: { en: 'At most {max} tags.', 'zh-CN': '最多 {max} 个标签。' },
   imagesNeedAlt: { en: 'Every image needs alt text ({missing} missing).', 'zh-CN': '每张图片都需要替代文字（缺少 {missing} 处）。' },
+  // The publish checklist (domain/publishing/checklist.ts): what fails, as the server refuses it.
+  publishChecklistFailed: { en: 'Before this story can go out, {count} item(s) need fixing.', 'zh-CN': '发布前还有 {count} 项需要处理。' },
+  checkSection: { en: 'Choose a section.', 'zh-CN': '请选择栏目。' },
+  checkCoverAlt: { en: 'The cover image needs alt text.', 'zh-CN': '封面图需要替代文字。' },
+  checkLinks: { en: '{count} link(s) have no address or no text.', 'zh-CN': '有 {count} 个链接缺少地址或文字。' },
+  checkDescriptionLength: { en: 'The description is {length} characters; search results show about {max}.', 'zh-CN': '摘要有 {length} 个字符，搜索结果约显示 {max} 个。' },
+  sectionMissing: { en: 'Choose an existing section.', 'zh-CN': '请选择一个现有栏目。' },
+  scheduleInFuture: { en: 'Choose a publish time in the future.', 'zh-CN': '请选择一个将来的发布时间。' },
   linkInvalid: { en: 'Use an http(s) address or a path on this site.', 'zh-CN': '请填写 http(s) 地址或站内路径。' },
   dateInvalid: { en: 'Not a valid date and time.', 'zh-CN': '日期和时间无效。' },
   // Addresses.

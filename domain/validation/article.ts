@@ -1,16 +1,8 @@
 import { z } from './zod';
-import { parseRichText, type RichTextNode } from '../rich-text/schema';
+import { parseRichText, type RichTextDoc } from '../rich-text/schema';
+import { bodyProblems } from '../publishing/checklist';
 import { safeHref } from '../rich-text/render';
 import { cleanDocumentText, id, line, multiline, requiredLine } from './text';
-
-export function imagesWithoutAlt(nodes: RichTextNode[] | undefined): number {
-  let missing = 0;
-  for (const node of nodes ?? []) {
-    if ((node.type === 'image' || node.type === 'figure') && !String(node.attrs?.alt ?? '').trim()) missing++;
-    missing += imagesWithoutAlt(node.content);
-  }
-  return missing;
-}
 
 /** Every string in the document without control characters (U+0000 cannot be stored in jsonb). */
 function cleanStrings(value: unknown): unknown {
@@ -26,22 +18,36 @@ function cleanStrings(value: unknown): unknown {
  */
 export function cleanRichText(value: unknown): ReturnType<typeof parseRichText> {
   const result = parseRichText(value);
-  if (result.ok) result.doc = cleanStrings(result.doc) as typeof result.doc;
+  if (result.ok) result.doc = cleanStrings(result.doc) as RichTextDoc;
   return result;
 }
 
-export const richTextBody = z.unknown().transform((value, ctx) => {
+/** The document, cleaned, or null after reporting why it is not one. */
+function parsedBody(value: unknown, ctx: z.RefinementCtx): RichTextDoc | null {
   const result = cleanRichText(value);
   if (!result.ok) {
     ctx.addIssue({ code: 'custom', message: result.error });
-    return z.NEVER;
+    return null;
   }
-  const missingAlt = imagesWithoutAlt(result.doc.content);
+  return result.doc;
+}
+
+/**
+ * An article's body. Alt text is not checked here: a draft always saves, and the publish
+ * checklist (domain/publishing/checklist.ts) refuses what readers must not get.
+ */
+export const richTextBody = z.unknown().transform((value, ctx) => parsedBody(value, ctx) ?? z.NEVER);
+
+/** A page's body: a page is live as soon as it is saved, so its images need alt text to save. */
+export const pageRichTextBody = z.unknown().transform((value, ctx) => {
+  const doc = parsedBody(value, ctx);
+  if (!doc) return z.NEVER;
+  const missingAlt = bodyProblems(doc).imagesWithoutAlt;
   if (missingAlt) {
     ctx.addIssue({ code: 'custom', message: 'imagesNeedAlt', params: { missing: missingAlt } });
     return z.NEVER;
   }
-  return result.doc;
+  return doc;
 });
 
 const optionalUrl = z

@@ -6,7 +6,7 @@ import { countOutcome, noteFailedMedia, type ImportReport } from '../../domain/i
 import { articleStatusOf, featuredAttachmentOf, gazetteSlug, itemKind, mapArticleContent, oldPathsOf, pageStatusOf, parseWpDate, viewsOf } from '../../domain/import/wordpress/map';
 import type { WxrChannel, WxrItem } from '../../domain/import/wordpress/wxr-types';
 import type { RichTextNode } from '../../domain/rich-text/schema';
-import { imagesWithoutAlt } from '../../domain/validation/article';
+import { bodyProblems } from '../../domain/publishing/checklist';
 import type { createMediaFetcher } from './media';
 
 /** One record of the export's second pass: a story, a page or an attachment. */
@@ -107,7 +107,7 @@ async function importPost(ctx: ItemContext, item: WxrItem): Promise<void> {
   if (item.creator && authorId === undefined && ctx.db) notes.push(`author "${item.creator}" is not in the export's author list`);
   const { doc } = mapped.value;
   await localizeImages(ctx, doc.content, item.postId);
-  const missingAlt = imagesWithoutAlt(doc.content);
+  const missingAlt = bodyProblems(doc).imagesWithoutAlt;
   ctx.report.imagesWithoutAlt += missingAlt;
   if (!ctx.db) return countOutcome(ctx.report, 'post', item.postId, 'imported', notes.join('; ') || undefined);
   const input = {
@@ -140,7 +140,7 @@ async function importWpPage(ctx: ItemContext, item: WxrItem): Promise<void> {
   ctx.report.approvedComments += item.approvedComments;
   const notes = [...(decision.note ? [decision.note] : []), ...mapped.value.notes];
   await localizeImages(ctx, mapped.value.doc.content, item.postId);
-  ctx.report.imagesWithoutAlt += imagesWithoutAlt(mapped.value.doc.content);
+  ctx.report.imagesWithoutAlt += bodyProblems(mapped.value.doc).imagesWithoutAlt;
   if (!ctx.db) return countOutcome(ctx.report, 'page', item.postId, 'imported', notes.join('; ') || undefined);
   const input = {
     site: ctx.site,

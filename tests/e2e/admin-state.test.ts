@@ -71,7 +71,8 @@ describe('bug 1: the byline is the 发布者 readers see', () => {
 
   it('in the staff preview and the RSS feed (dc:creator)', async () => {
     const page = await editor.newPage();
-    await page.goto(`${nr.baseURL}/admin/articles/${id}/preview`);
+    // The reader's layout, as the admin's preview page frames it.
+    await page.goto(`${nr.baseURL}/preview/article/${id}`);
     expect(await page.getByTestId('article-meta').textContent()).toContain(`发布者：${BYLINE}`);
     await page.close();
     const feed = (await readerGet(nr.baseURL, '/feed.xml')).text;

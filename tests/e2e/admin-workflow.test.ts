@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { demoSections } from '@/services/seed/demo-content';
 import { axeViolations, launchBrowser } from '../helpers/browser';
-import { closeAdmin, et, readerGet, signedInContext, startAdmin, t, type AdminServer } from '../helpers/admin';
+import { closeAdmin, et, publishInEditor, readerGet, signedInContext, startAdmin, t, type AdminServer } from '../helpers/admin';
 
 /**
  * The issue's main scenario, in Chromium: a contributor writes and submits a draft, an editor
@@ -113,7 +113,7 @@ describe('from draft to correction', () => {
     const page = await editor.newPage();
     await page.goto(`${nr.baseURL}/admin`);
     const queue = page.getByRole('region', { name: new RegExp(`^${t('reviewQueue')}`) });
-    await queue.getByRole('link', { name: TITLE }).click();
+    await queue.getByRole('link', { name: TITLE, exact: true }).click();
     await page.waitForURL(`${nr.baseURL}/admin/articles/${articleId}`);
     await bodyEditor(page).waitFor({ timeout: 60_000 });
     await expect(page.getByText(NOTE).isVisible()).resolves.toBe(true);
@@ -122,7 +122,7 @@ describe('from draft to correction', () => {
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
     await page.keyboard.type(EDITOR_ADDITION);
-    await page.getByRole('button', { name: et('publish'), exact: true }).click();
+    await publishInEditor(page);
     await waitForStatus(page, 'state_published');
     await waitForSaved(page);
     await page.close();
@@ -192,8 +192,11 @@ describe('previewing a draft', () => {
     await openEditor(page, '/admin/articles/new');
     draftId = await writeNewDraft(page, DRAFT_TITLE, DRAFT_TEXT);
 
+    // The admin's preview page frames the story in the reader's layout.
     await page.goto(`${nr.baseURL}/admin/articles/${draftId}/preview`);
-    const main = (await page.locator('body').textContent())!;
+    const frame = page.frameLocator('[data-testid="site-preview"]');
+    await frame.locator('article h1').first().waitFor({ timeout: 60_000 });
+    const main = (await frame.locator('body').textContent())!;
     expect(main).toContain(DRAFT_TITLE);
     expect(main).toContain(DRAFT_TEXT);
     expect(main).toContain(et('previewBanner', { status: et('state_draft') }));

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { axeViolations, launchBrowser } from '../helpers/browser';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { signInWithForm } from '../helpers/admin';
+import { publishInEditor, signInWithForm } from '../helpers/admin';
 import { startServer, type RunningServer } from '../helpers/server';
 
 const OWNER = { email: 'media-owner@example.com', password: 'media owner password 1' };
@@ -58,7 +58,7 @@ describe('images in articles', () => {
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(/\/admin\/articles\/\d+$/);
     await expect.poll(async () => (await page.getByTestId('save-status').textContent()) ?? '', { timeout: 30_000 }).toMatch(/已保存|Saved/);
-    await page.getByRole('button', { name: '立即发布' }).click();
+    await publishInEditor(page);
     await expect.poll(async () => (await page.getByTestId('article-status').textContent()) ?? '', { timeout: 30_000 }).toMatch(/已发布/);
 
     const id = /\/admin\/articles\/(\d+)$/.exec(page.url())![1];

@@ -288,3 +288,14 @@ export async function eventually<T>(check: () => Promise<T>, { timeout = 30_000,
     await new Promise((r) => setTimeout(r, interval));
   }
 }
+
+/** The editor's publish panel (opened by 立即发布 or 定时发布). */
+export const publishPanel = (page: Page) => page.getByTestId('publish-dialog');
+
+/** In an open editor: 立即发布, the panel's checklist passes, then the confirm step publishes. */
+export async function publishInEditor(page: Page): Promise<void> {
+  await page.getByRole('button', { name: et('publish'), exact: true }).click();
+  const panel = publishPanel(page);
+  await panel.getByRole('button', { name: et('publishNow'), exact: true }).click();
+  await panel.getByRole('button', { name: et('confirmPublish'), exact: true }).click();
+}

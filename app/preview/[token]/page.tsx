@@ -3,8 +3,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { openPreviewLink } from '@/db/queries/admin/preview-links';
-import { PreviewArticle } from '@/components/admin/editor/PreviewArticle';
-import { SiteChrome } from '@/components/site/SiteChrome';
+import { SitePreview } from '@/components/admin/editor/SitePreview';
 import { editorT } from '@/domain/i18n/admin-editor';
 import { verifyPreviewToken } from '@/domain/preview-token';
 import { getSettings } from '@/services/reader';
@@ -25,9 +24,5 @@ export default async function SharedPreviewPage({ params }: { params: Promise<{ 
   if (!creator) notFound();
   const [preview, settings] = await Promise.all([loadPreview(db, creator, claims.articleId), getSettings()]);
   if (!preview) notFound();
-  return (
-    <SiteChrome>
-      <PreviewArticle settings={settings} article={preview.article} banner={editorT(settings.locale)('previewSharedBanner')} />
-    </SiteChrome>
-  );
+  return <SitePreview settings={settings} article={preview.article} banner={editorT(settings.locale)('previewSharedBanner')} />;
 }

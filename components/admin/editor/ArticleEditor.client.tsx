@@ -17,6 +17,7 @@ import { useLeaveGuard } from './use-leave-guard';
 import { usePresence } from './use-presence';
 import { WorkflowPanel, type WorkflowMeta } from './WorkflowPanel.client';
 import { localInputToIso } from '@/domain/time-zone';
+import { publishChecklist } from '@/domain/publishing/checklist';
 
 interface Props {
   article: EditorArticle | null;
@@ -39,7 +40,7 @@ export function ArticleEditor({ article, context }: Props) {
   const t = useMemo(() => editorT(context.uiLocale), [context.uiLocale]);
   const { timeZone } = context;
   const [initialValues] = useState<EditorValues>(() =>
-    article ? valuesFromSource(article, timeZone) : emptyValues(context.siteLocale, context.sections[0]?.id ?? null),
+    article ? valuesFromSource(article, timeZone) : emptyValues(context.siteLocale, null),
   );
   const [meta, setMeta] = useState<WorkflowMeta>(() => metaOf(article));
   const [canEdit, setCanEdit] = useState(article ? article.permissions.edit : true);
@@ -70,7 +71,7 @@ export function ArticleEditor({ article, context }: Props) {
   );
 
   const autosave = canEdit && !meta.deleted && (meta.status === 'draft' || meta.status === 'in_review');
-  const editor = useArticleSave({ articleId: article?.id ?? null, version: article?.version ?? 0, initialValues, timeZone, t, autosave, onCreated });
+  const editor = useArticleSave({ articleId: article?.id ?? null, version: article?.version ?? 0, initialValues, timeZone, t, uiLocale: context.uiLocale, autosave, onCreated });
   const { values, setValues, status, error } = editor;
   useEffect(() => {
     adoptRef.current = editor.adoptServerValues;
@@ -116,6 +117,8 @@ export function ArticleEditor({ article, context }: Props) {
   const formErrors = [...(fieldErrors.values ?? []), ...(fieldErrors._ ?? [])];
   const isLive = meta.status === 'published' || meta.status === 'scheduled';
   const base = useMemo(() => JSON.parse(editor.savedPrint) as EditorValues, [editor.savedPrint]);
+  const checklist = useMemo(() => publishChecklist({ ...values, seoDescription: values.seoDescription || null }), [values]);
+  const toIso = useCallback((local: string) => localInputToIso(local, timeZone), [timeZone]);
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="editor-heading" className="space-y-4">
@@ -157,10 +160,14 @@ export function ArticleEditor({ article, context }: Props) {
         <aside className="space-y-4" aria-label={t('groupDetails')}>
           <WorkflowPanel
             t={t}
+            uiLocale={context.uiLocale}
+            timeZone={timeZone}
             articleId={editor.articleId}
             meta={meta}
             canReview={context.canReview}
-            publishAtIso={localInputToIso(values.publishedAtLocal, timeZone)}
+            publishAtLocal={values.publishedAtLocal}
+            toIso={toIso}
+            checklist={checklist}
             formatTime={formatTime}
             ensureSaved={() => (editor.dirty || editor.articleId === null ? editor.save('explicit') : Promise.resolve(true))}
             baseVersion={() => editor.versionRef.current}

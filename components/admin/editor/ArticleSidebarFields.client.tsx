@@ -40,7 +40,10 @@ export function ArticleSidebarFields({ values, set, errors, context, readOnly, t
               aria-invalid={invalid || undefined}
               aria-required="true"
             >
-              <option value="">{t('chooseSection')}</option>
+              {/* A prompt, not a value: once a section is chosen the story keeps one (the database requires it). */}
+              <option value="" disabled={values.sectionId !== null}>
+                {t('chooseSection')}
+              </option>
               {context.sections.map((s) => (
                 <option key={s.id} value={s.id}>
                   {'\u00a0\u00a0'.repeat(s.depth)}

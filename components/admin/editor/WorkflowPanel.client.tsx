@@ -3,8 +3,12 @@
 import { useRef, useState } from 'react';
 import { transitionArticleAction } from '@/actions/articles';
 import type { EditorKey, EditorTranslator } from '@/domain/i18n/admin-editor';
+import type { Locale } from '@/domain/i18n/messages';
+import { translateRefusal } from '@/domain/i18n/server-messages';
 import type { ArticleTransition } from '@/domain/permissions';
+import type { ChecklistItem } from '@/domain/publishing/checklist';
 import { articlePath } from '@/domain/urls';
+import { PublishDialog, type PublishMode } from './PublishDialog.client';
 import type { ArticleState } from './types';
 
 export interface WorkflowMeta {
@@ -18,11 +22,16 @@ export interface WorkflowMeta {
 
 interface Props {
   t: EditorTranslator;
+  uiLocale: Locale;
+  timeZone: string;
   articleId: number | null;
   meta: WorkflowMeta;
   canReview: boolean;
-  /** The publish time typed in the form, as ISO with offset ('' for none). */
-  publishAtIso: string;
+  /** The publish time typed in the form, on the site's wall clock ('' for none). */
+  publishAtLocal: string;
+  toIso: (local: string) => string;
+  /** The publish checklist of the values in the form now. */
+  checklist: ChecklistItem[];
   formatTime: (iso: string) => string;
   /** Saves pending edits first; false when the save failed. */
   ensureSaved: () => Promise<boolean>;
@@ -49,8 +58,15 @@ function recentMessage(articleId: number | null): Message | null {
   return stored && Date.now() - stored.at < REMOUNT_WINDOW_MS ? stored : null;
 }
 
-export function WorkflowPanel({ t, articleId, meta, canReview, publishAtIso, formatTime, ensureSaved, baseVersion, onDone }: Props) {
+export function WorkflowPanel({ t, uiLocale, timeZone, articleId, meta, canReview, publishAtLocal, toIso, checklist, formatTime, ensureSaved, baseVersion, onDone }: Props) {
   const [pending, setPending] = useState<ArticleTransition | null>(null);
+  // 发布 and 定时发布 open the publish panel; the button that opened it gets the focus back.
+  const [panel, setPanel] = useState<PublishMode | null>(null);
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const closePanel = () => {
+    setPanel(null);
+    opener.current?.focus();
+  };
   const [note, setNote] = useState('');
   const [message, setMessageState] = useState<Message | null>(() => recentMessage(articleId));
   const setMessage = (next: Message | null) => {
@@ -67,15 +83,12 @@ export function WorkflowPanel({ t, articleId, meta, canReview, publishAtIso, for
   const isLive = meta.status === 'published' && !meta.deleted;
   const visible = meta.transitions.filter((tr) => !(tr === 'publish' && isLive));
 
-  const run = async (transition: ArticleTransition) => {
+  /** `publishAtIso` is the panel's time for a schedule; a publish now keeps a back-dated form time. */
+  const run = async (transition: ArticleTransition, publishAtIso = toIso(publishAtLocal)) => {
     if (busy.current || articleId === null) return;
     const confirmKey = CONFIRM[transition];
     if (confirmKey && !window.confirm(t(confirmKey))) return;
     const publishAt = publishAtIso ? new Date(publishAtIso) : null;
-    if (transition === 'schedule' && (!publishAt || publishAt.getTime() <= Date.now())) {
-      setMessage({ kind: 'error', text: t('scheduleNeedsFuture') });
-      return;
-    }
     busy.current = true;
     setPending(transition);
     setMessage(null);
@@ -91,7 +104,9 @@ export function WorkflowPanel({ t, articleId, meta, canReview, publishAtIso, for
         note: transition === 'submit' ? note : undefined,
       });
       if (!result.ok) {
-        setMessage({ kind: 'error', text: [result.error, ...Object.values(result.fieldErrors ?? {}).flat()].join(' ') });
+        // Codes from the server, in the UI's language: the checklist's refusal lists each item.
+        const refusal = translateRefusal(uiLocale, result);
+        setMessage({ kind: 'error', text: [refusal.error, ...Object.values(refusal.fieldErrors).flat()].join(' ') });
         return;
       }
       if (transition === 'submit') setNote('');
@@ -113,7 +128,11 @@ export function WorkflowPanel({ t, articleId, meta, canReview, publishAtIso, for
         className={primary ? 'admin-button-primary' : 'admin-button'}
         disabled={pending !== null}
         aria-busy={pending === transition || undefined}
-        onClick={() => void run(transition)}
+        onClick={(event) => {
+          if (transition !== 'publish' && transition !== 'schedule') return void run(transition);
+          opener.current = event.currentTarget;
+          setPanel(transition === 'publish' ? 'now' : 'later');
+        }}
       >
         {t(transition)}
       </button>
@@ -160,6 +179,22 @@ export function WorkflowPanel({ t, articleId, meta, canReview, publishAtIso, for
         {button('restore', true)}
         {button('trash')}
       </div>
+      {panel ? (
+        <PublishDialog
+          t={t}
+          uiLocale={uiLocale}
+          timeZone={timeZone}
+          initialMode={panel}
+          initialLocal={publishAtLocal}
+          checklist={checklist}
+          toIso={toIso}
+          formatTime={formatTime}
+          busy={pending !== null}
+          // The outcome (done, or refused with the server's list) shows in this panel's live regions.
+          onConfirm={(mode, iso) => void run(mode === 'now' ? 'publish' : 'schedule', mode === 'now' ? toIso(publishAtLocal) : iso).finally(closePanel)}
+          onClose={closePanel}
+        />
+      ) : null}
       {/* Live regions stay in the DOM so that a new message is announced. */}
       <p role="status" className="text-sm text-emerald-800 empty:hidden dark:text-emerald-300">
         {message?.kind === 'ok' ? message.text : ''}

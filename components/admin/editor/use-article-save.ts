@@ -4,6 +4,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { createArticleAction, saveArticleAction } from '@/actions/articles';
 import type { ActionFailure } from '@/actions/define';
 import type { EditorTranslator } from '@/domain/i18n/admin-editor';
+import type { Locale } from '@/domain/i18n/messages';
+import { translateRefusal } from '@/domain/i18n/server-messages';
 import { parseRichText } from '@/domain/rich-text/schema';
 import { fingerprint, toPayload, type EditorValues } from './form-model';
 import { clearLocalDraft, storeLocalDraft } from './local-draft';
@@ -24,6 +26,8 @@ interface Options {
   initialValues: EditorValues;
   timeZone: string;
   t: EditorTranslator;
+  /** The server answers in codes; its messages are shown in this language. */
+  uiLocale: Locale;
   /** Autosave runs only on drafts and articles in review the user may edit. */
   autosave: boolean;
   onCreated: (id: number, version: number) => void;
@@ -44,7 +48,7 @@ function patchPrint(print: string, patch: Partial<EditorValues>): string {
  * explicit saves on demand, optimistic locking through the version, and a local copy of
  * everything not yet on the server.
  */
-export function useArticleSave({ articleId: initialId, version: initialVersion, initialValues, timeZone, t, autosave, onCreated }: Options) {
+export function useArticleSave({ articleId: initialId, version: initialVersion, initialValues, timeZone, t, uiLocale, autosave, onCreated }: Options) {
   const [values, setValuesState] = useState(initialValues);
   const [articleId, setArticleId] = useState(initialId);
   const [savedPrint, setSavedPrint] = useState(() => fingerprint(initialValues));
@@ -87,6 +91,13 @@ export function useArticleSave({ articleId: initialId, version: initialVersion, 
     setSavedPrint(print);
   }, [setValues]);
 
+  /** An action's refusal, its codes translated into the UI's language. */
+  const refused = (failure: ActionFailure) => {
+    const { error, fieldErrors } = translateRefusal(uiLocale, failure);
+    // "Some fields need attention" says less than the fields themselves, marked below.
+    fail({ status: failure.status, error: failure.reason.code === 'fieldsNeedAttention' ? '' : error, fieldErrors });
+  };
+
   const fail = (failure: Pick<ActionFailure, 'status' | 'error' | 'fieldErrors'>) => {
     const fieldErrors = { ...failure.fieldErrors };
     // The DAL speaks English; the one conflict every newsroom meets daily gets the UI's language.
@@ -100,7 +111,7 @@ export function useArticleSave({ articleId: initialId, version: initialVersion, 
           : slugTaken
             ? t('errorFields')
             : Object.keys(fieldErrors).length
-              ? `${t('errorFields')} ${failure.error}`
+              ? `${t('errorFields')} ${failure.error}`.trim()
               : failure.error;
     setError({ message, fieldErrors, transient: failure.status === 503 });
     setPhase('error');
@@ -117,12 +128,15 @@ export function useArticleSave({ articleId: initialId, version: initialVersion, 
       const snapshot = valuesRef.current;
       const print = fingerprint(snapshot);
       if (print === savedPrintRef.current && idRef.current !== null && !force) return true;
+      // The database files every story under a section, so a new one reaches the server once one
+      // is chosen (never a silent default); until then the local copy keeps it. A saved story
+      // always has one: its form cannot go back to "choose a section".
       if (!snapshot.title.trim() || !snapshot.sectionId) {
         if (mode === 'explicit') {
           const fieldErrors: Record<string, string[]> = {};
           if (!snapshot.title.trim()) fieldErrors.title = [t('needTitleToSave')];
-          if (!snapshot.sectionId) fieldErrors.sectionId = [t('needTitleToSave')];
-          setError({ message: t('needTitleToSave'), fieldErrors, transient: false });
+          if (!snapshot.sectionId) fieldErrors.sectionId = [t('needSectionForFirstSave')];
+          setError({ message: snapshot.title.trim() ? t('needSectionForFirstSave') : t('needTitleToSave'), fieldErrors, transient: false });
           setPhase('error');
         }
         return false;
@@ -155,7 +169,7 @@ export function useArticleSave({ articleId: initialId, version: initialVersion, 
             setError(null);
             setPhase('conflict');
           } else {
-            fail(result);
+            refused(result);
           }
           return false;
         }
@@ -193,7 +207,7 @@ export function useArticleSave({ articleId: initialId, version: initialVersion, 
       }
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- refs carry the changing state
-    [timeZone, t, onCreated, setValues],
+    [timeZone, t, uiLocale, onCreated, setValues],
   );
 
   useEffect(() => {

@@ -16,7 +16,7 @@ import { writeAudit } from './audit';
 
 export async function resolveSection(tx: Database, sectionId: number): Promise<void> {
   const [row] = await tx.select({ id: sections.id }).from(sections).where(eq(sections.id, sectionId));
-  if (!row) throw new ActionError(422, 'Choose an existing section.', { sectionId: ['This section does not exist.'] });
+  if (!row) throw ActionError.onField(422, 'sectionId', { code: 'sectionMissing' });
 }
 
 export async function resolveTags(tx: Database, actor: Actor, names: string[]): Promise<number[]> {

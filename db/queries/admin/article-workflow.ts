@@ -8,6 +8,7 @@ import { ActionError, forbiddenError, notFoundError } from '../../../domain/erro
 import { can, canPublishArticle, canTransition, canViewArticleInAdmin, type Actor, type ArticleTransition } from '../../../domain/permissions';
 import { effectiveStatus } from '../visibility';
 import { loadCurrent, PUBLIC, readerTags, type WriteResult } from './article-current';
+import { assertPublishable, storedChecklistInput } from './article-checklist';
 import { writeAudit } from './audit';
 import { enqueueWebhookEvent } from '../webhooks/outbox';
 import { EVENT } from '../../../domain/webhooks/events';
@@ -34,6 +35,9 @@ export function transitionAllowedFrom(transition: ArticleTransition, status: Art
       return false;
   }
 }
+
+/** The transitions that put the story in front of someone: readers, or an editor approving it. */
+const CHECKED: ArticleTransition[] = ['publish', 'schedule', 'submit'];
 
 export interface TransitionOptions {
   baseVersion?: number;
@@ -69,6 +73,8 @@ export async function transitionArticle(db: Database, actor: Actor, id: number, 
       );
     }
     if (!canTransition(actor, current, effective)) throw forbiddenError();
+    // Whatever goes in front of readers, or of an editor to approve, passes the publish checklist.
+    if (CHECKED.includes(effective)) assertPublishable(await storedChecklistInput(t, id));
 
     const patch: Partial<typeof articles.$inferInsert> = { updatedById: actor.id, updatedAt: now };
     switch (effective) {
@@ -83,7 +89,7 @@ export async function transitionArticle(db: Database, actor: Actor, id: number, 
         Object.assign(patch, { status: 'published', publishedAt: publishAt && publishAt <= now ? publishAt : sql`now()`, reviewNote: '' });
         break;
       case 'schedule':
-        if (!publishAt || publishAt <= now) throw new ActionError(422, 'Choose a publish time in the future.', { publishedAt: ['Must be in the future.'] });
+        if (!publishAt || publishAt <= now) throw ActionError.onField(422, 'publishedAt', { code: 'scheduleInFuture' });
         Object.assign(patch, { status: 'scheduled', publishedAt: publishAt, reviewNote: '' });
         break;
       case 'unpublish':

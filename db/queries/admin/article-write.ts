@@ -9,6 +9,7 @@ import { articleInput, REVISIONED_FIELDS, type ArticleInput } from '../../../dom
 import { effectiveStatus } from '../visibility';
 import { getRevisionSnapshot } from './article-admin';
 import { loadCurrent, PUBLIC, readerTags, type ArticleSnapshot, type WriteResult } from './article-current';
+import { assertPublishable } from './article-checklist';
 import { getArticleForEdit } from './article-for-edit';
 import { excerptFrom, renderedBody, resolveAuthors, resolveCoverMedia, resolveSection, resolveSlug, resolveTags } from './article-input';
 import { changedFields, latestRevision, recordRevision, snapshotOf } from './article-revisions';
@@ -95,6 +96,9 @@ async function saveInTransaction(t: Database, actor: Actor, id: number, baseVers
       currentVersion: current.version,
     });
   }
+  // A live or scheduled story's save is what readers get: it passes the publish checklist. Drafts
+  // and stories in review always save (missing alt text and the like only block publishing).
+  if (PUBLIC.includes(current.status)) assertPublishable({ ...input, seoDescription: input.seoDescription || null });
   const isEditor = can(actor.role, 'article:edit-any');
   await resolveSection(t, input.sectionId);
   const tagIds = await resolveTags(t, actor, input.tagNames);

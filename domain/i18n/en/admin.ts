@@ -46,6 +46,7 @@ export const admin: Record<AdminKey, string> = {
   reviewQueue: 'Review queue',
   scheduled: 'Scheduled',
   recentlyPublished: 'Recently published',
+  previewStory: 'Preview',
   nothingHere: 'Nothing here yet.',
   status_draft: 'Draft',
   status_in_review: 'In review',

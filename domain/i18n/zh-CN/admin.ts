@@ -44,6 +44,7 @@ export const admin = {
   reviewQueue: '待审核',
   scheduled: '定时发布',
   recentlyPublished: '最近发布',
+  previewStory: '预览',
   nothingHere: '暂无内容。',
   status_draft: '草稿',
   status_in_review: '待审核',

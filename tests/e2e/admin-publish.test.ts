@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { t as siteT } from '@/domain/i18n/messages';
+import { demoSections } from '@/services/seed/demo-content';
+import { launchBrowser } from '../helpers/browser';
+import { actionsAs, addSession, closeAdmin, doc, et, publishPanel, readerGet, sectionIdInAdmin, staffCookie, startAdmin, t, type AdminServer } from '../helpers/admin';
+
+/**
+ * Issues 13 and 15 in Chromium against the production build: a draft with a pasted image without
+ * alt text saves; 发布 opens the publish panel, whose checklist (in Chinese) keeps the publish
+ * button disabled until the alt text is written; 定时发布 opens the same panel with a time; the
+ * staff preview is the reader's layout, at desktop or phone width.
+ */
+
+const SECTION = demoSections.find((s) => s.slug === 'company')!;
+
+let nr: AdminServer;
+let browser: Browser;
+let editor: BrowserContext;
+let sectionId: number;
+let act: ReturnType<typeof actionsAs>;
+
+const withPhoto = (text: string, alt: string) => ({
+  type: 'doc',
+  content: [...doc(text).content, { type: 'image', attrs: { src: '/icon.svg', alt } }],
+});
+
+const createDraft = (title: string, body: unknown) => act<{ id: number; version: number }>('createArticleAction', [{ title, body, sectionId }]);
+
+async function openEditor(page: Page, id: number): Promise<void> {
+  await page.goto(`${nr.baseURL}/admin/articles/${id}`);
+  await page.locator('[contenteditable="true"]').and(page.getByLabel(et('fieldBody'), { exact: true })).waitFor({ timeout: 60_000 });
+}
+
+const statusText = async (page: Page) => (await page.getByTestId('article-status').textContent()) ?? '';
+const focusInside = (page: Page) => page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="publish-dialog"]')));
+
+beforeAll(async () => {
+  nr = await startAdmin({ prefix: 'gazette-publish-', staff: [{ key: 'editor', role: 'editor' }] });
+  const cookie = await staffCookie(nr, 'editor');
+  act = actionsAs(nr.baseURL, cookie);
+  browser = await launchBrowser();
+  editor = await browser.newContext();
+  await addSession(editor, nr.baseURL, cookie);
+  sectionId = await sectionIdInAdmin(nr.baseURL, cookie, SECTION.title);
+}, 240_000);
+
+afterAll(() => closeAdmin(nr, browser));
+
+describe('the publish checklist', () => {
+  it('a draft whose image has no alt text saves; the panel lists what is missing, publish stays disabled until it is fixed, then confirm publishes', async () => {
+    // The save that used to be refused ("Every image needs alt text").
+    const { id } = await createDraft('端到端测试：发布前检查', withPhoto('发布前检查的正文。', ''));
+    const page = await editor.newPage();
+    await openEditor(page, id);
+
+    const opener = page.getByRole('button', { name: et('publish'), exact: true });
+    await opener.click();
+    const panel = publishPanel(page);
+    await panel.waitFor();
+    expect(await focusInside(page)).toBe(true);
+    const failing = panel.locator('[data-testid="publish-checklist"] li[data-ok="false"]');
+    expect(await failing.allTextContents()).toEqual([`✗ ${et('checkFailed')}: ${et('check_imagesNeedAlt')}：每张图片都需要替代文字（缺少 1 处）。`]);
+    expect(await panel.locator('[data-testid="publish-checklist"] li[data-ok="true"]', { hasText: et('check_checkSection') }).count()).toBe(1);
+    const publishButton = panel.getByRole('button', { name: et('publishNow'), exact: true });
+    expect(await publishButton.isDisabled()).toBe(true);
+
+    // Escape closes the panel and gives the focus back to 立即发布.
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(et('publish'));
+
+    // Alt text, written in the image dialog of the selected image.
+    await page.locator('.ProseMirror img').click();
+    await page.getByRole('toolbar').getByRole('button', { name: et('image'), exact: true }).click();
+    const imageDialog = page.getByRole('dialog');
+    await imageDialog.getByLabel(/替代文字/).fill('一张粘贴进来的照片');
+    await imageDialog.getByRole('button', { name: et('apply') }).click();
+
+    await opener.click();
+    await panel.waitFor();
+    expect(await failing.count()).toBe(0);
+    expect(await publishButton.isDisabled()).toBe(false);
+    await publishButton.click();
+    expect(await panel.getByTestId('publish-confirm-text').textContent()).toBe(et('publishConfirmNow'));
+    await panel.getByRole('button', { name: et('confirmPublish'), exact: true }).click();
+    await expect.poll(() => statusText(page), { timeout: 30_000 }).toContain(et('state_published'));
+    await page.close();
+
+    const reader = await readerGet(nr.baseURL, `/articles/${id}`);
+    expect(reader.status).toBe(200);
+    expect(reader.text).toContain('alt="一张粘贴进来的照片"');
+  }, 180_000);
+
+  it('定时发布 opens the panel with the time input instead of an error, and schedules at that time', async () => {
+    const { id } = await createDraft('端到端测试：定时发布', doc('定时发布的正文。'));
+    const page = await editor.newPage();
+    await openEditor(page, id);
+    await page.getByRole('button', { name: et('schedule'), exact: true }).click();
+    const panel = publishPanel(page);
+    await panel.waitFor();
+    expect(await panel.getByRole('radio', { name: et('publishLater') }).isChecked()).toBe(true);
+    const time = panel.locator('input[type="datetime-local"]');
+    expect(await time.isVisible()).toBe(true);
+    const scheduleButton = panel.getByRole('button', { name: et('publishLater'), exact: true });
+    expect(await scheduleButton.isDisabled()).toBe(true); // no time yet
+    await time.fill('2099-01-01T09:00');
+    await scheduleButton.click();
+    expect(await panel.getByTestId('publish-confirm-text').textContent()).toMatch(/^将于 .*2099.* 发布。$/);
+    await panel.getByRole('button', { name: et('confirmSchedule'), exact: true }).click();
+    await expect.poll(() => statusText(page), { timeout: 30_000 }).toContain(et('state_scheduled'));
+    await page.close();
+    expect((await readerGet(nr.baseURL, `/articles/${id}`)).status).toBe(404);
+  }, 120_000);
+});
+
+describe('the faithful preview', () => {
+  it('shows the story in the site layout (header, breadcrumb, footer, no admin sidebar), and 390 px wide at phone width', async () => {
+    const { id } = await createDraft('端到端测试：网站样式预览', doc('只在预览里出现的正文。'));
+    await act('transitionArticleAction', [{ id, transition: 'submit' }]);
+    const page = await editor.newPage();
+    // From the review queue (the article list's in-review stories; the dashboard's card, showing
+    // the five oldest of the demo's, uses the same table).
+    await page.goto(`${nr.baseURL}/admin/articles?status=in_review`);
+    const link = page.locator(`a[href="/admin/articles/${id}/preview"]`);
+    expect(await link.textContent()).toBe(`${t('previewStory')}: 端到端测试：网站样式预览`);
+    await link.click();
+    await page.waitForURL(`${nr.baseURL}/admin/articles/${id}/preview`);
+
+    const frame = page.frameLocator('[data-testid="site-preview"]');
+    await frame.locator('article h1').first().waitFor({ timeout: 60_000 });
+    expect(await frame.locator('body > header, header').first().isVisible()).toBe(true);
+    expect(await frame.getByRole('navigation', { name: siteT('zh-CN', 'breadcrumb') }).textContent()).toContain(SECTION.title);
+    expect(await frame.locator('footer').count()).toBeGreaterThan(0);
+    expect(await frame.getByRole('navigation', { name: t('admin') }).count()).toBe(0);
+    expect(await frame.locator('body').textContent()).toContain('只在预览里出现的正文。');
+
+    await page.getByRole('link', { name: et('previewPhone'), exact: true }).click();
+    await page.waitForURL(/device=phone$/);
+    const phoneFrame = page.frameLocator('[data-testid="site-preview"]');
+    await phoneFrame.locator('article h1').first().waitFor({ timeout: 60_000 });
+    expect(await phoneFrame.locator('html').evaluate((html) => html.clientWidth)).toBe(390);
+    await page.close();
+
+    // The framed page itself: private, never indexed.
+    const direct = await fetch(`${nr.baseURL}/preview/article/${id}`, { headers: { Cookie: await staffCookie(nr, 'editor') } });
+    expect(direct.status).toBe(200);
+    expect(direct.headers.get('cache-control')).toBe('private, no-store');
+    expect(direct.headers.get('x-robots-tag')).toBe('noindex');
+    expect(direct.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+    const anonymous = await fetch(`${nr.baseURL}/preview/article/${id}`, { redirect: 'manual' });
+    expect(anonymous.status).toBeGreaterThanOrEqual(300);
+    expect(anonymous.status).toBeLessThan(400);
+  }, 180_000);
+});
