@@ -33,7 +33,7 @@ try {
   // Written under another name and renamed at the end: a file named site.ndjson is always complete.
   if (temp) fs.renameSync(temp, file);
   const log = file === '-' ? console.error : console.log;
-  log(`Exported ${Object.entries(result.counts).map(([type, n]) => `${n} ${type}`).join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  log(`Exported ${Object.entries(result.counts).map(([type, n]) => `${n} ${type}`).join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s, peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB.`);
   if (mediaDir) log(`Media files: ${result.mediaFiles.written} written to ${mediaDir}${result.mediaFiles.missing ? `, ${result.mediaFiles.missing} missing from the storage` : ''}.`);
   if (values['with-secrets']) log('The file holds webhook secrets: keep it as you keep passwords.');
 } catch (error) {

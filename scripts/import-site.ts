@@ -44,7 +44,7 @@ try {
     },
   });
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-  console.log(`Imported ${Object.entries(report.counts).map(([type, n]) => `${n} ${type}`).join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s (exported ${report.header.exportedAt}, schema ${report.header.schema}).`);
+  console.log(`Imported ${Object.entries(report.counts).map(([type, n]) => `${n} ${type}`).join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s, peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB (exported ${report.header.exportedAt}, schema ${report.header.schema}).`);
   const m = report.mediaFiles;
   if (mediaDir) console.log(`Media files from ${mediaDir}: ${m.written} copied into the storage, ${m.present} already there, ${m.missing} missing.`);
   else if (report.counts.media) console.log('No media folder: copy the files into the media storage yourself (docs/export.md), or images will not load.');

@@ -22,7 +22,6 @@ import {
 import type { RecordOf, RecordType } from '../../../domain/export/records';
 import { renderRichText, richTextToPlainText } from '../../../domain/rich-text/render';
 import { collectMediaIds, loadMediaRenderInfo } from '../media-render';
-import { renderedBody } from '../admin/article-input';
 
 // The import's writes: a batch of records of one type at a time, ids as in the file. Derived
 // columns (rendered HTML, plain text, search vectors, listing copies on links) are made here as the
@@ -98,8 +97,14 @@ export async function insertRecords<T extends RecordType>(tx: Database, type: T,
 }
 
 async function insertArticles(tx: Database, records: RecordOf<'article'>[]): Promise<void> {
-  const rows = [];
-  for (const { type: _type, body, tags: _tags, authors: _authors, ...rest } of records) rows.push({ ...rest, ...(await renderedBody(tx, body)) });
+  // One media lookup for the batch, not one a story: the library images of all its bodies.
+  const mediaInfo = await loadMediaRenderInfo(tx, [...new Set(records.flatMap((a) => collectMediaIds(a.body)))]);
+  const rows = records.map(({ type: _type, body, tags: _tags, authors: _authors, ...rest }) => ({
+    ...rest,
+    bodyJson: body,
+    bodyHtml: renderRichText(body, { media: mediaInfo }),
+    bodyText: richTextToPlainText(body),
+  }));
   await tx.insert(articles).values(rows);
   // After the articles: the links' triggers copy each article's listing state (drizzle/0005).
   const tagLinks = records.flatMap((a) => a.tags.map((tagId, sortOrder) => ({ articleId: a.id, tagId, sortOrder })));
