@@ -155,6 +155,8 @@ export const manage: Record<ManageKey, string> = {
   feedContentHint: 'Whether RSS, Atom and JSON Feed carry each story in full, or only its summary (readers open the page to read on).',
   feedFull: 'Full text',
   feedSummary: 'Summary only',
+  exportSite: 'Download the whole site (export)',
+  exportSiteHint: 'One NDJSON file with settings, sections, tags, staff (no passwords), stories with revisions, pages, redirects and media details; restore it with npm run import. Media files: npm run export -- site.ndjson --media.',
   breakingIntro: 'The banner shows at the top of every page of the site and comes down by itself when its time is up; one shows at a time, and a new one replaces it.',
   breakingNow: 'Showing now',
   breakingNone: 'No breaking-news banner is up.',

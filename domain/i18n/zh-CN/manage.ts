@@ -160,6 +160,8 @@ export const manage = {
   feedContentHint: 'RSS、Atom 和 JSON Feed 中每篇文章给出全文，还是只给摘要（读者需点开原文阅读）。',
   feedFull: '全文',
   feedSummary: '仅摘要',
+  exportSite: '下载全站数据（导出）',
+  exportSiteHint: '一个 NDJSON 文件：设置、栏目、标签、员工（不含密码）、稿件及其修订、页面、重定向和媒体信息；用 npm run import 恢复。需要媒体文件时在命令行运行 npm run export -- site.ndjson --media。',
   breakingIntro: '横幅显示在网站每个页面的顶部，到期自动撤下；同一时间只显示一条，发布新的会替换旧的。',
   breakingNow: '正在显示',
   breakingNone: '当前没有突发新闻横幅。',

@@ -23,7 +23,7 @@ function timeZones(current: string): string[] {
 }
 
 export default async function SettingsPage() {
-  const { t, mt, db } = await adminPage('settings:manage');
+  const { t, mt, db, user } = await adminPage('settings:manage');
   const [settings, navTargets] = await Promise.all([getSettingsForEdit(db), listNavTargets(db)]);
   const form = 'settings';
   return (
@@ -81,6 +81,15 @@ export default async function SettingsPage() {
         </Card>
         <SubmitButton>{t('save')}</SubmitButton>
       </ActionForm>
+      {user.isOwner ? (
+        <p className="text-sm">
+          {/* A download, not a page: a plain link, so the router does not prefetch it. */}
+          <a href="/admin/export" download className="underline">
+            {mt('exportSite')}
+          </a>
+          <span className="block text-gray-600">{mt('exportSiteHint')}</span>
+        </p>
+      ) : null}
     </div>
   );
 }
