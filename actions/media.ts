@@ -50,7 +50,7 @@ export const getMediaAction = defineAction({ name: 'media.get', input: z.object(
 export const rehostImagesAction = defineAction(
   {
     name: 'media.rehost',
-    input: z.object({ images: z.array(z.object({ url: z.string().trim().min(1).max(4000), alt: z.string().max(300).default('') })).min(1).max(5) }),
+    input: z.object({ images: z.array(z.object({ url: z.string().min(1).max(4000), alt: z.string().max(300).default('') })).min(1).max(5) }),
     permission: 'media:upload',
   },
   async ({ images }, ctx): Promise<RehostResult[]> => {

@@ -48,6 +48,7 @@ function failureOf(error: unknown): RehostFailure {
 export async function rehostImage(db: Database, userId: number, address: string, alt: string, options: RehostOptions = {}): Promise<RehostResult> {
   let url: URL;
   try {
+    // As the editor holds it (the result names this same string, for the swap); URL() trims.
     url = new URL(address);
   } catch {
     return { url: address, ok: false, failure: 'badUrl' };

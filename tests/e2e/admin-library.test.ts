@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { demoSections } from '@/services/seed/demo-content';
 import { mediaT } from '@/domain/i18n/admin-media';
 import { launchBrowser } from '../helpers/browser';
-import { actionsAs, closeAdmin, et, readerGet, request, signedInContext, staffCookie, startAdmin, type AdminServer } from '../helpers/admin';
+import { actionsAs, closeAdmin, et, mt as manageText, readerGet, request, signedInContext, staffCookie, startAdmin, t, type AdminServer } from '../helpers/admin';
 
 /**
  * Issue 15, the library inside the editor, in Chromium: a cover picked from the library shows as
@@ -67,7 +67,10 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => remote.listen(0, '127.0.0.1', resolve));
   remoteBase = `http://127.0.0.1:${(remote.address() as AddressInfo).port}`;
-  nr = await startAdmin({ prefix: 'gazette-library-', staff: [{ key: 'editor', role: 'editor', name: '图片编辑' }], env: { OUTBOUND_ALLOW_HOSTS: '127.0.0.1' } });
+  nr = await startAdmin({ prefix: 'gazette-library-', staff: [
+      { key: 'editor', role: 'editor', name: '图片编辑' },
+      { key: 'admin', role: 'admin', name: '站点管理员' },
+    ], env: { OUTBOUND_ALLOW_HOSTS: '127.0.0.1' } });
   browser = await launchBrowser();
   editor = await signedInContext(browser, nr, 'editor');
   const cookie = await staffCookie(nr, 'editor');
@@ -183,4 +186,21 @@ describe('the library inside the editor', () => {
     expect(saved.values.body.content.filter((n) => n.type === 'image').map((n) => n.attrs?.mediaId)).toContain(library.items[0]!.id);
     await page.close();
   }, 240_000);
+});
+
+describe('the site logo', () => {
+  it('is picked from the library in the settings, and the reader header shows it', async () => {
+    const context = await signedInContext(browser, nr, 'admin');
+    const page = await context.newPage();
+    await page.goto(`${nr.baseURL}/admin/settings`);
+    await page.getByRole('button', { name: mt('logoPick') }).click();
+    await pickFromLibrary(page, COVER_NAME);
+    const field = page.getByLabel(manageText('logoUrl'));
+    await expect.poll(() => field.inputValue()).toMatch(/^\/media\/.+\/original\.png$/);
+    const logo = await field.inputValue();
+    await expect.poll(() => page.getByTestId('logo-preview').getAttribute('src')).toBe(logo);
+    await page.getByRole('button', { name: t('save'), exact: true }).click();
+    await expect.poll(async () => (await readerGet(nr.baseURL, '/')).text, { timeout: 30_000 }).toContain(`src="${logo}"`);
+    await context.close();
+  }, 120_000);
 });
