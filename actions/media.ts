@@ -6,7 +6,10 @@ import { z } from 'zod';
 import { defineAction } from '@/actions/define';
 import { id } from '@/domain/validation/text';
 import { line, multiline } from '@/domain/validation/text';
-import { MEDIA_TYPES, MEDIA_USAGE_FILTERS, getMediaUsage, listMedia, updateMediaMeta } from '@/db/queries/admin/media';
+import { MEDIA_TYPES, MEDIA_USAGE_FILTERS, getMedia, getMediaUsage, listMedia, updateMediaMeta } from '@/db/queries/admin/media';
+import { applyMediaAltToArticles } from '@/db/queries/admin/media-alt';
+import { rehostImage, type RehostResult } from '@/services/media/rehost';
+import { notFoundError } from '@/domain/errors';
 
 export const listMediaAction = defineAction(
   {
@@ -32,6 +35,36 @@ export const mediaUsageAction = defineAction({ name: 'media.usage', input: z.obj
   getMediaUsage(ctx.db, ctx.user, mediaId),
 );
 
+/** One library item, for a field that holds only its id (the cover's thumbnail). */
+export const getMediaAction = defineAction({ name: 'media.get', input: z.object({ id }), permission: 'media:upload' }, async ({ id: mediaId }, ctx) => {
+  const item = await getMedia(ctx.db, mediaId);
+  if (!item) throw notFoundError('This image');
+  return item;
+});
+
+/**
+ * Remote images of a story copied into the library (services/media/rehost.ts), one after another
+ * so that a story full of them does not open ten downloads at once; the editor sends a few at a
+ * time and swaps each address that came back. A failure is one image's result, not the action's.
+ */
+export const rehostImagesAction = defineAction(
+  {
+    name: 'media.rehost',
+    input: z.object({ images: z.array(z.object({ url: z.string().min(1).max(4000), alt: z.string().max(300).default('') })).min(1).max(5) }),
+    permission: 'media:upload',
+  },
+  async ({ images }, ctx): Promise<RehostResult[]> => {
+    const results: RehostResult[] = [];
+    for (const image of images) results.push(await rehostImage(ctx.db, ctx.user.id, image.url, image.alt));
+    return results;
+  },
+);
+
+/** The library's alt text onto every story using the image (db/queries/admin/media-alt.ts). */
+export const applyMediaAltAction = defineAction({ name: 'media.apply-alt', input: z.object({ id }), permission: 'media:manage' }, async ({ id: mediaId }, ctx) =>
+  ctx.expire(await applyMediaAltToArticles(ctx.db, ctx.user, mediaId)),
+);
+
 export const deleteMediaAction = defineAction({ name: 'media.delete', input: z.object({ id }), permission: 'media:manage' }, async ({ id: mediaId }, ctx) => {
   const { invalidate } = await removeMedia(ctx.db, ctx.user.id, mediaId);
   ctx.invalidate(invalidate);
@@ -47,6 +80,12 @@ export async function updateMediaFormAction(form: FormData): Promise<void> {
   const mediaId = Number(form.get('id'));
   const result = await updateMediaAction({ id: mediaId, alt: String(form.get('alt') ?? ''), caption: String(form.get('caption') ?? '') });
   back(mediaId, result.ok ? { saved: '1' } : { error: result.fieldErrors ? Object.values(result.fieldErrors).flat().join(' ') : result.error });
+}
+
+export async function applyMediaAltFormAction(form: FormData): Promise<void> {
+  const mediaId = Number(form.get('id'));
+  const result = await applyMediaAltAction({ id: mediaId });
+  back(mediaId, result.ok ? { applied: String(result.data.updated.length), skipped: String(result.data.skipped.length) } : { error: result.error });
 }
 
 export async function deleteMediaFormAction(form: FormData): Promise<void> {

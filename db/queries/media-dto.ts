@@ -5,6 +5,8 @@ import { mediaUrl } from '../../domain/media/names';
 export interface MediaDTO {
   id: number;
   url: string;
+  /** The smallest WebP width (320 px, or the original when smaller): for pickers and lists. */
+  thumbUrl: string;
   width: number;
   height: number;
   mimeType: string;
@@ -17,11 +19,17 @@ export interface MediaDTO {
 }
 
 
+function thumbOf(variants: MediaVariant[]): string | null {
+  const smallest = variants.filter((v) => v.format === 'webp' && v.role !== 'og').sort((a, b) => a.width - b.width)[0];
+  return smallest ? mediaUrl(smallest.key) : null;
+}
+
 export function toMediaDTO(row: typeof media.$inferSelect): MediaDTO {
   const original = `${row.storageKey}/original.${row.mimeType.split('/')[1] === 'jpeg' ? 'jpg' : row.mimeType.split('/')[1]}`;
   return {
     id: row.id,
     url: mediaUrl(original),
+    thumbUrl: thumbOf(row.variants) ?? mediaUrl(original),
     width: row.width,
     height: row.height,
     mimeType: row.mimeType,

@@ -42,6 +42,8 @@ const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = {
   'page.delete': { 'zh-CN': '删除单页', en: 'Deleted the page' },
   'media.upload': { 'zh-CN': '上传媒体', en: 'Uploaded media' },
   'media.update': { 'zh-CN': '修改媒体信息', en: 'Changed media details' },
+  'media.apply-alt': { 'zh-CN': '把替代文字应用到稿件', en: 'Applied the alt text to stories' },
+  'media.rehost': { 'zh-CN': '本地化远程图片', en: 'Re-hosted a remote image' },
   'media.delete': { 'zh-CN': '删除媒体', en: 'Deleted media' },
   'settings.update': { 'zh-CN': '修改站点设置', en: 'Changed the site settings' },
   'user.setup-owner': { 'zh-CN': '创建站点所有者', en: 'Created the site owner' },

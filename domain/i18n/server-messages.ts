@@ -88,6 +88,7 @@ export const SERVER_MESSAGES = {
   // Pages.
   pageStale: { en: 'Someone else saved this page after you opened it. Reload to see their version, then edit again.', 'zh-CN': '在你打开之后，有人保存了这个单页。请刷新查看对方的版本后再编辑。' },
   // Media.
+  mediaAltEmpty: { en: 'Give the image an alt text first, then apply it to the stories.', 'zh-CN': '请先填写图片的替代文字，再应用到稿件。' },
   imageInUse: { en: 'This image is still used in {count} place(s): {titles}. Remove it there first.', 'zh-CN': '该图片仍在 {count} 处使用：{titles}。请先在那里移除。' },
   // Users.
   emailTaken: { en: 'An account with this email already exists.', 'zh-CN': '该邮箱已有账号。' },

@@ -142,6 +142,12 @@ async function newMedia(): Promise<{ id: number }> {
   if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${res.text()}`);
   return JSON.parse(res.text()) as { id: number };
 }
+/** A library image with an alt text (what applying it to stories needs). */
+async function newMediaWithAlt(): Promise<{ id: number }> {
+  const item = await newMedia();
+  await fixture('updateMediaAction', [{ id: item.id, alt: uniq('Alt'), caption: '' }]);
+  return item;
+}
 /** An article by the second author with two revisions; answers the id of the first one. */
 async function withRevisions() {
   const draft = await draftBy('author2');
@@ -761,6 +767,43 @@ const rows: Row[] = [
     allowed: EDITORS,
     target: newMedia,
     args: (t) => [{ id: t.id, alt: uniq('Alt'), caption: '' }],
+    probe: (t) => adminView(`/admin/media/${t.id}`),
+  },
+  {
+    name: 'getMediaAction',
+    file: M,
+    rule: 'media:upload (every staff member): one library item, for the cover field',
+    allowed: EVERYONE,
+    target: newMedia,
+    args: (t) => [{ id: t.id }],
+  },
+  {
+    name: 'rehostImagesAction',
+    file: M,
+    rule: 'media:upload (every staff member); a private address is one refused image, not a refused call',
+    allowed: EVERYONE,
+    args: () => [{ images: [{ url: 'http://10.0.0.1/remote.png', alt: '' }] }],
+    check: async (_t, result) => expect(result.value).toMatchObject({ ok: true, data: [{ ok: false, failure: 'refused' }] }),
+  },
+  {
+    name: 'applyMediaAltAction',
+    file: M,
+    rule: 'media:manage (editors and admins): the library alt onto the stories using it',
+    allowed: EDITORS,
+    target: newMediaWithAlt,
+    args: (t) => [{ id: t.id }],
+    probe: (t) => adminView(`/admin/media/${t.id}`),
+  },
+  {
+    name: 'applyMediaAltFormAction',
+    file: M,
+    rule: 'media:manage, through the detail page form (no JS)',
+    allowed: EDITORS,
+    ok: /^redirect \/admin\/media\/\d+\?applied=0&skipped=0$/,
+    refused: mediaError(serverMessage('noPermission')),
+    anonymous: mediaError(serverMessage('pleaseSignIn')),
+    target: newMediaWithAlt,
+    args: (t) => [form({ id: String(t.id) })],
     probe: (t) => adminView(`/admin/media/${t.id}`),
   },
   {

@@ -1,8 +1,8 @@
 'use client';
 
-import { MediaUploader } from '../media/MediaUploader.client';
 import type { EditorTranslator } from '@/domain/i18n/admin-editor';
 import type { EditorValues } from './form-model';
+import { CoverField } from './CoverField.client';
 import { FormField } from './FormField.client';
 import { TagInput } from './TagInput.client';
 import type { EditorContext } from './types';
@@ -147,36 +147,7 @@ export function ArticleSidebarFields({ values, set, errors, context, readOnly, t
 
       <fieldset className="admin-card space-y-3" disabled={readOnly}>
         <legend className="px-1 text-sm font-semibold">{t('groupCover')}</legend>
-        {values.coverMediaId ? (
-          <div className="space-y-1 text-sm">
-            <p>{t('coverFromLibrary', { id: values.coverMediaId })}</p>
-            <button type="button" className="admin-button" onClick={() => set('coverMediaId', null)}>
-              {t('removeLibraryCover')}
-            </button>
-          </div>
-        ) : null}
-        <MediaUploader
-          labels={{ dropHere: t('uploadDrop'), choose: t('uploadCover'), uploading: t('uploading'), done: t('uploadDone') }}
-          onUploaded={(media) => {
-            set('coverMediaId', media.id);
-            set('coverImageUrl', media.url);
-            if (!values.coverImageAlt.trim() && media.alt) set('coverImageAlt', media.alt);
-          }}
-        />
-        <FormField id="article-cover-url" label={t('fieldCoverUrl')} errors={errors.coverImageUrl}>
-          {({ id, describedBy, invalid }) => (
-            <input id={id} className="admin-input" inputMode="url" value={values.coverImageUrl} maxLength={2000} onChange={(e) => set('coverImageUrl', e.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
-          )}
-        </FormField>
-        <FormField
-          id="article-cover-alt"
-          label={t('fieldCoverAlt')}
-          errors={errors.coverImageAlt ?? (values.coverImageUrl.trim() && !values.coverImageAlt.trim() ? [t('coverAltRequired')] : undefined)}
-        >
-          {({ id, describedBy, invalid }) => (
-            <input id={id} className="admin-input" value={values.coverImageAlt} maxLength={300} onChange={(e) => set('coverImageAlt', e.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
-          )}
-        </FormField>
+        <CoverField values={values} set={set} errors={errors} locale={context.uiLocale} t={t} />
       </fieldset>
 
       <fieldset className="admin-card space-y-3" disabled={readOnly}>

@@ -2,6 +2,8 @@
 
 import { useId, useState } from 'react';
 import type { EditorTranslator } from '@/domain/i18n/admin-editor';
+import type { Locale } from '@/domain/i18n/messages';
+import { LibraryPicker } from '../media/LibraryPicker.client';
 import type { EmbedAttrs, ImageAttrs } from './extensions';
 import { MediaUploader } from '../media/MediaUploader.client';
 import { FormDialog } from './FormDialog.client';
@@ -72,8 +74,9 @@ export function LinkDialog({ t, initial, onApply, onClose, onRemove }: DialogBas
   );
 }
 
-export function ImageDialog({ t, initial, onApply, onClose }: DialogBase<ImageAttrs>) {
+export function ImageDialog({ t, locale, initial, onApply, onClose }: DialogBase<ImageAttrs> & { locale: Locale }) {
   const [value, setValue] = useState(initial);
+  const [picking, setPicking] = useState(false);
   const [errors, setErrors] = useState<{ src?: string; alt?: string }>({});
   const submit = () => {
     const next: typeof errors = {};
@@ -89,6 +92,20 @@ export function ImageDialog({ t, initial, onApply, onClose }: DialogBase<ImageAt
         labels={{ dropHere: t('uploadDrop'), choose: t('uploadChoose'), uploading: t('uploading'), done: t('uploadDone') }}
         onUploaded={(media) => setValue((v) => ({ ...v, src: media.url, width: media.width, height: media.height, mediaId: media.id, alt: v.alt || media.alt }))}
       />
+      <button type="button" className="admin-button" onClick={() => setPicking(true)}>
+        {t('pickFromLibrary')}
+      </button>
+      {picking ? (
+        <LibraryPicker
+          locale={locale}
+          onClose={() => setPicking(false)}
+          onPick={(media) => {
+            // An alt already typed here stays (the save then fills the library's if it has none).
+            setValue((v) => ({ ...v, src: media.url, width: media.width, height: media.height, mediaId: media.id, alt: v.alt || media.alt }));
+            setPicking(false);
+          }}
+        />
+      ) : null}
       <Field label={t('imageUrl')} error={errors.src}>
         {({ id, describedBy }) => (
           <input id={id} className="admin-input" value={value.src} onChange={(e) => setValue({ ...value, src: e.target.value, mediaId: null })} aria-describedby={describedBy} aria-invalid={errors.src ? true : undefined} autoFocus={!initial.src} inputMode="url" />

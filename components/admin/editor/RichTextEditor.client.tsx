@@ -9,6 +9,7 @@ import type { RichTextDoc } from '@/domain/rich-text/schema';
 import { EditorToolbar, type ToolbarDialog } from './EditorToolbar.client';
 import { editorExtensions, type EmbedAttrs, type ImageAttrs } from './extensions';
 import { EmbedDialog, ImageDialog, LinkDialog } from './NodeDialogs.client';
+import { RemoteImages } from './RemoteImages.client';
 import { cleanPastedHtml } from './paste-cleanup';
 import { useDroppedUploads } from './use-dropped-uploads';
 import { toEditorDoc, usesOnlyKnownTypes } from './to-editor-doc';
@@ -191,6 +192,7 @@ export function RichTextEditor({ value, onChange, locale, ariaLabel, onRequestIm
         </p>
       ) : null}
       {editor && !locked ? <EditorToolbar editor={editor} t={t} onOpenDialog={(kind) => void openDialog(kind)} /> : null}
+      {editor && !locked ? <RemoteImages editor={editor} t={t} locale={locale} /> : null}
       <EditorContent editor={editor} />
       {dropped.items.length ? (
         <ul className="space-y-1 px-3 pb-2 text-sm" aria-live="polite">
@@ -221,6 +223,7 @@ export function RichTextEditor({ value, onChange, locale, ariaLabel, onRequestIm
       {editor && dialog?.kind === 'image' ? (
         <ImageDialog
           t={t}
+          locale={locale}
           initial={dialog.image ?? EMPTY_IMAGE}
           onClose={close}
           onApply={(attrs) => {
@@ -233,6 +236,7 @@ export function RichTextEditor({ value, onChange, locale, ariaLabel, onRequestIm
         <ImageDialog
           key={queuedUpload.key}
           t={t}
+          locale={locale}
           initial={queuedUpload.attrs}
           onClose={() => {
             dropped.take(queuedUpload.key);

@@ -27,6 +27,14 @@ export function cleanPastedHtml(html: string): string {
   body.querySelectorAll('h1').forEach((el) => rename(el, 'h2', doc));
   body.querySelectorAll('h5, h6').forEach((el) => rename(el, 'h4', doc));
 
+  // WeChat articles load images lazily: the real address is in data-src, and src may still be a
+  // placeholder (a data: URL the editor drops). The remote address is then offered for re-hosting.
+  body.querySelectorAll('img[data-src]').forEach((img) => {
+    const real = img.getAttribute('data-src') ?? '';
+    const src = img.getAttribute('src') ?? '';
+    if (/^https?:\/\//i.test(real) && (!src || src.startsWith('data:'))) img.setAttribute('src', real);
+  });
+
   body.querySelectorAll('*').forEach((el) => {
     for (const name of el.getAttributeNames()) {
       if (!KEPT_ATTRIBUTES.has(name)) el.removeAttribute(name);

@@ -8,6 +8,7 @@ import { renderRichText, richTextToPlainText } from '../../../domain/rich-text/r
 import type { RichTextDoc } from '../../../domain/rich-text/schema';
 import { normalizeSlugInput, slugify, uniqueSlug } from '../../../domain/slug';
 import type { ArticleInput } from '../../../domain/validation/article';
+import { imageAltsByMedia } from '../../../domain/media/alt';
 import { collectMediaIds, loadMediaRenderInfo } from '../media-render';
 import { writeAudit } from './audit';
 
@@ -81,6 +82,22 @@ export async function resolveCoverMedia(tx: Database, coverMediaId: number | nul
   const [row] = await tx.select({ id: media.id }).from(media).where(and(eq(media.id, coverMediaId), eq(media.status, 'ready')));
   if (!row) throw new ActionError(422, 'The cover image does not exist in the media library.', { coverMediaId: ['Choose an image from the library.'] });
   return row.id;
+}
+
+/**
+ * One alt text per library image: an alt typed in the story (image dialog or cover field) becomes
+ * the library item's when the library has none yet. A library alt already set is never overwritten
+ * here; changing it is the media page's job, which can then apply it to the stories.
+ */
+export async function fillEmptyMediaAlt(tx: Database, doc: RichTextDoc, cover: { mediaId: number | null; alt: string }): Promise<void> {
+  const alts = imageAltsByMedia(doc);
+  if (cover.mediaId !== null && cover.alt.trim() && !alts.has(cover.mediaId)) alts.set(cover.mediaId, cover.alt.trim());
+  for (const [id, alt] of alts) {
+    await tx
+      .update(media)
+      .set({ alt, updatedAt: new Date() })
+      .where(and(eq(media.id, id), eq(media.status, 'ready'), sql`btrim(${media.alt}) = ''`));
+  }
 }
 
 export function excerptFrom(input: Pick<ArticleInput, 'excerpt'>, text: string): string {

@@ -11,7 +11,7 @@ import { getRevisionSnapshot } from './article-admin';
 import { loadCurrent, PUBLIC, readerTags, type ArticleSnapshot, type WriteResult } from './article-current';
 import { assertPublishable } from './article-checklist';
 import { getArticleForEdit } from './article-for-edit';
-import { excerptFrom, renderedBody, resolveAuthors, resolveCoverMedia, resolveSection, resolveSlug, resolveTags } from './article-input';
+import { excerptFrom, fillEmptyMediaAlt, renderedBody, resolveAuthors, resolveCoverMedia, resolveSection, resolveSlug, resolveTags } from './article-input';
 import { changedFields, latestRevision, recordRevision, snapshotOf } from './article-revisions';
 import { writeAudit } from './audit';
 import { enqueueWebhookEvent } from '../webhooks/outbox';
@@ -52,6 +52,7 @@ export async function createArticle(db: Database, actor: Actor, input: ArticleIn
     const slug = await resolveSlug(t, input);
     const body = await renderedBody(t, input.body);
     const coverMediaId = await resolveCoverMedia(t, input.coverMediaId);
+    await fillEmptyMediaAlt(t, input.body, { mediaId: coverMediaId, alt: input.coverImageAlt });
     const mayFeature = can(actor.role, 'article:publish-any');
     const [row] = await t
       .insert(articles)
@@ -87,7 +88,8 @@ export async function saveArticle(db: Database, actor: Actor, id: number, baseVe
   return withTx(db, (t) => saveInTransaction(t, actor, id, baseVersion, input, options));
 }
 
-async function saveInTransaction(t: Database, actor: Actor, id: number, baseVersion: number, input: ArticleInput, options: SaveOptions): Promise<WriteResult> {
+/** The save inside a transaction the caller holds (restoring a revision, applying a library alt). */
+export async function saveInTransaction(t: Database, actor: Actor, id: number, baseVersion: number, input: ArticleInput, options: SaveOptions): Promise<WriteResult> {
   const current = await loadCurrent(t, id, true);
   if (!current || current.deletedAt || !canViewArticleInAdmin(actor, current)) throw notFoundError('This article');
   if (!canEditArticle(actor, current)) throw forbiddenError();
@@ -120,6 +122,7 @@ async function saveInTransaction(t: Database, actor: Actor, id: number, baseVers
 
   const body = await renderedBody(t, input.body);
   const coverMediaId = await resolveCoverMedia(t, input.coverMediaId);
+  await fillEmptyMediaAlt(t, input.body, { mediaId: coverMediaId, alt: input.coverImageAlt });
   const [row] = await t
     .update(articles)
     .set({

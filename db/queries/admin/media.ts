@@ -121,7 +121,7 @@ export async function getMediaUsage(db: Database, actor: Actor, id: number): Pro
   return { items, others: all.length - items.length };
 }
 
-/** Alt text and caption; articles using the image show the new text once they are re-saved. */
+/** Alt text and caption; stories using the image keep theirs until applyMediaAltToArticles (media-alt.ts) runs. */
 export async function updateMediaMeta(db: Database, actorId: number, id: number, meta: { alt: string; caption: string }): Promise<MediaDTO> {
   return withTx(db, async (t) => {
     const [row] = await t

@@ -4,6 +4,7 @@ import { Card, CARD_TITLE } from '@/components/admin/kit/Card';
 import { PageHeader } from '@/components/admin/kit/PageHeader';
 import { ActionForm, SubmitButton } from '@/components/admin/forms/ActionForm.client';
 import { SelectField, TextAreaField, TextField } from '@/components/admin/forms/Field';
+import { LogoField } from '@/components/admin/forms/LogoField.client';
 import { NavEditor } from '@/components/admin/forms/NavEditor.client';
 import { adminPage } from '@/services/admin/page-context';
 import { adminPageMetadata } from '@/services/admin/metadata';
@@ -23,7 +24,7 @@ function timeZones(current: string): string[] {
 }
 
 export default async function SettingsPage() {
-  const { t, mt, db, user } = await adminPage('settings:manage');
+  const { t, mt, db, user, locale } = await adminPage('settings:manage');
   const [settings, navTargets] = await Promise.all([getSettingsForEdit(db), listNavTargets(db)]);
   const form = 'settings';
   return (
@@ -35,7 +36,7 @@ export default async function SettingsPage() {
           <TextField form={form} name="name" label={mt('siteName')} required maxLength={100} defaultValue={settings.name} />
           <TextField form={form} name="tagline" label={mt('tagline')} maxLength={200} defaultValue={settings.tagline} />
           <TextField form={form} name="hotline" label={mt('hotline')} hint={mt('hotlineHint')} maxLength={60} defaultValue={settings.hotline} type="tel" />
-          <TextField form={form} name="logoUrl" label={mt('logoUrl')} hint={mt('logoHint')} maxLength={2000} defaultValue={settings.logoUrl ?? ''} autoCapitalize="none" spellCheck={false} />
+          <LogoField form={form} name="logoUrl" label={mt('logoUrl')} hint={mt('logoHint')} defaultValue={settings.logoUrl ?? ''} locale={locale} />
         </Card>
         <Card id="settings-region" title={mt('languageAndTime')} titleClassName={GROUP_TITLE} className="admin-card grid gap-4 md:grid-cols-2">
           <SelectField form={form} name="locale" label={mt('siteLocale')} hint={mt('siteLocaleHint')} defaultValue={settings.locale}>

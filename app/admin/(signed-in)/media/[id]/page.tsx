@@ -9,7 +9,7 @@ import { formatDateTime } from '@/domain/i18n/format';
 import { mediaT } from '@/domain/i18n/admin-media';
 import { can } from '@/domain/permissions';
 import { getSettings } from '@/services/reader';
-import { deleteMediaFormAction, updateMediaFormAction } from '../../../../../actions/media';
+import { applyMediaAltFormAction, deleteMediaFormAction, updateMediaFormAction } from '../../../../../actions/media';
 
 export const generateMetadata = () => adminPageMetadata('media:upload', ({ t }) => t('media'));
 
@@ -37,6 +37,12 @@ export default async function MediaDetailPage({ params, searchParams }: Props) {
       </Link>
       <h1 className="break-all text-2xl font-bold">{item.originalName}</h1>
       {query.saved ? <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm dark:bg-emerald-950">{t('saved')}</p> : null}
+      {typeof query.applied === 'string' ? (
+        <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm dark:bg-emerald-950">
+          {t('applied', { count: Number(query.applied) || 0 })}
+          {Number(query.skipped) > 0 ? ` ${t('appliedSkipped', { count: Number(query.skipped) })}` : ''}
+        </p>
+      ) : null}
       {typeof query.error === 'string' ? <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">{query.error}</p> : null}
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         {/* eslint-disable-next-line @next/next/no-img-element -- our own stored image */}
@@ -68,6 +74,18 @@ export default async function MediaDetailPage({ params, searchParams }: Props) {
               </button>
             ) : null}
           </form>
+          {manage && item.alt.trim() && usage.items.some((u) => u.kind !== 'page-body') ? (
+            // After an alt change: the stories keep the text they were saved with until this runs.
+            <form action={applyMediaAltFormAction}>
+              <input type="hidden" name="id" value={item.id} />
+              <button type="submit" className="admin-button" aria-describedby="apply-alt-hint">
+                {t('applyAlt')}
+              </button>
+              <p id="apply-alt-hint" className="mt-1 text-xs text-neutral-600 dark:text-neutral-400">
+                {t('applyAltHint')}
+              </p>
+            </form>
+          ) : null}
           <section aria-labelledby="usage-heading">
             <h2 id="usage-heading" className="font-semibold">
               {t('usage')}
