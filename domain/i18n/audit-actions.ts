@@ -29,6 +29,7 @@ const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = {
   'tag.delete': { 'zh-CN': '删除标签', en: 'Deleted the tag' },
   'breaking.set': { 'zh-CN': '发布突发新闻横幅', en: 'Put up the breaking-news banner' },
   'breaking.end': { 'zh-CN': '撤下突发新闻横幅', en: 'Took down the breaking-news banner' },
+  'site.export': { 'zh-CN': '下载整站导出', en: 'Downloaded the site export' },
   'import.start': { 'zh-CN': '开始导入 WordPress', en: 'Started a WordPress import' },
   'import.finish': { 'zh-CN': 'WordPress 导入完成', en: 'Finished a WordPress import' },
   'redirect.create': { 'zh-CN': '新建跳转', en: 'Created the redirect' },

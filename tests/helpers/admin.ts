@@ -26,6 +26,8 @@ export interface StaffSpec {
   name?: string;
   email?: string;
   password?: string;
+  /** The site's owner (one per site). */
+  owner?: boolean;
 }
 
 export interface StaffAccount {
@@ -87,7 +89,7 @@ export async function startAdmin(options: { staff?: StaffSpec[]; env?: Record<st
           email: spec.email ?? `e2e-${spec.key}@example.test`,
           password: spec.password ?? `pass phrase of ${spec.key}`,
         };
-        const id = await createStaffUser(db, account);
+        const id = await createStaffUser(db, { ...account, isOwner: spec.owner ?? false });
         staff[spec.key] = { ...account, id };
       }
     });
