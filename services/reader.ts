@@ -179,9 +179,10 @@ export const getPageBySlug = cache((slug: string) =>
 );
 
 /** The breaking-news banner; expired by a change and by the tick that notices its expiry (services/scheduled.ts). */
-export const getBreakingNews = cache(() =>
-  unstable_cache(() => withDb((db) => getCurrentBreakingNews(db)), ['breaking-news'], { tags: [cacheTags.breakingNews] })(),
-);
+export const getBreakingNews = cache(async () => {
+  if (isBuildPhase()) return null;
+  return unstable_cache(() => withDb((db) => getCurrentBreakingNews(db)), ['breaking-news'], { tags: [cacheTags.breakingNews] })();
+});
 
 export const getRedirect = cache((path: string) =>
   unstable_cache(() => withDb((db) => q.getRedirect(db, path)), ['redirect', path], { tags: [cacheTags.redirects] })(),

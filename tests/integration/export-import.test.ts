@@ -86,7 +86,7 @@ beforeAll(async () => {
   const photo = await ingestImage(db, { file: png, bytes: png.length, originalName: 'photo.png', uploadedById: staff.editor.id, alt: 'A red photo' });
   originalKey = `${(await rows<{ storage_key: string }>(db, sql`select storage_key from media where id = ${photo.id}`))[0]!.storage_key}/original.png`;
   const sectionId = await sectionIdBySlug(db, (await listSections(db))[0]!.slug);
-  storyId = await makeArticle(db, staff.author, staff.editor, 'published', { sectionId, coverMediaId: photo.id, tagNames: ['导出'] });
+  storyId = await makeArticle(db, staff.author, staff.editor, 'published', { sectionId, coverMediaId: photo.id, coverImageAlt: 'A red photo', tagNames: ['导出'] });
   await edit(db, staff.editor, storyId, { body: { type: 'doc', content: [{ type: 'image', attrs: { mediaId: photo.id, alt: 'Inline', src: '' } }, ...doc('Edited').content] } });
   await makeArticle(db, staff.author, staff.editor, 'scheduled', { sectionId });
   await makeArticle(db, staff.author, staff.editor, 'trashed-draft', { sectionId });
