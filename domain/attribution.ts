@@ -29,3 +29,9 @@ export function publisherName(story: { byline: string; authors: readonly { name:
 export function selectableAuthors<S extends { id: number; disabled: boolean }>(staff: readonly S[], creditedIds: readonly number[]): S[] {
   return staff.filter((person) => !person.disabled || creditedIds.includes(person.id));
 }
+
+/** Case- and width-insensitive containment, spaces ignored: 王 finds 王小明, "lihua" and "ＬＩ" find "Li Hua". */
+export function nameMatches(name: string, filter: string): boolean {
+  const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+  return norm(name).includes(norm(filter));
+}

@@ -265,3 +265,28 @@ describe('settings: the menu is picked from the site, the time zone is searched'
     await page.close();
   }, 60_000);
 });
+
+describe('links in the editor end where the editor made them end', () => {
+  it('text typed after a link is not part of it, and 移除 on a selection unlinks only that part', async () => {
+    const page = await open(admin, '/admin/articles/new');
+    const body = page.locator('[contenteditable="true"]').and(page.getByLabel(et('fieldBody'), { exact: true }));
+    await body.click();
+    await page.keyboard.type('ABCDEF');
+    await page.keyboard.press('Shift+Home');
+    await page.getByRole('button', { name: et('link'), exact: true }).click();
+    await page.getByLabel(et('linkUrl')).fill('https://example.com/story');
+    await page.getByRole('button', { name: et('apply') }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('之后');
+    expect(await body.locator('a').textContent()).toBe('ABCDEF');
+    expect(await body.textContent()).toBe('ABCDEF之后');
+    // Select "DEF" inside the link and remove the link from it alone.
+    await page.keyboard.press('End');
+    for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowLeft');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowLeft');
+    await page.getByRole('button', { name: et('link'), exact: true }).click();
+    await page.getByRole('button', { name: et('remove'), exact: true }).click();
+    expect(await body.locator('a').textContent()).toBe('ABC');
+    await page.close();
+  }, 60_000);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publisherName, publisherOf, selectableAuthors } from '@/domain/attribution';
+import { nameMatches, publisherName, publisherOf, selectableAuthors } from '@/domain/attribution';
 import { authorLd as jsonLdAuthor } from '@/domain/structured-data';
 
 const staff = [
@@ -55,5 +55,16 @@ describe('selectableAuthors: whom the editor offers as authors', () => {
 
   it('keeps a disabled account the story already credits, so its credit stays visible', () => {
     expect(selectableAuthors(staff, [2]).map((s) => s.id)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('the author picker’s filter', () => {
+  it('finds a name by any part of it, whatever the case, width or spaces', () => {
+    expect(nameMatches('王小明', '王')).toBe(true);
+    expect(nameMatches('王小明', '小明')).toBe(true);
+    expect(nameMatches('Li Hua', 'lihua')).toBe(true);
+    expect(nameMatches('Li Hua', 'ＬＩ')).toBe(true);
+    expect(nameMatches('Li Hua', '')).toBe(true);
+    expect(nameMatches('王小明', '李')).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
 'use client';
 
+import { useState } from 'react';
+import { nameMatches } from '@/domain/attribution';
 import type { EditorTranslator } from '@/domain/i18n/admin-editor';
 import type { EditorValues } from './form-model';
 import { CoverField } from './CoverField.client';
@@ -17,7 +19,11 @@ interface Props {
 }
 
 /** Section, tags, people and publishing settings: the right-hand column of the editor. */
+/** A newsroom's staff list gets a filter box once it no longer fits at a glance. */
+const AUTHOR_FILTER_FROM = 8;
+
 export function ArticleSidebarFields({ values, set, errors, context, readOnly, t }: Props) {
+  const [authorFilter, setAuthorFilter] = useState('');
   const staffName = (id: number) => context.staff.find((s) => s.id === id)?.name ?? `#${id}`;
   const flagsHint = context.canFeature ? undefined : 'article-flags-hint';
   /** A flag's own one-line hint, and why it is read-only when it is. */
@@ -70,8 +76,18 @@ export function ArticleSidebarFields({ values, set, errors, context, readOnly, t
         {context.canEditAuthors ? (
           <fieldset aria-describedby="article-authors-hint">
             <legend className="mb-1 text-sm font-medium">{t('fieldAuthors')}</legend>
+            {context.staff.length > AUTHOR_FILTER_FROM ? (
+              <input
+                type="search"
+                value={authorFilter}
+                onChange={(e) => setAuthorFilter(e.target.value)}
+                aria-label={t('filterAuthors')}
+                placeholder={t('filterAuthors')}
+                className="admin-input mb-1 text-sm"
+              />
+            ) : null}
             <div className="max-h-40 space-y-1 overflow-y-auto rounded border border-neutral-300 p-2 dark:border-neutral-700">
-              {context.staff.map((person) => (
+              {context.staff.filter((person) => values.authorIds.includes(person.id) || nameMatches(person.name, authorFilter)).map((person) => (
                 <label key={person.id} className="flex items-center gap-2 text-sm">
                   <input type="checkbox" checked={values.authorIds.includes(person.id)} onChange={(e) => toggleAuthor(person.id, e.target.checked)} />
                   {person.name}

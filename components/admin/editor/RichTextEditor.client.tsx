@@ -211,7 +211,9 @@ export function RichTextEditor({ value, onChange, locale, ariaLabel, onRequestIm
           initial={String(editor.getAttributes('link').href ?? '')}
           onClose={close}
           onRemove={() => {
-            editor.chain().focus().extendMarkRange('link').unsetLink().run();
+            // A selection loses the link where it is selected; a caret inside a link removes the whole link.
+            const chain = editor.chain().focus();
+            (editor.state.selection.empty ? chain.extendMarkRange('link') : chain).unsetLink().run();
             setDialog(null);
           }}
           onApply={(href) => {

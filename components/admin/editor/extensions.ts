@@ -138,7 +138,10 @@ export function editorExtensions(labels: { missingAlt: string; placeholder: stri
       heading: { levels: [2, 3, 4] },
       link: {
         openOnClick: false,
-        autolink: true,
+        // Tiptap's link mark is inclusive exactly when autolink is on: text typed right after a link
+        // would then join it. Editors expect a link to end where they made it end; a pasted address
+        // still becomes a link (linkOnPaste), and the link button makes one from a selection.
+        autolink: false,
         defaultProtocol: 'https',
         HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
       },

@@ -49,6 +49,7 @@ export const editor: Record<EditorKey, string> = {
   apply: 'Apply',
   cancel: 'Cancel',
   remove: 'Remove',
+  filterAuthors: 'Filter authors by name',
   missingAlt: 'Missing alt text',
   altRequired: 'Alt text is required.',
   urlInvalid: 'Use an http(s) address or a path on this site.',

@@ -48,6 +48,7 @@ export const editor = {
   apply: '确定',
   cancel: '取消',
   remove: '移除',
+  filterAuthors: '按姓名筛选作者',
   missingAlt: '缺少替代文字',
   altRequired: '请填写替代文字。',
   urlInvalid: '请填写 http(s) 地址或站内路径。',
