@@ -24,6 +24,7 @@ export async function saveSettingsForm(_state: FormState, form: FormData): Promi
     timeZone: text(form, 'timeZone'),
     footerText: text(form, 'footerText'),
     icp: text(form, 'icp'),
+    policeFiling: text(form, 'policeFiling'),
     reprintTemplate: text(form, 'reprintTemplate'),
     feedFullText: (text(form, 'feedFullText') || 'full') as 'full',
     nav,

@@ -12,6 +12,7 @@ export interface SiteSettingsDTO {
   timeZone: string;
   footerText: string;
   icp: string;
+  policeFiling: string;
   reprintTemplate: string;
   /** Feeds carry the full text (else the summary only). */
   feedFullText: boolean;

@@ -21,6 +21,8 @@ export const siteSettings = pgTable(
     timeZone: text().notNull().default('Asia/Shanghai'),
     footerText: text().notNull().default(''),
     icp: text().notNull().default(''),
+    /** 公安备案号 (public-security filing), e.g. 京公网安备11010502000001号; the footer links it to the MPS lookup. */
+    policeFiling: text().notNull().default(''),
     reprintTemplate: text().notNull().default('转载请标注：{site}——{title}'),
     nav: jsonb().$type<NavItem[]>().notNull().default([]),
     /** Feeds carry each story's full text (true) or only its summary, for sites that want readers on the page. */

@@ -47,6 +47,8 @@ const settings = z
     timeZone: text,
     footerText: text,
     icp: text,
+    // Added after version 1 was first written: older exports have none.
+    policeFiling: text.default(''),
     reprintTemplate: text,
     nav: z.array(z.object({ label: z.string(), href: z.string() }).strict()),
     feedFullText: z.boolean(),

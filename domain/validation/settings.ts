@@ -75,6 +75,7 @@ export const settingsInput = z.object({
     }),
   footerText: multiline(2000).default(''),
   icp: line(100).default(''),
+  policeFiling: line(100).default(''),
   // The admin form sends 'full' or 'summary'; anything else is refused like any other bad choice.
   feedFullText: z.enum(['full', 'summary']).default('full').transform((value) => value === 'full'),
   reprintTemplate: requiredLine(300, 'required').refine((value) => value.includes('{site}') && value.includes('{title}'), { message: 'templatePlaceholders' }),

@@ -19,6 +19,7 @@ export interface DemoSite {
   hotline: string;
   footerText: string;
   icp: string;
+  policeFiling: string;
   reprintTemplate: string;
 }
 
@@ -89,6 +90,7 @@ export const demoSite: DemoSite = {
   hotline: '400-800-0000',
   footerText: '© 2026 青禾网络（示例站点） 版权所有 · 本站内容均为演示用虚构内容',
   icp: '示例ICP备00000000号',
+  policeFiling: '示例公网安备00000000000000号',
   reprintTemplate: '转载请标注：{site}——{title}（{url}）',
 };
 

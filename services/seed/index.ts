@@ -50,6 +50,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
       timeZone: DEMO_TIME_ZONE,
       footerText: demoSite.footerText,
       icp: demoSite.icp,
+      policeFiling: demoSite.policeFiling,
       reprintTemplate: demoSite.reprintTemplate,
       nav: [
         ...demoSections.filter((s) => !s.parent).map((s) => ({ label: s.title, href: `/${s.slug}` })),

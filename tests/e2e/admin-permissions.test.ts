@@ -729,7 +729,9 @@ const rows: Row[] = [
       formOk: /^redirect \/admin\/webhooks\/\d+\?created=1$/,
       target: async () => ({ url: hookUrl() }),
       input: (t) => ({ url: t.url, events: 'article.published', active: true }),
-      probe: () => adminView('/admin/webhooks'),
+      // The webhooks by address; the queue counts beside them move on their own as the sender settles
+      // deliveries that earlier rows' publishes queued.
+      probe: async () => [...(await adminView('/admin/webhooks')).matchAll(/href="\/admin\/webhooks\/(\d+)"[^>]*>([^<]*)</g)].map((m) => `${m[1]} ${m[2]}`),
     },
     { action: 'updateWebhookAction', form: 'updateWebhookForm', target: newWebhook, input: (t) => ({ id: t.id, url: hookUrl(), events: 'article.updated', active: false }), probe: (t) => adminView(`/admin/webhooks/${t.id}`) },
     { action: 'deleteWebhookAction', form: 'deleteWebhookForm', target: newWebhook, input: (t) => ({ id: t.id }), probe: (t) => adminView(`/admin/webhooks/${t.id}`) },

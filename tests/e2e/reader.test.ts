@@ -31,6 +31,12 @@ describe('reader journey in zh-CN', () => {
     await expect(header.textContent()).resolves.toContain(`服务热线：${demoSite.hotline}`);
     expect(await header.locator(`a[href="tel:${demoSite.hotline.replace(/[^\d+]/g, '')}"]`).count()).toBe(1);
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    // The footer's two filing numbers, each a link to where a reader checks it.
+    const footer = page.locator('body > footer');
+    expect(await footer.getByTestId('icp').textContent()).toBe(demoSite.icp);
+    expect(await footer.getByTestId('icp').getAttribute('href')).toBe('https://beian.miit.gov.cn/');
+    expect(await footer.getByTestId('police-filing').textContent()).toBe(demoSite.policeFiling);
+    expect(await footer.getByTestId('police-filing').getAttribute('href')).toBe(`https://beian.mps.gov.cn/#/query/webSearch?code=${demoSite.policeFiling.replace(/\D/g, '')}`);
 
     await header.getByRole('link', { name: '新闻信息' }).click();
     await page.waitForURL(`${baseURL}/news`);

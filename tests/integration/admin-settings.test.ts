@@ -27,6 +27,7 @@ const valid = {
   timeZone: 'asia/shanghai',
   footerText: '版权所有',
   icp: '京ICP备00000000号',
+  policeFiling: '京公网安备11010502000001号',
   reprintTemplate: '转载请注明：{site}《{title}》{url}',
   nav: [
     { label: '新闻', href: '/news' },
@@ -95,8 +96,8 @@ describe('saving', () => {
     expect(await getSettingsForEdit(db)).toEqual({ ...DEFAULT_SETTINGS, updatedAt: null });
     const result = await saveSettings(db, staff.admin, settingsInput.parse(valid));
     expect(result.invalidate).toEqual(['settings']);
-    expect(result.changed).toEqual(expect.arrayContaining(['name', 'nav', 'reprintTemplate']));
-    expect(await getSiteSettings(db)).toMatchObject({ name: '青禾日报', timeZone: 'Asia/Shanghai', nav: [{ label: '新闻', href: '/news' }, { label: '合作伙伴', href: 'https://example.com/partners' }] });
+    expect(result.changed).toEqual(expect.arrayContaining(['name', 'nav', 'reprintTemplate', 'policeFiling']));
+    expect(await getSiteSettings(db)).toMatchObject({ name: '青禾日报', policeFiling: '京公网安备11010502000001号', timeZone: 'Asia/Shanghai', nav: [{ label: '新闻', href: '/news' }, { label: '合作伙伴', href: 'https://example.com/partners' }] });
     const [entry] = await listAudit(db, { limit: 1, entityType: 'settings' });
     expect(entry).toMatchObject({ action: 'settings.update', actorName: adminName });
   });

@@ -66,6 +66,18 @@ async function tableCount(table: PgTable): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+/** Runs a data migration's statement over a settings row holding each stored value in turn. */
+async function expectSettingsRewrite(statement: string, field: 'hotline' | 'reprintTemplate', cases: string[][]) {
+  for (const [stored, expected] of cases) {
+    await tdb.db.delete(siteSettings);
+    await tdb.db.insert(siteSettings).values({ id: 1, name: '测试站', [field]: stored! });
+    await tdb.db.execute(sql.raw(statement));
+    const [row] = await tdb.db.select({ value: siteSettings[field] }).from(siteSettings);
+    expect(row!.value, stored).toBe(expected);
+  }
+  await tdb.db.delete(siteSettings);
+}
+
 describe('migrations', () => {
   it('start from a database with no tables', async () => {
     expect(await publicTables()).toEqual([]);
@@ -95,14 +107,16 @@ describe('migrations', () => {
       ['Telecom desk 400-800-0000', 'Telecom desk 400-800-0000'],
       ['', ''],
     ];
-    for (const [stored, expected] of cases) {
-      await tdb.db.delete(siteSettings);
-      await tdb.db.insert(siteSettings).values({ id: 1, name: '测试站', hotline: stored! });
-      await tdb.db.execute(sql.raw(statement));
-      const [row] = await tdb.db.select({ hotline: siteSettings.hotline }).from(siteSettings);
-      expect(row!.hotline, stored).toBe(expected);
-    }
-    await tdb.db.delete(siteSettings);
+    await expectSettingsRewrite(statement, 'hotline', cases);
+  });
+
+  it('0019 keeps the address on the reprint line of a site saved before: its template gains {url}, once', async () => {
+    const statement = fs.readFileSync(path.join(process.cwd(), 'drizzle/0019_police_filing.sql'), 'utf8').split('--> statement-breakpoint')[1]!;
+    const cases = [
+      ['转载请标注：{site}——{title}', '转载请标注：{site}——{title} {url}'],
+      ['转载请注明：{site}《{title}》{url}', '转载请注明：{site}《{title}》{url}'],
+    ];
+    await expectSettingsRewrite(statement, 'reprintTemplate', cases);
   });
 
   it('create exactly the tables the schema declares', async () => {

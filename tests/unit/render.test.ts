@@ -498,14 +498,12 @@ describe('reprintNotice', () => {
     expect(reprintNotice('{url} {url}', values)).toBe(`${values.url} ${values.url}`);
   });
 
-  it('appends the URL when the template has no {url}', () => {
-    expect(reprintNotice('转载请标注：{site}——{title}', values)).toBe(
-      '转载请标注：青禾网络——新版本发布 https://example.test/articles/1-x',
-    );
+  it('carries no address when the template has no {url}: the wording decides', () => {
+    expect(reprintNotice('转载请标注：{site}——{title}', values)).toBe('转载请标注：青禾网络——新版本发布');
   });
 
   it('leaves unknown placeholders alone and inserts values literally', () => {
-    expect(reprintNotice('{author} {site}', values)).toBe(`{author} 青禾网络 ${values.url}`);
+    expect(reprintNotice('{author} {site}', values)).toBe('{author} 青禾网络');
     const tricky = { site: '$&', title: '{url} $1 $$', url: 'https://example.test/' };
     expect(reprintNotice('{site}|{title}|{url}', tricky)).toBe('$&|{url} $1 $$|https://example.test/');
   });

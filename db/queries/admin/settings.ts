@@ -26,7 +26,7 @@ export async function getSettingsForEdit(db: Database): Promise<EditableSettings
   return row ? { ...row, updatedAt: row.updatedAt.toISOString() } : { ...DEFAULT_SETTINGS, updatedAt: null };
 }
 
-const FIELDS = ['name', 'tagline', 'hotline', 'logoUrl', 'locale', 'timeZone', 'footerText', 'icp', 'reprintTemplate', 'nav', 'feedFullText'] as const;
+const FIELDS = ['name', 'tagline', 'hotline', 'logoUrl', 'locale', 'timeZone', 'footerText', 'icp', 'policeFiling', 'reprintTemplate', 'nav', 'feedFullText'] as const;
 
 /** Saves the whole settings form; a save based on an older version is refused with 409. */
 export async function saveSettings(db: Database, actor: StaffActor, input: SettingsInput): Promise<{ changed: string[]; updatedAt: string; invalidate: string[] }> {
@@ -45,6 +45,7 @@ export async function saveSettings(db: Database, actor: StaffActor, input: Setti
       timeZone: input.timeZone,
       footerText: input.footerText,
       icp: input.icp,
+      policeFiling: input.policeFiling,
       reprintTemplate: input.reprintTemplate,
       nav: input.nav,
       feedFullText: input.feedFullText,

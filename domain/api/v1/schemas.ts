@@ -211,6 +211,7 @@ export const site = z
     hotline: z.string(),
     footer_text: z.string(),
     icp: z.string(),
+    police_filing: z.string(),
     nav: z.array(z.object({ label: z.string(), url: z.string() })),
   })
   .register(apiRegistry, { id: 'Site', description: 'The site\'s public settings.' });

@@ -121,9 +121,11 @@ export const manage = {
   footerAndReprint: '页脚与转载声明',
   footerText: '页脚文字',
   icp: 'ICP 备案号',
-  icpHint: '例如：京ICP备12345678号',
+  icpHint: '例如：京ICP备12345678号。页脚会链接到工信部备案系统。',
+  policeFiling: '公安备案号',
+  policeFilingHint: '例如：京公网安备11010502000001号。页脚会链接到公安备案查询。',
   reprintTemplate: '转载声明模板',
-  reprintHint: '必须包含 {site}（网站名称）和 {title}（文章标题），可选 {url}（文章链接，省略时附在末尾）。',
+  reprintHint: '必须包含 {site}（网站名称）和 {title}（文章标题），加上 {url}（文章链接）则附带文章地址，不加则不附。',
   settingsSaved: '站点设置已保存。',
   // Audit log.
   auditEntries: '操作记录',

@@ -94,6 +94,7 @@ export function siteOf(settings: SiteSettingsDTO) {
     hotline: settings.hotline,
     footer_text: settings.footerText,
     icp: settings.icp,
+    police_filing: settings.policeFiling,
     nav: settings.nav.map((item) => ({ label: item.label, url: item.href.startsWith('/') ? urlOf(item.href) : item.href })),
   };
 }

@@ -74,6 +74,7 @@ export default async function SettingsPage() {
         <Card id="settings-footer" title={mt('footerAndReprint')} titleClassName={GROUP_TITLE} className="admin-card grid gap-4 md:grid-cols-2">
           <TextAreaField form={form} name="footerText" label={mt('footerText')} maxLength={2000} defaultValue={settings.footerText} className="md:col-span-2" />
           <TextField form={form} name="icp" label={mt('icp')} hint={mt('icpHint')} maxLength={100} defaultValue={settings.icp} />
+          <TextField form={form} name="policeFiling" label={mt('policeFiling')} hint={mt('policeFilingHint')} maxLength={100} defaultValue={settings.policeFiling} />
           <TextField form={form} name="reprintTemplate" label={mt('reprintTemplate')} hint={mt('reprintHint')} required maxLength={300} defaultValue={settings.reprintTemplate} />
           <SelectField form={form} name="feedFullText" label={mt('feedContent')} hint={mt('feedContentHint')} defaultValue={settings.feedFullText ? 'full' : 'summary'}>
             <option value="full">{mt('feedFull')}</option>
