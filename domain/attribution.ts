@@ -35,3 +35,12 @@ export function nameMatches(name: string, filter: string): boolean {
   const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
   return norm(name).includes(norm(filter));
 }
+
+/**
+ * 责任编辑 / "Editor": the name typed for the story, else the staff member who published it (or
+ * scheduled it to go out), as Chinese newsrooms credit the editor on duty. '' when neither is known
+ * (an imported story nobody here published): no credit line rather than a wrong one.
+ */
+export function editorCredit(editorName: string, publishedByName: string | null | undefined): string {
+  return editorName.trim() || publishedByName?.trim() || '';
+}

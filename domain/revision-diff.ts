@@ -25,13 +25,17 @@ export interface SnapshotLike {
   coverImageAlt: string;
   /** Newer snapshots only: a field missing on either side is not compared. */
   coverMediaId?: number | null;
+  /** Newer snapshots only, like coverMediaId. */
+  editorName?: string;
+  coverCaption?: string;
+  coverCredit?: string;
   slug: string;
   locale?: string;
   seoTitle: string;
   seoDescription: string;
 }
 
-const OPTIONAL_FIELDS: readonly DiffField[] = ['coverMediaId', 'locale'];
+const OPTIONAL_FIELDS: readonly DiffField[] = ['coverMediaId', 'locale', 'editorName', 'coverCaption', 'coverCredit'];
 
 export interface DiffResolvers {
   bodyText: (doc: RichTextDoc) => string;
@@ -67,9 +71,12 @@ export function snapshotTexts(snapshot: SnapshotLike, resolvers: DiffResolvers):
     authorIds: snapshot.authorIds.map((id) => name(resolvers.authorName, id)).join(', '),
     byline: snapshot.byline,
     source: snapshot.source,
+    editorName: snapshot.editorName ?? '',
     coverImageUrl: snapshot.coverImageUrl ?? '',
     coverImageAlt: snapshot.coverImageAlt,
     coverMediaId: snapshot.coverMediaId ? `#${snapshot.coverMediaId}` : '',
+    coverCaption: snapshot.coverCaption ?? '',
+    coverCredit: snapshot.coverCredit ?? '',
     slug: snapshot.slug,
     locale: snapshot.locale ?? '',
     seoTitle: snapshot.seoTitle,

@@ -44,6 +44,8 @@ export interface ArticleForLd {
   updatedAt: string;
   locale: string;
   byline: string;
+  /** 责任编辑, resolved; '' for none. */
+  editor: string;
   authors: readonly { name: string; slug: string }[];
   tags: readonly { name: string }[];
   cover: { src: string; og: string | null } | null;
@@ -62,6 +64,7 @@ export function newsArticleLd(article: ArticleForLd, site: Site, options: { base
     mainEntityOfPage: url,
     url,
     author: authorLd(article, site.name, base),
+    ...(article.editor ? { editor: { '@type': 'Person', name: article.editor } } : {}),
     publisher: organizationLd(site, base),
     ...(section ? { articleSection: section } : {}),
     ...(article.tags.length ? { keywords: article.tags.map((tag) => tag.name).join(', ') } : {}),

@@ -34,8 +34,24 @@ if [[ "${SKIP_BUILD:-0}" != "1" || ! -f .next/BUILD_ID ]]; then
   env -u DATABASE_URL DATA_DIR="$results/build-data" SKIP_BUILD_TYPECHECK=1 STANDALONE=1 npm run build >"$results/build.log" 2>&1 || { cat "$results/build.log"; echo "build failed"; exit 1; }
   if [[ -e "$results/build-data" ]]; then echo "next build opened the database (it created DATA_DIR); routes must read data per request"; exit 1; fi
 fi
-run e2e-pglite env -u TEST_DATABASE_URL npx vitest run --project e2e
-[[ -n "${TEST_DATABASE_URL:-}" ]] && run e2e-postgres npx vitest run --project e2e
+# The two end-to-end layers run side by side: each has its own servers, databases, ports, Redis
+# prefixes and browser, and most of their time is spent waiting (clocks, retries, servers starting),
+# so together they take little longer than the slower one alone. E2E_PARALLEL=0 runs them in turn.
+if [[ -n "${TEST_DATABASE_URL:-}" && "${E2E_PARALLEL:-1}" != "0" ]]; then
+  echo; echo "=== e2e-pglite and e2e-postgres, side by side (each printed when it ends) ==="
+  ( failed_layers=(); run e2e-pglite env -u TEST_DATABASE_URL npx vitest run --project e2e >"$results/e2e-pglite.log" 2>&1; ((${#failed_layers[@]})) && touch "$results/e2e-pglite.failed" ) &
+  pglite_job=$!
+  ( failed_layers=(); run e2e-postgres npx vitest run --project e2e >"$results/e2e-postgres.log" 2>&1; ((${#failed_layers[@]})) && touch "$results/e2e-postgres.failed" ) &
+  postgres_job=$!
+  wait "$pglite_job" "$postgres_job"
+  for layer in e2e-pglite e2e-postgres; do
+    cat "$results/$layer.log"; rm -f "$results/$layer.log"
+    if [[ -e "$results/$layer.failed" ]]; then failed_layers+=("$layer"); rm -f "$results/$layer.failed"; fi
+  done
+else
+  run e2e-pglite env -u TEST_DATABASE_URL npx vitest run --project e2e
+  [[ -n "${TEST_DATABASE_URL:-}" ]] && run e2e-postgres npx vitest run --project e2e
+fi
 
 node -e '
 const fs = require("fs"), path = require("path");

@@ -5,6 +5,7 @@ import { getArticleForEdit } from '@/db/queries/admin/article-for-edit';
 import { listTagsForAdmin } from '@/db/queries/admin/taxonomy';
 import { listStaff } from '@/db/queries/admin/users';
 import type { Actor } from '@/domain/permissions';
+import { editorCredit } from '@/domain/attribution';
 import { renderRichText } from '@/domain/rich-text/render';
 
 export interface PreviewData {
@@ -44,10 +45,14 @@ export async function loadPreview(db: Database, actor: Actor, id: number): Promi
       sectionId: values.sectionId,
       coverImageUrl: values.coverImageUrl,
       coverImageAlt: values.coverImageAlt,
-      cover: values.coverImageUrl ? { src: values.coverImageUrl, alt: values.coverImageAlt, width: null, height: null, webpSrcset: '', fallbackSrcset: '', og: null } : null,
+      cover: values.coverImageUrl
+        ? { src: values.coverImageUrl, alt: values.coverImageAlt, width: null, height: null, webpSrcset: '', fallbackSrcset: '', og: null, caption: values.coverCaption ?? '', credit: values.coverCredit ?? '' }
+        : null,
       viewCount: 0,
       byline: values.byline,
       source: values.source,
+      // Not yet published: whoever looks now stands in for the editor who will publish it.
+      editor: editorCredit(values.editorName ?? '', staff.find((s) => s.id === (dto.publishedById ?? actor.id))?.name),
       locale: dto.locale,
       featured: dto.featured,
       pinned: dto.pinned,

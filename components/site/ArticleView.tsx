@@ -95,10 +95,22 @@ export function ArticleView({ settings, article, trail, neighbours, related, can
                 className="h-auto w-full rounded"
               />
             </picture>
+            {article.cover.caption || article.cover.credit ? (
+              <figcaption className="mt-2 text-sm text-neutral-600 dark:text-neutral-400" lang={locale}>
+                {article.cover.caption}
+                {article.cover.caption && article.cover.credit ? ' ' : null}
+                {article.cover.credit ? <span className="whitespace-nowrap">{t(locale, 'photoCredit', { name: article.cover.credit })}</span> : null}
+              </figcaption>
+            ) : null}
           </figure>
         ) : null}
 
         <div className="article-body mt-6" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+        {article.editor ? (
+          <p className="mt-6 text-right text-sm text-neutral-600 dark:text-neutral-400" lang={locale} data-testid="editor-credit">
+            {t(locale, 'editorCredit', { name: article.editor })}
+          </p>
+        ) : null}
 
         <p className="mt-8 rounded bg-neutral-100 px-4 py-3 text-sm text-neutral-700 dark:bg-neutral-900 dark:text-neutral-300" lang={locale} data-testid="reprint">
           {reprintNotice(settings.reprintTemplate, { site: settings.name, title: article.title, url: canonicalUrl })}

@@ -68,6 +68,9 @@ export interface CoverDTO {
   fallbackSrcset: string;
   /** 1200×630 crop for og:image, when the cover comes from the media library. */
   og: string | null;
+  /** Printed under the image; '' for none. */
+  caption: string;
+  credit: string;
 }
 
 export interface ArticleDTO extends ArticleCardDTO {
@@ -75,6 +78,8 @@ export interface ArticleDTO extends ArticleCardDTO {
   subtitle: string;
   bodyHtml: string;
   source: string;
+  /** 责任编辑, resolved (domain/attribution.ts editorCredit); '' when there is none to print. */
+  editor: string;
   seoTitle: string | null;
   seoDescription: string | null;
   updatedAt: string;

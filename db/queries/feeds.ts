@@ -4,6 +4,7 @@ import type { Database } from '../client';
 import { articleAuthors, articles, articleTags, media, pages, sections, tags, users, type MediaVariant } from '../schema';
 import { mediaUrl } from '../../domain/media/names';
 import { renderInfoOf } from '../../domain/media/render-info';
+import { editorCredit } from '../../domain/attribution';
 import { linkedIds } from './public';
 import { qualified } from './qualified';
 import { articleIsVisible } from './visibility';
@@ -21,6 +22,8 @@ export interface FeedItemDTO {
   sectionId: number;
   byline: string;
   authorNames: string[];
+  /** 责任编辑, resolved; '' for none. */
+  editor: string;
   locale: string;
   /** The cover from the library as a feed enclosure (its 1200×630 social crop when there is one); site-relative URL. */
   cover: { url: string; type: string; bytes: number } | null;
@@ -79,6 +82,8 @@ export async function listFeedItems(db: Database, filter: FeedFilter, limit: num
       byline: articles.byline,
       locale: articles.locale,
       authorNames,
+      editorName: articles.editorName,
+      publishedByName: sql<string | null>`(select ${users.name} from ${users} where ${qualified(users, 'id')} = ${qualified(articles, 'published_by_id')})`,
       coverKey: media.storageKey,
       coverType: media.mimeType,
       coverBytes: media.bytes,
@@ -96,8 +101,9 @@ export async function listFeedItems(db: Database, filter: FeedFilter, limit: num
     )
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(limit);
-  return rows.map(({ coverKey, coverType, coverBytes, coverVariants, ...r }) => ({
+  return rows.map(({ coverKey, coverType, coverBytes, coverVariants, editorName, publishedByName, ...r }) => ({
     ...r,
+    editor: editorCredit(editorName, publishedByName),
     publishedAt: iso(r.publishedAt),
     updatedAt: iso(r.updatedAt),
     authorNames: r.authorNames ?? [],

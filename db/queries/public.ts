@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-o
 import type { Database } from '../client';
 import { articleAuthors, articles, articleTags, media, redirects, sections, siteSettings, tags, users } from '../schema';
 import { renderInfoOf } from './media-render';
+import { editorCredit } from '../../domain/attribution';
 import type {
   ArticleCardDTO,
   ArticleDTO,
@@ -241,6 +242,10 @@ export async function getArticle(db: Database, id: number): Promise<ArticleDTO |
       subtitle: articles.subtitle,
       bodyHtml: articles.bodyHtml,
       source: articles.source,
+      editorName: articles.editorName,
+      publishedByName: sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${qualified(articles, 'published_by_id')})`,
+      coverCaption: articles.coverCaption,
+      coverCredit: articles.coverCredit,
       seoTitle: articles.seoTitle,
       seoDescription: articles.seoDescription,
       updatedAt: articles.updatedAt,
@@ -270,12 +275,13 @@ export async function getArticle(db: Database, id: number): Promise<ArticleDTO |
       .where(eq(articleTags.articleId, id))
       .orderBy(asc(articleTags.sortOrder), asc(tags.name)),
   ]);
-  const { coverMedia, ...card } = row;
+  const { coverMedia, editorName, publishedByName, coverCaption, coverCredit, ...card } = row;
   const library = coverMedia?.storageKey ? renderInfoOf(coverMedia as Parameters<typeof renderInfoOf>[0]) : null;
+  const words = { alt: row.coverImageAlt, caption: coverCaption, credit: coverCredit };
   const cover: ArticleDTO['cover'] = library
-    ? { src: library.src, alt: row.coverImageAlt, width: library.width, height: library.height, webpSrcset: library.webpSrcset, fallbackSrcset: library.fallbackSrcset, og: library.og }
+    ? { src: library.src, width: library.width, height: library.height, webpSrcset: library.webpSrcset, fallbackSrcset: library.fallbackSrcset, og: library.og, ...words }
     : row.coverImageUrl
-      ? { src: row.coverImageUrl, alt: row.coverImageAlt, width: null, height: null, webpSrcset: '', fallbackSrcset: '', og: null }
+      ? { src: row.coverImageUrl, width: null, height: null, webpSrcset: '', fallbackSrcset: '', og: null, ...words }
       : null;
   return {
     ...toCard(card),
@@ -283,6 +289,7 @@ export async function getArticle(db: Database, id: number): Promise<ArticleDTO |
     subtitle: row.subtitle,
     bodyHtml: row.bodyHtml,
     source: row.source,
+    editor: editorCredit(editorName, publishedByName),
     seoTitle: row.seoTitle,
     seoDescription: row.seoDescription,
     updatedAt: toIso(row.updatedAt),

@@ -41,11 +41,16 @@ export const articles = pgTable(
     coverImageAlt: text().notNull().default(''),
     /** Set when the cover comes from the media library: readers get its responsive variants. */
     coverMediaId: integer().references(() => media.id, { onDelete: 'set null' }),
+    /** Printed under the cover: what it shows, and 图片来源 / "Photo:" whose it is. */
+    coverCaption: text().notNull().default(''),
+    coverCredit: text().notNull().default(''),
     sectionId: integer()
       .notNull()
       .references(() => sections.id, { onDelete: 'restrict' }),
     byline: text().notNull().default(''),
     source: text().notNull().default(''),
+    /** 责任编辑 as typed; empty: the staff member who published the story is credited (publishedById). */
+    editorName: text().notNull().default(''),
     locale: siteLocale().notNull().default('zh-CN'),
     status: articleStatus().notNull().default('draft'),
     publishedAt: timestamp({ withTimezone: true }),
@@ -60,6 +65,8 @@ export const articles = pgTable(
     viewCount: bigint({ mode: 'number' }).notNull().default(0),
     createdById: integer().references(() => users.id, { onDelete: 'set null' }),
     updatedById: integer().references(() => users.id, { onDelete: 'set null' }),
+    /** Who last published or scheduled the story: the 责任编辑 when none is typed. */
+    publishedById: integer().references(() => users.id, { onDelete: 'set null' }),
     deletedAt: timestamp({ withTimezone: true }),
     ...timestamps,
     /**

@@ -137,9 +137,13 @@ const article = z
     coverImageUrl: text.nullable(),
     coverImageAlt: text,
     coverMediaId: ref,
+    // The four below came after version 1 was first written: older exports have none of them.
+    coverCaption: text.default(''),
+    coverCredit: text.default(''),
     sectionId: id,
     byline: text,
     source: text,
+    editorName: text.default(''),
     locale: z.enum(SITE_LOCALES),
     status: z.enum(ARTICLE_STATUSES),
     publishedAt: maybeWhen,
@@ -152,6 +156,7 @@ const article = z
     viewCount: z.number().int().nonnegative(),
     createdById: ref,
     updatedById: ref,
+    publishedById: ref.default(null),
     deletedAt: maybeWhen,
     /** Tag and author ids in their display order. */
     tags: z.array(id),

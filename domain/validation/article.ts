@@ -89,10 +89,13 @@ export const articleInput = z.object({
   authorIds: z.array(id).max(20).default([]),
   byline: line(200).default(''),
   source: line(200).default(''),
+  editorName: line(100).default(''),
   coverImageUrl: optionalUrl.prefault(''),
   coverImageAlt: line(300).default(''),
   /** A media-library image as the cover; its variants serve readers and og:image. */
   coverMediaId: id.nullable().default(null),
+  coverCaption: line(500).default(''),
+  coverCredit: line(200).default(''),
   slug: line(120).default(''),
   seoTitle: line(300).default(''),
   seoDescription: line(500).default(''),

@@ -9,6 +9,8 @@ import { absoluteUrl, articlePath, authorPath, isSlugParam, sectionPath, tagPath
 import { absoluteLinks, FEED_FORMATS, renderRss, type FeedFormat, type RssChannel } from '../../domain/feeds/rss';
 import { renderAtom } from '../../domain/feeds/atom';
 import { renderJsonFeed } from '../../domain/feeds/json-feed';
+import { t, type Locale } from '../../domain/i18n/messages';
+import { escapeHtml } from '../../domain/rich-text/render';
 
 const FEED_LENGTH = 30;
 
@@ -61,6 +63,12 @@ export function parseFeedFile(file: string): { slug: string; format: FeedFormat 
   return match && isSlugParam(match[1]!) ? { slug: match[1]!, format: match[2] as FeedFormat } : null;
 }
 
+/** The full text ends as the page does, with its 责任编辑 line. */
+function editorLine(item: FeedItemDTO): string {
+  const locale: Locale = item.locale === 'en' ? 'en' : 'zh-CN';
+  return item.editor ? `<p>${escapeHtml(t(locale, 'editorCredit', { name: item.editor }))}</p>` : '';
+}
+
 /** The latest stories of a scope in one format: RSS 2.0, Atom 1.0 or JSON Feed 1.1. */
 export async function feedFor(scope: FeedScope, format: FeedFormat): Promise<Response> {
   const [settings, sections] = await Promise.all([getSettings(), getSections()]);
@@ -94,7 +102,7 @@ export async function feedFor(scope: FeedScope, format: FeedFormat): Promise<Res
       link: absoluteUrl(base, articlePath(item)),
       description: item.excerpt,
       // Image and link URLs in the body are site-relative; a feed reader resolves them against this origin.
-      contentHtml: settings.feedFullText ? absoluteLinks(item.bodyHtml, base) : '',
+      contentHtml: settings.feedFullText ? absoluteLinks(item.bodyHtml, base) + editorLine(item) : '',
       publishedAt: item.publishedAt,
       updatedAt: item.updatedAt,
       creator: publisherName({ byline: item.byline, authors: item.authorNames.map((n) => ({ name: n })) }, settings.name),

@@ -13,6 +13,9 @@ export type DemoBlock =
   | { type: 'quote'; text: string }
   | { type: 'list'; ordered: boolean; items: string[] };
 
+/** The demo desk's 责任编辑 per language: demo stories were "published" by nobody on the staff. */
+export const demoDeskEditor = { 'zh-CN': '周宁', en: 'Ada Lin' } as const;
+
 export interface DemoSite {
   name: string;
   tagline: string;
@@ -60,6 +63,7 @@ export interface DemoArticle {
   authors: string[]; // DemoAuthor slugs, in order (may be empty when only a byline is used)
   byline?: string; // free-text publisher/byline shown after 发布者
   source?: string; // 来源
+  editor?: string; // 责任编辑; default: the desk's editor of the story's language (demoDeskEditor)
   locale: 'zh-CN' | 'en';
   publishedAt: string; // ISO 8601 with offset
   status?: 'published' | 'draft' | 'scheduled' | 'in_review'; // default published

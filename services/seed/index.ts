@@ -6,7 +6,7 @@ import { mediaStorage } from '../media/storage';
 import { renderRichText, richTextToPlainText } from '../../domain/rich-text/render';
 import { slugify } from '../../domain/slug';
 import { blocksToDoc } from './blocks';
-import { demoArticles, demoAuthors, demoPages, demoSections, demoSite, demoTags } from './demo-content';
+import { demoArticles, demoAuthors, demoDeskEditor, demoPages, demoSections, demoSite, demoTags } from './demo-content';
 import { demoIllustration } from './images';
 import { demoViewHistory } from './view-history';
 import { rebuildRecentViews } from '../../db/queries/view-rollup';
@@ -131,9 +131,12 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
           bodyText: richTextToPlainText(doc),
           coverMediaId: cover?.id ?? null,
           coverImageAlt: cover ? demoImageAlt(a.locale) : '',
+          coverCaption: cover ? demoImageCaption(a.locale) : '',
+          coverCredit: cover ? demoImageCredit(a.locale) : '',
           sectionId: sectionIds.get(a.section)!,
           byline: a.byline ?? '',
           source: a.source ?? '',
+          editorName: a.editor ?? demoDeskEditor[a.locale],
           locale: a.locale,
           status: a.status ?? 'published',
           publishedAt: new Date(a.publishedAt),
@@ -165,6 +168,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
 
 const demoImageAlt = (locale: 'zh-CN' | 'en') => (locale === 'en' ? 'Abstract illustration in the site colours' : '以站点配色绘制的抽象插图');
 const demoImageCaption = (locale: 'zh-CN' | 'en') => (locale === 'en' ? 'Illustration made for the demo site.' : '示意图：为演示站点绘制。');
+const demoImageCredit = (locale: 'zh-CN' | 'en') => (locale === 'en' ? 'Qinghe Web design desk' : '青禾网络设计部');
 
 async function makeIllustrations(db: Database): Promise<MediaDTO[]> {
   const items: MediaDTO[] = [];

@@ -58,12 +58,25 @@ describe('reader journey in zh-CN', () => {
     expect(meta).toMatch(/发布时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2} \| 发布者：.+ \| 浏览次数：[\d,]+/);
     expect(await article.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
     expect(await article.locator('.article-body p').count()).toBeGreaterThan(1);
+    // 责任编辑 closes the story, as on Chinese news sites; the demo desk's editor signs the demo stories.
+    expect(await article.getByTestId('editor-credit').textContent()).toMatch(/^（责任编辑：\S.*）$/);
     const reprint = (await article.getByTestId('reprint').textContent())!;
     expect(reprint).toContain(`转载请标注：${demoSite.name}——${title}`);
     expect(reprint).toContain(`${baseURL}/articles/`);
     await expect(page.locator('main').textContent()).resolves.toMatch(/上一篇：[\s\S]*下一篇：/);
     const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
     expect(canonical).toBe(`${baseURL}${new URL(page.url()).pathname}`);
+  });
+
+  it('prints a cover\'s caption and its credit (图片来源) under it', async () => {
+    const list = await (await fetch(`${baseURL}/news`)).text();
+    const paths = [...new Set([...list.matchAll(/href="(\/articles\/\d+-[a-z0-9-]+)"/g)].map((m) => m[1]!))];
+    let caption: string | undefined;
+    for (const path of paths) {
+      caption = /<figure class="mt-6">[\s\S]*?<figcaption[^>]*>([\s\S]*?)<\/figcaption>/.exec(await (await fetch(`${baseURL}${path}`)).text())?.[1];
+      if (caption) break;
+    }
+    expect(caption?.replace(/<[^>]+>/g, '')).toBe('示意图：为演示站点绘制。 图片来源：青禾网络设计部');
   });
 
   it('uses Chinese typography for the body: first-line indent and a generous line height', async () => {
@@ -250,6 +263,8 @@ describe('structured data and social cards', () => {
     expect(trail[0]).toMatchObject({ name: demoSite.name, item: `${baseURL}/` });
     expect(trail.at(-1)).toMatchObject({ name: '正文', item: `${baseURL}${articlePath}` });
     expect(html.replace(/<[^>]+>/g, '').replaceAll('&gt;', '>')).toContain(`当前位置：${trail.map((c) => c.name).join(' > ')}`); // the visible trail, crumb for crumb
+    expect(article.editor).toMatchObject({ '@type': 'Person', name: expect.any(String) });
+    expect(html).toContain(`（责任编辑：${(article.editor as { name: string }).name}）`);
     expect(meta(html, 'og:type')).toBe('article');
     expect(meta(html, 'og:site_name')).toBe(demoSite.name);
     expect(meta(html, 'twitter:card')).toMatch(/^summary/);

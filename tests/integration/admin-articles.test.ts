@@ -5,7 +5,9 @@ import { getArticleForEdit } from '@/db/queries/admin/article-for-edit';
 import { transitionArticle } from '@/db/queries/admin/article-workflow';
 import { createArticle, restoreRevision, saveArticle } from '@/db/queries/admin/article-write';
 import { listAudit } from '@/db/queries/admin/audit';
+import { listFeedItems } from '@/db/queries/feeds';
 import { getArticle, listArticles } from '@/db/queries/public';
+import { staffAccount } from '../fixtures/staff';
 import { articleRevisions, articles, auditLog, tags } from '@/db/schema';
 import { articleInput, type ArticleInput } from '@/domain/validation/article';
 import { testFileDatabase } from '../fixtures/database';
@@ -504,6 +506,34 @@ describe('what readers see follows the workflow', () => {
     await transitionArticle(db, staff.author, id, 'publish');
     await edit(db, staff.author, id, { title: 'Typo in headline fixed', body: doc('Corrected text.') });
     expect(await getArticle(db, id)).toMatchObject({ title: 'Typo in headline fixed', bodyHtml: expect.stringContaining('Corrected text.') });
+  });
+});
+
+describe('credits (责任编辑) and the cover\'s caption and credit', () => {
+  it('credits whoever published the story as its editor until a name is typed, on the page and in the feed', async () => {
+    const { id } = await createArticle(db, staff.author, input({ title: '责任编辑测试', sectionId }));
+    await transitionArticle(db, staff.editor, id, 'publish');
+    expect((await getArticle(db, id))?.editor).toBe(staffAccount('art', 'editor').name);
+    expect((await listFeedItems(db, {}, 50)).find((item) => item.id === id)?.editor).toBe(staffAccount('art', 'editor').name);
+
+    await edit(db, staff.author, id, { editorName: '王编辑' });
+    expect((await getArticle(db, id))?.editor).toBe('王编辑');
+    expect((await getArticleForEdit(db, staff.author, id))?.values.editorName).toBe('王编辑');
+  });
+
+  it('prints no editor for a story nobody here published (imported, seeded) and no name typed', async () => {
+    const { id } = await createArticle(db, staff.author, input({ title: '无人发布', sectionId }));
+    await db.update(articles).set({ status: 'published', publishedAt: new Date(Date.now() - 60_000) }).where(eq(articles.id, id));
+    expect((await getArticle(db, id))?.editor).toBe('');
+  });
+
+  it('keeps the cover caption and credit with the cover, and in the revision that saved them', async () => {
+    const cover = { coverImageUrl: 'https://images.example.test/cover.jpg', coverImageAlt: '会场全景', coverCaption: '发布会现场', coverCredit: '本报记者 摄' };
+    const { id } = await createArticle(db, staff.author, input({ title: '封面图说', sectionId, ...cover }));
+    await transitionArticle(db, staff.author, id, 'publish');
+    expect((await getArticle(db, id))?.cover).toMatchObject({ src: cover.coverImageUrl, alt: '会场全景', caption: '发布会现场', credit: '本报记者 摄' });
+    const [revision] = await revisionsOf(db, id);
+    expect(revision?.snapshot).toMatchObject({ coverCaption: '发布会现场', coverCredit: '本报记者 摄' });
   });
 });
 

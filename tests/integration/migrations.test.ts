@@ -6,7 +6,7 @@ import { getTableConfig, isPgEnum, PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMigrations } from '@/db/migrate';
 import * as schema from '@/db/schema';
-import { articleAuthors, articles, articleTags, articleViewsDaily, pages, sections, siteSettings, tags, users } from '@/db/schema';
+import { articleAuthors, articles, articleTags, articleViewsDaily, auditLog, pages, sections, siteSettings, tags, users } from '@/db/schema';
 import { clearContent, hasContent, seedDemo } from '@/services/seed';
 import { demoArticles, demoAuthors, demoPages, demoSections, demoSite, demoTags } from '@/services/seed/demo-content';
 import { slugify } from '@/domain/slug';
@@ -185,6 +185,23 @@ describe('demo seed', () => {
     for (const a of demoArticles) expected[a.status ?? 'published'] = (expected[a.status ?? 'published'] ?? 0) + 1;
     const actual = await tdb.db.select({ status: articles.status, n: count() }).from(articles).groupBy(articles.status);
     expect(Object.fromEntries(actual.map((r) => [r.status, Number(r.n)]))).toEqual(expected);
+  });
+
+  it('0020 credits each published story to the last publisher the audit log names, and touches no other story', async () => {
+    const statement = fs.readFileSync(path.join(process.cwd(), 'drizzle/0020_story_credits.sql'), 'utf8').split('--> statement-breakpoint').at(-1)!;
+    const [first, second] = await tdb.db.select({ id: articles.id }).from(articles).where(eq(articles.status, 'published')).orderBy(articles.id).limit(2);
+    const [a, b] = await tdb.db.select({ id: users.id }).from(users).orderBy(users.id).limit(2);
+    await tdb.db.insert(auditLog).values([
+      { actorId: a!.id, action: 'article.publish', entityType: 'article', entityId: String(first!.id) },
+      { actorId: b!.id, action: 'article.schedule', entityType: 'article', entityId: String(first!.id) },
+      { actorId: a!.id, action: 'article.update', entityType: 'article', entityId: String(second!.id) },
+      { actorId: a!.id, action: 'section.update', entityType: 'section', entityId: 'not-a-number' },
+    ]);
+    await tdb.db.execute(sql.raw(statement));
+    const credited = await tdb.db.select({ id: articles.id, by: articles.publishedById }).from(articles).where(sql`${articles.publishedById} is not null`);
+    expect(credited).toEqual([{ id: first!.id, by: b!.id }]);
+    await tdb.db.update(articles).set({ publishedById: null });
+    await tdb.db.delete(auditLog);
   });
 
   it('links subsections to their parents', async () => {

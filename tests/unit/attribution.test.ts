@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameMatches, publisherName, publisherOf, selectableAuthors } from '@/domain/attribution';
+import { editorCredit, nameMatches, publisherName, publisherOf, selectableAuthors } from '@/domain/attribution';
 import { authorLd as jsonLdAuthor } from '@/domain/structured-data';
 
 const staff = [
@@ -66,5 +66,20 @@ describe('the author picker’s filter', () => {
     expect(nameMatches('Li Hua', 'ＬＩ')).toBe(true);
     expect(nameMatches('Li Hua', '')).toBe(true);
     expect(nameMatches('王小明', '李')).toBe(false);
+  });
+});
+
+describe('editorCredit (责任编辑)', () => {
+  it('prints the name typed for the story over whoever published it', () => {
+    expect(editorCredit('  王编辑 ', '值班编辑')).toBe('王编辑');
+  });
+
+  it('credits the staff member who published the story when none is typed', () => {
+    expect(editorCredit(' ', '值班编辑')).toBe('值班编辑');
+  });
+
+  it('prints nothing when neither is known (an imported story nobody here published)', () => {
+    expect(editorCredit('', null)).toBe('');
+    expect(editorCredit('', undefined)).toBe('');
   });
 });

@@ -5,7 +5,7 @@ import { nameMatches } from '@/domain/attribution';
 import type { EditorTranslator } from '@/domain/i18n/admin-editor';
 import type { EditorValues } from './form-model';
 import { CoverField } from './CoverField.client';
-import { FormField } from './FormField.client';
+import { FormField, TextInputField } from './FormField.client';
 import { TagInput } from './TagInput.client';
 import type { EditorContext } from './types';
 
@@ -106,16 +106,9 @@ export function ArticleSidebarFields({ values, set, errors, context, readOnly, t
             <p className="mt-1 text-xs text-neutral-600 dark:text-neutral-400">{t('authorsReadOnly')}</p>
           </div>
         )}
-        <FormField id="article-byline" label={t('fieldByline')} hint={t('bylineHint')} errors={errors.byline}>
-          {({ id, describedBy, invalid }) => (
-            <input id={id} className="admin-input" value={values.byline} maxLength={200} onChange={(e) => set('byline', e.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
-          )}
-        </FormField>
-        <FormField id="article-source" label={t('fieldSource')} errors={errors.source}>
-          {({ id, describedBy, invalid }) => (
-            <input id={id} className="admin-input" value={values.source} maxLength={200} onChange={(e) => set('source', e.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
-          )}
-        </FormField>
+        <TextInputField id="article-byline" label={t('fieldByline')} hint={t('bylineHint')} errors={errors.byline} value={values.byline} maxLength={200} onChange={(v) => set('byline', v)} />
+        <TextInputField id="article-source" label={t('fieldSource')} errors={errors.source} value={values.source} maxLength={200} onChange={(v) => set('source', v)} />
+        <TextInputField id="article-editor-name" label={t('fieldEditorName')} hint={t('editorNameHint')} errors={errors.editorName} value={values.editorName} maxLength={100} onChange={(v) => set('editorName', v)} />
         <FormField id="article-locale" label={t('fieldLocale')} errors={errors.locale}>
           {({ id, describedBy }) => (
             <select id={id} className="admin-input" value={values.locale} onChange={(e) => set('locale', e.target.value === 'en' ? 'en' : 'zh-CN')} aria-describedby={describedBy}>

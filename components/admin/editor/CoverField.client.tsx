@@ -8,7 +8,7 @@ import type { Locale } from '@/domain/i18n/messages';
 import { LibraryPicker } from '../media/LibraryPicker.client';
 import { MediaUploader } from '../media/MediaUploader.client';
 import type { EditorValues } from './form-model';
-import { FormField } from './FormField.client';
+import { FormField, TextInputField } from './FormField.client';
 
 interface Props {
   values: EditorValues;
@@ -102,6 +102,8 @@ export function CoverField({ values, set, errors, locale, t }: Props) {
           <input id={id} className="admin-input" value={values.coverImageAlt} maxLength={300} onChange={(e) => set('coverImageAlt', e.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
         )}
       </FormField>
+      <TextInputField id="article-cover-caption" label={t('fieldCoverCaption')} hint={t('coverCaptionHint')} errors={errors.coverCaption} value={values.coverCaption} maxLength={500} onChange={(v) => set('coverCaption', v)} />
+      <TextInputField id="article-cover-credit" label={t('fieldCoverCredit')} hint={t('coverCreditHint')} errors={errors.coverCredit} value={values.coverCredit} maxLength={200} onChange={(v) => set('coverCredit', v)} />
     </>
   );
 }

@@ -41,3 +41,21 @@ export function FormField({ id, label, hint, errors, className, children }: Form
     </div>
   );
 }
+
+interface TextInputFieldProps extends Omit<FormFieldProps, 'children'> {
+  value: string;
+  maxLength: number;
+  placeholder?: string;
+  onChange: (value: string) => void;
+}
+
+/** A one-line text field: FormField around an input bound to a string. */
+export function TextInputField({ value, maxLength, placeholder, onChange, ...field }: TextInputFieldProps) {
+  return (
+    <FormField {...field}>
+      {({ id, describedBy, invalid }) => (
+        <input id={id} className="admin-input" value={value} maxLength={maxLength} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+      )}
+    </FormField>
+  );
+}

@@ -15,10 +15,14 @@ export interface EditorValues {
   authorIds: number[];
   byline: string;
   source: string;
+  /** 责任编辑; empty: whoever publishes is credited. */
+  editorName: string;
   coverImageUrl: string;
   coverImageAlt: string;
   /** A cover picked in the media library; kept as is until the library UI edits it here. */
   coverMediaId: number | null;
+  coverCaption: string;
+  coverCredit: string;
   slug: string;
   seoTitle: string;
   seoDescription: string;
@@ -50,9 +54,12 @@ export function emptyValues(locale: ArticleLocale, sectionId: number | null): Ed
     authorIds: [],
     byline: '',
     source: '',
+    editorName: '',
     coverImageUrl: '',
     coverImageAlt: '',
     coverMediaId: null,
+    coverCaption: '',
+    coverCredit: '',
     slug: '',
     seoTitle: '',
     seoDescription: '',
@@ -70,6 +77,9 @@ export function valuesFromSource(source: EditorSource, timeZone: string): Editor
     body: values.body?.type === 'doc' ? values.body : EMPTY_DOC,
     coverImageUrl: values.coverImageUrl ?? '',
     coverMediaId: values.coverMediaId ?? null,
+    editorName: values.editorName ?? '',
+    coverCaption: values.coverCaption ?? '',
+    coverCredit: values.coverCredit ?? '',
     publishedAtLocal: isoToLocalInput(source.publishedAt, timeZone),
     featured: source.featured,
     pinned: source.pinned,

@@ -21,6 +21,8 @@ export interface EditableArticleDTO {
   pinned: boolean;
   locale: 'zh-CN' | 'en';
   createdById: number | null;
+  /** Who last published or scheduled it (the default 责任编辑). */
+  publishedById: number | null;
   values: ArticleSnapshot;
   permissions: { edit: boolean; publish: boolean; transitions: ArticleTransition[] };
 }
@@ -37,14 +39,18 @@ export async function getArticleForEdit(db: Database, actor: Actor, id: number):
       bodyJson: articles.bodyJson,
       byline: articles.byline,
       source: articles.source,
+      editorName: articles.editorName,
       coverImageUrl: articles.coverImageUrl,
       coverImageAlt: articles.coverImageAlt,
       coverMediaId: articles.coverMediaId,
+      coverCaption: articles.coverCaption,
+      coverCredit: articles.coverCredit,
       seoTitle: articles.seoTitle,
       seoDescription: articles.seoDescription,
       updatedAt: articles.updatedAt,
       reviewNote: articles.reviewNote,
       locale: articles.locale,
+      publishedById: articles.publishedById,
     })
     .from(articles)
     .where(eq(articles.id, id));
@@ -67,6 +73,7 @@ export async function getArticleForEdit(db: Database, actor: Actor, id: number):
     pinned: current.pinned,
     locale: row!.locale,
     createdById: current.createdById,
+    publishedById: row!.publishedById,
     values: {
       title: row!.title,
       subtitle: row!.subtitle,
@@ -79,9 +86,12 @@ export async function getArticleForEdit(db: Database, actor: Actor, id: number):
       authorIds: current.authorIds,
       byline: row!.byline,
       source: row!.source,
+      editorName: row!.editorName,
       coverImageUrl: row!.coverImageUrl,
       coverImageAlt: row!.coverImageAlt,
       coverMediaId: row!.coverMediaId,
+      coverCaption: row!.coverCaption,
+      coverCredit: row!.coverCredit,
       slug: current.slug,
       seoTitle: row!.seoTitle ?? '',
       seoDescription: row!.seoDescription ?? '',

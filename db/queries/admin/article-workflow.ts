@@ -86,11 +86,12 @@ export async function transitionArticle(db: Database, actor: Actor, id: number, 
         break;
       case 'publish':
         // "Now" is the database's clock, the one reader visibility (and `effectiveStatus`) is judged by.
-        Object.assign(patch, { status: 'published', publishedAt: publishAt && publishAt <= now ? publishAt : sql`now()`, reviewNote: '' });
+        // Whoever publishes is the story's 责任编辑 unless one is typed (domain/attribution.ts).
+        Object.assign(patch, { status: 'published', publishedAt: publishAt && publishAt <= now ? publishAt : sql`now()`, reviewNote: '', publishedById: actor.id });
         break;
       case 'schedule':
         if (!publishAt || publishAt <= now) throw ActionError.onField(422, 'publishedAt', { code: 'scheduleInFuture' });
-        Object.assign(patch, { status: 'scheduled', publishedAt: publishAt, reviewNote: '' });
+        Object.assign(patch, { status: 'scheduled', publishedAt: publishAt, reviewNote: '', publishedById: actor.id });
         break;
       case 'unpublish':
         patch.status = 'draft';

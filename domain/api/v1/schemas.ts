@@ -138,10 +138,11 @@ export const article = articleSummary
     body_html: z.string().meta({ description: 'The body as HTML, sanitised when the story was saved.' }),
     body_json: z.unknown().meta({ description: 'The body as the editor stores it: a Tiptap (ProseMirror) document.' }),
     source: z.string(),
+    editor: z.string().meta({ description: '责任编辑: the editor credited at the end of the story (typed, or who published it); empty for none.' }),
     seo_title: z.string().nullable(),
     seo_description: z.string().nullable(),
     updated_at: iso,
-    cover: z.object({ src: z.string(), alt: z.string(), width: z.number().int().nullable(), height: z.number().int().nullable() }).nullable(),
+    cover: z.object({ src: z.string(), alt: z.string(), width: z.number().int().nullable(), height: z.number().int().nullable(), caption: z.string(), credit: z.string() }).nullable(),
     authors: z.array(person),
     tags: z.array(tag),
   })

@@ -9,6 +9,8 @@ export const site: Record<MessageKey, string> = {
   publisher: 'By',
   views: 'Views',
   source: 'Source',
+  editorCredit: 'Editor: {name}',
+  photoCredit: 'Photo: {name}',
   tags: 'Tags',
   previous: 'Previous',
   next: 'Next',

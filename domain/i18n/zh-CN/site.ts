@@ -7,6 +7,8 @@ export const site = {
   publisher: '发布者',
   views: '浏览次数',
   source: '来源',
+  editorCredit: '（责任编辑：{name}）',
+  photoCredit: '图片来源：{name}',
   tags: '标签',
   previous: '上一篇',
   next: '下一篇',

@@ -44,10 +44,11 @@ export function articleOf(dto: ArticleDTO, bodyJson: unknown): Article {
     body_html: dto.bodyHtml,
     body_json: bodyJson,
     source: dto.source,
+    editor: dto.editor,
     seo_title: dto.seoTitle,
     seo_description: dto.seoDescription,
     updated_at: dto.updatedAt,
-    cover: dto.cover && { src: dto.cover.src, alt: dto.cover.alt, width: dto.cover.width, height: dto.cover.height },
+    cover: dto.cover && { src: dto.cover.src, alt: dto.cover.alt, width: dto.cover.width, height: dto.cover.height, caption: dto.cover.caption, credit: dto.cover.credit },
     authors: dto.authors.map(personOf),
     tags: dto.tags.map(tagOf),
   };
