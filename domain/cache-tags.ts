@@ -15,6 +15,8 @@ export const cacheTags = {
   redirects: 'redirects',
   /** The banner across every page. */
   breakingNews: 'breaking-news',
+  /** The /corrections page (its stories' visibility also expires `home`, which it carries). */
+  corrections: 'corrections',
   /** RSS and sitemaps; every article write also expires `home`, which feeds carry too. */
   feeds: 'feeds',
 } as const;

@@ -6,7 +6,10 @@ export const USER_ROLES = ['contributor', 'author', 'editor', 'admin'] as const;
 export const ARTICLE_STATUSES = ['draft', 'in_review', 'scheduled', 'published', 'archived'] as const;
 export const PAGE_STATUSES = ['draft', 'published'] as const;
 export const SITE_LOCALES = ['zh-CN', 'en'] as const;
+/** What an editor adds to a published story after the fact: a significant update (更新) or a correction (更正). */
+export const ARTICLE_NOTICE_KINDS = ['update', 'correction'] as const;
 
 export type UserRole = (typeof USER_ROLES)[number];
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 export type SiteLocale = (typeof SITE_LOCALES)[number];
+export type ArticleNoticeKind = (typeof ARTICLE_NOTICE_KINDS)[number];

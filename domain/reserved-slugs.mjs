@@ -5,7 +5,7 @@
  * may take them. One list for both: next.config.mjs builds its rewrite from it, and the section
  * form refuses its names (domain/validation/section.ts).
  */
-export const ROUTE_SEGMENTS = /** @type {const} */ (['admin', 'api', 'articles', 'authors', 'editions', 'feeds', 'listing', 'media', 'preview', 'search', 'sitemaps', 'tags']);
+export const ROUTE_SEGMENTS = /** @type {const} */ (['admin', 'api', 'articles', 'authors', 'corrections', 'editions', 'feeds', 'listing', 'media', 'preview', 'search', 'sitemaps', 'tags']);
 
 /**
  * First segments whose answers are private or carry their own caching: the admin, the APIs,

@@ -41,7 +41,8 @@ export interface ArticleForLd {
   excerpt: string;
   seoDescription: string | null;
   publishedAt: string;
-  updatedAt: string;
+  /** The last significant update or correction; minor edits leave dateModified alone. */
+  revisedAt: string | null;
   locale: string;
   byline: string;
   /** 责任编辑, resolved; '' for none. */
@@ -59,7 +60,7 @@ export function newsArticleLd(article: ArticleForLd, site: Site, options: { base
     headline: article.title,
     description: article.seoDescription || article.excerpt || undefined,
     datePublished: article.publishedAt,
-    dateModified: article.updatedAt,
+    dateModified: article.revisedAt ?? article.publishedAt,
     inLanguage: article.locale,
     mainEntityOfPage: url,
     url,

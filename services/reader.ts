@@ -5,6 +5,7 @@ import { getReaderDb } from '@/db/client';
 import * as q from '@/db/queries/public';
 import { getPageBySlug as readPageBySlug } from '@/db/queries/public-pages';
 import * as feeds from '@/db/queries/feeds';
+import { pageOfCorrections } from '@/db/queries/notices';
 import { searchArticles, type SearchPage } from '@/db/queries/search';
 import { getCurrentBreakingNews } from '@/db/queries/breaking-news';
 import type { ArticleListFilter } from '@/db/queries/public';
@@ -149,6 +150,14 @@ export const getArticle = cache((id: number) =>
     revalidate: LIST_REVALIDATE_SECONDS,
   })(),
 );
+
+/** /corrections: tagged `corrections` (a notice added or removed) and `home` (a story's visibility changed). */
+export function getCorrectionsPage(page: number, pageSize: number) {
+  return unstable_cache(() => withDb((db) => pageOfCorrections(db, page, pageSize)), ['corrections', String(page), String(pageSize)], {
+    tags: [cacheTags.corrections, cacheTags.home],
+    revalidate: LIST_REVALIDATE_SECONDS,
+  })();
+}
 
 export function getNeighbours(article: { id: number; sectionId: number; publishedAt: string }) {
   return unstable_cache(() => withDb((db) => q.getNeighbours(db, article)), ['neighbours', String(article.id), article.publishedAt, String(article.sectionId)], {

@@ -4,6 +4,7 @@ import type { ArticleDTO } from '@/db/queries/dto';
 import { getArticleForEdit } from '@/db/queries/admin/article-for-edit';
 import { listTagsForAdmin } from '@/db/queries/admin/taxonomy';
 import { listStaff } from '@/db/queries/admin/users';
+import { listArticleNoticesForAdmin } from '@/db/queries/admin/article-notices';
 import type { Actor } from '@/domain/permissions';
 import { editorCredit } from '@/domain/attribution';
 import { renderRichText } from '@/domain/rich-text/render';
@@ -20,7 +21,8 @@ export interface PreviewData {
 export async function loadPreview(db: Database, actor: Actor, id: number): Promise<PreviewData | null> {
   const dto = await getArticleForEdit(db, actor, id);
   if (!dto || dto.deleted) return null;
-  const [staff, tags] = await Promise.all([listStaff(db), listTagsForAdmin(db)]);
+  const [staff, tags, noticeRows] = await Promise.all([listStaff(db), listTagsForAdmin(db), listArticleNoticesForAdmin(db, actor, id)]);
+  const notices = noticeRows.map((n) => ({ id: n.id, kind: n.kind, note: n.note, at: n.createdAt }));
   const { values } = dto;
   const authors = values.authorIds.flatMap((authorId) => {
     const person = staff.find((s) => s.id === authorId);
@@ -42,6 +44,8 @@ export async function loadPreview(db: Database, actor: Actor, id: number): Promi
       // An unpublished story shows the time it would go out if published now.
       publishedAt: dto.publishedAt ?? new Date().toISOString(),
       updatedAt: dto.updatedAt,
+      revisedAt: notices.at(-1)?.at ?? null,
+      notices,
       sectionId: values.sectionId,
       coverImageUrl: values.coverImageUrl,
       coverImageAlt: values.coverImageAlt,

@@ -8,6 +8,7 @@ import { reprintNotice } from '@/domain/reprint';
 import { articlePath, authorPath, sectionPath, tagPath } from '@/domain/urls';
 import { Breadcrumb } from './Breadcrumb';
 import { ArticleList } from './ArticleList';
+import { ArticleNotices } from './ArticleNotices';
 import { ViewBeacon } from './ViewBeacon';
 
 /** 当前位置: 站点 > 栏目 (with its parents) > 正文: the visible trail and the BreadcrumbList's. */
@@ -47,6 +48,14 @@ export function ArticleView({ settings, article, trail, neighbours, related, can
             <span>
               {t(locale, 'publishedAt')}{colon}<time dateTime={isoInZone(article.publishedAt, timeZone)}>{formatDateTime(article.publishedAt, locale, timeZone)}</time>
             </span>
+            {article.revisedAt ? (
+              <>
+                <span aria-hidden="true"> | </span>
+                <span data-testid="revised-at">
+                  {t(locale, 'updatedAt')}{colon}<time dateTime={isoInZone(article.revisedAt, timeZone)}>{formatDateTime(article.revisedAt, locale, timeZone)}</time>
+                </span>
+              </>
+            ) : null}
             <span aria-hidden="true"> | </span>
             <span>
               {t(locale, 'publisher')}{colon}
@@ -111,6 +120,7 @@ export function ArticleView({ settings, article, trail, neighbours, related, can
             {t(locale, 'editorCredit', { name: article.editor })}
           </p>
         ) : null}
+        <ArticleNotices notices={article.notices} locale={locale} timeZone={timeZone} />
 
         <p className="mt-8 rounded bg-neutral-100 px-4 py-3 text-sm text-neutral-700 dark:bg-neutral-900 dark:text-neutral-300" lang={locale} data-testid="reprint">
           {reprintNotice(settings.reprintTemplate, { site: settings.name, title: article.title, url: canonicalUrl })}

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { Hotline } from './Hotline';
 import type { SiteSettingsDTO } from '@/db/queries/dto';
 import { t } from '@/domain/i18n/messages';
@@ -33,10 +34,13 @@ export function SiteFooter({ settings }: { settings: SiteSettingsDTO }) {
         <p>{settings.footerText || `© ${settings.name}`}</p>
         {settings.hotline ? <Hotline settings={settings} /> : null}
         {settings.icp || settings.policeFiling ? <Filings icp={settings.icp} policeFiling={settings.policeFiling} /> : null}
-        <p>
+        <p className="space-x-3">
           <a href="/feed.xml" className="underline-offset-2 hover:underline">
             {t(settings.locale, 'rssFeed')}
           </a>
+          <Link href="/corrections" className="underline-offset-2 hover:underline">
+            {t(settings.locale, 'correctionsTitle')}
+          </Link>
         </p>
       </div>
     </footer>

@@ -83,6 +83,9 @@ export interface ArticleDTO extends ArticleCardDTO {
   seoTitle: string | null;
   seoDescription: string | null;
   updatedAt: string;
+  /** The last significant update or correction (更新时间), null when there is none: minor edits do not count. */
+  revisedAt: string | null;
+  notices: ArticleNoticeDTO[];
   authors: PersonDTO[];
   tags: TagDTO[];
 }
@@ -100,6 +103,22 @@ export interface PageDTO {
   seoTitle: string | null;
   seoDescription: string | null;
   updatedAt: string;
+}
+
+/** A significant update or a correction of a story, as readers see it. */
+export interface ArticleNoticeDTO {
+  id: number;
+  kind: 'update' | 'correction';
+  note: string;
+  at: string;
+}
+
+/** One line of /corrections. */
+export interface CorrectionDTO {
+  id: number;
+  note: string;
+  at: string;
+  article: { id: number; slug: string; title: string };
 }
 
 export interface Paged<T> {

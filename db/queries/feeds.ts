@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
-import { articleAuthors, articles, articleTags, media, pages, sections, tags, users, type MediaVariant } from '../schema';
+import { articleAuthors, articleNotices, articles, articleTags, media, pages, sections, tags, users, type MediaVariant } from '../schema';
+import type { ArticleNoticeDTO } from './dto';
 import { mediaUrl } from '../../domain/media/names';
 import { renderInfoOf } from '../../domain/media/render-info';
 import { editorCredit } from '../../domain/attribution';
@@ -24,6 +25,8 @@ export interface FeedItemDTO {
   authorNames: string[];
   /** 责任编辑, resolved; '' for none. */
   editor: string;
+  /** Its corrections and significant updates, oldest first; the last one's time is `updatedAt`. */
+  notices: ArticleNoticeDTO[];
   locale: string;
   /** The cover from the library as a feed enclosure (its 1200×630 social crop when there is one); site-relative URL. */
   cover: { url: string; type: string; bytes: number } | null;
@@ -83,6 +86,9 @@ export async function listFeedItems(db: Database, filter: FeedFilter, limit: num
       locale: articles.locale,
       authorNames,
       editorName: articles.editorName,
+      notices: sql<{ id: number; kind: ArticleNoticeDTO['kind']; note: string; at: string }[] | null>`(
+        select json_agg(json_build_object('id', n.id, 'kind', n.kind, 'note', n.note, 'at', n.created_at) order by n.created_at, n.id)
+        from ${articleNotices} n where n.article_id = ${qualified(articles, 'id')})`,
       publishedByName: sql<string | null>`(select ${users.name} from ${users} where ${qualified(users, 'id')} = ${qualified(articles, 'published_by_id')})`,
       coverKey: media.storageKey,
       coverType: media.mimeType,
@@ -101,14 +107,19 @@ export async function listFeedItems(db: Database, filter: FeedFilter, limit: num
     )
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(limit);
-  return rows.map(({ coverKey, coverType, coverBytes, coverVariants, editorName, publishedByName, ...r }) => ({
+  return rows.map(({ coverKey, coverType, coverBytes, coverVariants, editorName, publishedByName, notices, ...r }) => {
+    const listed = (notices ?? []).map((n) => ({ ...n, at: iso(n.at) }));
+    return {
     ...r,
     editor: editorCredit(editorName, publishedByName),
+    notices: listed,
     publishedAt: iso(r.publishedAt),
-    updatedAt: iso(r.updatedAt),
+    // A feed reader shows a story again when it changes: only a correction or significant update does.
+    updatedAt: listed.at(-1)?.at ?? iso(r.publishedAt),
     authorNames: r.authorNames ?? [],
     cover: coverKey && coverType ? enclosureOf(coverKey, coverType, coverBytes ?? 0, coverVariants ?? []) : null,
-  }));
+    };
+  });
 }
 
 function enclosureOf(storageKey: string, mimeType: string, bytes: number, variants: MediaVariant[]): FeedItemDTO['cover'] {

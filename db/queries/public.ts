@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
-import { articleAuthors, articles, articleTags, media, redirects, sections, siteSettings, tags, users } from '../schema';
+import { articleAuthors, articleNotices, articles, articleTags, media, redirects, sections, siteSettings, tags, users } from '../schema';
 import { renderInfoOf } from './media-render';
 import { editorCredit } from '../../domain/attribution';
 import type {
@@ -261,7 +261,7 @@ export async function getArticle(db: Database, id: number): Promise<ArticleDTO |
     .leftJoin(media, and(eq(media.id, articles.coverMediaId), eq(media.status, 'ready')))
     .where(and(eq(articles.id, id), articleIsVisible));
   if (!row) return null;
-  const [authorRows, tagRows] = await Promise.all([
+  const [authorRows, tagRows, noticeRows] = await Promise.all([
     db
       .select({ id: users.id, slug: users.slug, name: users.name })
       .from(articleAuthors)
@@ -274,7 +274,14 @@ export async function getArticle(db: Database, id: number): Promise<ArticleDTO |
       .innerJoin(tags, eq(tags.id, articleTags.tagId))
       .where(eq(articleTags.articleId, id))
       .orderBy(asc(articleTags.sortOrder), asc(tags.name)),
+    // Its corrections and significant updates, oldest first (article_notices_article_idx).
+    db
+      .select({ id: articleNotices.id, kind: articleNotices.kind, note: articleNotices.note, at: articleNotices.createdAt })
+      .from(articleNotices)
+      .where(eq(articleNotices.articleId, id))
+      .orderBy(asc(articleNotices.createdAt), asc(articleNotices.id)),
   ]);
+  const notices = noticeRows.map((n) => ({ ...n, at: toIso(n.at) }));
   const { coverMedia, editorName, publishedByName, coverCaption, coverCredit, ...card } = row;
   const library = coverMedia?.storageKey ? renderInfoOf(coverMedia as Parameters<typeof renderInfoOf>[0]) : null;
   const words = { alt: row.coverImageAlt, caption: coverCaption, credit: coverCredit };
@@ -293,6 +300,8 @@ export async function getArticle(db: Database, id: number): Promise<ArticleDTO |
     seoTitle: row.seoTitle,
     seoDescription: row.seoDescription,
     updatedAt: toIso(row.updatedAt),
+    revisedAt: notices.at(-1)?.at ?? null,
+    notices,
     authors: authorRows satisfies PersonDTO[],
     tags: tagRows,
   };

@@ -4,6 +4,7 @@ export * from './users';
 export * from './sections';
 export * from './tags';
 export * from './articles';
+export * from './article-notices';
 export * from './pages';
 export * from './redirects';
 export * from './admin';

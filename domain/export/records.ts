@@ -1,5 +1,5 @@
 import { z } from '../validation/zod';
-import { ARTICLE_STATUSES, PAGE_STATUSES, SITE_LOCALES, USER_ROLES } from '../enums';
+import { ARTICLE_NOTICE_KINDS, ARTICLE_STATUSES, PAGE_STATUSES, SITE_LOCALES, USER_ROLES } from '../enums';
 import { cleanRichText } from '../validation/article';
 import type { RichTextDoc } from '../rich-text/schema';
 import { REDIRECT_STATUSES } from '../validation/redirect';
@@ -217,6 +217,19 @@ const redirect = z
   })
   .strict();
 
+/** A correction or significant update of a story (after its article). */
+const notice = z
+  .object({
+    type: z.literal('notice'),
+    id,
+    articleId: id,
+    kind: z.enum(ARTICLE_NOTICE_KINDS),
+    note: text,
+    createdById: ref,
+    createdAt: when,
+  })
+  .strict();
+
 const breaking = z
   .object({
     type: z.literal('breaking'),
@@ -283,6 +296,7 @@ export const exportRecord = z.discriminatedUnion('type', [
   media,
   article,
   revision,
+  notice,
   views,
   page,
   redirect,
@@ -306,6 +320,7 @@ export const RECORD_TYPES = [
   'media',
   'article',
   'revision',
+  'notice',
   'views',
   'page',
   'redirect',

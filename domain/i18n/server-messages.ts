@@ -72,6 +72,10 @@ export const SERVER_MESSAGES = {
   mergeSame: { en: 'Choose two different tags.', 'zh-CN': '请选择两个不同的标签。' },
   // The breaking-news banner.
   breakingHoursInvalid: { en: 'Choose how long the banner stays up.', 'zh-CN': '请选择横幅显示多久。' },
+  // Corrections and significant updates (db/queries/admin/article-notices.ts).
+  noticeKindInvalid: { en: 'Choose a correction or a significant update.', 'zh-CN': '请选择更正或重大更新。' },
+  correctionNoteRequired: { en: 'Say what was wrong and what the story now says.', 'zh-CN': '请写明错在哪里、现已如何更正。' },
+  noticeNeedsPublished: { en: 'Only a published story can carry corrections and updates; until then, just edit it.', 'zh-CN': '只有已发布的文章才能添加更正或更新；发布前直接修改即可。' },
   // Redirects.
   redirectFromInvalid: { en: 'Use a path on this site starting with /, without ? or #, for example /2019/05/old-story.html.', 'zh-CN': '请填写以 / 开头的站内路径，不含 ? 或 #，例如 /2019/05/old-story.html。' },
   redirectFromOwnRoute: { en: 'Gazette answers this address itself, so a redirect from it would never be used.', 'zh-CN': '该地址由系统自身使用，从这里跳转永远不会生效。' },

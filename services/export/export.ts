@@ -50,6 +50,7 @@ export async function exportSite(db: Database, write: (line: string) => Promise<
       mediaWithFiles(read.mediaRecords(tx), options.mediaDir ?? null, mediaFiles),
       read.articleRecords(tx),
       read.revisionRecords(tx),
+      read.noticeRecords(tx),
       read.viewRecords(tx),
       read.pageRecords(tx),
       read.redirectRecords(tx),

@@ -9,6 +9,7 @@ import { absoluteUrl, articlePath, authorPath, isSlugParam, sectionPath, tagPath
 import { absoluteLinks, FEED_FORMATS, renderRss, type FeedFormat, type RssChannel } from '../../domain/feeds/rss';
 import { renderAtom } from '../../domain/feeds/atom';
 import { renderJsonFeed } from '../../domain/feeds/json-feed';
+import { formatDateTime } from '../../domain/i18n/format';
 import { t, type Locale } from '../../domain/i18n/messages';
 import { escapeHtml } from '../../domain/rich-text/render';
 
@@ -63,10 +64,14 @@ export function parseFeedFile(file: string): { slug: string; format: FeedFormat 
   return match && isSlugParam(match[1]!) ? { slug: match[1]!, format: match[2] as FeedFormat } : null;
 }
 
-/** The full text ends as the page does, with its 责任编辑 line. */
-function editorLine(item: FeedItemDTO): string {
+/** The full text ends as the page does: its 责任编辑 line, then its corrections and updates with their times. */
+function storyEnd(item: FeedItemDTO, timeZone: string): string {
   const locale: Locale = item.locale === 'en' ? 'en' : 'zh-CN';
-  return item.editor ? `<p>${escapeHtml(t(locale, 'editorCredit', { name: item.editor }))}</p>` : '';
+  const credit = item.editor ? `<p>${escapeHtml(t(locale, 'editorCredit', { name: item.editor }))}</p>` : '';
+  const notes = item.notices
+    .filter((n) => n.note)
+    .map((n) => `<p><strong>${t(locale, n.kind)}</strong> (${escapeHtml(formatDateTime(n.at, locale, timeZone))})${t(locale, 'colon')}${escapeHtml(n.note)}</p>`);
+  return credit + notes.join('');
 }
 
 /** The latest stories of a scope in one format: RSS 2.0, Atom 1.0 or JSON Feed 1.1. */
@@ -102,7 +107,7 @@ export async function feedFor(scope: FeedScope, format: FeedFormat): Promise<Res
       link: absoluteUrl(base, articlePath(item)),
       description: item.excerpt,
       // Image and link URLs in the body are site-relative; a feed reader resolves them against this origin.
-      contentHtml: settings.feedFullText ? absoluteLinks(item.bodyHtml, base) + editorLine(item) : '',
+      contentHtml: settings.feedFullText ? absoluteLinks(item.bodyHtml, base) + storyEnd(item, settings.timeZone) : '',
       publishedAt: item.publishedAt,
       updatedAt: item.updatedAt,
       creator: publisherName({ byline: item.byline, authors: item.authorNames.map((n) => ({ name: n })) }, settings.name),

@@ -265,6 +265,7 @@ const R = 'actions/redirects.ts';
 const BN = 'actions/breaking-news.ts';
 const W = 'actions/webhooks.ts';
 const TK = 'actions/api-tokens.ts';
+const AN = 'actions/article-notices.ts';
 
 const EDITORS: readonly Role[] = ['editor', 'admin'];
 const ADMINS: readonly Role[] = ['admin'];
@@ -283,6 +284,24 @@ const othersSharedDraft = async () => {
   const link = await fixture<{ id: number; path: string }>('createPreviewLinkAction', [{ id: draft.id }], 'author2');
   return { ...draft, linkId: link.id, path: link.path };
 };
+
+/** Someone else's story, published (by the admin): it can be corrected. */
+const othersPublished = async () => {
+  const draft = await draftBy('author2');
+  await fixture('transitionArticleAction', [{ id: draft.id, transition: 'publish' }]);
+  return draft;
+};
+/** Someone else's published story with one correction. */
+const othersCorrected = async () => {
+  const story = await othersPublished();
+  const notice = await fixture<{ id: number }>('addArticleNoticeAction', [{ articleId: story.id, kind: 'correction', note: uniq('Correction') }]);
+  return { ...story, noticeId: notice.id };
+};
+/** The corrections card under the story's editor, as the admin sees it. */
+const noticesView = async (id: number) => /<section aria-labelledby="article-notices"[\s\S]*?<\/section>/.exec(await adminView(`/admin/articles/${id}`))?.[0] ?? 'no card';
+/** Contributors may publish nothing (403); authors do not see someone else's story (404). */
+const noticeRefusal = (role: Role) => (role === 'contributor' ? '403' : '404');
+const noticeFormRefusal = (role: Role) => (role === 'contributor' ? NO_PERMISSION : `form-error: ${L('notFoundArticle')}`);
 
 /** One change a management screen makes both through a defineAction action and through a form action. */
 interface ChangeWithForm {
@@ -745,6 +764,53 @@ const rows: Row[] = [
       probe: (t) => adminView(`/admin/webhooks/${t.id}`),
     },
   ]),
+
+  // --- Corrections and significant updates -----------------------------------------------------
+  {
+    name: 'addArticleNoticeAction',
+    file: AN,
+    rule: "a correction of someone else's published story: whoever may publish it (editors, admins); contributors 403, authors 404",
+    allowed: EDITORS,
+    refused: noticeRefusal,
+    target: othersPublished,
+    args: (t) => [{ articleId: t.id, kind: 'correction', note: uniq('Correction') }],
+    probe: (t) => noticesView(t.id as number),
+    check: async (t) => expect(await noticesView(t.id as number)).toMatch(/Correction|更正/),
+  },
+  {
+    name: 'deleteArticleNoticeAction',
+    file: AN,
+    rule: "removing a correction of someone else's story: editors and admins; contributors 403, authors 404",
+    allowed: EDITORS,
+    refused: noticeRefusal,
+    target: othersCorrected,
+    args: (t) => [{ id: t.noticeId, articleId: t.id }],
+    probe: (t) => noticesView(t.id as number),
+  },
+  {
+    name: 'addArticleNoticeForm',
+    file: AN,
+    rule: 'a correction through the card under the editor: the same rule, refused in words',
+    allowed: EDITORS,
+    ok: 'form-ok',
+    refused: noticeFormRefusal,
+    anonymous: SIGN_IN_FIRST,
+    target: othersPublished,
+    args: (t) => [IDLE, form({ articleId: String(t.id), kind: 'update', note: '' })],
+    probe: (t) => noticesView(t.id as number),
+  },
+  {
+    name: 'deleteArticleNoticeForm',
+    file: AN,
+    rule: 'removing a correction through the card: the same rule, refused in words',
+    allowed: EDITORS,
+    ok: 'form-ok',
+    refused: noticeFormRefusal,
+    anonymous: SIGN_IN_FIRST,
+    target: othersCorrected,
+    args: (t) => [IDLE, form({ id: String(t.noticeId), articleId: String(t.id) })],
+    probe: (t) => noticesView(t.id as number),
+  },
 
   // --- Media library --------------------------------------------------------------------------
   {

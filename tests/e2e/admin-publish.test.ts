@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { t as siteT } from '@/domain/i18n/messages';
 import { demoSections } from '@/services/seed/demo-content';
 import { launchBrowser } from '../helpers/browser';
-import { actionsAs, addSession, closeAdmin, doc, et, publishPanel, readerGet, sectionIdInAdmin, staffCookie, startAdmin, t, type AdminServer } from '../helpers/admin';
+import { actionsAs, addSession, closeAdmin, doc, et, mt, publishPanel, readerGet, sectionIdInAdmin, staffCookie, startAdmin, t, type AdminServer } from '../helpers/admin';
 
 /**
  * Issues 13 and 15 in Chromium against the production build: a draft with a pasted image without
@@ -112,6 +112,36 @@ describe('the publish checklist', () => {
     await page.close();
     expect((await readerGet(nr.baseURL, `/articles/${id}`)).status).toBe(404);
   }, 120_000);
+});
+
+describe('corrections and significant updates', () => {
+  it('a minor edit shows no 更新时间; a correction added under the editor shows it, prints the note at the end and lists it on /corrections', async () => {
+    const title = '端到端测试：更正';
+    const { id } = await createDraft(title, doc('发布会在周五举行。'));
+    await act('transitionArticleAction', [{ id, transition: 'publish' }]);
+    const story = async () => (await readerGet(nr.baseURL, `/articles/${id}`)).text;
+    expect(await story()).not.toContain('data-testid="revised-at"');
+
+    const page = await editor.newPage();
+    await openEditor(page, id);
+    const card = page.locator('section[aria-labelledby="article-notices"]');
+    await card.getByLabel(mt('noticeKind')).selectOption('correction');
+    // Without a note a correction is refused, in the editor's language, and nothing is added.
+    await card.getByRole('button', { name: mt('noticeAdd'), exact: true }).click();
+    await expect.poll(() => page.locator('#new-notice-note-error').textContent(), { timeout: 30_000 }).toBe('请写明错在哪里、现已如何更正。');
+    const note = '本文此前称发布会在周五举行，实为周四。';
+    await card.getByLabel(mt('noticeNote')).fill(note);
+    await card.getByRole('button', { name: mt('noticeAdd'), exact: true }).click();
+    await expect.poll(() => card.locator('li').first().textContent(), { timeout: 30_000 }).toContain(note);
+    await page.close();
+
+    const html = await story();
+    expect(html).toContain('data-testid="revised-at"');
+    expect(html.replace(/<[^>]+>/g, '')).toMatch(new RegExp(`更正（\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}）：${note}`));
+    const corrections = (await readerGet(nr.baseURL, '/corrections')).text;
+    expect(corrections).toContain(`href="/articles/${id}-`);
+    expect(corrections).toContain(note);
+  }, 180_000);
 });
 
 describe('the faithful preview', () => {

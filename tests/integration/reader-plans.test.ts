@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { schema, type Database } from '@/db/client';
 import * as q from '@/db/queries/public';
 import * as feeds from '@/db/queries/feeds';
+import { pageOfCorrections } from '@/db/queries/notices';
 import { getMostReadSince } from '@/db/queries/views';
 import { ADMIN_LIST_MAX_ROWS, listAdminArticles } from '@/db/queries/admin/article-admin';
 import { rebuildRecentViews } from '@/db/queries/view-rollup';
@@ -49,6 +50,10 @@ describe.skipIf(testDatabaseKind !== 'postgres')('reader query plans at archive 
       insert into article_authors (article_id, user_id) select a.id, u.id from articles a join users u on u.id % 5 = a.id % 5;
       insert into article_views_daily (article_id, day, views)
         select a.id, current_date - (a.id % 40), 1 + a.id % 17 from articles a where a.id % 2 = 0;
+      -- Corrections are rare: about one story in a hundred has a note.
+      insert into article_notices (article_id, kind, note, created_at)
+        select a.id, (case when a.id % 3 = 0 then 'update' else 'correction' end)::article_notice_kind, 'Note ' || a.id, a.published_at + interval '1 day'
+        from articles a where a.id % 97 = 0 and a.status = 'published';
       analyze;`);
     await rebuildRecentViews(tdb.db, today);
     await client.unsafe('analyze article_views_recent');
@@ -109,6 +114,11 @@ describe.skipIf(testDatabaseKind !== 'postgres')('reader query plans at archive 
     await expectIndexReads(() => feeds.lastSitemapArticleId(db));
     await expectIndexReads(async () => feeds.listSitemapArticles(db, 10_000, 5_000));
     await expectIndexReads(() => feeds.listSitemapStatic(db));
+  });
+
+  it('reads /corrections, first page and deepest, from its index', async () => {
+    await expectIndexReads(() => pageOfCorrections(db, 1, 30));
+    await expectIndexReads(() => pageOfCorrections(db, q.MAX_LIST_PAGES, 30));
   });
 
   it('pages through ties in published_at exactly as a full sort would, for every kind of list', async () => {

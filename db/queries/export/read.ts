@@ -3,6 +3,7 @@ import { asc, getTableColumns, gt, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
 import {
   articleAuthors,
+  articleNotices,
   articleRevisions,
   articles,
   articleTags,
@@ -141,6 +142,11 @@ export async function* pageRecords(db: Database): AsyncGenerator<Out> {
 export async function* redirectRecords(db: Database): AsyncGenerator<Out> {
   const read = (after: number) => db.select().from(redirects).where(gt(redirects.id, after)).orderBy(asc(redirects.id)).limit(BATCH);
   for await (const row of keyset(read)) yield { type: 'redirect', ...row };
+}
+
+export async function* noticeRecords(db: Database): AsyncGenerator<Out> {
+  const read = (after: number) => db.select().from(articleNotices).where(gt(articleNotices.id, after)).orderBy(asc(articleNotices.id)).limit(BATCH);
+  for await (const row of keyset(read)) yield { type: 'notice', ...row };
 }
 
 export async function* breakingRecords(db: Database): AsyncGenerator<Out> {

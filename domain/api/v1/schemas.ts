@@ -142,6 +142,8 @@ export const article = articleSummary
     seo_title: z.string().nullable(),
     seo_description: z.string().nullable(),
     updated_at: iso,
+    revised_at: iso.nullable().meta({ description: 'The last correction or significant update (更新时间); minor edits leave it alone. Null when there is none.' }),
+    notices: z.array(z.object({ kind: z.enum(['update', 'correction']), note: z.string(), at: iso })).meta({ description: 'Corrections and significant updates, oldest first.' }),
     cover: z.object({ src: z.string(), alt: z.string(), width: z.number().int().nullable(), height: z.number().int().nullable(), caption: z.string(), credit: z.string() }).nullable(),
     authors: z.array(person),
     tags: z.array(tag),

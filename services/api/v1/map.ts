@@ -48,6 +48,8 @@ export function articleOf(dto: ArticleDTO, bodyJson: unknown): Article {
     seo_title: dto.seoTitle,
     seo_description: dto.seoDescription,
     updated_at: dto.updatedAt,
+    revised_at: dto.revisedAt,
+    notices: dto.notices.map((n) => ({ kind: n.kind, note: n.note, at: n.at })),
     cover: dto.cover && { src: dto.cover.src, alt: dto.cover.alt, width: dto.cover.width, height: dto.cover.height, caption: dto.cover.caption, credit: dto.cover.credit },
     authors: dto.authors.map(personOf),
     tags: dto.tags.map(tagOf),

@@ -6,6 +6,11 @@ import { articleIdOr404 } from '@/components/admin/editor/article-param';
 import { ArticleEditor } from '@/components/admin/editor/ArticleEditor.client';
 import { loadEditorContext, toEditorArticle } from '../editor-context';
 import { requirePageUser } from '@/services/auth/session';
+import { adminPage } from '@/services/admin/page-context';
+import { listArticleNoticesForAdmin } from '@/db/queries/admin/article-notices';
+import { ArticleNoticesCard } from '@/components/admin/editor/ArticleNoticesCard';
+import { formatDateTime } from '@/domain/i18n/format';
+import { getSettings } from '@/services/reader';
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -18,12 +23,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EditArticlePage({ params }: Props) {
-  const user = await requirePageUser();
+  const { user, mt, locale, db } = await adminPage(null);
   const id = articleIdOr404((await params).id);
-  const article = await getArticleForEdit(await getDb(), user, id);
+  const article = await getArticleForEdit(db, user, id);
   if (!article) notFound();
   const context = await loadEditorContext(user, article.values.authorIds);
+  // Corrections and significant updates belong to a story readers have seen, and to whoever may publish it.
+  const showNotices = article.status === 'published' && !article.deleted && article.permissions.publish;
+  const [notices, settings] = showNotices ? await Promise.all([listArticleNoticesForAdmin(db, user, id), getSettings()]) : [[], null];
   // No key by version: an action that revalidates re-renders this page, and the editor must keep
   // what is being typed (it refreshes its own workflow state).
-  return <ArticleEditor article={toEditorArticle(article)} context={context} />;
+  return (
+    <>
+      <ArticleEditor article={toEditorArticle(article)} context={context} />
+      {settings ? <ArticleNoticesCard articleId={id} notices={notices} mt={mt} formatTime={(iso) => formatDateTime(iso, locale, settings.timeZone)} /> : null}
+    </>
+  );
 }
