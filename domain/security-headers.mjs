@@ -13,8 +13,13 @@
  *   by other sites, forms posting to this site only.
  */
 
-/** Reader pages and everything else outside the admin: the same value for every response. */
-export const READER_CSP = "object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'";
+import { VIDEO_PLAYER_ORIGINS } from './video-players.mjs';
+
+/**
+ * Reader pages and everything else outside the admin: the same value for every response. Frames
+ * only from this site and the video players stories may embed (domain/video-players.mjs).
+ */
+export const READER_CSP = `object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'; frame-src 'self' ${VIDEO_PLAYER_ORIGINS.join(' ')}`;
 
 /**
  * The admin's and the previews' policy for one response.
@@ -35,6 +40,8 @@ export function adminCsp(nonce, development = false, frameable = false) {
     "font-src 'self' data:",
     `connect-src 'self'${development ? ' ws: wss:' : ''}`,
     "media-src 'self'",
+    // The previews show a story's videos as readers get them.
+    `frame-src 'self' ${VIDEO_PLAYER_ORIGINS.join(' ')}`,
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

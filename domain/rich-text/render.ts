@@ -1,3 +1,4 @@
+import { VIDEO_PLAYER_ORIGINS, videoPlayerFor } from '../video-players.mjs';
 import sanitizeHtml from 'sanitize-html';
 import type { RichTextDoc, RichTextNode } from './schema';
 
@@ -153,8 +154,9 @@ function renderNode(node: RichTextNode, options: RenderOptions): string {
     case 'embed': {
       const href = safeHref(attr(node, 'url'));
       if (!href) return '';
-      const title = typeof attr(node, 'title') === 'string' ? (attr(node, 'title') as string) : href;
-      return `<p class="embed"><a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow">${escapeHtml(title)}</a></p>`;
+      const title = typeof attr(node, 'title') === 'string' && (attr(node, 'title') as string).trim() ? (attr(node, 'title') as string) : href;
+      const video = videoPlayerFor(href);
+      return video ? videoHtml(video, href, title) : `<p class="embed"><a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow">${escapeHtml(title)}</a></p>`;
     }
     default:
       // Unknown blocks keep their text so nothing an editor wrote disappears.
@@ -162,11 +164,28 @@ function renderNode(node: RichTextNode, options: RenderOptions): string {
   }
 }
 
+/**
+ * A video from an allowed site behind a click-to-play placeholder, with no script of ours: the
+ * player sits in a closed <details>, and a lazy iframe there is not loaded (no request to the video
+ * site, no cookie) until the reader opens it. Sandboxed; the link to the video's page stays for
+ * feed readers and for readers whose browser does not frame it.
+ */
+function videoHtml(video: { name: string; src: string }, href: string, title: string): string {
+  const name = escapeHtml(title);
+  return (
+    `<figure class="video"><details class="video-embed"><summary><span class="video-play" aria-hidden="true">▶</span> ${name} · ${escapeHtml(video.name)}</summary>` +
+    `<div class="video-frame"><iframe src="${escapeHtml(video.src)}" title="${name}" loading="lazy" sandbox="allow-scripts allow-same-origin allow-presentation allow-popups" ` +
+    `allow="fullscreen; picture-in-picture; encrypted-media" referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe></div></details>` +
+    `<figcaption><a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow">${escapeHtml(href)}</a></figcaption></figure>`
+  );
+}
+
 /** The allowlist the rendered HTML must fit; a second line of defence behind the renderer. */
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
     'p', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'hr', 'br', 'pre', 'code', 'strong', 'em', 'u', 's',
     'sup', 'sub', 'a', 'figure', 'figcaption', 'picture', 'source', 'img', 'div', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+    'details', 'summary', 'span', 'iframe',
   ],
   allowedAttributes: {
     a: ['href', 'rel'],
@@ -178,9 +197,18 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     h3: ['style'],
     h4: ['style'],
     div: ['class'],
+    figure: ['class'],
+    details: ['class'],
+    span: ['class', 'aria-hidden'],
+    iframe: ['src', 'title', 'loading', 'sandbox', 'allow', 'referrerpolicy', 'allowfullscreen'],
   },
+  // Video players only, from the allowed sites (domain/video-players.mjs), by absolute https address.
+  allowedIframeHostnames: VIDEO_PLAYER_ORIGINS.map((origin) => new URL(origin).hostname),
+  allowIframeRelativeUrls: false,
+  // A frame whose address was refused is dropped whole, not left empty.
+  exclusiveFilter: (frame) => frame.tag === 'iframe' && !frame.attribs.src,
   allowedStyles: { '*': { 'text-align': [/^(left|center|right)$/] } },
-  allowedClasses: { p: ['embed'], div: ['table-wrap'] },
+  allowedClasses: { p: ['embed'], div: ['table-wrap', 'video-frame'], figure: ['video'], details: ['video-embed'], span: ['video-play'] },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowProtocolRelative: false,

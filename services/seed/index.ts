@@ -1,7 +1,7 @@
 import { withTx } from '../../db/tx';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { articleAuthors, articles, articleTags, articleViewsDaily, media, pages, sections, siteSettings, tags, users } from '../../db/schema';
+import { articleAuthors, articleNotices, articles, articleTags, articleViewsDaily, media, pages, sections, siteSettings, tags, users } from '../../db/schema';
 import { mediaStorage } from '../media/storage';
 import { renderRichText, richTextToPlainText } from '../../domain/rich-text/render';
 import { slugify } from '../../domain/slug';
@@ -151,6 +151,10 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
       if ((a.status ?? 'published') === 'published') {
         const history = demoViewHistory({ totalViews: a.views, publishedAt: new Date(a.publishedAt), now: seededAt, timeZone: DEMO_TIME_ZONE, seed: index });
         if (history.length) await t.insert(articleViewsDaily).values(history.map((d) => ({ articleId, ...d })));
+      }
+      if (a.notices?.length) {
+        const at = (hours: number) => new Date(new Date(a.publishedAt).getTime() + hours * 3_600_000);
+        await t.insert(articleNotices).values(a.notices.map((n) => ({ articleId, kind: n.kind, note: n.note, createdAt: at(n.hoursAfter) })));
       }
       if (a.tags.length) {
         await t.insert(articleTags).values(a.tags.map((slug, i) => ({ articleId, tagId: tagIds.get(slug)!, sortOrder: i })));

@@ -144,6 +144,36 @@ describe('corrections and significant updates', () => {
   }, 180_000);
 });
 
+describe('video embeds', () => {
+  it('a pasted Bilibili link plays in the page, but the reader\'s browser asks Bilibili for nothing until the reader clicks', async () => {
+    const video = 'https://www.bilibili.com/video/BV1GJ411x7h7';
+    const body = { type: 'doc', content: [...doc('视频报道的导语。').content, { type: 'embed', attrs: { url: video, title: '发布会全程' } }] };
+    const { id } = await createDraft('端到端测试：视频', body);
+    await act('transitionArticleAction', [{ id, transition: 'publish' }]);
+
+    const reader = await browser.newContext();
+    const page = await reader.newPage();
+    const outside: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(nr.baseURL)) outside.push(request.url());
+    });
+    // No network here: the player's answer is stubbed, but only once it is asked for.
+    await page.route('https://player.bilibili.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<p>player</p>' }));
+    await page.goto(`${nr.baseURL}/articles/${id}`);
+    const placeholder = page.locator('.video-embed > summary');
+    await placeholder.scrollIntoViewIfNeeded();
+    expect(await placeholder.textContent()).toContain('发布会全程 · bilibili');
+    await page.waitForTimeout(1_000);
+    expect(outside).toEqual([]);
+
+    await placeholder.click();
+    await expect.poll(() => outside, { timeout: 15_000 }).toContain('https://player.bilibili.com/player.html?bvid=BV1GJ411x7h7&autoplay=0');
+    expect(outside.every((url) => url.startsWith('https://player.bilibili.com/'))).toBe(true);
+    expect(await page.locator('.video-frame iframe').isVisible()).toBe(true);
+    await reader.close();
+  }, 120_000);
+});
+
 describe('the faithful preview', () => {
   it('shows the story in the site layout (header, breadcrumb, footer, no admin sidebar), and 390 px wide at phone width', async () => {
     const { id } = await createDraft('端到端测试：网站样式预览', doc('只在预览里出现的正文。'));

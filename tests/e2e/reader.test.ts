@@ -79,6 +79,20 @@ describe('reader journey in zh-CN', () => {
     expect(caption?.replace(/<[^>]+>/g, '')).toBe('示意图：为演示站点绘制。 图片来源：青禾网络设计部');
   });
 
+  it('lists the demo\'s correction on /corrections (linked from the footer), and the corrected story prints it with its 更新时间', async () => {
+    const corrected = demoArticles.find((a) => a.notices?.some((n) => n.kind === 'correction'))!;
+    const correction = corrected.notices!.find((n) => n.kind === 'correction')!;
+    await page.goto(baseURL);
+    await page.locator('body > footer').getByRole('link', { name: '更正', exact: true }).click();
+    await page.waitForURL(`${baseURL}/corrections`);
+    expect(await page.locator('main h1').textContent()).toBe('更正');
+    const item = page.getByTestId('corrections').locator('li', { hasText: correction.note });
+    await item.getByRole('link', { name: corrected.title }).click();
+    await page.waitForURL(/\/articles\/\d+-/);
+    expect(await page.getByTestId('revised-at').textContent()).toMatch(/^更新时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(await page.getByTestId('article-notices').textContent()).toContain(correction.note);
+  });
+
   it('uses Chinese typography for the body: first-line indent and a generous line height', async () => {
     await page.goto(`${baseURL}${await firstArticleHref('/news')}`);
     const style = await page.locator('.article-body p').first().evaluate((el) => {
@@ -400,9 +414,11 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     ['article', 'ARTICLE'],
     ['404', '/no-such-page'],
     ['search results', '/search?q=%E5%8F%91%E5%B8%83'],
+    ['corrections', '/corrections'],
+    ['corrected article (its notes at the end)', 'CORRECTED'],
   ] as const) {
     it(`finds no violation on the ${name} page`, async () => {
-      const target = path === 'ARTICLE' ? await firstArticleHref('/') : path;
+      const target = path === 'ARTICLE' ? await firstArticleHref('/') : path === 'CORRECTED' ? await firstArticleHref('/corrections') : path;
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
         await page.goto(`${baseURL}${target}`);

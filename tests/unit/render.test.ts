@@ -164,6 +164,44 @@ describe('renderRichText: structure', () => {
   });
 });
 
+describe('video embeds (click to play, no script)', () => {
+  const embed = (url: string, title = '发布会') => renderRichText(doc({ type: 'embed', attrs: { url, title } }));
+
+  it.each([
+    ['https://www.bilibili.com/video/BV1GJ411x7h7/', 'https://player.bilibili.com/player.html?bvid=BV1GJ411x7h7&amp;autoplay=0', 'bilibili'],
+    ['https://v.qq.com/x/cover/mzc00200abc/w0047abcd12.html', 'https://v.qq.com/txp/iframe/player.html?vid=w0047abcd12', '腾讯视频'],
+    ['https://v.youku.com/v_show/id_XNTk4MjM3NjUyMA==.html', 'https://player.youku.com/embed/XNTk4MjM3NjUyMA==', '优酷'],
+    ['https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=30s', 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ', 'YouTube'],
+    ['https://youtu.be/dQw4w9WgXcQ', 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ', 'YouTube'],
+    ['https://vimeo.com/76979871', 'https://player.vimeo.com/video/76979871', 'Vimeo'],
+  ])('%s becomes that site\'s own player, in a closed <details>, lazy and sandboxed', (url, player, site) => {
+    const html = embed(url);
+    expect(html).toMatch(/^<figure class="video"><details class="video-embed"><summary>/);
+    expect(html).toContain(`<iframe src="${player}" title="发布会" loading="lazy" sandbox="allow-scripts allow-same-origin allow-presentation allow-popups"`);
+    expect(html).toContain(`发布会 · ${site}</summary>`);
+    expect(html).not.toContain('<details class="video-embed" open');
+    expect(html).toContain(`<figcaption><a href="${url.replace(/&/g, '&amp;')}" rel="noopener noreferrer nofollow">`);
+  });
+
+  it('leaves any other address a plain link: look-alike hosts, credentials, unknown paths', () => {
+    for (const url of ['https://www.youtube.com.evil.test/watch?v=dQw4w9WgXcQ', 'https://user:pw@www.youtube.com/watch?v=dQw4w9WgXcQ', 'https://www.bilibili.com/read/cv123', 'https://video.example.test/1']) {
+      expect(embed(url), url).toMatch(/^<p class="embed"><a href=/);
+    }
+  });
+
+  it('escapes the title in the placeholder and the frame', () => {
+    const html = embed('https://vimeo.com/76979871', '"><script>alert(1)</script>');
+    expect(html).not.toMatch(/<script/);
+    expect(html).toContain('title="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
+  });
+
+  it('lets no other frame through the sanitiser: other hosts, relative, javascript:', () => {
+    for (const src of ['https://evil.test/x', '/admin', 'javascript:alert(1)', '//player.vimeo.com.evil.test/x']) {
+      expect(sanitizeBodyHtml(`<iframe src="${src}"></iframe>`), src).not.toMatch(/<iframe[^>]*src=/);
+    }
+  });
+});
+
 describe('renderRichText: XSS corpus', () => {
   it('escapes markup typed as text', () => {
     const html = renderRichText(

@@ -1,5 +1,6 @@
 'use client';
 
+import { VIDEO_PLAYERS } from '@/domain/video-players.mjs';
 import { useId, useState } from 'react';
 import type { EditorTranslator } from '@/domain/i18n/admin-editor';
 import type { Locale } from '@/domain/i18n/messages';
@@ -132,7 +133,7 @@ export function EmbedDialog({ t, initial, onApply, onClose }: DialogBase<EmbedAt
   };
   return (
     <FormDialog open title={t('embed')} submitLabel={t('apply')} cancelLabel={t('cancel')} onSubmit={submit} onClose={onClose}>
-      <Field label={t('embedUrl')} error={error}>
+      <Field label={t('embedUrl')} hint={t('embedUrlHint', { sites: VIDEO_PLAYERS.map((p) => p.name).join(t('listSeparator')) })} error={error}>
         {({ id, describedBy }) => (
           <input id={id} className="admin-input" value={value.url} onChange={(e) => setValue({ ...value, url: e.target.value })} aria-describedby={describedBy} aria-invalid={error ? true : undefined} autoFocus inputMode="url" />
         )}

@@ -45,6 +45,8 @@ export const editor: Record<EditorKey, string> = {
   imageAltHint: 'Describe the image for readers who cannot see it.',
   imageCaption: 'Caption',
   embedUrl: 'Address of the embedded content',
+  embedUrlHint: 'A video page on {sites} becomes a player that loads when the reader clicks it; any other address stays a link.',
+  listSeparator: ', ',
   embedTitle: 'Title of the embedded content',
   apply: 'Apply',
   cancel: 'Cancel',

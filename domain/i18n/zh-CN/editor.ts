@@ -44,6 +44,8 @@ export const editor = {
   imageAltHint: '为看不到图片的读者描述图片内容。',
   imageCaption: '图片说明',
   embedUrl: '嵌入内容地址',
+  embedUrlHint: '粘贴{sites}的视频页地址即可嵌入播放器，读者点击后才加载；其他地址显示为链接。',
+  listSeparator: '、',
   embedTitle: '嵌入内容标题',
   apply: '确定',
   cancel: '取消',
