@@ -86,6 +86,14 @@ export function getArticlePage(filter: ArticleListFilter, page: number, pageSize
   })();
 }
 
+/** A section family's pinned stories; a pin's end shows within LIST_REVALIDATE_SECONDS, the unpin tick expires the tags. */
+export function getPinned(sectionIds: number[], limit: number) {
+  return unstable_cache(() => withDb((db) => q.getPinnedInSections(db, sectionIds, limit)), ['pinned', JSON.stringify(sectionIds), String(limit)], {
+    tags: listTags({ sectionIds }),
+    revalidate: LIST_REVALIDATE_SECONDS,
+  })();
+}
+
 export function getLatest(filter: ArticleListFilter, limit: number) {
   return unstable_cache(() => withDb((db) => q.listArticles(db, filter, { limit })), ['latest', JSON.stringify(filter), String(limit)], {
     tags: listTags(filter),

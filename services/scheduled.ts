@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Database } from '@/db/client';
-import { promoteDueScheduled } from '@/db/queries/admin/scheduled';
+import { promoteDueScheduled, unpinExpired } from '@/db/queries/admin/scheduled';
 import { noteExpiredBreakingNews } from '@/db/queries/admin/breaking-news';
 import { invalidateTags } from './cache-invalidation';
 
@@ -20,6 +20,8 @@ export async function runTimedWork(db: Database): Promise<void> {
     if (live.length) console.log(`[gazette] scheduled stories went live: ${live.map((a) => `#${a.id}`).join(', ')}`);
     // A breaking-news banner past its time leaves the pages cached while it showed.
     invalidateTags((await noteExpiredBreakingNews(db)).invalidate);
+    // A pin (置顶) past its end: the story goes back to its place in the lists.
+    invalidateTags((await unpinExpired(db)).invalidate);
   } catch (error) {
     console.error('[gazette] promoting scheduled stories failed:', error instanceof Error ? error.message : error);
   }

@@ -9,17 +9,23 @@ interface Props {
   locale: Locale;
   timeZone: string;
   showExcerpt?: boolean;
+  /** A tag before each title (置顶 for the pinned stories that lead a section). */
+  label?: string;
+  testId?: string;
 }
 
-export function ArticleList({ articles, locale, timeZone, showExcerpt = true }: Props) {
+export function ArticleList({ articles, locale, timeZone, showExcerpt = true, label, testId }: Props) {
   return (
-    <ul className="divide-y divide-neutral-200 dark:divide-neutral-800">
+    <ul className="divide-y divide-neutral-200 dark:divide-neutral-800" data-testid={testId}>
       {articles.map((a) => (
         <li key={a.id} className="py-3">
           <div className="flex items-baseline justify-between gap-4">
-            <Link href={articlePath(a)} lang={a.locale} className="font-medium hover:text-[var(--color-brand)] hover:underline dark:hover:text-emerald-300">
-              {a.title}
-            </Link>
+            <span>
+              {label ? <span className="me-2 rounded bg-red-700 px-1.5 py-0.5 text-xs font-medium text-white">{label}</span> : null}
+              <Link href={articlePath(a)} lang={a.locale} className="font-medium hover:text-[var(--color-brand)] hover:underline dark:hover:text-emerald-300">
+                {a.title}
+              </Link>
+            </span>
             <time dateTime={isoInZone(a.publishedAt, timeZone)} className="shrink-0 text-sm text-neutral-600 dark:text-neutral-400">
               {formatDate(a.publishedAt, locale, timeZone)}
             </time>

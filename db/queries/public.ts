@@ -214,6 +214,25 @@ export async function pageOfArticles(
   return { items, total, page, pageSize, pageCount, ...(capped ? { capped } : {}) };
 }
 
+/** A pin in effect: pinned, and its end (if any) still ahead. */
+export const pinIsInEffect = sql`${articles.pinned} and (${articles.pinnedUntil} is null or ${articles.pinnedUntil} > now())`;
+
+/**
+ * The stories pinned (置顶) in some sections, newest first: they lead the section's first page
+ * (articles_section_pinned_idx). A pin past its end is left out here at once; the timed work
+ * unpins it for good (services/scheduled.ts).
+ */
+export async function getPinnedInSections(db: Database, sectionIds: number[], limit: number): Promise<ArticleCardDTO[]> {
+  if (!sectionIds.length) return [];
+  const rows = await db
+    .select(cardColumns)
+    .from(articles)
+    .where(and(articleIsVisible, pinIsInEffect, inArray(articles.sectionId, sectionIds)))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(limit);
+  return rows.map(toCard);
+}
+
 /** Home lead: pinned first, then featured, then the newest. */
 export async function getLeadStories(db: Database, limit: number): Promise<ArticleCardDTO[]> {
   const rows = await db

@@ -62,6 +62,8 @@ export const articles = pgTable(
     reviewNote: text().notNull().default(''),
     featured: boolean().notNull().default(false),
     pinned: boolean().notNull().default(false),
+    /** 置顶至: the pin ends by itself then (services/scheduled.ts); null pins until unpinned. */
+    pinnedUntil: timestamp({ withTimezone: true }),
     viewCount: bigint({ mode: 'number' }).notNull().default(0),
     createdById: integer().references(() => users.id, { onDelete: 'set null' }),
     updatedById: integer().references(() => users.id, { onDelete: 'set null' }),
@@ -96,6 +98,12 @@ export const articles = pgTable(
     index('articles_lead_idx')
       .on(t.pinned.desc().nullsFirst(), t.featured.desc().nullsFirst(), t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.status} in ('published', 'scheduled') and ${t.deletedAt} is null`),
+    // A section's pinned stories (置顶), which lead its list.
+    index('articles_section_pinned_idx')
+      .on(t.sectionId, t.publishedAt.desc().nullsFirst())
+      .where(sql`${t.pinned} and ${t.status} in ('published', 'scheduled') and ${t.deletedAt} is null`),
+    // Pins with an end, for the tick that ends them (every 30 s: it must not read the archive).
+    index('articles_pin_end_idx').on(t.pinnedUntil).where(sql`${t.pinned}`),
     index('articles_view_count_idx').on(t.viewCount.desc().nullsFirst()),
     // Admin lists (not in the trash): by status and recency, by recency, by publish time, by title.
     index('articles_status_updated_idx').on(t.status, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),

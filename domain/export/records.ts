@@ -153,6 +153,7 @@ const article = z
     reviewNote: text,
     featured: z.boolean(),
     pinned: z.boolean(),
+    pinnedUntil: maybeWhen.default(null),
     viewCount: z.number().int().nonnegative(),
     createdById: ref,
     updatedById: ref,

@@ -12,6 +12,7 @@ const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = {
   'article.publish': { 'zh-CN': '发布', en: 'Published' },
   'article.schedule': { 'zh-CN': '设置定时发布', en: 'Scheduled' },
   'article.went-live': { 'zh-CN': '定时发布已上线', en: 'Scheduled story went live' },
+  'article.pin-ended': { 'zh-CN': '置顶到期，已取消', en: 'Pin ended' },
   'article.unpublish': { 'zh-CN': '撤回发布', en: 'Unpublished' },
   'article.archive': { 'zh-CN': '归档', en: 'Archived' },
   'article.trash': { 'zh-CN': '移到回收站', en: 'Moved to the trash' },

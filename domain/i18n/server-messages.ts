@@ -72,6 +72,7 @@ export const SERVER_MESSAGES = {
   mergeSame: { en: 'Choose two different tags.', 'zh-CN': '请选择两个不同的标签。' },
   // The breaking-news banner.
   breakingHoursInvalid: { en: 'Choose how long the banner stays up.', 'zh-CN': '请选择横幅显示多久。' },
+  pinnedUntilPast: { en: 'Choose a time in the future for the pin to end, or leave it empty.', 'zh-CN': '置顶截止时间须晚于现在，或留空。' },
   // Corrections and significant updates (db/queries/admin/article-notices.ts).
   noticeKindInvalid: { en: 'Choose a correction or a significant update.', 'zh-CN': '请选择更正或重大更新。' },
   correctionNoteRequired: { en: 'Say what was wrong and what the story now says.', 'zh-CN': '请写明错在哪里、现已如何更正。' },

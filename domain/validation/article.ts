@@ -100,6 +100,8 @@ export const articleInput = z.object({
   seoTitle: line(300).default(''),
   seoDescription: line(500).default(''),
   publishedAt: isoDate.prefault(''),
+  /** When the pin ends; left out (undefined), the stored one stays (API calls, restores). */
+  pinnedUntil: isoDate.optional(),
   featured: z.boolean().default(false),
   pinned: z.boolean().default(false),
   locale: z.enum(['zh-CN', 'en']).default('zh-CN'),

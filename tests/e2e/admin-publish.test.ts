@@ -144,6 +144,32 @@ describe('corrections and significant updates', () => {
   }, 180_000);
 });
 
+describe('置顶 in a section', () => {
+  it('the editor asks until when once 置顶 is ticked; the pinned story leads its section\'s first page, marked, and is not listed twice', async () => {
+    const title = '端到端测试：栏目置顶';
+    const { id } = await createDraft(title, doc('置顶稿件的正文。'));
+    await act('transitionArticleAction', [{ id, transition: 'publish' }]);
+
+    const page = await editor.newPage();
+    await openEditor(page, id);
+    const until = page.locator('#article-pinned-until');
+    expect(await until.count()).toBe(0);
+    await page.getByRole('checkbox', { name: et('fieldPinned'), exact: true }).check();
+    expect(await until.isVisible()).toBe(true);
+    expect(await page.locator('label[for="article-pinned-until"]').textContent()).toMatch(/^置顶至（.+）$/);
+    await page.close();
+
+    // The editor may have autosaved the tick: save on top of whatever version it left.
+    const { version } = await act<{ version: number }>('loadEditableArticleAction', [{ id }]);
+    await act('saveArticleAction', [{ id, baseVersion: version, values: { title, body: doc('置顶稿件的正文。'), sectionId, pinned: true, pinnedUntil: new Date(Date.now() + 86_400_000).toISOString() } }]);
+    const html = (await readerGet(nr.baseURL, `/${SECTION.slug}`)).text;
+    const pinnedList = /<ul[^>]*data-testid="pinned-stories"[^>]*>([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
+    expect(pinnedList).toContain(title);
+    expect(pinnedList).toContain('置顶');
+    expect(html.split(`>${title}<`).length - 1).toBe(1);
+  }, 120_000);
+});
+
 describe('video embeds', () => {
   it('a pasted Bilibili link plays in the page, but the reader\'s browser asks Bilibili for nothing until the reader clicks', async () => {
     const video = 'https://www.bilibili.com/video/BV1GJ411x7h7';

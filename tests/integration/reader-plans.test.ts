@@ -50,6 +50,8 @@ describe.skipIf(testDatabaseKind !== 'postgres')('reader query plans at archive 
       insert into article_authors (article_id, user_id) select a.id, u.id from articles a join users u on u.id % 5 = a.id % 5;
       insert into article_views_daily (article_id, day, views)
         select a.id, current_date - (a.id % 40), 1 + a.id % 17 from articles a where a.id % 2 = 0;
+      -- A few pinned stories, some with an end.
+      update articles set pinned = true, pinned_until = case when id % 1000 = 0 then now() + interval '1 day' end where id % 500 = 0;
       -- Corrections are rare: about one story in a hundred has a note.
       insert into article_notices (article_id, kind, note, created_at)
         select a.id, (case when a.id % 3 = 0 then 'update' else 'correction' end)::article_notice_kind, 'Note ' || a.id, a.published_at + interval '1 day'
@@ -114,6 +116,12 @@ describe.skipIf(testDatabaseKind !== 'postgres')('reader query plans at archive 
     await expectIndexReads(() => feeds.lastSitemapArticleId(db));
     await expectIndexReads(async () => feeds.listSitemapArticles(db, 10_000, 5_000));
     await expectIndexReads(() => feeds.listSitemapStatic(db));
+  });
+
+  it('reads a section family\'s pinned stories (置顶) and the pins that have ended from their indexes', async () => {
+    await expectIndexReads(() => q.getPinnedInSections(db, family, 5));
+    const { seqScans } = await explainStatement(client, { query: 'select id from articles where pinned and pinned_until <= now()', params: [] });
+    expect(seqScans).toEqual([]);
   });
 
   it('reads /corrections, first page and deepest, from its index', async () => {

@@ -141,6 +141,13 @@ export function ArticleSidebarFields({ values, set, errors, context, readOnly, t
           <p id="article-pinned-hint" className="ms-6 text-xs text-neutral-600 dark:text-neutral-400">
             {t('pinnedHint')}
           </p>
+          {values.pinned ? (
+            <FormField id="article-pinned-until" label={t('fieldPinnedUntil', { zone: context.timeZone })} hint={t('pinnedUntilHint')} errors={errors.pinnedUntil} className="ms-6">
+              {({ id, describedBy, invalid }) => (
+                <input id={id} type="datetime-local" className="admin-input" value={values.pinnedUntilLocal} disabled={!context.canFeature} onChange={(e) => set('pinnedUntilLocal', e.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+              )}
+            </FormField>
+          ) : null}
           {context.canFeature ? null : (
             <p id="article-flags-hint" className="text-xs text-neutral-600 dark:text-neutral-400">
               {t('flagsReadOnly')}

@@ -29,6 +29,8 @@ export interface EditorValues {
   publishedAtLocal: string;
   featured: boolean;
   pinned: boolean;
+  /** 置顶至 on the site's wall clock; empty: pinned until unpinned. */
+  pinnedUntilLocal: string;
   locale: ArticleLocale;
 }
 
@@ -38,6 +40,7 @@ export interface EditorSource {
   publishedAt: string | null;
   featured: boolean;
   pinned: boolean;
+  pinnedUntil: string | null;
   locale: ArticleLocale;
 }
 
@@ -66,6 +69,7 @@ export function emptyValues(locale: ArticleLocale, sectionId: number | null): Ed
     publishedAtLocal: '',
     featured: false,
     pinned: false,
+    pinnedUntilLocal: '',
     locale,
   };
 }
@@ -83,14 +87,15 @@ export function valuesFromSource(source: EditorSource, timeZone: string): Editor
     publishedAtLocal: isoToLocalInput(source.publishedAt, timeZone),
     featured: source.featured,
     pinned: source.pinned,
+    pinnedUntilLocal: isoToLocalInput(source.pinnedUntil, timeZone),
     locale: source.locale,
   };
 }
 
 /** The shape createArticleAction / saveArticleAction validate with `articleInput`. */
 export function toPayload(values: EditorValues, timeZone: string) {
-  const { publishedAtLocal, sectionId, ...rest } = values;
-  return { ...rest, sectionId: sectionId ?? 0, publishedAt: localInputToIso(publishedAtLocal, timeZone) };
+  const { publishedAtLocal, pinnedUntilLocal, sectionId, ...rest } = values;
+  return { ...rest, sectionId: sectionId ?? 0, publishedAt: localInputToIso(publishedAtLocal, timeZone), pinnedUntil: rest.pinned ? localInputToIso(pinnedUntilLocal, timeZone) : '' };
 }
 export type ArticlePayload = ReturnType<typeof toPayload>;
 

@@ -4,7 +4,7 @@ import { ARTICLE_CONTENT_FIELDS } from '@/domain/article-fields';
 import { asSnapshot, type EditorValues } from './form-model';
 
 /** The form fields a person can pick between when two edits collide: the content fields and the publishing ones. */
-export const MERGE_FIELDS = [...ARTICLE_CONTENT_FIELDS, 'publishedAtLocal', 'featured', 'pinned'] as const satisfies readonly (keyof EditorValues)[];
+export const MERGE_FIELDS = [...ARTICLE_CONTENT_FIELDS, 'publishedAtLocal', 'featured', 'pinned', 'pinnedUntilLocal'] as const satisfies readonly (keyof EditorValues)[];
 export type MergeField = (typeof MERGE_FIELDS)[number];
 
 /** Dictionary keys of each field's label (the revisions page uses the content fields too). */
@@ -30,6 +30,7 @@ export const FIELD_LABELS: Record<MergeField, EditorKey> = {
   publishedAtLocal: 'fieldPublishedAt',
   featured: 'fieldFeatured',
   pinned: 'fieldPinned',
+  pinnedUntilLocal: 'fieldPinnedUntil',
   locale: 'fieldLocale',
 };
 
@@ -50,6 +51,7 @@ function texts(values: EditorValues, resolvers: DiffResolvers): Record<MergeFiel
     publishedAtLocal: values.publishedAtLocal.replace('T', ' '),
     featured: values.featured ? '✓' : '✗',
     pinned: values.pinned ? '✓' : '✗',
+    pinnedUntilLocal: values.pinnedUntilLocal.replace('T', ' '),
   };
 }
 

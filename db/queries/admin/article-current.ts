@@ -35,6 +35,7 @@ export interface Current extends ArticleOwnership {
   publishedAt: Date | null;
   featured: boolean;
   pinned: boolean;
+  pinnedUntil: Date | null;
 }
 
 export async function loadCurrent(tx: Database, id: number, lock: boolean): Promise<Current | null> {
@@ -53,6 +54,7 @@ export async function loadCurrent(tx: Database, id: number, lock: boolean): Prom
       publishedAt: articles.publishedAt,
       featured: articles.featured,
       pinned: articles.pinned,
+      pinnedUntil: articles.pinnedUntil,
     })
     .from(articles)
     .where(eq(articles.id, id));

@@ -19,6 +19,7 @@ export interface EditableArticleDTO {
   reviewNote: string;
   featured: boolean;
   pinned: boolean;
+  pinnedUntil: string | null;
   locale: 'zh-CN' | 'en';
   createdById: number | null;
   /** Who last published or scheduled it (the default 责任编辑). */
@@ -71,6 +72,7 @@ export async function getArticleForEdit(db: Database, actor: Actor, id: number):
     reviewNote: row!.reviewNote,
     featured: current.featured,
     pinned: current.pinned,
+    pinnedUntil: current.pinnedUntil?.toISOString() ?? null,
     locale: row!.locale,
     createdById: current.createdById,
     publishedById: row!.publishedById,

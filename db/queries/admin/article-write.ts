@@ -24,6 +24,12 @@ async function replaceLinks(tx: Database, articleId: number, tagIds: number[], a
   if (authorIds.length) await tx.insert(articleAuthors).values(authorIds.map((userId, i) => ({ articleId, userId, sortOrder: i })));
 }
 
+/** A pin's end as asked: a new one must lie ahead (one already stored may have passed: it is left). */
+function pinEnd(asked: Date | null, stored: Date | null): Date | null {
+  if (asked && asked.getTime() !== stored?.getTime() && asked.getTime() <= Date.now()) throw ActionError.onField(422, 'pinnedUntil', { code: 'pinnedUntilPast' });
+  return asked;
+}
+
 /** The article's content columns as the form's values set them, the same on create and save. */
 function contentColumns(input: ArticleInput, slug: string, body: Awaited<ReturnType<typeof renderedBody>>, coverMediaId: number | null) {
   return {
@@ -65,6 +71,7 @@ export async function createArticle(db: Database, actor: Actor, input: ArticleIn
         publishedAt: input.publishedAt,
         featured: mayFeature && input.featured,
         pinned: mayFeature && input.pinned,
+        pinnedUntil: mayFeature && input.pinned ? pinEnd(input.pinnedUntil ?? null, null) : null,
         createdById: actor.id,
         updatedById: actor.id,
       })
@@ -111,6 +118,8 @@ export async function saveInTransaction(t: Database, actor: Actor, id: number, b
   const authorIds = isEditor && input.authorIds.length ? await resolveAuthors(t, input.authorIds) : current.authorIds;
   const slug = await resolveSlug(t, input, id, current.slug);
   const mayFeature = can(actor.role, 'article:publish-any');
+  const pinned = mayFeature ? input.pinned : current.pinned;
+  const pinnedUntil = !pinned ? null : mayFeature && input.pinnedUntil !== undefined ? pinEnd(input.pinnedUntil, current.pinnedUntil) : current.pinnedUntil;
   const publishedAt = PUBLIC.includes(current.status) && !canPublishArticle(actor, current) ? current.publishedAt : input.publishedAt ?? current.publishedAt;
 
   const last = await latestRevision(t, id);
@@ -118,6 +127,7 @@ export async function saveInTransaction(t: Database, actor: Actor, id: number, b
   const changed = changedFields(last?.snapshot as Partial<ArticleSnapshot> | null, snapshot);
   const flagsChanged =
     (mayFeature && (input.featured !== current.featured || input.pinned !== current.pinned)) ||
+    (pinnedUntil?.getTime() ?? null) !== (current.pinnedUntil?.getTime() ?? null) ||
     (publishedAt?.getTime() ?? null) !== (current.publishedAt?.getTime() ?? null);
   if (!changed.length && !flagsChanged) {
     return { id, version: current.version, slug: current.slug, status: current.status, invalidate: [] };
@@ -132,7 +142,8 @@ export async function saveInTransaction(t: Database, actor: Actor, id: number, b
       ...contentColumns(input, slug, body, coverMediaId),
       publishedAt,
       featured: mayFeature ? input.featured : current.featured,
-      pinned: mayFeature ? input.pinned : current.pinned,
+      pinned,
+      pinnedUntil,
       version: sql`${articles.version} + 1`,
       updatedById: actor.id,
       updatedAt: new Date(),

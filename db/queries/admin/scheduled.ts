@@ -1,6 +1,6 @@
 import { withTx } from '../../tx';
 import 'server-only';
-import { asc, inArray } from 'drizzle-orm';
+import { and, asc, inArray, lte, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { articleAuthors, articles, articleTags } from '../../schema';
 import { scheduledIsDue } from '../visibility';
@@ -57,6 +57,23 @@ export async function promoteDueScheduled(db: Database): Promise<PromotionResult
       out.push({ id: row.id, title: row.title, publishedAt });
     }
     return { live: out, invalidate: await viewsOf(tx, rows) };
+  });
+}
+
+/**
+ * Pins (置顶) whose end has come: unpinned in one statement (of several servers ticking at once,
+ * one takes each row), audited, and the home page and section lists they led expired.
+ */
+export async function unpinExpired(db: Database): Promise<{ unpinned: number[]; invalidate: string[] }> {
+  return withTx(db, async (tx) => {
+    const rows = await tx
+      .update(articles)
+      .set({ pinned: false, pinnedUntil: null })
+      // `pinned` as written, not a parameter: the tick reads articles_pin_end_idx, never the archive.
+      .where(and(sql`${articles.pinned}`, lte(articles.pinnedUntil, sql`now()`)))
+      .returning({ id: articles.id, title: articles.title, sectionId: articles.sectionId });
+    for (const row of rows) await writeAudit(tx, { actorId: null, action: 'article.pin-ended', entityType: 'article', entityId: row.id, summary: row.title });
+    return { unpinned: rows.map((r) => r.id), invalidate: await viewsOf(tx, rows) };
   });
 }
 

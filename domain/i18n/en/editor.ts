@@ -214,7 +214,9 @@ export const editor: Record<EditorKey, string> = {
   untitled: '(untitled)',
   restoreConfirmLive: 'This story is live: restoring changes the page readers see at once. Restore this revision? The current content stays in the history.',
   featuredHint: 'Shown in the home page\'s lead area; several are ordered by time, pinned ones first.',
-  pinnedHint: 'Kept first in the home page\'s lead area until unpinned.',
+  pinnedHint: 'Kept first in the home page\'s lead area and its section\'s list until unpinned or until it ends.',
+  fieldPinnedUntil: 'Pinned until ({zone})',
+  pinnedUntilHint: 'The pin ends by itself then; empty keeps it until unpinned.',
   // The publish panel (PublishDialog.client.tsx)
   publishPanelTitle: 'Publish the story',
   publishWhen: 'When',

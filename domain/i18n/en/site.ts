@@ -13,6 +13,7 @@ export const site: Record<MessageKey, string> = {
   photoCredit: 'Photo: {name}',
   noticesHeading: 'Corrections and updates',
   correction: 'Correction',
+  pinned: 'Pinned',
   update: 'Update',
   correctionsTitle: 'Corrections',
   correctionsIntro: 'When we get something wrong, we correct it. These are our corrections, newest first, each linked to the story it corrects.',

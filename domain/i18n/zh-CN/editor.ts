@@ -219,7 +219,9 @@ export const editor = {
   untitled: '（无标题）',
   restoreConfirmLive: '这篇文章已发布：恢复后，读者看到的页面会立即改为这一版的内容。确定恢复吗？当前内容仍可在历史中找回。',
   featuredHint: '在首页头条区展示；多篇时按发布时间排列，置顶的在最前。',
-  pinnedHint: '固定在首页头条区的最前面，直到取消置顶。',
+  pinnedHint: '固定在首页头条区和所在栏目列表的最前面，直到取消置顶或到期。',
+  fieldPinnedUntil: '置顶至（{zone}）',
+  pinnedUntilHint: '到时自动取消置顶；留空则一直置顶。',
   // The publish panel (PublishDialog.client.tsx)
   publishPanelTitle: '发布文章',
   publishWhen: '发布时间',

@@ -11,6 +11,7 @@ export const site = {
   photoCredit: '图片来源：{name}',
   noticesHeading: '更正与更新',
   correction: '更正',
+  pinned: '置顶',
   update: '更新',
   correctionsTitle: '更正',
   correctionsIntro: '本站报道中的错误一经发现即予更正。以下是更正记录，最新的在前，每条都链接到被更正的文章。',

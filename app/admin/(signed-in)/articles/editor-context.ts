@@ -60,6 +60,7 @@ export function toEditorArticle(dto: EditableArticleDTO): EditorArticle {
     publishedAt: dto.publishedAt,
     featured: dto.featured,
     pinned: dto.pinned,
+    pinnedUntil: dto.pinnedUntil,
     locale: dto.locale,
     values: dto.values,
     permissions: dto.permissions,

@@ -7,12 +7,14 @@ import { ArticleList } from '@/components/site/ArticleList';
 import { WithMostRead } from '@/components/site/MostRead';
 import { Pagination } from '@/components/site/Pagination';
 import { t } from '@/domain/i18n/messages';
-import { getArticlePage, getPageBySlug, getSectionBySlug, getSections, getSettings, sectionFamilyIds, sectionTrail } from '@/services/reader';
+import { getArticlePage, getPageBySlug, getPinned, getSectionBySlug, getSections, getSettings, sectionFamilyIds, sectionTrail } from '@/services/reader';
 import { followRedirectOr404, pageOr404, slugOr404 } from '@/services/route-params';
 import { isSlugParam, pagePath, sectionPath } from '@/domain/urls';
 import { notFound } from 'next/navigation';
 
 const PAGE_SIZE = 20;
+/** At most this many pinned stories lead a section: a pin is an exception, not a second list. */
+const PINNED_MAX = 5;
 
 // `/{slug}` and `/{slug}?page=N` are rewritten here (next.config.mjs), so section pages and static
 // pages are rendered on first visit and then served from the cache until a publish expires them.
@@ -79,8 +81,12 @@ export default async function SectionOrPage({ params }: Props) {
     );
   }
 
-  const result = await getArticlePage({ sectionIds: sectionFamilyIds(sections, section.id) }, page, PAGE_SIZE);
+  const family = sectionFamilyIds(sections, section.id);
+  const [result, pinned] = await Promise.all([getArticlePage({ sectionIds: family }, page, PAGE_SIZE), page === 1 ? getPinned(family, PINNED_MAX) : []]);
   if (page > result.pageCount) notFound();
+  // 置顶: the pinned stories lead the first page, and are not listed twice on it.
+  const pinnedIds = new Set(pinned.map((a) => a.id));
+  const listed = result.items.filter((a) => !pinnedIds.has(a.id));
   const trail = sectionTrail(sections, section.id);
   const children = sections.filter((s) => s.parentId === section.id);
   const crumbs = [
@@ -109,8 +115,9 @@ export default async function SectionOrPage({ params }: Props) {
             </ul>
           </nav>
         ) : null}
-        {result.items.length ? (
-          <ArticleList articles={result.items} locale={locale} timeZone={timeZone} />
+        {pinned.length ? <ArticleList articles={pinned} locale={locale} timeZone={timeZone} label={t(locale, 'pinned')} testId="pinned-stories" /> : null}
+        {listed.length || pinned.length ? (
+          <ArticleList articles={listed} locale={locale} timeZone={timeZone} />
         ) : (
           <p>{t(locale, 'noArticles')}</p>
         )}

@@ -1,0 +1,3 @@
+ALTER TABLE "articles" ADD COLUMN "pinned_until" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "articles_section_pinned_idx" ON "articles" USING btree ("section_id","published_at" DESC NULLS FIRST) WHERE "articles"."pinned" and "articles"."status" in ('published', 'scheduled') and "articles"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "articles_pin_end_idx" ON "articles" USING btree ("pinned_until") WHERE "articles"."pinned";
