@@ -203,13 +203,18 @@ describe('a database that cannot be reached at start', () => {
       }
       await new Promise((r) => setTimeout(r, 20));
     }
-    // Resident memory is a sawtooth: garbage piles up until V8 collects it (about 100 MB here). What must
-    // stay flat is the floor: the lowest reading of the second half, after at least one full collection.
-    const floor = Math.min(...samples.slice(Math.floor(samples.length / 2)));
-    console.log(`[outage memory] ${probes} probes in ${probeSeconds} s: resident ${baseline.toFixed(0)} MB after warm-up, lowest in the second half ${floor} MB; every 5 s: ${samples.join(', ')} MB`);
+    // Resident memory is a sawtooth: garbage piles up until V8 collects it, and how high V8 lets the heap
+    // settle depends on how busy the machine is (CI runs two end-to-end layers at once: 100 MB above the
+    // warm-up reading, then flat). What must not happen is growth once it has settled: the floor of the
+    // last quarter against the third quarter's. The old leak (19.7 GB in 6 minutes) grew ~50 MB a second.
+    const quarter = Math.max(1, Math.floor(samples.length / 4));
+    const thirdQuarter = Math.min(...samples.slice(2 * quarter, 3 * quarter));
+    const lastQuarter = Math.min(...samples.slice(3 * quarter));
+    console.log(`[outage memory] ${probes} probes in ${probeSeconds} s: resident ${baseline.toFixed(0)} MB after warm-up, lowest in the third quarter ${thirdQuarter} MB, in the last ${lastQuarter} MB; every 5 s: ${samples.join(', ')} MB`);
     expect(server.child.exitCode, server.output()).toBeNull();
     expect([...statuses]).toEqual([503]);
-    expect(floor - baseline).toBeLessThan(50);
+    expect(lastQuarter - thirdQuarter, 'resident memory still growing once settled').toBeLessThan(50);
+    expect(lastQuarter - baseline, 'resident memory far above its warm-up reading').toBeLessThan(200);
   });
 
   it.skipIf(!onPostgres)('when it comes up, the start-up completes by itself: migrated, seeded, healthy', async () => {
