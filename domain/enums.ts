@@ -8,8 +8,11 @@ export const PAGE_STATUSES = ['draft', 'published'] as const;
 export const SITE_LOCALES = ['zh-CN', 'en'] as const;
 /** What an editor adds to a published story after the fact: a significant update (更新) or a correction (更正). */
 export const ARTICLE_NOTICE_KINDS = ['update', 'correction'] as const;
+/** A message in a story's review conversation: a note, the author's word on submitting, a reviewer's reason for sending it back. */
+export const ARTICLE_COMMENT_KINDS = ['note', 'submit', 'return'] as const;
 
 export type UserRole = (typeof USER_ROLES)[number];
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 export type SiteLocale = (typeof SITE_LOCALES)[number];
 export type ArticleNoticeKind = (typeof ARTICLE_NOTICE_KINDS)[number];
+export type ArticleCommentKind = (typeof ARTICLE_COMMENT_KINDS)[number];

@@ -5,6 +5,7 @@ export * from './sections';
 export * from './tags';
 export * from './articles';
 export * from './article-notices';
+export * from './article-comments';
 export * from './pages';
 export * from './redirects';
 export * from './admin';

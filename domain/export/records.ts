@@ -1,5 +1,5 @@
 import { z } from '../validation/zod';
-import { ARTICLE_NOTICE_KINDS, ARTICLE_STATUSES, PAGE_STATUSES, SITE_LOCALES, USER_ROLES } from '../enums';
+import { ARTICLE_COMMENT_KINDS, ARTICLE_NOTICE_KINDS, ARTICLE_STATUSES, PAGE_STATUSES, SITE_LOCALES, USER_ROLES } from '../enums';
 import { cleanRichText } from '../validation/article';
 import type { RichTextDoc } from '../rich-text/schema';
 import { REDIRECT_STATUSES } from '../validation/redirect';
@@ -231,6 +231,19 @@ const notice = z
   })
   .strict();
 
+/** A message of a story's review conversation (after its article and the staff). */
+const comment = z
+  .object({
+    type: z.literal('comment'),
+    id,
+    articleId: id,
+    kind: z.enum(ARTICLE_COMMENT_KINDS),
+    body: text,
+    authorId: ref,
+    createdAt: when,
+  })
+  .strict();
+
 const breaking = z
   .object({
     type: z.literal('breaking'),
@@ -298,6 +311,7 @@ export const exportRecord = z.discriminatedUnion('type', [
   article,
   revision,
   notice,
+  comment,
   views,
   page,
   redirect,
@@ -322,6 +336,7 @@ export const RECORD_TYPES = [
   'article',
   'revision',
   'notice',
+  'comment',
   'views',
   'page',
   'redirect',

@@ -9,6 +9,8 @@ const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = {
   'article.update': { 'zh-CN': '保存文章', en: 'Saved the article' },
   'article.submit': { 'zh-CN': '提交审核', en: 'Submitted for review' },
   'article.withdraw': { 'zh-CN': '撤回审核', en: 'Withdrew from review' },
+  'article.return': { 'zh-CN': '退回修改', en: 'Sent back to the author' },
+  'article.comment': { 'zh-CN': '发表讨论', en: 'Wrote in the conversation' },
   'article.publish': { 'zh-CN': '发布', en: 'Published' },
   'article.schedule': { 'zh-CN': '设置定时发布', en: 'Scheduled' },
   'article.went-live': { 'zh-CN': '定时发布已上线', en: 'Scheduled story went live' },

@@ -41,4 +41,11 @@ export const multiline = (max: number) =>
     .transform(cleanMultiline)
     .pipe(z.string().max(max, 'atMost'));
 
+/** Several lines, at least one of them with something in it. */
+export const requiredMultiline = (max: number, message: MessageCode = 'required') =>
+  z
+    .string({ error: message })
+    .transform(cleanMultiline)
+    .pipe(z.string().max(max, 'atMost').refine(hasVisibleText, message));
+
 export const id = z.coerce.number().int().positive().max(2_147_483_647);

@@ -51,6 +51,7 @@ export async function exportSite(db: Database, write: (line: string) => Promise<
       read.articleRecords(tx),
       read.revisionRecords(tx),
       read.noticeRecords(tx),
+      read.commentRecords(tx),
       read.viewRecords(tx),
       read.pageRecords(tx),
       read.redirectRecords(tx),

@@ -27,7 +27,7 @@ const EVERYTHING = [cacheTags.settings, cacheTags.sections, cacheTags.home, cach
  */
 export async function startWordPressImport(request: Request, user: CurrentUser, ip: string | null): Promise<number> {
   const max = config().IMPORT_MAX_BYTES;
-  if (Number(request.headers.get('content-length') ?? 0) > max) throw new ActionError(413, `The file is larger than ${Math.round(max / 1024 / 1024)} MB. Use the command line (npm run import:wordpress) for bigger exports.`);
+  if (Number(request.headers.get('content-length') ?? 0) > max) throw new ActionError(413, { code: 'importFileTooLarge', params: { mb: Math.round(max / 1024 / 1024) } });
   const name = fileNameFromHeader(request.headers.get('x-file-name'));
   const received = await receiveToTempFile(request.body, max);
   const db = await getDb();

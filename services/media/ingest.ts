@@ -30,7 +30,7 @@ export async function ingestImage(
   db: Database,
   input: { file: string | Buffer; bytes: number; originalName: string; uploadedById: number | null; alt?: string; caption?: string },
 ): Promise<MediaDTO> {
-  if (input.bytes === 0) throw new ActionError(400, 'The file is empty.');
+  if (input.bytes === 0) throw new ActionError(400, { code: 'fileEmpty' });
   const head = await readHead(input.file);
   const kind = detectImageKind(head);
   if (!kind) {

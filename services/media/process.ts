@@ -61,13 +61,13 @@ export async function processImage(input: string | Buffer, kind: ImageKind): Pro
   try {
     meta = await sharp(input, options).metadata();
   } catch (error) {
-    throw new ActionError(422, `The image could not be read (${String((error as Error).message).slice(0, 120)}).`);
+    throw new ActionError(422, { code: 'imageUnreadable', params: { detail: String((error as Error).message).slice(0, 120) } });
   }
   const width = meta.autoOrient?.width ?? meta.width ?? 0;
   const height = meta.autoOrient?.height ?? meta.pageHeight ?? meta.height ?? 0;
-  if (!width || !height) throw new ActionError(422, 'The image has no dimensions.');
+  if (!width || !height) throw new ActionError(422, { code: 'imageNoDimensions' });
   if (width > MEDIA_LIMITS.maxSide || height > MEDIA_LIMITS.maxSide || width * height > MEDIA_LIMITS.maxPixels) {
-    throw new ActionError(422, `The image is too large (${width}×${height}); the limit is ${MEDIA_LIMITS.maxSide} pixels per side and ${MEDIA_LIMITS.maxPixels / 1e6} megapixels.`);
+    throw new ActionError(422, { code: 'imageTooLarge', params: { width, height, maxSide: MEDIA_LIMITS.maxSide, megapixels: MEDIA_LIMITS.maxPixels / 1e6 } });
   }
   const base = () => sharp(input, options).rotate();
   try {
@@ -97,6 +97,6 @@ export async function processImage(input: string | Buffer, kind: ImageKind): Pro
     return { width, height, mimeType: `image/${kind}`, objects: [...unique.values()] };
   } catch (error) {
     if (error instanceof ActionError) throw error;
-    throw new ActionError(422, `The image could not be processed (${String((error as Error).message).slice(0, 120)}).`);
+    throw new ActionError(422, { code: 'imageUnprocessable', params: { detail: String((error as Error).message).slice(0, 120) } });
   }
 }

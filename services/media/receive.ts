@@ -13,7 +13,7 @@ export function uploadTempDir(): string {
 
 /** Streams a request body to a temp file, stopping at `maxBytes`; the caller deletes the file. */
 export async function receiveToTempFile(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<{ file: string; bytes: number }> {
-  if (!body) throw new ActionError(400, 'The upload is empty.');
+  if (!body) throw new ActionError(400, { code: 'uploadEmpty' });
   const dir = uploadTempDir();
   await fs.promises.mkdir(dir, { recursive: true });
   const file = path.join(dir, `upload-${crypto.randomUUID()}`);
@@ -21,7 +21,7 @@ export async function receiveToTempFile(body: ReadableStream<Uint8Array> | null,
   const limit = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       bytes += chunk.length;
-      if (bytes > maxBytes) callback(new ActionError(413, `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`));
+      if (bytes > maxBytes) callback(new ActionError(413, { code: 'fileTooLarge', params: { mb: Math.round(maxBytes / 1024 / 1024) } }));
       else callback(null, chunk);
     },
   });
@@ -31,7 +31,7 @@ export async function receiveToTempFile(body: ReadableStream<Uint8Array> | null,
   } catch (error) {
     await fs.promises.rm(file, { force: true });
     if (error instanceof ActionError) throw error;
-    throw new ActionError(400, 'The upload was interrupted.');
+    throw new ActionError(400, { code: 'uploadInterrupted' });
   }
 }
 

@@ -17,7 +17,7 @@ import { receiveToTempFile } from './receive';
  */
 export async function uploadFromRequest(request: Request, user: CurrentUser) {
   const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MEDIA_LIMITS.maxBytes) throw new ActionError(413, `The file is larger than ${Math.round(MEDIA_LIMITS.maxBytes / 1024 / 1024)} MB.`);
+  if (declared > MEDIA_LIMITS.maxBytes) throw new ActionError(413, { code: 'fileTooLarge', params: { mb: Math.round(MEDIA_LIMITS.maxBytes / 1024 / 1024) } });
   const name = fileNameFromHeader(request.headers.get('x-file-name'));
   let temp: string | undefined;
   try {

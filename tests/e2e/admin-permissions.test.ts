@@ -266,6 +266,7 @@ const BN = 'actions/breaking-news.ts';
 const W = 'actions/webhooks.ts';
 const TK = 'actions/api-tokens.ts';
 const AN = 'actions/article-notices.ts';
+const AC2 = 'actions/article-comments.ts';
 
 const EDITORS: readonly Role[] = ['editor', 'admin'];
 const ADMINS: readonly Role[] = ['admin'];
@@ -299,6 +300,8 @@ const othersCorrected = async () => {
 };
 /** The corrections card under the story's editor, as the admin sees it. */
 const noticesView = async (id: number) => /<section aria-labelledby="article-notices"[\s\S]*?<\/section>/.exec(await adminView(`/admin/articles/${id}`))?.[0] ?? 'no card';
+/** The conversation card under the story's editor, as the admin sees it. */
+const conversationView = async (id: number) => /<section aria-labelledby="article-conversation"[\s\S]*?<\/section>/.exec(await adminView(`/admin/articles/${id}`))?.[0] ?? 'no card';
 /** Contributors may publish nothing (403); authors do not see someone else's story (404). */
 const noticeRefusal = (role: Role) => (role === 'contributor' ? '403' : '404');
 const noticeFormRefusal = (role: Role) => (role === 'contributor' ? NO_PERMISSION : `form-error: ${L('notFoundArticle')}`);
@@ -764,6 +767,31 @@ const rows: Row[] = [
       probe: (t) => adminView(`/admin/webhooks/${t.id}`),
     },
   ]),
+
+  // --- The review conversation -----------------------------------------------------------------
+  {
+    name: 'addArticleCommentAction',
+    file: AC2,
+    rule: "a note on someone else's draft: whoever sees the story (editors, admins); others do not see it (404)",
+    allowed: EDITORS,
+    refused: '404',
+    target: othersDraft,
+    args: (t) => [{ articleId: t.id, body: uniq('Note') }],
+    probe: (t) => conversationView(t.id as number),
+    check: async (t) => expect(await conversationView(t.id as number)).toContain('data-testid="conversation"'),
+  },
+  {
+    name: 'addArticleCommentForm',
+    file: AC2,
+    rule: 'a note through the conversation card: the same rule, refused in words',
+    allowed: EDITORS,
+    ok: 'form-ok',
+    refused: `form-error: ${L('notFoundArticle')}`,
+    anonymous: SIGN_IN_FIRST,
+    target: othersDraft,
+    args: (t) => [IDLE, form({ articleId: String(t.id), body: uniq('Note') })],
+    probe: (t) => conversationView(t.id as number),
+  },
 
   // --- Corrections and significant updates -----------------------------------------------------
   {

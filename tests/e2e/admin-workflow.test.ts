@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { demoSections } from '@/services/seed/demo-content';
 import { axeViolations, launchBrowser } from '../helpers/browser';
-import { closeAdmin, et, publishInEditor, readerGet, signedInContext, startAdmin, t, type AdminServer } from '../helpers/admin';
+import { closeAdmin, et, mt, publishInEditor, readerGet, signedInContext, startAdmin, t, type AdminServer } from '../helpers/admin';
 
 /**
  * The issue's main scenario, in Chromium: a contributor writes and submits a draft, an editor
@@ -16,6 +16,8 @@ const FIRST = '本次开放日共有一百二十位读者参加。';
 const CORRECTED = '本次开放日共有一百五十位读者参加。';
 const EDITOR_ADDITION = '编辑补充：活动照片将于下周发布。';
 const NOTE = '请核对参加人数。';
+const RETURN_REASON = '请补充活动的举办地点。';
+const REPLY = '已补充：活动在青禾网络北京办公室举办。';
 
 let nr: AdminServer;
 let browser: Browser;
@@ -109,6 +111,35 @@ describe('from draft to correction', () => {
     expect((await html(`/articles/${articleId}`)).status).toBe(404);
   }, 120_000);
 
+  it('the editor sends it back saying why (not without a reason); the contributor reads it in the conversation, answers there and submits again', async () => {
+    const page = await editor.newPage();
+    await openEditor(page, `/admin/articles/${articleId}`);
+    const sendBack = page.getByRole('button', { name: et('returnToAuthor'), exact: true });
+    await sendBack.click();
+    await expect.poll(() => page.getByRole('alert').first().textContent(), { timeout: 30_000 }).toContain('请写明退回原因');
+    expect(await workflowStatus(page)).toContain(et('state_in_review'));
+    await page.getByLabel(et('returnNoteLabel')).fill(RETURN_REASON);
+    await sendBack.click();
+    await waitForStatus(page, 'state_draft');
+    await page.close();
+
+    const own = await contributor.newPage();
+    await openEditor(own, `/admin/articles/${articleId}`);
+    const conversation = own.locator('section[aria-labelledby="article-conversation"]');
+    const thread = conversation.getByTestId('conversation');
+    expect(await thread.locator('li').allTextContents()).toEqual([
+      expect.stringContaining(NOTE),
+      expect.stringMatching(new RegExp(`值班编辑老钱 · ${mt('commentReturned')} · .*${RETURN_REASON}`)),
+    ]);
+    await conversation.getByLabel(mt('commentBody')).fill(REPLY);
+    await conversation.getByRole('button', { name: mt('commentAdd'), exact: true }).click();
+    await expect.poll(() => thread.locator('li').count(), { timeout: 30_000 }).toBe(3);
+    expect(await thread.locator('li').last().textContent()).toContain(REPLY);
+    await own.getByRole('button', { name: et('submit'), exact: true }).click();
+    await waitForStatus(own, 'state_in_review');
+    await own.close();
+  }, 180_000);
+
   it('an editor finds it in the review queue on the dashboard, reads the note, edits the body and publishes it', async () => {
     const page = await editor.newPage();
     await page.goto(`${nr.baseURL}/admin`);
@@ -116,7 +147,8 @@ describe('from draft to correction', () => {
     await queue.getByRole('link', { name: TITLE, exact: true }).click();
     await page.waitForURL(`${nr.baseURL}/admin/articles/${articleId}`);
     await bodyEditor(page).waitFor({ timeout: 60_000 });
-    await expect(page.getByText(NOTE).isVisible()).resolves.toBe(true);
+    // The submit note, in the conversation under the editor.
+    await expect(page.getByTestId('conversation').getByText(NOTE).isVisible()).resolves.toBe(true);
 
     await bodyEditor(page).click();
     await page.keyboard.press('Control+End');

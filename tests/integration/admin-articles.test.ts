@@ -1,3 +1,4 @@
+import { translateMessage } from '@/domain/i18n/server-messages';
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getRevisionSnapshot, listRevisions } from '@/db/queries/admin/article-admin';
@@ -348,6 +349,9 @@ describe('sections, tags and authors', () => {
     const [tagsBefore, articlesBefore, auditBefore] = [await countRows(db, tags), await countArticles(), await countRows(db, auditLog)];
     const error = await expectActionError(createArticle(db, staff.contributor, input({ title: 'Contributor tags', sectionId, tagNames: ['开源', 'Made Up Tag'] })), 422);
     expect(error.fieldErrors?.tagNames).toEqual(['Unknown tag: Made Up Tag']);
+    // A zh-CN editor reads it in Chinese (the codes behind every refusal of the article DAL).
+    expect(translateMessage('zh-CN', error.reason)).toBe('标签“Made Up Tag”不存在，你的角色不能新建标签。');
+    expect(translateMessage('zh-CN', error.fieldMessages!.tagNames![0]!)).toBe('没有这个标签：Made Up Tag');
     expect([await countRows(db, tags), await countArticles(), await countRows(db, auditLog)]).toEqual([tagsBefore, articlesBefore, auditBefore]);
 
     const { id } = await createArticle(db, staff.contributor, input({ title: 'Contributor draft', sectionId }));

@@ -1,3 +1,4 @@
+import { addArticleComment } from '@/db/queries/admin/article-comments';
 import { addArticleNotice } from '@/db/queries/admin/article-notices';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -58,7 +59,7 @@ async function exportTo(out: string, options: Parameters<typeof exportSite>[2] =
   return result;
 }
 
-const TABLES = ['site_settings', 'users', 'sections', 'tags', 'media', 'articles', 'article_tags', 'article_authors', 'article_revisions', 'article_notices', 'article_views_daily', 'pages', 'redirects', 'breaking_news', 'webhooks'];
+const TABLES = ['site_settings', 'users', 'sections', 'tags', 'media', 'articles', 'article_tags', 'article_authors', 'article_revisions', 'article_notices', 'article_comments', 'article_views_daily', 'pages', 'redirects', 'breaking_news', 'webhooks'];
 
 async function counts(d: Database) {
   const out: Record<string, number> = {};
@@ -78,6 +79,7 @@ const SNAPSHOTS = {
   settings: sql`select * from site_settings`,
   revisions: sql`select * from article_revisions order by id`,
   notices: sql`select * from article_notices order by id`,
+  comments: sql`select * from article_comments order by id`,
   media: sql`select * from media order by id`,
   users: sql`select id, email, name, slug, bio, role, is_owner, disabled_at, created_at from users order by id`,
   recent: sql`select * from article_views_recent order by article_id`,
@@ -91,6 +93,7 @@ beforeAll(async () => {
   storyId = await makeArticle(db, staff.author, staff.editor, 'published', { sectionId, coverMediaId: photo.id, coverImageAlt: 'A red photo', tagNames: ['导出'] });
   await edit(db, staff.editor, storyId, { body: { type: 'doc', content: [{ type: 'image', attrs: { mediaId: photo.id, alt: 'Inline', src: '' } }, ...doc('Edited').content] } });
   await addArticleNotice(db, staff.editor, { articleId: storyId, kind: 'correction', note: '更正：首段的日期应为 12 月 6 日。' });
+  await addArticleComment(db, staff.editor, { articleId: storyId, body: '讨论：标题可以再短一些。' });
   await makeArticle(db, staff.author, staff.editor, 'scheduled', { sectionId });
   await makeArticle(db, staff.author, staff.editor, 'trashed-draft', { sectionId });
   await db.insert(redirects).values({ fromPath: '/old-story', toPath: `/articles/${storyId}`, hits: 3 });
@@ -114,7 +117,7 @@ describe(`site export and import on ${testDatabaseKind}`, () => {
     const text = fs.readFileSync(file, 'utf8');
     const lines = text.trimEnd().split('\n');
     expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'gazette-export', version: 1, schema: expect.stringMatching(/^\d{4}_/) });
-    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ type: 'end', counts: { article: expect.any(Number), revision: expect.any(Number), notice: 3, media: 1, webhook: 1 } });
+    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ type: 'end', counts: { article: expect.any(Number), revision: expect.any(Number), notice: 3, comment: 1, media: 1, webhook: 1 } });
     expect(text).not.toContain('$argon2');
     expect(text).not.toMatch(/password/i);
     expect(text).not.toContain('whsec-very-secret');

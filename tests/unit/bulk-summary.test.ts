@@ -16,7 +16,7 @@ describe('bulkSummary reports a bulk action in words, in the UI language', () =>
       ok(1),
       ok(2),
       ok(3),
-      { id: 4, ok: false, error: { code: 'text' as const, params: { text: 'This article is archived; it cannot be published now.' } }, state: 'archived' },
+      { id: 4, ok: false, error: { code: 'wrongState_archived' as const }, state: 'archived' },
     ];
     expect(bulkSummary('zh-CN', 'publish', outcomes)).toBe('已发布 3 篇，1 篇失败：状态为“已归档”的文章不能发布');
     expect(bulkSummary('en', 'publish', outcomes)).toBe('Published 3 articles; 1 failed: Archived articles cannot be published');

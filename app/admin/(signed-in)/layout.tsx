@@ -15,7 +15,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const user = await requirePageUser();
   const [{ t, locale }, settings] = await Promise.all([adminTranslator(user), getSettings()]);
   return (
-    <div lang={locale} className="mx-auto grid max-w-7xl gap-6 px-4 py-6 md:grid-cols-[13rem_1fr]">
+    <div lang={locale} data-ui-locale={locale} className="mx-auto grid max-w-7xl gap-6 px-4 py-6 md:grid-cols-[13rem_1fr]">
       <aside>
         <AdminMenu
           label={t('menu')}

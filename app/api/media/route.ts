@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 
 function fail(error: unknown) {
   const failure = failureOf(error, 'media.upload');
-  return Response.json({ error: failure.error }, { status: failure.status, headers: { 'Cache-Control': 'no-store' } });
+  return Response.json({ error: failure.error, reason: failure.reason }, { status: failure.status, headers: { 'Cache-Control': 'no-store' } });
 }
 
 /**
@@ -20,7 +20,7 @@ export async function POST(request: NextRequest) {
   try {
     const user = await requirePermission('media:upload');
     // Cookies are SameSite=Lax only: a signed-in upload must come from a page of this site.
-    if (!isSameOriginRequest(request.headers)) throw new ActionError(403, 'This upload did not come from this site.');
+    if (!isSameOriginRequest(request.headers)) throw new ActionError(403, { code: 'uploadCrossSite' });
     const item = await uploadFromRequest(request, user);
     return Response.json(item, { status: 201, headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {

@@ -68,6 +68,8 @@ export function WorkflowPanel({ t, uiLocale, timeZone, articleId, meta, canRevie
     opener.current?.focus();
   };
   const [note, setNote] = useState('');
+  // A reviewer sending a story back says why; the author reads it in the conversation below.
+  const [returnNote, setReturnNote] = useState('');
   const [message, setMessageState] = useState<Message | null>(() => recentMessage(articleId));
   const setMessage = (next: Message | null) => {
     if (articleId !== null) {
@@ -82,6 +84,7 @@ export function WorkflowPanel({ t, uiLocale, timeZone, articleId, meta, canRevie
   const stateLabel = meta.deleted ? t('state_trash') : t(`state_${meta.status}`);
   const isLive = meta.status === 'published' && !meta.deleted;
   const visible = meta.transitions.filter((tr) => !(tr === 'publish' && isLive));
+  const returning = canReview && meta.status === 'in_review' && !meta.deleted && visible.includes('withdraw');
 
   /** `publishAtIso` is the panel's time for a schedule; a publish now keeps a back-dated form time. */
   const run = async (transition: ArticleTransition, publishAtIso = toIso(publishAtLocal)) => {
@@ -101,7 +104,7 @@ export function WorkflowPanel({ t, uiLocale, timeZone, articleId, meta, canRevie
         baseVersion: bound ? baseVersion() : undefined,
         // "Publish now" keeps a back-dated time; a future one would turn it into a schedule.
         publishAt: transition === 'schedule' || (transition === 'publish' && publishAt && publishAt.getTime() <= Date.now()) ? publishAtIso : undefined,
-        note: transition === 'submit' ? note : undefined,
+        note: transition === 'submit' ? note : transition === 'withdraw' && returning ? returnNote : undefined,
       });
       if (!result.ok) {
         // Codes from the server, in the UI's language: the checklist's refusal lists each item.
@@ -110,6 +113,7 @@ export function WorkflowPanel({ t, uiLocale, timeZone, articleId, meta, canRevie
         return;
       }
       if (transition === 'submit') setNote('');
+      if (transition === 'withdraw') setReturnNote('');
       setMessage({ kind: 'ok', text: t('transitionDone', { status: transition === 'trash' ? t('state_trash') : t(`state_${result.data.status}`) }) });
       onDone({ version: result.data.version, status: result.data.status });
     } catch {
@@ -134,7 +138,7 @@ export function WorkflowPanel({ t, uiLocale, timeZone, articleId, meta, canRevie
           setPanel(transition === 'publish' ? 'now' : 'later');
         }}
       >
-        {t(transition)}
+        {transition === 'withdraw' && returning ? t('returnToAuthor') : t(transition)}
       </button>
     ) : null;
 
@@ -168,6 +172,14 @@ export function WorkflowPanel({ t, uiLocale, timeZone, articleId, meta, canRevie
           </label>
           <textarea id="review-note" className="admin-input" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
           {button('submit', true)}
+        </div>
+      ) : null}
+      {returning ? (
+        <div className="space-y-1">
+          <label htmlFor="return-note" className="block text-sm font-medium">
+            {t('returnNoteLabel')}
+          </label>
+          <textarea id="return-note" className="admin-input" rows={2} maxLength={2000} value={returnNote} onChange={(e) => setReturnNote(e.target.value)} />
         </div>
       ) : null}
       <div className="flex flex-wrap gap-2">

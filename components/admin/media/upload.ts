@@ -1,4 +1,16 @@
 import type { MediaDTO } from '@/db/queries/media-dto';
+import { translateMessage, type Message } from '@/domain/i18n/server-messages';
+import type { Locale } from '@/domain/i18n/messages';
+
+/** The signed-in admin's language, as its layout marks it (the site's may differ). */
+function uiLocale(): Locale {
+  return document.querySelector<HTMLElement>('[data-ui-locale]')?.dataset.uiLocale === 'en' ? 'en' : 'zh-CN';
+}
+
+/** An upload refused: the server's reason in the admin's language. */
+function uploadError(reason: Message | undefined, fallback: string): Error {
+  return new Error(reason ? translateMessage(uiLocale(), reason) : fallback);
+}
 
 export interface UploadProgress {
   loaded: number;
@@ -16,16 +28,16 @@ export function postFile<T>(url: string, file: File, ok: number, onProgress: (p:
     xhr.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
     xhr.upload.onprogress = (event) => onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });
     xhr.onload = () => {
-      let body: { error?: string } = {};
+      let body: { error?: string; reason?: Message } = {};
       try {
         body = JSON.parse(xhr.responseText);
       } catch {
         // fall through with the status text
       }
       if (xhr.status === ok) resolve(body as T);
-      else reject(new Error(body.error ?? `Upload failed (${xhr.status}).`));
+      else reject(uploadError(body.reason, body.error ?? `Upload failed (${xhr.status}).`));
     };
-    xhr.onerror = () => reject(new Error('The connection was lost during the upload.'));
+    xhr.onerror = () => reject(uploadError({ code: 'uploadInterrupted' }, 'The upload was interrupted.'));
     xhr.send(file);
   });
 }

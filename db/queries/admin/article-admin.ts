@@ -215,7 +215,7 @@ export async function getRevisionSnapshot(db: Database, actor: Actor, articleId:
     .select({ snapshot: articleRevisions.snapshot })
     .from(articleRevisions)
     .where(and(eq(articleRevisions.id, revisionId), eq(articleRevisions.articleId, articleId)));
-  if (!row) throw new ActionError(404, 'This revision does not exist.');
+  if (!row) throw new ActionError(404, { code: 'revisionNotFound' });
   return row.snapshot as unknown as ArticleSnapshot;
 }
 

@@ -30,7 +30,7 @@ export async function resolveTags(tx: Database, actor: Actor, names: string[]): 
     let tagId = byName.get(name.toLocaleLowerCase());
     if (tagId === undefined) {
       if (!can(actor.role, 'tag:create')) {
-        throw new ActionError(422, `The tag "${name}" does not exist, and your role cannot create tags.`, { tagNames: [`Unknown tag: ${name}`] });
+        throw new ActionError(422, { code: 'tagUnknown', params: { name } }, { tagNames: [{ code: 'tagUnknownField', params: { name } }] });
       }
       const slug = await uniqueSlug(slugify(name, 'tag'), async (s) => Boolean((await tx.select({ id: tags.id }).from(tags).where(eq(tags.slug, s)))[0]));
       const [created] = await tx.insert(tags).values({ name, slug }).returning({ id: tags.id });
@@ -46,7 +46,7 @@ export async function resolveAuthors(tx: Database, authorIds: number[]): Promise
   const unique = [...new Set(authorIds)];
   if (!unique.length) return [];
   const found = await tx.select({ id: users.id }).from(users).where(inArray(users.id, unique));
-  if (found.length !== unique.length) throw new ActionError(422, 'An author does not exist.', { authorIds: ['Choose existing staff members.'] });
+  if (found.length !== unique.length) throw new ActionError(422, { code: 'authorUnknown' }, { authorIds: [{ code: 'authorUnknownField' }] });
   return unique;
 }
 
@@ -62,9 +62,9 @@ async function slugTaken(tx: Database, slug: string, exceptId?: number): Promise
 export async function resolveSlug(tx: Database, input: ArticleInput, exceptId?: number, keep?: string): Promise<string> {
   if (input.slug) {
     const typed = normalizeSlugInput(input.slug);
-    if (!typed) throw new ActionError(422, 'The slug needs letters or digits.', { slug: ['Use letters, digits and hyphens.'] });
+    if (!typed) throw new ActionError(422, { code: 'slugNeedsLetters' }, { slug: [{ code: 'slugNeedsLettersField' }] });
     if (typed !== keep && (await slugTaken(tx, typed, exceptId))) {
-      throw new ActionError(409, 'Another article already uses this slug.', { slug: ['Another article already uses this slug.'] });
+      throw ActionError.onField(409, 'slug', { code: 'articleSlugTaken' });
     }
     return typed;
   }
@@ -80,7 +80,7 @@ export async function renderedBody(tx: Database, doc: RichTextDoc) {
 export async function resolveCoverMedia(tx: Database, coverMediaId: number | null): Promise<number | null> {
   if (coverMediaId === null) return null;
   const [row] = await tx.select({ id: media.id }).from(media).where(and(eq(media.id, coverMediaId), eq(media.status, 'ready')));
-  if (!row) throw new ActionError(422, 'The cover image does not exist in the media library.', { coverMediaId: ['Choose an image from the library.'] });
+  if (!row) throw new ActionError(422, { code: 'coverNotInLibrary' }, { coverMediaId: [{ code: 'coverNotInLibraryField' }] });
   return row.id;
 }
 

@@ -5,7 +5,8 @@ import { articles } from '../../schema';
 import type { ArticleStatus } from '../../schema';
 import { withTx } from '../../tx';
 import { ActionError, forbiddenError, notFoundError } from '../../../domain/errors';
-import { can, canPublishArticle, canTransition, canViewArticleInAdmin, type Actor, type ArticleTransition } from '../../../domain/permissions';
+import { can, canPublishArticle, canTransition, canViewArticleInAdmin, ownsArticle, type Actor, type ArticleTransition } from '../../../domain/permissions';
+import { insertArticleComment } from './article-comments';
 import { effectiveStatus } from '../visibility';
 import { loadCurrent, PUBLIC, readerTags, type WriteResult } from './article-current';
 import { assertPublishable, storedChecklistInput } from './article-checklist';
@@ -52,7 +53,7 @@ export async function transitionArticle(db: Database, actor: Actor, id: number, 
     if (!current || (current.deletedAt && transition !== 'restore')) throw notFoundError('This article');
     if (!canViewArticleInAdmin(actor, current) && !can(actor.role, 'article:review')) throw notFoundError('This article');
     if (options.baseVersion !== undefined && options.baseVersion !== current.version) {
-      throw new ActionError(409, 'The article changed since you opened it. Reload, then try again.', undefined, { currentVersion: current.version });
+      throw new ActionError(409, { code: 'changedSinceOpened' }, undefined, { currentVersion: current.version });
     }
     const now = new Date();
     const publishAt = options.publishAt ?? null;
@@ -65,16 +66,16 @@ export async function transitionArticle(db: Database, actor: Actor, id: number, 
     }
     if (!transitionAllowedFrom(effective, current.status, Boolean(current.deletedAt))) {
       const state = current.deletedAt ? 'trash' : current.status;
-      throw new ActionError(
-        409,
-        `This article is ${state === 'trash' ? 'in the trash' : state.replace('_', ' ')}; it cannot be ${effective === 'publish' ? 'published' : `${effective}ed`} now.`,
-        undefined,
-        { state },
-      );
+      throw new ActionError(409, { code: `wrongState_${state}` }, undefined, { state });
     }
     if (!canTransition(actor, current, effective)) throw forbiddenError();
     // Whatever goes in front of readers, or of an editor to approve, passes the publish checklist.
     if (CHECKED.includes(effective)) assertPublishable(await storedChecklistInput(t, id));
+
+    // A reviewer sending someone else's story back from review says why (the author reads it in the conversation).
+    const isReturn = effective === 'withdraw' && current.status === 'in_review' && !ownsArticle(actor, current);
+    const note = (options.note ?? '').trim().slice(0, 2000);
+    if (isReturn && !note) throw ActionError.onField(422, 'note', { code: 'returnReasonRequired' });
 
     const patch: Partial<typeof articles.$inferInsert> = { updatedById: actor.id, updatedAt: now };
     switch (effective) {
@@ -111,9 +112,11 @@ export async function transitionArticle(db: Database, actor: Actor, id: number, 
       .set({ ...patch, version: sql`${articles.version} + 1` })
       .where(eq(articles.id, id))
       .returning({ version: articles.version, status: effectiveStatus, slug: articles.slug, title: articles.title });
+    if (effective === 'submit' && note) await insertArticleComment(t, actor, id, 'submit', note);
+    if (isReturn) await insertArticleComment(t, actor, id, 'return', note);
     await writeAudit(t, {
       actorId: actor.id,
-      action: `article.${effective}`,
+      action: isReturn ? 'article.return' : `article.${effective}`,
       entityType: 'article',
       entityId: id,
       summary: row!.title,

@@ -104,7 +104,7 @@ export async function saveInTransaction(t: Database, actor: Actor, id: number, b
   if (!current || current.deletedAt || !canViewArticleInAdmin(actor, current)) throw notFoundError('This article');
   if (!canEditArticle(actor, current)) throw forbiddenError();
   if (current.version !== baseVersion) {
-    throw new ActionError(409, 'Someone else saved this article after you opened it. Compare the two versions, then save again.', undefined, {
+    throw new ActionError(409, { code: 'savedByOthers' }, undefined, {
       currentVersion: current.version,
     });
   }
@@ -150,7 +150,7 @@ export async function saveInTransaction(t: Database, actor: Actor, id: number, b
     })
     .where(and(eq(articles.id, id), eq(articles.version, baseVersion)))
     .returning({ version: articles.version, status: effectiveStatus });
-  if (!row) throw new ActionError(409, 'Someone else saved this article at the same moment. Reload to compare.');
+  if (!row) throw new ActionError(409, { code: 'savedAtSameMoment' });
   if (changed.includes('tagNames') || changed.includes('authorIds') || !last) await replaceLinks(t, id, tagIds, authorIds);
   if (changed.length) await recordRevision(t, actor, id, row.version, snapshot, changed, options.kind ?? (options.autosave ? 'autosave' : 'save'));
   if (!options.autosave) {

@@ -3,6 +3,7 @@ import { asc, getTableColumns, gt, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
 import {
   articleAuthors,
+  articleComments,
   articleNotices,
   articleRevisions,
   articles,
@@ -147,6 +148,11 @@ export async function* redirectRecords(db: Database): AsyncGenerator<Out> {
 export async function* noticeRecords(db: Database): AsyncGenerator<Out> {
   const read = (after: number) => db.select().from(articleNotices).where(gt(articleNotices.id, after)).orderBy(asc(articleNotices.id)).limit(BATCH);
   for await (const row of keyset(read)) yield { type: 'notice', ...row };
+}
+
+export async function* commentRecords(db: Database): AsyncGenerator<Out> {
+  const read = (after: number) => db.select().from(articleComments).where(gt(articleComments.id, after)).orderBy(asc(articleComments.id)).limit(BATCH);
+  for await (const row of keyset(read)) yield { type: 'comment', ...row };
 }
 
 export async function* breakingRecords(db: Database): AsyncGenerator<Out> {

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../client';
 import {
   articleAuthors,
+  articleComments,
   articleNotices,
   articleRevisions,
   articles,
@@ -84,6 +85,9 @@ export async function insertRecords<T extends RecordType>(tx: Database, type: T,
     case 'notice':
       await tx.insert(articleNotices).values(strip(records as RecordOf<'notice'>[]));
       return;
+    case 'comment':
+      await tx.insert(articleComments).values(strip(records as RecordOf<'comment'>[]));
+      return;
     case 'breaking':
       await tx.insert(breakingNews).values(strip(records as RecordOf<'breaking'>[]));
       return;
@@ -126,7 +130,7 @@ async function insertPages(tx: Database, records: RecordOf<'page'>[]): Promise<v
   await tx.insert(pages).values(rows);
 }
 
-const SERIAL_TABLES = ['users', 'sections', 'tags', 'media', 'articles', 'article_revisions', 'article_notices', 'pages', 'redirects', 'breaking_news', 'webhooks', 'import_sources', 'audit_log'];
+const SERIAL_TABLES = ['users', 'sections', 'tags', 'media', 'articles', 'article_revisions', 'article_notices', 'article_comments', 'pages', 'redirects', 'breaking_news', 'webhooks', 'import_sources', 'audit_log'];
 
 /** Ids came from the file: each sequence moves past the largest, so the next row gets a free id. */
 export async function resetSequences(tx: Database): Promise<void> {

@@ -157,6 +157,8 @@ export const editor: Record<EditorKey, string> = {
   state_trash: 'In the trash',
   submit: 'Submit for review',
   reviewNoteLabel: 'Note to the reviewer',
+  returnToAuthor: 'Send back to the author',
+  returnNoteLabel: 'Why it goes back (required when sending back someone else\'s story; the author reads it in the conversation)',
   withdraw: 'Withdraw from review',
   publish: 'Publish now',
   schedule: 'Schedule',

@@ -162,6 +162,8 @@ export const editor = {
   submit: '提交审核',
   reviewNoteLabel: '给审核人的留言',
   withdraw: '撤回审核',
+  returnToAuthor: '退回修改',
+  returnNoteLabel: '退回原因（退回他人稿件时必填，作者会在讨论区看到）',
   publish: '立即发布',
   schedule: '定时发布',
   scheduleNeedsFuture: '请选择一个将来的发布时间。',

@@ -9,6 +9,8 @@ import { requirePageUser } from '@/services/auth/session';
 import { adminPage } from '@/services/admin/page-context';
 import { listArticleNoticesForAdmin } from '@/db/queries/admin/article-notices';
 import { ArticleNoticesCard } from '@/components/admin/editor/ArticleNoticesCard';
+import { ArticleConversationCard } from '@/components/admin/editor/ArticleConversationCard';
+import { listArticleComments } from '@/db/queries/admin/article-comments';
 import { formatDateTime } from '@/domain/i18n/format';
 import { getSettings } from '@/services/reader';
 
@@ -30,13 +32,15 @@ export default async function EditArticlePage({ params }: Props) {
   const context = await loadEditorContext(user, article.values.authorIds);
   // Corrections and significant updates belong to a story readers have seen, and to whoever may publish it.
   const showNotices = article.status === 'published' && !article.deleted && article.permissions.publish;
-  const [notices, settings] = showNotices ? await Promise.all([listArticleNoticesForAdmin(db, user, id), getSettings()]) : [[], null];
+  const [notices, comments, settings] = await Promise.all([showNotices ? listArticleNoticesForAdmin(db, user, id) : [], listArticleComments(db, user, id), getSettings()]);
+  const formatTime = (iso: string) => formatDateTime(iso, locale, settings.timeZone);
   // No key by version: an action that revalidates re-renders this page, and the editor must keep
   // what is being typed (it refreshes its own workflow state).
   return (
     <>
       <ArticleEditor article={toEditorArticle(article)} context={context} />
-      {settings ? <ArticleNoticesCard articleId={id} notices={notices} mt={mt} formatTime={(iso) => formatDateTime(iso, locale, settings.timeZone)} /> : null}
+      {showNotices ? <ArticleNoticesCard articleId={id} notices={notices} mt={mt} formatTime={formatTime} /> : null}
+      <ArticleConversationCard articleId={id} comments={comments} mt={mt} formatTime={formatTime} closed={article.deleted} />
     </>
   );
 }

@@ -18,11 +18,11 @@ export async function POST(request: NextRequest) {
   try {
     const user = await requirePermission('import:run');
     // Cookies are SameSite=Lax only: an upload in a signed-in session must come from a page of this site.
-    if (!isSameOriginRequest(request.headers)) throw new ActionError(403, 'This upload did not come from this site.');
+    if (!isSameOriginRequest(request.headers)) throw new ActionError(403, { code: 'uploadCrossSite' });
     const id = await startWordPressImport(request, user, clientIp(request.headers));
     return Response.json({ id }, { status: 202, headers: NO_STORE });
   } catch (error) {
     const failure = failureOf(error, 'import.upload');
-    return Response.json({ error: failure.error }, { status: failure.status, headers: NO_STORE });
+    return Response.json({ error: failure.error, reason: failure.reason }, { status: failure.status, headers: NO_STORE });
   }
 }
