@@ -10,9 +10,12 @@ export const SITE_LOCALES = ['zh-CN', 'en'] as const;
 export const ARTICLE_NOTICE_KINDS = ['update', 'correction'] as const;
 /** A message in a story's review conversation: a note, the author's word on submitting, a reviewer's reason for sending it back. */
 export const ARTICLE_COMMENT_KINDS = ['note', 'submit', 'return'] as const;
+/** What the bell tells a staff member. */
+export const NOTIFICATION_KINDS = ['submitted', 'returned', 'published', 'went_live', 'commented', 'mentioned'] as const;
 
 export type UserRole = (typeof USER_ROLES)[number];
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 export type SiteLocale = (typeof SITE_LOCALES)[number];
 export type ArticleNoticeKind = (typeof ARTICLE_NOTICE_KINDS)[number];
 export type ArticleCommentKind = (typeof ARTICLE_COMMENT_KINDS)[number];
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   'redirect:manage': ['editor', 'admin'],
   'breaking:manage': ['editor', 'admin'],
   'media:upload': ['contributor', 'author', 'editor', 'admin'],
+  /** One's own notifications (the bell). */
+  'notification:read': ['contributor', 'author', 'editor', 'admin'],
   'media:manage': ['editor', 'admin'],
   'stats:read': ['editor', 'admin'],
   'user:manage': ['admin'],

@@ -7,6 +7,7 @@ import { AdminNavLinks } from './AdminNavLinks.client';
 
 const LINKS: { href: string; key: Parameters<AdminTranslator>[0]; permission?: Permission }[] = [
   { href: '/admin', key: 'dashboard' },
+  { href: '/admin/notifications', key: 'notifications', permission: 'notification:read' },
   { href: '/admin/articles', key: 'articles' },
   { href: '/admin/articles/new', key: 'newArticle', permission: 'article:create' },
   { href: '/admin/media', key: 'media', permission: 'media:upload' },
@@ -25,10 +26,12 @@ const LINKS: { href: string; key: Parameters<AdminTranslator>[0]; permission?: P
 ];
 
 /** Shows each role only what it may do; the server enforces it regardless. */
-export function AdminNav({ user, t }: { user: CurrentUser; t: AdminTranslator }) {
+export function AdminNav({ user, t, unread }: { user: CurrentUser; t: AdminTranslator; unread: number }) {
+  // The bell: the unread count beside 通知, read out in words.
+  const badge = (href: string) => (href === '/admin/notifications' && unread ? { count: unread > 99 ? '99+' : String(unread), label: t('unreadNotifications', { count: unread }) } : undefined);
   return (
     <nav aria-label={t('admin')} className="flex flex-col gap-1 text-sm">
-      <AdminNavLinks links={LINKS.filter((l) => !l.permission || can(user.role, l.permission)).map((l) => ({ href: l.href, label: t(l.key) }))} />
+      <AdminNavLinks links={LINKS.filter((l) => !l.permission || can(user.role, l.permission)).map((l) => ({ href: l.href, label: t(l.key), badge: badge(l.href) }))} />
       <Link href="/" className="rounded px-3 py-2 hover:bg-neutral-200 dark:hover:bg-neutral-800">
         {t('viewSite')}
       </Link>

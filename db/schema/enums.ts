@@ -1,5 +1,5 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
-import { ARTICLE_COMMENT_KINDS, ARTICLE_NOTICE_KINDS, ARTICLE_STATUSES, PAGE_STATUSES, SITE_LOCALES, USER_ROLES } from '../../domain/enums';
+import { ARTICLE_COMMENT_KINDS, ARTICLE_NOTICE_KINDS, ARTICLE_STATUSES, NOTIFICATION_KINDS, PAGE_STATUSES, SITE_LOCALES, USER_ROLES } from '../../domain/enums';
 
 export type { ArticleStatus, SiteLocale, UserRole } from '../../domain/enums';
 
@@ -9,3 +9,4 @@ export const pageStatus = pgEnum('page_status', PAGE_STATUSES);
 export const siteLocale = pgEnum('site_locale', SITE_LOCALES);
 export const articleNoticeKind = pgEnum('article_notice_kind', ARTICLE_NOTICE_KINDS);
 export const articleCommentKind = pgEnum('article_comment_kind', ARTICLE_COMMENT_KINDS);
+export const notificationKind = pgEnum('notification_kind', NOTIFICATION_KINDS);

@@ -6,6 +6,7 @@ export * from './tags';
 export * from './articles';
 export * from './article-notices';
 export * from './article-comments';
+export * from './notifications';
 export * from './pages';
 export * from './redirects';
 export * from './admin';

@@ -63,6 +63,7 @@ describe('every admin page has its own title, in the UI language', () => {
     ['/admin/stats', '浏览统计 · 管理后台'],
     ['/admin/tags', '标签 · 管理后台'],
     ['/admin/webhooks', 'Webhook · 管理后台'],
+    ['/admin/notifications', '通知 · 管理后台'],
   ])('%s is “%s”', async (path, title) => {
     const page = await open(admin, path);
     expect(await page.title()).toBe(title);

@@ -267,6 +267,7 @@ const W = 'actions/webhooks.ts';
 const TK = 'actions/api-tokens.ts';
 const AN = 'actions/article-notices.ts';
 const AC2 = 'actions/article-comments.ts';
+const NT = 'actions/notifications.ts';
 
 const EDITORS: readonly Role[] = ['editor', 'admin'];
 const ADMINS: readonly Role[] = ['admin'];
@@ -792,6 +793,10 @@ const rows: Row[] = [
     args: (t) => [IDLE, form({ articleId: String(t.id), body: uniq('Note') })],
     probe: (t) => conversationView(t.id as number),
   },
+
+  // --- Notifications (one's own only: there is no id to aim at someone else's) -------------------
+  { name: 'markNotificationsReadAction', file: NT, rule: 'every staff member clears their own bell (notification:read)', allowed: EVERYONE, args: () => [{}] },
+  { name: 'markNotificationsReadForm', file: NT, rule: 'the bell page\'s button: every staff member, their own', allowed: EVERYONE, ok: 'form-ok', anonymous: SIGN_IN_FIRST, args: () => [IDLE, form({})] },
 
   // --- Corrections and significant updates -----------------------------------------------------
   {

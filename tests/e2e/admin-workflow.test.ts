@@ -137,6 +137,15 @@ describe('from draft to correction', () => {
     expect(await thread.locator('li').last().textContent()).toContain(REPLY);
     await own.getByRole('button', { name: et('submit'), exact: true }).click();
     await waitForStatus(own, 'state_in_review');
+
+    // The bell told the contributor, with who and which story; clearing it clears the count.
+    expect(await own.getByTestId('unread-count').locator('.sr-only').textContent()).toBe(t('unreadNotifications', { count: 1 }));
+    await own.getByRole('link', { name: new RegExp(`^${t('notifications')}`) }).click();
+    await own.waitForURL(`${nr.baseURL}/admin/notifications`);
+    const item = own.getByTestId('notifications').locator('li[data-unread="true"]');
+    expect(await item.textContent()).toContain(`${mt('notifyReturned', { who: '值班编辑老钱' })}：${TITLE}`);
+    await own.getByRole('button', { name: mt('markAllRead'), exact: true }).click();
+    await expect.poll(() => own.getByTestId('unread-count').count(), { timeout: 30_000 }).toBe(0);
     await own.close();
   }, 180_000);
 

@@ -57,7 +57,7 @@ describe('the PERMISSIONS table matches the role descriptions of the issue', () 
       expect(can('contributor', p), p).toBe(false);
     }
     // Only what writing a draft needs beyond the article itself.
-    expect(granted('contributor')).toEqual(['article:create', 'article:submit', 'media:upload']);
+    expect(granted('contributor')).toEqual(['article:create', 'article:submit', 'media:upload', 'notification:read']);
   });
 
   it('author: what a contributor may, plus publishing (and so correcting) their own stories and creating tags', () => {
@@ -127,7 +127,7 @@ const cases: Case[] = [
   { name: 'save own article that is in the trash', setup: 'trashed-draft', owner: 'self', op: 'save', outcome: { contributor: 404, author: 404, editor: 404, admin: 404 } },
   { name: 'submit own draft for review', setup: 'draft', owner: 'self', op: 'submit', outcome: ALL_OK, after: { status: 'in_review' } },
   { name: 'withdraw own submission', setup: 'in_review', owner: 'self', op: 'withdraw', outcome: ALL_OK, after: { status: 'draft' } },
-  { name: "withdraw someone else's submission", setup: 'in_review', owner: 'other', op: 'withdraw', outcome: EDITORS(404), after: { status: 'draft' } },
+  { name: "send someone else's submission back, saying why", setup: 'in_review', owner: 'other', op: 'withdraw', outcome: EDITORS(404), after: { status: 'draft' } },
   { name: 'publish own draft', setup: 'draft', owner: 'self', op: 'publish', outcome: PUBLISHERS(403), after: { status: 'published' } },
   { name: "publish someone else's article in review", setup: 'in_review', owner: 'other', op: 'publish', outcome: EDITORS(404), after: { status: 'published' } },
   { name: 'schedule own draft', setup: 'draft', owner: 'self', op: 'schedule', outcome: PUBLISHERS(403), after: { status: 'scheduled' } },
@@ -150,7 +150,8 @@ const cases: Case[] = [
 function perform(actor: Actor, id: number, op: Case['op'], title: string): Promise<WriteResult> {
   if (op === 'save') return edit(db, actor, id, { title, tagNames: ['SEO'], authorIds: [actor.id, staff.author.id] }, { reader: staff.admin });
   const publishAt = op === 'schedule' ? new Date(Date.now() + 3 * 86_400_000) : undefined;
-  return transitionArticle(db, actor, id, op, { publishAt });
+  // Sending someone else's story back needs a reason (the workflow refuses it without one).
+  return transitionArticle(db, actor, id, op, { publishAt, note: op === 'withdraw' ? '请修改后再提交。' : undefined });
 }
 
 const matrix = cases.flatMap((c) => ROLES.map((role) => [`${role}: ${c.name} → ${c.outcome[role]}`, { ...c, role, expected: c.outcome[role] }] as const));
@@ -188,7 +189,9 @@ describe('the article permission matrix through the DAL', () => {
       expect(await authorIdsOf(db, id)).toEqual(editor ? [actor.id, staff.author.id] : before.authorLinks.map((l) => l.userId));
     }
     const audit = await auditOf(db, id);
-    expect(audit.at(-1)).toMatchObject({ action: op === 'save' ? 'article.update' : `article.${op}`, actorId: actor.id });
+    // Sending back someone else's submission is recorded as a return, with its reason.
+    const action = op === 'save' ? 'article.update' : op === 'withdraw' && owner === 'other' ? 'article.return' : `article.${op}`;
+    expect(audit.at(-1)).toMatchObject({ action, actorId: actor.id });
   });
 });
 

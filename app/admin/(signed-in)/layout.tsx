@@ -5,6 +5,8 @@ import { adminTranslator } from '@/services/admin/locale';
 import { adminLayoutMetadata } from '@/services/admin/metadata';
 import { requirePageUser } from '@/services/auth/session';
 import { getSettings } from '@/services/reader';
+import { getDb } from '@/db/client';
+import { unreadCount } from '@/db/queries/admin/notifications';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +15,7 @@ export const generateMetadata = adminLayoutMetadata;
 /** The check here only picks the UI; every page, action and route checks again on its own. */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser();
-  const [{ t, locale }, settings] = await Promise.all([adminTranslator(user), getSettings()]);
+  const [{ t, locale }, settings, unread] = await Promise.all([adminTranslator(user), getSettings(), getDb().then((db) => unreadCount(db, user.id))]);
   return (
     <div lang={locale} data-ui-locale={locale} className="mx-auto grid max-w-7xl gap-6 px-4 py-6 md:grid-cols-[13rem_1fr]">
       <aside>
@@ -25,7 +27,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             </Link>
           }
         >
-          <AdminNav user={user} t={t} />
+          <AdminNav user={user} t={t} unread={unread} />
         </AdminMenu>
       </aside>
       <main id="main" className="min-w-0">

@@ -9,6 +9,8 @@ import { canViewArticleInAdmin, type Actor } from '../../../domain/permissions';
 import type { ArticleCommentInput } from '../../../domain/validation/article-comment';
 import { loadCurrent } from './article-current';
 import { writeAudit } from './audit';
+import { mentionableStaff, notify, storyPeople } from './notifications';
+import { mentionedStaff } from '../../../domain/mentions';
 import type { StaffActor } from './sections';
 
 export interface ArticleCommentDTO {
@@ -36,6 +38,15 @@ export async function addArticleComment(db: Database, actor: StaffActor, input: 
     const current = await loadCurrent(t, input.articleId, true);
     if (!current || current.deletedAt || !canViewArticleInAdmin(actor, current)) throw notFoundError('This article');
     const id = await insertArticleComment(t, actor, input.articleId, 'note', input.body);
+    // Those it mentions hear of it as a mention; the story's people and the others in the conversation as a note.
+    // Only colleagues who may see the story: a mention must not tell anyone else that it exists.
+    const staff = (await mentionableStaff(t)).filter((person) => canViewArticleInAdmin(person, current));
+    const mentioned = mentionedStaff(input.body, staff).map((s) => s.id);
+    const talking = (await t.selectDistinct({ id: articleComments.authorId }).from(articleComments).where(eq(articleComments.articleId, input.articleId)))
+      .map((r) => r.id)
+      .filter((uid) => staff.some((person) => person.id === uid));
+    await notify(t, mentioned, 'mentioned', input.articleId, actor.id);
+    await notify(t, [...(await storyPeople(t, current)), ...talking].filter((uid) => uid === null || !mentioned.includes(uid)), 'commented', input.articleId, actor.id);
     await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'article.comment', entityType: 'article', entityId: input.articleId, summary: input.body, data: { comment: id } });
     // Nothing readers see changes.
     return { id, invalidate: [] as string[] };

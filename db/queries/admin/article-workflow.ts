@@ -7,6 +7,7 @@ import { withTx } from '../../tx';
 import { ActionError, forbiddenError, notFoundError } from '../../../domain/errors';
 import { can, canPublishArticle, canTransition, canViewArticleInAdmin, ownsArticle, type Actor, type ArticleTransition } from '../../../domain/permissions';
 import { insertArticleComment } from './article-comments';
+import { notify, reviewers, storyPeople } from './notifications';
 import { effectiveStatus } from '../visibility';
 import { loadCurrent, PUBLIC, readerTags, type WriteResult } from './article-current';
 import { assertPublishable, storedChecklistInput } from './article-checklist';
@@ -114,6 +115,9 @@ export async function transitionArticle(db: Database, actor: Actor, id: number, 
       .returning({ version: articles.version, status: effectiveStatus, slug: articles.slug, title: articles.title });
     if (effective === 'submit' && note) await insertArticleComment(t, actor, id, 'submit', note);
     if (isReturn) await insertArticleComment(t, actor, id, 'return', note);
+    // The bell: reviewers hear of a submission; the story's people of its return and of it going live.
+    if (effective === 'submit') await notify(t, await reviewers(t), 'submitted', id, actor.id);
+    if (isReturn) await notify(t, await storyPeople(t, current), 'returned', id, actor.id);
     await writeAudit(t, {
       actorId: actor.id,
       action: isReturn ? 'article.return' : `article.${effective}`,
@@ -126,6 +130,7 @@ export async function transitionArticle(db: Database, actor: Actor, id: number, 
     const wasLive = current.status === 'published' && !current.deletedAt;
     const isLive = row!.status === 'published' && !patch.deletedAt;
     if (wasLive !== isLive) await enqueueWebhookEvent(t, isLive ? EVENT.published : effective === 'trash' ? EVENT.deleted : EVENT.unpublished, { id });
+    if (!wasLive && isLive) await notify(t, await storyPeople(t, current), 'published', id, actor.id);
     const wasPublic = PUBLIC.includes(current.status) && !current.deletedAt;
     const isPublic = PUBLIC.includes(row!.status) && !patch.deletedAt;
     const invalidate = wasPublic || isPublic ? await readerTags(t, id, [current]) : [];

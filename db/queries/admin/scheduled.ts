@@ -1,10 +1,11 @@
 import { withTx } from '../../tx';
 import 'server-only';
-import { and, asc, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { articleAuthors, articles, articleTags } from '../../schema';
 import { scheduledIsDue } from '../visibility';
 import { readerTags } from './article-current';
+import { notify, storyPeople } from './notifications';
 import { writeAudit } from './audit';
 import { enqueueWebhookEvent } from '../webhooks/outbox';
 import { EVENT } from '../../../domain/webhooks/events';
@@ -41,7 +42,7 @@ export async function promoteDueScheduled(db: Database): Promise<PromotionResult
       .update(articles)
       .set({ status: 'published' })
       .where(scheduledIsDue)
-      .returning({ id: articles.id, title: articles.title, publishedAt: articles.publishedAt, sectionId: articles.sectionId });
+      .returning({ id: articles.id, title: articles.title, publishedAt: articles.publishedAt, sectionId: articles.sectionId, createdById: articles.createdById });
     const out: WentLiveDTO[] = [];
     for (const row of rows.sort((a, b) => a.id - b.id)) {
       const publishedAt = (row.publishedAt ?? new Date()).toISOString();
@@ -54,6 +55,7 @@ export async function promoteDueScheduled(db: Database): Promise<PromotionResult
         data: { from: 'scheduled', to: 'published', publishAt: publishedAt },
       });
       await enqueueWebhookEvent(tx, EVENT.scheduledPublished, { id: row.id });
+      await notify(tx, await storyPeople(tx, { createdById: row.createdById, authorIds: await authorIdsOf(tx, row.id) }), 'went_live', row.id, null);
       out.push({ id: row.id, title: row.title, publishedAt });
     }
     return { live: out, invalidate: await viewsOf(tx, rows) };
@@ -75,6 +77,10 @@ export async function unpinExpired(db: Database): Promise<{ unpinned: number[]; 
     for (const row of rows) await writeAudit(tx, { actorId: null, action: 'article.pin-ended', entityType: 'article', entityId: row.id, summary: row.title });
     return { unpinned: rows.map((r) => r.id), invalidate: await viewsOf(tx, rows) };
   });
+}
+
+async function authorIdsOf(tx: Database, articleId: number): Promise<number[]> {
+  return (await tx.select({ id: articleAuthors.userId }).from(articleAuthors).where(eq(articleAuthors.articleId, articleId))).map((r) => r.id);
 }
 
 async function viewsOf(tx: Database, rows: { id: number; sectionId: number }[]): Promise<string[]> {

@@ -36,6 +36,8 @@ export const admin: Record<AdminKey, string> = {
   audit: 'Audit log',
   webhooks: 'Webhooks',
   account: 'My account',
+  notifications: 'Notifications',
+  unreadNotifications: '{count} unread notifications',
   viewSite: 'View site',
   menu: 'Menu',
   myDrafts: 'My drafts',

@@ -34,6 +34,8 @@ export const admin = {
   audit: '操作日志',
   webhooks: 'Webhook',
   account: '我的账号',
+  notifications: '通知',
+  unreadNotifications: '{count} 条未读通知',
   viewSite: '查看网站',
   menu: '菜单',
   myDrafts: '我的草稿',
