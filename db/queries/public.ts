@@ -6,6 +6,7 @@ import { renderInfoOf } from './media-render';
 import { editorCredit } from '../../domain/attribution';
 import type {
   ArticleCardDTO,
+  ArticleNoticeDTO,
   ArticleDTO,
   AuthorDTO,
   Paged,
@@ -265,6 +266,10 @@ export async function getArticle(db: Database, id: number): Promise<ArticleDTO |
       publishedByName: sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${qualified(articles, 'published_by_id')})`,
       coverCaption: articles.coverCaption,
       coverCredit: articles.coverCredit,
+      // Its corrections and significant updates, oldest first, in the same round trip (article_notices_article_idx).
+      noticeRows: sql<{ id: number; kind: ArticleNoticeDTO['kind']; note: string; at: string }[] | null>`(
+        select json_agg(json_build_object('id', n.id, 'kind', n.kind, 'note', n.note, 'at', n.created_at) order by n.created_at, n.id)
+        from ${articleNotices} n where n.article_id = ${qualified(articles, 'id')})`,
       seoTitle: articles.seoTitle,
       seoDescription: articles.seoDescription,
       updatedAt: articles.updatedAt,
@@ -280,7 +285,7 @@ export async function getArticle(db: Database, id: number): Promise<ArticleDTO |
     .leftJoin(media, and(eq(media.id, articles.coverMediaId), eq(media.status, 'ready')))
     .where(and(eq(articles.id, id), articleIsVisible));
   if (!row) return null;
-  const [authorRows, tagRows, noticeRows] = await Promise.all([
+  const [authorRows, tagRows] = await Promise.all([
     db
       .select({ id: users.id, slug: users.slug, name: users.name })
       .from(articleAuthors)
@@ -293,15 +298,9 @@ export async function getArticle(db: Database, id: number): Promise<ArticleDTO |
       .innerJoin(tags, eq(tags.id, articleTags.tagId))
       .where(eq(articleTags.articleId, id))
       .orderBy(asc(articleTags.sortOrder), asc(tags.name)),
-    // Its corrections and significant updates, oldest first (article_notices_article_idx).
-    db
-      .select({ id: articleNotices.id, kind: articleNotices.kind, note: articleNotices.note, at: articleNotices.createdAt })
-      .from(articleNotices)
-      .where(eq(articleNotices.articleId, id))
-      .orderBy(asc(articleNotices.createdAt), asc(articleNotices.id)),
   ]);
-  const notices = noticeRows.map((n) => ({ ...n, at: toIso(n.at) }));
-  const { coverMedia, editorName, publishedByName, coverCaption, coverCredit, ...card } = row;
+  const { coverMedia, editorName, publishedByName, coverCaption, coverCredit, noticeRows, ...card } = row;
+  const notices = (noticeRows ?? []).map((n) => ({ ...n, at: toIso(n.at) }));
   const library = coverMedia?.storageKey ? renderInfoOf(coverMedia as Parameters<typeof renderInfoOf>[0]) : null;
   const words = { alt: row.coverImageAlt, caption: coverCaption, credit: coverCredit };
   const cover: ArticleDTO['cover'] = library
