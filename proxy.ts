@@ -23,7 +23,7 @@ export async function proxy(request: NextRequest) {
   }
   const frameable = pathname.startsWith('/preview/article/');
   const csp = adminCsp(Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64'), process.env.NODE_ENV === 'development', frameable);
-  const open = !pathname.startsWith('/admin') || pathname.startsWith('/admin/login') || pathname.startsWith('/admin/setup');
+  const open = !pathname.startsWith('/admin') || pathname.startsWith('/admin/login') || pathname.startsWith('/admin/setup') || pathname.startsWith('/admin/password');
   const hasSession = request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');
   let response: NextResponse;
   if (!open && !hasSession) {

@@ -1,12 +1,12 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { changeOwnPassword, setOwnUiLocale, updateOwnProfile } from '@/db/queries/admin/users-admin';
+import { changeOwnPassword, setOwnEmailNotifications, setOwnUiLocale, updateOwnProfile } from '@/db/queries/admin/users-admin';
 import { formState, staffOf, text } from '@/actions/form-result';
 import type { FormState } from '@/domain/form-state';
 import { defineAction } from '@/actions/define';
 import { signIn } from '@/services/auth';
-import { ownPasswordInput, profileInput, uiLocaleInput } from '@/domain/validation/user';
+import { emailNotificationsInput, ownPasswordInput, profileInput, uiLocaleInput } from '@/domain/validation/user';
 
 export const updateProfileAction = defineAction({ name: 'account.profile', input: profileInput, permission: null }, async (input, ctx) => {
   const result = await updateOwnProfile(ctx.db, staffOf(ctx), input);
@@ -16,6 +16,11 @@ export const updateProfileAction = defineAction({ name: 'account.profile', input
 
 export const setUiLocaleAction = defineAction({ name: 'account.ui-locale', input: uiLocaleInput, permission: null }, async (input, ctx) => {
   await setOwnUiLocale(ctx.db, staffOf(ctx), input.uiLocale);
+  return null;
+});
+
+export const setEmailNotificationsAction = defineAction({ name: 'account.email-notifications', input: emailNotificationsInput, permission: null }, async (input, ctx) => {
+  await setOwnEmailNotifications(ctx.db, staffOf(ctx), input.emailNotifications);
   return null;
 });
 
@@ -36,6 +41,10 @@ export async function updateProfileForm(_state: FormState, form: FormData): Prom
 export async function setUiLocaleForm(_state: FormState, form: FormData): Promise<FormState> {
   const value = text(form, 'uiLocale');
   return formState(await setUiLocaleAction({ uiLocale: value === '' ? null : (value as 'en') }), 'languageSaved');
+}
+
+export async function setEmailNotificationsForm(_state: FormState, form: FormData): Promise<FormState> {
+  return formState(await setEmailNotificationsAction({ emailNotifications: text(form, 'emailNotifications') === 'on' }), 'emailNotificationsSaved');
 }
 
 /**

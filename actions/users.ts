@@ -1,15 +1,26 @@
 'use server';
 
+import { after } from 'next/server';
 import type { UserRole } from '@/db/schema';
-import { changeUserRole, inviteUser, resetUserPassword, setUserDisabled, updateUserDetails } from '@/db/queries/admin/users-admin';
+import { changeUserRole, inviteUser, resendInvitation, resetUserPassword, setUserDisabled, updateUserDetails } from '@/db/queries/admin/users-admin';
+import { runMailSender } from '@/services/mail/sender';
 import { formState, staffOf, text } from '@/actions/form-result';
 import type { FormState } from '@/domain/form-state';
 import { defineAction } from '@/actions/define';
-import { changeRoleInput, inviteUserInput, resetPasswordInput, setDisabledInput, userDetailsInput } from '@/domain/validation/user';
+import { changeRoleInput, inviteUserInput, resetPasswordInput, sendInvitationInput, setDisabledInput, userDetailsInput } from '@/domain/validation/user';
 
-export const inviteUserAction = defineAction({ name: 'user.create', input: inviteUserInput, permission: 'user:manage' }, async (input, ctx) =>
-  inviteUser(ctx.db, staffOf(ctx), input),
-);
+/** No initial password: the new colleague is mailed an invitation, sent now rather than at the sender's next tick. */
+export const inviteUserAction = defineAction({ name: 'user.create', input: inviteUserInput, permission: 'user:manage' }, async (input, ctx) => {
+  const created = await inviteUser(ctx.db, staffOf(ctx), input);
+  if (created.invited) after(() => runMailSender(ctx.db));
+  return created;
+});
+
+export const sendInvitationAction = defineAction({ name: 'user.invitation', input: sendInvitationInput, permission: 'user:manage' }, async (input, ctx) => {
+  const sent = await resendInvitation(ctx.db, staffOf(ctx), input.id);
+  after(() => runMailSender(ctx.db));
+  return sent;
+});
 
 export const updateUserDetailsAction = defineAction({ name: 'user.details', input: userDetailsInput, permission: 'user:manage' }, async ({ id: userId, ...details }, ctx) =>
   ctx.expire(await updateUserDetails(ctx.db, staffOf(ctx), userId, details)),
@@ -29,8 +40,13 @@ export const resetUserPasswordAction = defineAction({ name: 'user.reset-password
 
 // `text` hands passwords over exactly as typed: never trimmed, never normalised.
 export async function inviteUserForm(_state: FormState, form: FormData): Promise<FormState> {
-  const result = await inviteUserAction({ email: text(form, 'email'), name: text(form, 'name'), role: text(form, 'role') as UserRole, password: text(form, 'password') });
-  return formState(result, 'userCreated');
+  const email = text(form, 'email');
+  const result = await inviteUserAction({ email, name: text(form, 'name'), role: text(form, 'role') as UserRole, password: text(form, 'password') });
+  return formState(result, result.ok && result.data.invited ? 'userInvited' : 'userCreated', () => ({ email: email.trim() }));
+}
+
+export async function sendInvitationForm(_state: FormState, form: FormData): Promise<FormState> {
+  return formState(await sendInvitationAction({ id: text(form, 'id') }), 'invitationSent');
 }
 
 export async function updateUserDetailsForm(_state: FormState, form: FormData): Promise<FormState> {

@@ -127,6 +127,16 @@ export const envSchema = z.object({
       .transform((v) => v.split(',').map((s) => s.trim().toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '')).filter(Boolean))
       .refine((hosts) => hosts.every((h) => /^[a-z0-9.:_-]+$/.test(h) && h.length <= 253), 'must be a comma-separated list of host names or IP addresses, like hooks.internal,127.0.0.1 (no schemes, ports or wildcards)'),
   ).transform((v) => v ?? []),
+  // Mail: notifications, password resets and invitations are mailed only when SMTP_URL is set
+  SMTP_URL: optional(
+    z.string().refine((v) => isUrl(v, ['smtp:', 'smtps:']), 'must be a URL like smtp://user:password@smtp.example.com:587 (smtp:// with STARTTLS, or smtps:// for TLS from the start)'),
+  ),
+  MAIL_FROM: optional(
+    z
+      .string()
+      .max(320, 'must be at most 320 characters')
+      .refine((v) => /^(?:[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/.test(v), 'must be an address like news@example.com or "Example News <news@example.com>"'),
+  ),
   // Database
   DATABASE_URL: optional(postgresUrl()),
   DATABASE_REPLICA_URLS: optional(

@@ -12,6 +12,10 @@ export const ARTICLE_NOTICE_KINDS = ['update', 'correction'] as const;
 export const ARTICLE_COMMENT_KINDS = ['note', 'submit', 'return'] as const;
 /** What the bell tells a staff member. */
 export const NOTIFICATION_KINDS = ['submitted', 'returned', 'published', 'went_live', 'commented', 'mentioned'] as const;
+/** What the site mails: a notification, a password reset its owner asked for, an invitation to set one. */
+export const EMAIL_KINDS = ['notification', 'password_reset', 'invitation'] as const;
+/** What a one-time password link is for. */
+export const PASSWORD_TOKEN_PURPOSES = ['reset', 'invitation'] as const;
 
 export type UserRole = (typeof USER_ROLES)[number];
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
@@ -19,3 +23,5 @@ export type SiteLocale = (typeof SITE_LOCALES)[number];
 export type ArticleNoticeKind = (typeof ARTICLE_NOTICE_KINDS)[number];
 export type ArticleCommentKind = (typeof ARTICLE_COMMENT_KINDS)[number];
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+export type PasswordTokenPurpose = (typeof PASSWORD_TOKEN_PURPOSES)[number];

@@ -16,3 +16,13 @@ export function dataDir(): string {
 export function siteUrl(): string {
   return config().SITE_URL ?? `http://localhost:${config().PORT}`;
 }
+
+/** The admin's origin, for links in mail: AUTH_URL when the admin has its own, else the site's. */
+export function adminUrl(): string {
+  return config().AUTH_URL ?? siteUrl();
+}
+
+/** Whether the site mails anything (SMTP_URL is set). */
+export function mailEnabled(): boolean {
+  return Boolean(config().SMTP_URL);
+}

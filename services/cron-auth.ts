@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { getDb, type Database } from '@/db/client';
 import { config } from '@/domain/config.mjs';
 
 /**
@@ -22,3 +23,19 @@ export function cronAuthorised(request: Request): boolean {
 export const NO_STORE = { 'Cache-Control': 'no-store' };
 
 export const unauthorised = () => Response.json({ error: 'unauthorized' }, { status: 401, headers: { ...NO_STORE, 'WWW-Authenticate': 'Bearer' } });
+
+/**
+ * A cron route's handler: authorised, then `work`, whose report is the answer; a failure is logged
+ * and answered 503 with `Retry-After`, saying that what was due stays due.
+ */
+export function cronHandler<R extends object>(label: string, work: (db: Database) => Promise<R>, onFailure: string): (request: Request) => Promise<Response> {
+  return async (request) => {
+    if (!cronAuthorised(request)) return unauthorised();
+    try {
+      return Response.json({ ok: true, ...(await work(await getDb())) }, { headers: NO_STORE });
+    } catch (error) {
+      console.error(`[gazette] ${label}: the cron run failed:`, error instanceof Error ? error.message : error);
+      return Response.json({ ok: false, error: onFailure }, { status: 503, headers: { ...NO_STORE, 'Retry-After': '30' } });
+    }
+  };
+}

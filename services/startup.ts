@@ -15,6 +15,7 @@ import { sweepPendingMedia } from './media/ingest';
 import { sweepTempUploads } from './media/receive';
 import { schedulePromotions } from './scheduled';
 import { scheduleWebhookDeliveries } from './webhooks/sender';
+import { scheduleMailDelivery } from './mail/sender';
 import fs from 'node:fs';
 import path from 'node:path';
 import { dataDir } from '../domain/env';
@@ -48,6 +49,7 @@ async function prepareAtBoot(cfg: Config, started: number, attempt: number): Pro
     scheduleMediaSweeps(conn.db);
     schedulePromotions(conn.db);
     scheduleWebhookDeliveries(conn.db);
+    scheduleMailDelivery(conn.db);
     console.log(`[gazette] database ready (${conn.kind}) in ${Date.now() - started} ms`);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

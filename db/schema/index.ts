@@ -7,6 +7,7 @@ export * from './articles';
 export * from './article-notices';
 export * from './article-comments';
 export * from './notifications';
+export * from './mail';
 export * from './pages';
 export * from './redirects';
 export * from './admin';

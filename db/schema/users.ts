@@ -19,6 +19,8 @@ export const users = pgTable(
     /** Bumped on password change, role change or disable: invalidates issued sessions. */
     sessionVersion: integer().notNull().default(1),
     uiLocale: siteLocale(),
+    /** Whether what rings the bell is also mailed (when the site has SMTP_URL). */
+    emailNotifications: boolean().notNull().default(true),
     ...timestamps,
   },
   (t) => [uniqueIndex('users_email_key').on(t.email), uniqueIndex('users_slug_key').on(t.slug), index('users_role_idx').on(t.role)],

@@ -70,6 +70,7 @@ const user = z
     isOwner: z.boolean(),
     disabledAt: maybeWhen,
     uiLocale: z.enum(SITE_LOCALES).nullable(),
+    emailNotifications: z.boolean().default(true),
     ...stamps,
   })
   .strict();

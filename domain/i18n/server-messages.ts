@@ -137,6 +137,11 @@ export const SERVER_MESSAGES = {
   wrongCurrentPassword: { en: 'The current password is not correct.', 'zh-CN': '当前密码不正确。' },
   tooManyAttempts: { en: 'Too many wrong passwords. Try again in 15 minutes.', 'zh-CN': '密码错误次数过多，请 15 分钟后再试。' },
   reauthRequired: { en: 'To reset an administrator’s password, enter your own current password.', 'zh-CN': '重置管理员的密码前，请输入你自己的当前密码。' },
+  // Mail: resets and invitations (db/queries/admin/password-links.ts).
+  mailNotConfigured: { en: 'This site sends no mail (SMTP_URL is not set): ask an administrator to set a new password for you.', 'zh-CN': '本站未配置邮件（未设置 SMTP_URL），请联系管理员为你设置新密码。' },
+  passwordLinkInvalid: { en: 'This link has expired or was already used. Ask for a new one.', 'zh-CN': '此链接已过期或已使用，请重新申请。' },
+  invitationNotNeeded: { en: 'Only an active colleague without a password can be invited; anyone else resets their password from the sign-in page.', 'zh-CN': '只能邀请尚未设置密码的在职同事；其他人可在登录页自行重设密码。' },
+  tooManyResetRequests: { en: 'Too many requests from this address. Try again in {minutes} minutes.', 'zh-CN': '此地址请求过于频繁，请 {minutes} 分钟后再试。' },
   // Settings.
   siteNameRequired: { en: 'The site name is required.', 'zh-CN': '网站名称不能为空。' },
   timeZoneInvalid: { en: 'Not a known time zone; use a name such as Asia/Shanghai.', 'zh-CN': '无法识别的时区，请使用 Asia/Shanghai 这样的名称。' },

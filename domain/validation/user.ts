@@ -9,9 +9,22 @@ export const inviteUserInput = z.object({
   email,
   name: requiredLine(100, 'nameRequired'),
   role: roleInput,
-  /** The initial password, told to the new colleague in person; any characters, kept verbatim. */
-  password,
+  /**
+   * The initial password, told to the new colleague in person; any characters, kept verbatim. Empty:
+   * the colleague is mailed a link to set their own (only when the site has SMTP_URL).
+   */
+  password: z.union([z.literal(''), password]).default(''),
 });
+
+export const sendInvitationInput = z.object({ id });
+
+/** Whether what rings one's bell is mailed too. */
+export const emailNotificationsInput = z.object({ emailNotifications: z.boolean() });
+
+/** "Forgot your password" on the sign-in page. */
+export const passwordResetRequestInput = z.object({ email });
+/** A new password through a mailed link. */
+export const passwordByLinkInput = z.object({ token: z.string().max(200), password });
 
 /** A colleague's name and sign-in email, as an admin corrects them. */
 export const userDetailsInput = z.object({ id, name: requiredLine(100, 'nameRequired'), email });

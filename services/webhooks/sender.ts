@@ -5,6 +5,7 @@ import { config } from '@/domain/config.mjs';
 import { nextAttemptAt } from '@/domain/webhooks/schedule';
 import { signedHeaders } from '@/domain/webhooks/signature';
 import { OutboundRefused, safeFetch, type SafeFetchOptions } from '../outbound/safe-fetch';
+import { oneAtATime } from '../one-at-a-time';
 
 /** What the delivery log keeps of an answer. */
 export const EXCERPT_BYTES = 500;
@@ -82,24 +83,12 @@ export async function sendDueWebhooks(db: Database, options: SenderOptions = {})
   return report;
 }
 
-let running: Promise<unknown> | null = null;
-
 /** One run at a time per process; failures are logged, never thrown at a page or the timer. */
-export async function runWebhookSender(db: Database, options: SenderOptions = {}): Promise<SendReport | null> {
-  if (running) return null;
-  const run = sendDueWebhooks(db, options);
-  running = run;
-  try {
-    const report = await run;
-    if (report.delivered || report.failed || report.retrying) console.log(`[gazette] webhooks: ${report.delivered} delivered, ${report.retrying} to retry, ${report.failed} failed`);
-    return report;
-  } catch (error) {
-    console.error('[gazette] webhooks: sending failed:', error instanceof Error ? error.message : error);
-    return null;
-  } finally {
-    running = null;
-  }
-}
+export const runWebhookSender = oneAtATime(
+  'webhooks',
+  (db: Database, options: SenderOptions = {}) => sendDueWebhooks(db, options),
+  (r) => (r.delivered || r.failed || r.retrying ? `${r.delivered} delivered, ${r.retrying} to retry, ${r.failed} failed` : null),
+);
 
 /** On a long-running server: every 10 s. Serverless hosts use /api/cron/webhooks instead. */
 export function scheduleWebhookDeliveries(db: Database): void {

@@ -4,6 +4,7 @@ import { demoPages, demoSections, demoSite } from '@/services/seed/demo-content'
 import { translateMessage, type MessageCode } from '@/domain/i18n/server-messages';
 import { callAction, listServerActions, request, type ActionCall } from '../helpers/actions';
 import { staffRoster } from '../fixtures/staff';
+import { startTestSmtp, type TestSmtp } from '../helpers/smtp';
 import { doc, rawSignIn, readerGet, sessionCookie, startAdmin, type AdminServer } from '../helpers/admin';
 
 /**
@@ -55,6 +56,7 @@ const ADDRESS: Record<Caller | 'fixtures' | 'author2', string> = {
 };
 
 let nr: AdminServer;
+let smtp: TestSmtp;
 const cookies: Partial<Record<Role | 'author2', string>> = {};
 let sectionId: number;
 let counter = 0;
@@ -126,6 +128,11 @@ function csvFile(text: string): FormData {
   return data;
 }
 const newPage = () => fixture<{ id: number; version: number }>('createPageAction', [{ title: uniq('Page'), body: doc('Page body') }]);
+/** A colleague invited without a password (the matrix's server mails, to the test's SMTP server). */
+const invitedUser = async () => {
+  const marker = uniq('Invited');
+  return fixture<{ id: number }>('inviteUserAction', [{ email: `${marker.toLowerCase().replace(/[^a-z0-9]+/g, '-')}@example.test`, name: marker, role: 'author', password: '' }]);
+};
 const newUser = async () => {
   const marker = uniq('User');
   const email = `${marker.toLowerCase().replace(/[^a-z0-9]+/g, '-')}@example.test`;
@@ -629,6 +636,14 @@ const rows: Row[] = [
       probe: (t) => adminView(`/admin/users/${t.id}`),
       actionProbe: async (t) => [await adminView(`/admin/users/${t.id}`), (await call('fixtures', 'changeUserRoleAction', [{ id: t.id, role: 'contributor' }])).value],
     },
+    {
+      action: 'sendInvitationAction',
+      form: 'sendInvitationForm',
+      rule: 'user:manage (admins only): a colleague invited by mail, who has no password yet, is sent a new link',
+      target: invitedUser,
+      input: (t) => ({ id: t.id }),
+      probe: (t) => adminView(`/admin/users/${t.id}`),
+    },
   ]),
 
   // --- Settings -------------------------------------------------------------------------------
@@ -672,6 +687,22 @@ const rows: Row[] = [
     rule: 'every signed-in staff member picks their own admin language',
     allowed: EVERYONE,
     args: () => [{ uiLocale: null }],
+  },
+  {
+    name: 'setEmailNotificationsAction',
+    file: AC,
+    rule: 'every signed-in staff member turns their own notification mail on or off',
+    allowed: EVERYONE,
+    args: () => [{ emailNotifications: true }],
+  },
+  {
+    name: 'setEmailNotificationsForm',
+    file: AC,
+    rule: 'own notification mail, through the form',
+    allowed: EVERYONE,
+    ok: 'form-ok',
+    anonymous: SIGN_IN_FIRST,
+    args: () => [IDLE, form({ emailNotifications: 'on' })],
   },
   {
     name: 'changePasswordAction',
@@ -734,6 +765,24 @@ const rows: Row[] = [
     ok: 'state-error: wrongCredentials',
     path: '/admin/login',
     args: (_t, caller) => [{ error: null }, form({ email: `not-an-account-${caller}@example.test`, password: 'whatever it is' })],
+  },
+  {
+    name: 'requestPasswordResetForm',
+    file: 'actions/password.ts',
+    rule: 'public: "forgot your password" answers the same whether or not the address has an account',
+    allowed: 'public',
+    ok: 'form-ok',
+    path: '/admin/password',
+    args: (_t, caller) => [IDLE, form({ email: `not-an-account-${caller}@example.test` })],
+  },
+  {
+    name: 'setPasswordByLinkForm',
+    file: 'actions/password.ts',
+    rule: 'public, but only with a live link from a mail: a made-up one sets nothing',
+    allowed: 'public',
+    ok: `form-error: ${L('passwordLinkInvalid')}`,
+    path: `/admin/password/${'A'.repeat(43)}`,
+    args: () => [IDLE, form({ token: 'A'.repeat(43), password: 'a password for nobody' })],
   },
   {
     name: 'setupOwnerAction',
@@ -978,9 +1027,11 @@ const rows: Row[] = [
 // -------------------------------------------------------------------------------------------------
 
 beforeAll(async () => {
+  smtp = await startTestSmtp();
   nr = await startAdmin({
     prefix: 'gazette-permissions-',
     staff: staffRoster(),
+    env: { SMTP_URL: smtp.url },
   });
   for (const key of [...ROLES, 'author2'] as const) {
     const account = nr.staff[key]!;
@@ -994,6 +1045,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await nr?.dispose();
+  await smtp?.close();
 });
 
 describe('every Server Action (actions/) has a row in the matrix', () => {

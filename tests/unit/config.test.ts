@@ -124,6 +124,10 @@ describe('each invalid variable gives its own message, naming it and what is exp
     ['VIEWS_SHUTDOWN_TIMEOUT_MS', { VIEWS_SHUTDOWN_TIMEOUT_MS: '999999' }, /^VIEWS_SHUTDOWN_TIMEOUT_MS: must be a whole number from 100 to 120000/],
     ['ADMIN_EMAIL', { ADMIN_EMAIL: 'editor', ADMIN_PASSWORD: 'a-good-password-1' }, /^ADMIN_EMAIL: must be an email address, got "editor"$/],
     ['ADMIN_NAME', { ADMIN_NAME: 'x'.repeat(101) }, /^ADMIN_NAME: must be at most 100 characters/],
+    // The password in a mail server's URL is masked in the message.
+    ['SMTP_URL', { SMTP_URL: 'http://mailer:s3cret@mail.example.com' }, /^SMTP_URL: must be a URL like smtp:\/\/user:password@smtp\.example\.com:587 .*got "http:\/\/mailer:\*\*\*@mail\.example\.com"$/],
+    ['MAIL_FROM', { MAIL_FROM: 'Newsroom <not an address>' }, /^MAIL_FROM: must be an address like news@example\.com or "Example News <news@example\.com>"/],
+    ['MAIL_FROM', { MAIL_FROM: 'news@example.com\r\nBcc: all@example.com' }, /^MAIL_FROM: must be an address like/],
   ];
   for (const [name, env, expected] of cases) {
     it(`${name}=${JSON.stringify(env[name]).slice(0, 40)}`, () => {

@@ -7,10 +7,12 @@ interface Props {
   name: string;
   label: string;
   mt: ManageTranslator;
+  /** May be left empty (an invitation by mail sets it instead). */
+  optional?: boolean;
 }
 
 /** A password being set (invite, reset, change): the length rule is said and enforced by the browser too. */
-export function NewPasswordField({ form, name, label, mt }: Props) {
+export function NewPasswordField({ form, name, label, mt, optional }: Props) {
   return (
     <TextField
       form={form}
@@ -18,7 +20,7 @@ export function NewPasswordField({ form, name, label, mt }: Props) {
       label={label}
       hint={mt('passwordRule', { min: PASSWORD_MIN, max: PASSWORD_MAX })}
       type="password"
-      required
+      required={!optional}
       minLength={PASSWORD_MIN}
       maxLength={PASSWORD_MAX}
       autoComplete="new-password"

@@ -45,8 +45,8 @@ export async function addArticleComment(db: Database, actor: StaffActor, input: 
     const talking = (await t.selectDistinct({ id: articleComments.authorId }).from(articleComments).where(eq(articleComments.articleId, input.articleId)))
       .map((r) => r.id)
       .filter((uid) => staff.some((person) => person.id === uid));
-    await notify(t, mentioned, 'mentioned', input.articleId, actor.id);
-    await notify(t, [...(await storyPeople(t, current)), ...talking].filter((uid) => uid === null || !mentioned.includes(uid)), 'commented', input.articleId, actor.id);
+    await notify(t, mentioned, 'mentioned', input.articleId, actor.id, input.body);
+    await notify(t, [...(await storyPeople(t, current)), ...talking].filter((uid) => uid === null || !mentioned.includes(uid)), 'commented', input.articleId, actor.id, input.body);
     await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'article.comment', entityType: 'article', entityId: input.articleId, summary: input.body, data: { comment: id } });
     // Nothing readers see changes.
     return { id, invalidate: [] as string[] };

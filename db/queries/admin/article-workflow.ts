@@ -116,8 +116,8 @@ export async function transitionArticle(db: Database, actor: Actor, id: number, 
     if (effective === 'submit' && note) await insertArticleComment(t, actor, id, 'submit', note);
     if (isReturn) await insertArticleComment(t, actor, id, 'return', note);
     // The bell: reviewers hear of a submission; the story's people of its return and of it going live.
-    if (effective === 'submit') await notify(t, await reviewers(t), 'submitted', id, actor.id);
-    if (isReturn) await notify(t, await storyPeople(t, current), 'returned', id, actor.id);
+    if (effective === 'submit') await notify(t, await reviewers(t), 'submitted', id, actor.id, note);
+    if (isReturn) await notify(t, await storyPeople(t, current), 'returned', id, actor.id, note);
     await writeAudit(t, {
       actorId: actor.id,
       action: isReturn ? 'article.return' : `article.${effective}`,

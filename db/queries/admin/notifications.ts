@@ -5,6 +5,7 @@ import { articles, notifications, users } from '../../schema';
 import type { NotificationKind } from '../../../domain/enums';
 import type { Actor } from '../../../domain/permissions';
 import { qualified } from '../qualified';
+import { mailNotification } from '../mail/compose';
 
 export interface NotificationDTO {
   id: number;
@@ -16,10 +17,16 @@ export interface NotificationDTO {
   createdAt: string;
 }
 
-/** Tells each of `userIds` (never the one who did it, never twice) about an event, in the caller's transaction. */
-export async function notify(tx: Database, userIds: readonly (number | null)[], kind: NotificationKind, articleId: number | null, actorId: number | null): Promise<void> {
+/**
+ * Tells each of `userIds` (never the one who did it, never twice) about an event, in the caller's
+ * transaction: the bell, and mail when the site has SMTP. `note` is what came with it (a reason for
+ * sending a story back, a message in its conversation), quoted in the mail.
+ */
+export async function notify(tx: Database, userIds: readonly (number | null)[], kind: NotificationKind, articleId: number | null, actorId: number | null, note?: string | null): Promise<void> {
   const to = [...new Set(userIds.filter((id): id is number => id !== null && id !== actorId))];
-  if (to.length) await tx.insert(notifications).values(to.map((userId) => ({ userId, kind, articleId, actorId })));
+  if (!to.length) return;
+  await tx.insert(notifications).values(to.map((userId) => ({ userId, kind, articleId, actorId })));
+  await mailNotification(tx, to, kind, articleId, actorId, note);
 }
 
 /** Whoever a story belongs to: its creator and its staff authors, active accounts only. */

@@ -9,6 +9,8 @@ import { ActionError, forbiddenError, notFoundError } from '../../../domain/erro
 import { can } from '../../../domain/permissions';
 import type { InviteUserInput, ProfileInput } from '../../../domain/validation/user';
 import { writeAudit } from './audit';
+import { sendInvitation } from './password-links';
+import { mailEnabled } from '../../../domain/env';
 import { beginSignInAttempt, finishSignInAttempt } from './login-attempts';
 import type { StaffActor } from './sections';
 import { createStaffUser, getPasswordHash, normalizeEmail, staffColumns, toStaff, type StaffRow, type StaffUserDTO } from './users';
@@ -25,6 +27,7 @@ export interface ProfileDTO {
   email: string;
   bio: string;
   uiLocale: 'zh-CN' | 'en' | null;
+  emailNotifications: boolean;
 }
 
 const rowColumns = { ...staffColumns, createdAt: users.createdAt };
@@ -44,7 +47,7 @@ export async function getUserForAdmin(db: Database, id: number): Promise<AdminUs
 }
 
 export async function getOwnProfile(db: Database, userId: number): Promise<ProfileDTO | null> {
-  const [row] = await db.select({ id: users.id, name: users.name, email: users.email, bio: users.bio, uiLocale: users.uiLocale }).from(users).where(eq(users.id, userId));
+  const [row] = await db.select({ id: users.id, name: users.name, email: users.email, bio: users.bio, uiLocale: users.uiLocale, emailNotifications: users.emailNotifications }).from(users).where(eq(users.id, userId));
   return row ?? null;
 }
 
@@ -83,11 +86,37 @@ async function assertAnotherAdminRemains(tx: Database, target: { id: number; rol
   if (!others.length) throw new ActionError(409, { code: 'lastAdmin' });
 }
 
-export async function inviteUser(db: Database, actor: StaffActor, input: InviteUserInput): Promise<{ id: number }> {
+export async function inviteUser(db: Database, actor: StaffActor, input: InviteUserInput): Promise<{ id: number; invited: boolean }> {
   requireManager(actor);
   return withTx(db, async (t) => {
-    const id = await createStaffUser(t, { email: input.email, name: input.name, role: input.role, password: input.password });
-    await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.create', entityType: 'user', entityId: id, summary: input.email, data: { role: input.role } });
+    // No password: the colleague sets their own through a mailed link, which needs mail.
+    if (!input.password && !mailEnabled()) throw ActionError.onField(422, 'password', { code: 'passwordTooShort' });
+    const id = await createStaffUser(t, { email: input.email, name: input.name, role: input.role, password: input.password || null });
+    const invited = !input.password;
+    if (invited) await sendInvitation(t, await inviterOf(t, actor), { id, email: normalizeEmail(input.email), name: input.name, role: input.role, uiLocale: null });
+    await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.create', entityType: 'user', entityId: id, summary: input.email, data: { role: input.role, invited } });
+    return { id, invited };
+  });
+}
+
+const inviterOf = async (tx: Database, actor: StaffActor) => {
+  const [me] = await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, actor.id));
+  return me ?? { id: actor.id, name: '' };
+};
+
+/**
+ * Mails a colleague who cannot sign in yet (no password) a new invitation; the earlier link stops
+ * working. One who has a password resets it from the sign-in page instead; a disabled one gets nothing.
+ */
+export async function resendInvitation(db: Database, actor: StaffActor, id: number): Promise<{ id: number }> {
+  requireManager(actor);
+  if (!mailEnabled()) throw new ActionError(422, { code: 'mailNotConfigured' });
+  return withTx(db, async (t) => {
+    const target = await loadForUpdate(t, id);
+    if (target.disabledAt || target.hasPassword) throw new ActionError(409, { code: 'invitationNotNeeded' });
+    const [full] = await t.select({ uiLocale: users.uiLocale }).from(users).where(eq(users.id, id));
+    await sendInvitation(t, await inviterOf(t, actor), { ...target, uiLocale: full?.uiLocale ?? null });
+    await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.invitation', entityType: 'user', entityId: id, summary: target.email });
     return { id };
   });
 }
@@ -194,6 +223,14 @@ export async function resetUserPassword(db: Database, actor: StaffActor, id: num
 async function authorReaderTags(tx: Database, userId: number, slug: string): Promise<string[]> {
   const rows = await tx.select({ id: articleAuthors.articleId }).from(articleAuthors).where(eq(articleAuthors.userId, userId));
   return [cacheTags.author(userId), `author-slug:${slug}`, 'authors', cacheTags.feeds, ...rows.map((r) => cacheTags.article(r.id))];
+}
+
+/** Whether what rings one's bell is mailed too. */
+export async function setOwnEmailNotifications(db: Database, actor: StaffActor, on: boolean): Promise<void> {
+  await withTx(db, async (t) => {
+    await t.update(users).set({ emailNotifications: on, updatedAt: new Date() }).where(eq(users.id, actor.id));
+    await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.email-notifications', entityType: 'user', entityId: actor.id, summary: on ? 'on' : 'off' });
+  });
 }
 
 /** The display name changes; the author page's address (slug) stays, so links keep working. */

@@ -90,7 +90,8 @@ export interface NewStaffUser {
   email: string;
   name: string;
   role: UserRole;
-  password: string;
+  /** null: no password yet (an invited colleague sets their own through a mailed link). */
+  password: string | null;
   isOwner?: boolean;
 }
 
@@ -104,7 +105,7 @@ export async function createStaffUser(db: Database, input: NewStaffUser): Promis
   const slug = await uniqueSlug(slugify(input.name, 'staff'), (s) => slugTakenByOtherUser(db, s));
   const [row] = await db
     .insert(users)
-    .values({ email, name: input.name, slug, role: input.role, isOwner: input.isOwner ?? false, passwordHash: await hashPassword(input.password) })
+    .values({ email, name: input.name, slug, role: input.role, isOwner: input.isOwner ?? false, passwordHash: input.password === null ? null : await hashPassword(input.password) })
     .returning({ id: users.id });
   return row!.id;
 }

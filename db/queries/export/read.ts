@@ -50,8 +50,8 @@ export async function* settingsRecords(db: Database): AsyncGenerator<Out> {
 }
 
 export async function* userRecords(db: Database): AsyncGenerator<Out> {
-  const { id, email, name, slug, bio, avatarUrl, role, isOwner, disabledAt, uiLocale, createdAt, updatedAt } = users;
-  const cols = { id, email, name, slug, bio, avatarUrl, role, isOwner, disabledAt, uiLocale, createdAt, updatedAt };
+  const { id, email, name, slug, bio, avatarUrl, role, isOwner, disabledAt, uiLocale, emailNotifications, createdAt, updatedAt } = users;
+  const cols = { id, email, name, slug, bio, avatarUrl, role, isOwner, disabledAt, uiLocale, emailNotifications, createdAt, updatedAt };
   for await (const row of keyset((after) => db.select(cols).from(users).where(gt(users.id, after)).orderBy(asc(users.id)).limit(BATCH))) yield { type: 'user', ...row };
 }
 

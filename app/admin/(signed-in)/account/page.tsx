@@ -9,7 +9,8 @@ import { NewPasswordField } from '@/components/admin/forms/NewPasswordField';
 import { adminPage } from '@/services/admin/page-context';
 import { adminPageMetadata } from '@/services/admin/metadata';
 import { PASSWORD_MAX } from '@/domain/auth/password-rules';
-import { changePasswordForm, setUiLocaleForm, updateProfileForm } from '../../../../actions/account';
+import { changePasswordForm, setEmailNotificationsForm, setUiLocaleForm, updateProfileForm } from '../../../../actions/account';
+import { mailEnabled } from '@/domain/env';
 import { createApiTokenForm } from '../../../../actions/api-tokens';
 import { listApiTokens } from '@/db/queries/admin/api-tokens';
 import { ApiTokenList } from '@/components/admin/ApiTokenList';
@@ -42,6 +43,15 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             <option value="zh-CN">简体中文</option>
             <option value="en">English</option>
           </SelectField>
+          <SubmitButton className="admin-button">{t('save')}</SubmitButton>
+        </ActionForm>
+      </Card>
+      <Card id="account-email" title={mt('emailNotificationsTitle')} titleClassName={CARD_TITLE.compact} intro={mailEnabled() ? undefined : mt('emailNotificationsNoMail')}>
+        <ActionForm action={setEmailNotificationsForm} idPrefix="email-notifications" className="flex flex-wrap items-center gap-3">
+          <label className="flex items-start gap-2 text-sm">
+            <input id="email-notifications-emailNotifications" type="checkbox" name="emailNotifications" defaultChecked={profile.emailNotifications} className="mt-1" />
+            <span>{mt('emailNotificationsLabel')}</span>
+          </label>
           <SubmitButton className="admin-button">{t('save')}</SubmitButton>
         </ActionForm>
       </Card>

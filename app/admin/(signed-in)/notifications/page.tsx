@@ -1,26 +1,18 @@
 import Link from 'next/link';
-import { listNotifications, type NotificationDTO } from '@/db/queries/admin/notifications';
+import { listNotifications } from '@/db/queries/admin/notifications';
 import { markNotificationsReadForm } from '@/actions/notifications';
 import { ButtonForm } from '@/components/admin/kit/ButtonForm';
 import { Card } from '@/components/admin/kit/Card';
 import { EmptyNote } from '@/components/admin/kit/DataTable';
 import { PageHeader } from '@/components/admin/kit/PageHeader';
 import { formatDateTime } from '@/domain/i18n/format';
-import type { ManageTranslator } from '@/domain/i18n/admin-manage';
 import { adminPage } from '@/services/admin/page-context';
 import { adminPageMetadata } from '@/services/admin/metadata';
 import { getSettings } from '@/services/reader';
+import { NOTIFICATION_TEXT } from '@/domain/notifications';
 
 export const generateMetadata = () => adminPageMetadata('notification:read', ({ t }) => t('notifications'));
 
-const WHAT = {
-  submitted: 'notifySubmitted',
-  returned: 'notifyReturned',
-  published: 'notifyPublished',
-  went_live: 'notifyWentLive',
-  commented: 'notifyCommented',
-  mentioned: 'notifyMentioned',
-} as const satisfies Record<NotificationDTO['kind'], Parameters<ManageTranslator>[0]>;
 
 /** The bell's page: one's newest notifications, each linked to its story; unread ones marked. */
 export default async function NotificationsPage() {
@@ -35,7 +27,7 @@ export default async function NotificationsPage() {
           <ul className="divide-y divide-neutral-200 dark:divide-neutral-800" data-testid="notifications">
             {items.map((n) => (
               <li key={n.id} className={`py-2 text-sm ${n.read ? '' : 'font-semibold'}`} data-unread={n.read ? undefined : 'true'}>
-                {mt(WHAT[n.kind], { who: n.actorName ?? mt('formerStaff') })}
+                {mt(NOTIFICATION_TEXT[n.kind], { who: n.actorName ?? mt('formerStaff') })}
                 {n.articleId ? (
                   <>
                     {locale === 'zh-CN' ? '：' : ': '}

@@ -16,12 +16,14 @@ import { listApiTokens } from '@/db/queries/admin/api-tokens';
 import { ApiTokenList } from '@/components/admin/ApiTokenList';
 import { getSettings } from '@/services/reader';
 import { can } from '@/domain/permissions';
+import { mailEnabled } from '@/domain/env';
 
 export const generateMetadata = () => adminPageMetadata('user:manage', ({ t }) => t('users'));
 
 export default async function UsersPage() {
   const { user, t, mt, db, locale } = await adminPage('user:manage');
   const mayRevoke = can(user.role, 'api-token:revoke-any');
+  const byMail = mailEnabled();
   const [people, tokens, settings] = await Promise.all([listUsersForAdmin(db), mayRevoke ? listApiTokens(db) : [], getSettings()]);
   const columns: Column<AdminUserRowDTO>[] = [
     {
@@ -45,7 +47,7 @@ export default async function UsersPage() {
       <Card id="user-list" title={t('users')} titleClassName={CARD_TITLE.hidden} className="admin-card overflow-x-auto">
         <DataTable rows={people} columns={columns} />
       </Card>
-      <Card id="invite-user" title={mt('inviteUser')} titleClassName="mb-1 text-lg font-semibold" intro={mt('inviteExplain')}>
+      <Card id="invite-user" title={mt('inviteUser')} titleClassName="mb-1 text-lg font-semibold" intro={mt(byMail ? 'inviteExplainMail' : 'inviteExplain')}>
         <ActionForm action={inviteUserForm} idPrefix="invite" resetOnSuccess>
           <div className="grid gap-4 md:grid-cols-2">
             <TextField form="invite" name="name" label={mt('name')} required maxLength={100} autoComplete="off" />
@@ -53,7 +55,7 @@ export default async function UsersPage() {
             <SelectField form="invite" name="role" label={mt('role')} defaultValue="author">
               <RoleOptions t={t} />
             </SelectField>
-            <NewPasswordField form="invite" name="password" label={mt('initialPassword')} mt={mt} />
+            <NewPasswordField form="invite" name="password" label={mt(byMail ? 'initialPasswordOptional' : 'initialPassword')} mt={mt} optional={byMail} />
           </div>
           <RoleGuide t={t} />
           <SubmitButton className="admin-button-primary mt-4">{mt('createUser')}</SubmitButton>

@@ -1,5 +1,4 @@
-import { getDb } from '@/db/client';
-import { cronAuthorised, NO_STORE, unauthorised } from '@/services/cron-auth';
+import { cronHandler } from '@/services/cron-auth';
 import { sendDueWebhooks } from '@/services/webhooks/sender';
 
 /**
@@ -11,16 +10,7 @@ import { sendDueWebhooks } from '@/services/webhooks/sender';
 
 export const dynamic = 'force-dynamic';
 
-async function run(request: Request): Promise<Response> {
-  if (!cronAuthorised(request)) return unauthorised();
-  try {
-    const report = await sendDueWebhooks(await getDb());
-    return Response.json({ ok: true, ...report }, { headers: NO_STORE });
-  } catch (error) {
-    console.error('[gazette] webhooks: the cron run failed:', error instanceof Error ? error.message : error);
-    return Response.json({ ok: false, error: 'sending failed; the deliveries stay pending' }, { status: 503, headers: { ...NO_STORE, 'Retry-After': '30' } });
-  }
-}
+const run = cronHandler('webhooks', (db) => sendDueWebhooks(db), 'sending failed; the deliveries stay pending');
 
 export const GET = run;
 export const POST = run;

@@ -12,7 +12,8 @@ import { RoleOptions } from '@/components/admin/forms/RoleOptions';
 import { UserStatus } from '@/components/admin/forms/UserStatus';
 import { adminPageMetadata } from '@/services/admin/metadata';
 import { PASSWORD_MAX } from '@/domain/auth/password-rules';
-import { changeUserRoleForm, resetUserPasswordForm, setUserDisabledForm, updateUserDetailsForm } from '../../../../../actions/users';
+import { changeUserRoleForm, resetUserPasswordForm, sendInvitationForm, setUserDisabledForm, updateUserDetailsForm } from '../../../../../actions/users';
+import { mailEnabled } from '@/domain/env';
 
 export const generateMetadata = () => adminPageMetadata('user:manage', ({ t }) => t('users'));
 
@@ -91,6 +92,12 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           />
         </Card>
       )}
+      {/* Same rule as resendInvitation in the DAL: active, no password yet, and the site sends mail. */}
+      {mailEnabled() && !person.disabled && !person.canSignIn ? (
+        <Card id="invitation-heading" title={mt('invitationTitle')} titleClassName={CARD_TITLE.compact} intro={mt('invitationExplain')}>
+          <ButtonForm action={sendInvitationForm} idPrefix="invitation" values={{ id: person.id }} label={mt('invitationResend')} />
+        </Card>
+      ) : null}
       {mayResetPassword ? (
         <Card id="password-heading" title={mt('resetPassword')} titleClassName={CARD_TITLE.compact} intro={mt('resetExplain')}>
           <ActionForm action={resetUserPasswordForm} idPrefix="reset" resetOnSuccess className="flex flex-wrap items-end gap-3">
