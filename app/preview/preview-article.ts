@@ -40,7 +40,7 @@ export async function loadPreview(db: Database, actor: Actor, id: number): Promi
       title: values.title,
       subtitle: values.subtitle,
       excerpt: values.excerpt,
-      bodyHtml: renderRichText(values.body),
+      bodyHtml: renderRichText(values.body, { locale: values.locale }),
       // An unpublished story shows the time it would go out if published now.
       publishedAt: dto.publishedAt ?? new Date().toISOString(),
       updatedAt: dto.updatedAt,

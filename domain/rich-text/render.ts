@@ -4,10 +4,22 @@ import type { RichTextDoc, RichTextNode } from './schema';
 
 export { countWords, richTextToPlainText } from './plain-text';
 import type { MediaRenderInfo } from '../media/render-info';
+import { t as siteT, type Locale } from '../i18n/messages';
 
 export interface RenderOptions {
   /** Library images by id: their nodes get responsive sources and intrinsic sizes. */
   media?: Map<number, MediaRenderInfo>;
+  /** The language of the story, for the words around an image's credit (图片来源：… / Photo: …). */
+  locale?: Locale;
+}
+
+/** An image's caption and credit, as its figcaption (empty when it has neither). */
+function figcaption(node: RichTextNode, locale: Locale): string {
+  const caption = typeof attr(node, 'caption') === 'string' ? (attr(node, 'caption') as string).trim() : '';
+  const credit = typeof attr(node, 'credit') === 'string' ? (attr(node, 'credit') as string).trim() : '';
+  if (!caption && !credit) return '';
+  const creditHtml = credit ? `<span class="photo-credit">${escapeHtml(siteT(locale, 'photoCredit', { name: credit }))}</span>` : '';
+  return `<figcaption>${escapeHtml(caption)}${caption && credit ? ' ' : ''}${creditHtml}</figcaption>`;
 }
 
 const BODY_SIZES = '(max-width: 48rem) 100vw, 46rem';
@@ -124,13 +136,13 @@ function renderNode(node: RichTextNode, options: RenderOptions): string {
     case 'image':
     case 'figure': {
       const alt = typeof attr(node, 'alt') === 'string' ? (attr(node, 'alt') as string) : '';
-      const caption = typeof attr(node, 'caption') === 'string' ? (attr(node, 'caption') as string) : '';
+      const caption = figcaption(node, options.locale ?? 'zh-CN');
       const library = options.media?.get(Number(attr(node, 'mediaId')));
       if (library) {
         const srcset = library.fallbackSrcset ? ` srcset="${escapeHtml(library.fallbackSrcset)}" sizes="${BODY_SIZES}"` : '';
         const img = `<img src="${escapeHtml(library.src)}"${srcset} alt="${escapeHtml(alt)}" width="${library.width}" height="${library.height}" loading="lazy" decoding="async">`;
         const source = library.webpSrcset ? `<source type="image/webp" srcset="${escapeHtml(library.webpSrcset)}" sizes="${BODY_SIZES}">` : '';
-        return `<figure><picture>${source}${img}</picture>${caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ''}</figure>`;
+        return `<figure><picture>${source}${img}</picture>${caption}</figure>`;
       }
       const src = safeImageSrc(attr(node, 'src'));
       if (!src) return '';
@@ -141,7 +153,7 @@ function renderNode(node: RichTextNode, options: RenderOptions): string {
           ? ` width="${width}" height="${height}"`
           : '';
       const img = `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${size} loading="lazy" decoding="async">`;
-      return `<figure>${img}${caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ''}</figure>`;
+      return `<figure>${img}${caption}</figure>`;
     }
     case 'table':
       return `<div class="table-wrap"><table>${renderChildren(node, options)}</table></div>`;
@@ -208,7 +220,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   // A frame whose address was refused is dropped whole, not left empty.
   exclusiveFilter: (frame) => frame.tag === 'iframe' && !frame.attribs.src,
   allowedStyles: { '*': { 'text-align': [/^(left|center|right)$/] } },
-  allowedClasses: { p: ['embed'], div: ['table-wrap', 'video-frame'], figure: ['video'], details: ['video-embed'], span: ['video-play'] },
+  allowedClasses: { p: ['embed'], div: ['table-wrap', 'video-frame'], figure: ['video'], details: ['video-embed'], span: ['video-play', 'photo-credit'] },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowProtocolRelative: false,

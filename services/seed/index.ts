@@ -99,7 +99,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
         slug: p.slug,
         title: p.title,
         bodyJson: doc,
-        bodyHtml: renderRichText(doc),
+        bodyHtml: renderRichText(doc, { locale: 'zh-CN' }),
         bodyText: richTextToPlainText(doc),
         status: 'published',
         publishedAt: new Date('2026-06-01T00:00:00+08:00'),
@@ -114,7 +114,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
       const doc = blocksToDoc(a.body);
       if (illustrations && index % 6 === 0 && doc.content.length > 2) {
         const inline = illustrations[(index + 1) % illustrations.length]!;
-        doc.content.splice(2, 0, { type: 'image', attrs: { mediaId: inline.id, src: inline.url, alt: demoImageAlt(a.locale), caption: demoImageCaption(a.locale) } });
+        doc.content.splice(2, 0, { type: 'image', attrs: { mediaId: inline.id, src: inline.url, alt: demoImageAlt(a.locale), caption: demoImageCaption(a.locale), credit: demoImageCredit(a.locale) } });
       }
       let slug = slugify(a.title);
       for (let n = 2; usedSlugs.has(slug); n++) slug = `${slugify(a.title)}-${n}`;
@@ -127,7 +127,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
           subtitle: a.subtitle ?? '',
           excerpt: a.excerpt,
           bodyJson: doc,
-          bodyHtml: renderRichText(doc, { media: illustrations ? await loadMediaRenderInfo(t, collectMediaIds(doc)) : undefined }),
+          bodyHtml: renderRichText(doc, { media: illustrations ? await loadMediaRenderInfo(t, collectMediaIds(doc)) : undefined, locale: a.locale }),
           bodyText: richTextToPlainText(doc),
           coverMediaId: cover?.id ?? null,
           coverImageAlt: cover ? demoImageAlt(a.locale) : '',

@@ -541,6 +541,29 @@ describe('credits (责任编辑) and the cover\'s caption and credit', () => {
   });
 });
 
+describe('inline image credits and the newsroom search', () => {
+  it('an inline image’s credit is printed after its caption in the story’s language (图片来源 / Photo)', async () => {
+    const image = (credit: string) => ({ type: 'image', attrs: { src: 'https://images.example.test/a.jpg', alt: '厂房', caption: '新厂房', credit } });
+    const zh = await createArticle(db, staff.author, input({ title: '图片来源测试', sectionId, body: { type: 'doc', content: [image('本报记者 李明')] } }));
+    expect((await articleRow(db, zh.id)).bodyHtml).toContain('<figcaption>新厂房 <span class="photo-credit">图片来源：本报记者 李明</span></figcaption>');
+    const en = await createArticle(db, staff.author, input({ title: 'Credit test', sectionId, locale: 'en', body: { type: 'doc', content: [image('Li Ming')] } }));
+    expect((await articleRow(db, en.id)).bodyHtml).toContain('<span class="photo-credit">Photo: Li Ming</span>');
+  });
+
+  it('finds drafts by words in their bodies, Chinese and English stems alike, only among the stories the searcher may see', async () => {
+    const { listAdminArticles } = await import('@/db/queries/admin/article-admin');
+    const mine = await createArticle(db, staff.author, input({ title: '鳐季度简报', sectionId, body: doc('本季度鲸落观测业务增长明显。', 'The team orchestrated three surveys.') }));
+    const theirs = await createArticle(db, staff.author2, input({ title: '另一篇', sectionId, body: doc('鲸落观测站扩建。') }));
+    const search = async (actor: typeof staff.author, q: string) => (await listAdminArticles(db, actor, { q, page: 1, pageSize: 50 })).items.map((i) => i.id).sort();
+    expect(await search(staff.editor, '鲸落观测')).toEqual([mine.id, theirs.id].sort());
+    expect(await search(staff.author, '鲸落观测')).toEqual([mine.id]);
+    expect(await search(staff.author, 'orchestrating')).toEqual([mine.id]);
+    // A single character has no index term: the title is searched as text.
+    expect(await search(staff.author, '鳐')).toEqual([mine.id]);
+    expect(await search(staff.author, '%')).toEqual([]);
+  });
+});
+
 describe('publishing is idempotent', () => {
   it('publishing twice leaves one publish: same version, same time, one audit row', async () => {
     const { id } = await createArticle(db, staff.author, input({ title: 'Publish once', sectionId }));

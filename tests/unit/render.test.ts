@@ -120,6 +120,14 @@ describe('renderRichText: structure', () => {
     );
   });
 
+  it('credits an image after its caption in the story’s language, escaped, and alone when there is no caption', () => {
+    const zh = renderRichText(imageDoc('/a.png', { caption: '新厂房', credit: '青禾 <摄影部>' }), { locale: 'zh-CN' });
+    expect(zh).toContain('<figcaption>新厂房 <span class="photo-credit">图片来源：青禾 &lt;摄影部&gt;</span></figcaption>');
+    const en = renderRichText(imageDoc('/a.png', { caption: '', credit: 'Li Ming' }), { locale: 'en' });
+    expect(en).toContain('<figcaption><span class="photo-credit">Photo: Li Ming</span></figcaption>');
+    expect(renderRichText(imageDoc('/a.png', { caption: '', credit: '  ' }))).not.toContain('figcaption');
+  });
+
   it('drops image sizes that are not positive integers', () => {
     const html = renderRichText(imageDoc('/a.png', { width: '10" onload="x', height: 20 }));
     expect(html).not.toContain('width=');

@@ -85,7 +85,7 @@ export function ImageDialog({ t, locale, initial, onApply, onClose }: DialogBase
     if (!value.alt.trim()) next.alt = t('altRequired');
     setErrors(next);
     if (next.src || next.alt) return;
-    onApply({ ...value, src: value.src.trim(), alt: value.alt.trim(), caption: value.caption.trim() });
+    onApply({ ...value, src: value.src.trim(), alt: value.alt.trim(), caption: value.caption.trim(), credit: (value.credit ?? '').trim() });
   };
   return (
     <FormDialog open title={t('image')} submitLabel={t('apply')} cancelLabel={t('cancel')} onSubmit={submit} onClose={onClose}>
@@ -119,6 +119,9 @@ export function ImageDialog({ t, locale, initial, onApply, onClose }: DialogBase
       </Field>
       <Field label={t('imageCaption')}>
         {({ id }) => <input id={id} className="admin-input" value={value.caption} onChange={(e) => setValue({ ...value, caption: e.target.value })} maxLength={500} />}
+      </Field>
+      <Field label={t('imageCredit')} hint={t('coverCreditHint')}>
+        {({ id, describedBy }) => <input id={id} className="admin-input" value={value.credit ?? ''} onChange={(e) => setValue({ ...value, credit: e.target.value })} aria-describedby={describedBy} maxLength={200} />}
       </Field>
     </FormDialog>
   );

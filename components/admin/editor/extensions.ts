@@ -7,6 +7,8 @@ export interface ImageAttrs {
   src: string;
   alt: string;
   caption: string;
+  /** Who took or owns the picture, shown to readers as 图片来源：… / Photo: … */
+  credit?: string;
   width?: number | null;
   height?: number | null;
   /** Set for media-library images: readers then get responsive sources. */
@@ -41,6 +43,7 @@ const Figure = Node.create<{ missingAltLabel: string }>({
       src: { default: null },
       alt: { default: '' },
       caption: { default: '' },
+      credit: { default: '' },
       width: { default: null },
       height: { default: null },
       mediaId: { default: null },
@@ -57,7 +60,8 @@ const Figure = Node.create<{ missingAltLabel: string }>({
           return {
             src,
             alt: img.getAttribute('alt') ?? '',
-            caption: element.querySelector('figcaption')?.textContent?.trim() ?? '',
+            caption: (element.querySelector('figcaption')?.firstChild?.textContent ?? '').trim(),
+            credit: element.getAttribute('data-credit') ?? '',
             width: positiveInt(img.getAttribute('width')),
             height: positiveInt(img.getAttribute('height')),
           };
@@ -76,11 +80,12 @@ const Figure = Node.create<{ missingAltLabel: string }>({
     ];
   },
   renderHTML({ node }) {
-    const { src, alt, caption, width, height } = node.attrs as ImageAttrs;
+    const { src, alt, caption, credit, width, height } = node.attrs as ImageAttrs;
     const missingAlt = !String(alt ?? '').trim();
     const img = ['img', mergeAttributes({ src, alt: alt ?? '', width, height })];
     const figureAttrs: Record<string, string> = { class: 'editor-figure' };
     if (missingAlt) figureAttrs['data-missing-alt'] = this.options.missingAltLabel;
+    if (credit) figureAttrs['data-credit'] = credit;
     return caption ? ['figure', figureAttrs, img, ['figcaption', {}, caption]] : ['figure', figureAttrs, img];
   },
 });

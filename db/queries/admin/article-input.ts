@@ -8,6 +8,7 @@ import { renderRichText, richTextToPlainText } from '../../../domain/rich-text/r
 import type { RichTextDoc } from '../../../domain/rich-text/schema';
 import { normalizeSlugInput, slugify, uniqueSlug } from '../../../domain/slug';
 import type { ArticleInput } from '../../../domain/validation/article';
+import type { Locale } from '../../../domain/i18n/messages';
 import { imageAltsByMedia } from '../../../domain/media/alt';
 import { collectMediaIds, loadMediaRenderInfo } from '../media-render';
 import { writeAudit } from './audit';
@@ -72,9 +73,10 @@ export async function resolveSlug(tx: Database, input: ArticleInput, exceptId?: 
   return uniqueSlug(slugify(input.title), (s) => slugTaken(tx, s, exceptId));
 }
 
-export async function renderedBody(tx: Database, doc: RichTextDoc) {
+/** The stored forms of a body; `locale` is the story's (or, for a page, the site's) language. */
+export async function renderedBody(tx: Database, doc: RichTextDoc, locale: Locale) {
   const mediaInfo = await loadMediaRenderInfo(tx, collectMediaIds(doc));
-  return { bodyJson: doc, bodyHtml: renderRichText(doc, { media: mediaInfo }), bodyText: richTextToPlainText(doc) };
+  return { bodyJson: doc, bodyHtml: renderRichText(doc, { media: mediaInfo, locale }), bodyText: richTextToPlainText(doc) };
 }
 
 export async function resolveCoverMedia(tx: Database, coverMediaId: number | null): Promise<number | null> {

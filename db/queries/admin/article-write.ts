@@ -59,7 +59,7 @@ export async function createArticle(db: Database, actor: Actor, input: ArticleIn
     const tagIds = await resolveTags(t, actor, input.tagNames);
     const authorIds = can(actor.role, 'article:edit-any') && input.authorIds.length ? await resolveAuthors(t, input.authorIds) : [actor.id];
     const slug = await resolveSlug(t, input);
-    const body = await renderedBody(t, input.body);
+    const body = await renderedBody(t, input.body, input.locale);
     const coverMediaId = await resolveCoverMedia(t, input.coverMediaId);
     await fillEmptyMediaAlt(t, input.body, { mediaId: coverMediaId, alt: input.coverImageAlt });
     const mayFeature = can(actor.role, 'article:publish-any');
@@ -133,7 +133,7 @@ export async function saveInTransaction(t: Database, actor: Actor, id: number, b
     return { id, version: current.version, slug: current.slug, status: current.status, invalidate: [] };
   }
 
-  const body = await renderedBody(t, input.body);
+  const body = await renderedBody(t, input.body, input.locale);
   const coverMediaId = await resolveCoverMedia(t, input.coverMediaId);
   await fillEmptyMediaAlt(t, input.body, { mediaId: coverMediaId, alt: input.coverImageAlt });
   const [row] = await t

@@ -11,6 +11,7 @@ import type { RichTextDoc } from '../../../domain/rich-text/schema';
 import { pagePath } from '../../../domain/urls';
 import type { PageInput } from '../../../domain/validation/page';
 import { writeAudit } from './audit';
+import { getSiteSettings } from '../public';
 import { lockPathNamespace, recordRedirect, resolvePathSlug, type StaffActor } from './sections';
 
 export type PageStatus = 'draft' | 'published';
@@ -70,11 +71,12 @@ export async function getPageForEdit(db: Database, id: number): Promise<Editable
   return { ...toRow(rest), body: bodyJson as RichTextDoc, seoTitle: seoTitle ?? '', seoDescription: seoDescription ?? '' };
 }
 
-function contentValues(input: PageInput) {
+/** A page speaks the site's language (an image credit's words). */
+async function contentValues(tx: Database, input: PageInput) {
   return {
     title: input.title,
     bodyJson: input.body,
-    bodyHtml: renderRichText(input.body),
+    bodyHtml: renderRichText(input.body, { locale: (await getSiteSettings(tx)).locale }),
     bodyText: richTextToPlainText(input.body),
     seoTitle: input.seoTitle || null,
     seoDescription: input.seoDescription || null,
@@ -102,7 +104,7 @@ export async function createPage(db: Database, actor: StaffActor, input: PageInp
   return withTx(db, async (t) => {
     await lockPathNamespace(t);
     const slug = await resolvePathSlug(t, input.slug, input.title, { kind: 'page' });
-    const [row] = await t.insert(pages).values({ ...contentValues(input), slug, status: 'draft' }).returning({ id: pages.id, version: pages.version });
+    const [row] = await t.insert(pages).values({ ...(await contentValues(t, input)), slug, status: 'draft' }).returning({ id: pages.id, version: pages.version });
     await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'page.create', entityType: 'page', entityId: row!.id, summary: input.title, data: { slug } });
     return { id: row!.id, slug, version: row!.version, status: 'draft', invalidate: [] };
   });
@@ -121,7 +123,7 @@ export async function savePage(db: Database, actor: StaffActor, id: number, base
     const slug = await resolvePathSlug(t, input.slug, input.title, { kind: 'page', id }, current.slug);
     const [row] = await t
       .update(pages)
-      .set({ ...contentValues(input), slug, version: sql`${pages.version} + 1`, updatedAt: new Date() })
+      .set({ ...(await contentValues(t, input)), slug, version: sql`${pages.version} + 1`, updatedAt: new Date() })
       .where(and(eq(pages.id, id), eq(pages.version, baseVersion)))
       .returning({ version: pages.version });
     if (!row) throw staleError(current.version);

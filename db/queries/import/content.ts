@@ -12,6 +12,7 @@ import { excerptFrom, renderedBody } from '../admin/article-input';
 import { snapshotOf } from '../admin/article-revisions';
 import { toMediaDTO, type MediaDTO } from '../media-dto';
 import { publicSlugTaken } from './taxonomy';
+import { getSiteSettings } from '../public';
 import { findImported, importRedirects, rememberSource, type ImportOutcome, type SourceKey } from './sources';
 
 /**
@@ -73,7 +74,7 @@ export async function importArticle(db: Database, input: ImportedArticleInput): 
       const reason = await rewritable(current, known, input.fingerprint);
       if (reason) return { id: known.localId, outcome: 'skipped', path: current ? articlePath(current) : '', note: reason, redirects: [] };
     }
-    const body = await renderedBody(t, input.doc);
+    const body = await renderedBody(t, input.doc, input.locale);
     const columns = {
       title: input.title,
       subtitle: input.subtitle,
@@ -180,7 +181,7 @@ export async function importPage(db: Database, input: ImportedPageInput): Promis
       const reason = await rewritable(current, known, input.fingerprint);
       if (reason) return { id: known.localId, outcome: 'skipped', path: current ? pagePath(current) : '', note: reason, redirects: [] };
     }
-    const body = await renderedBody(t, input.doc);
+    const body = await renderedBody(t, input.doc, (await getSiteSettings(t)).locale);
     const columns = { title: input.title, ...body, status: input.status, publishedAt: input.publishedAt, sortOrder: input.sortOrder };
     let id: number;
     let slug: string;

@@ -64,6 +64,7 @@ export const admin: Record<AdminKey, string> = {
   published: 'Published',
   plannedFor: 'Planned for',
   search: 'Search titles',
+  searchStories: 'Search titles and text',
   filter: 'Filter',
   all: 'All',
   sort: 'Sort',

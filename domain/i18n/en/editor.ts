@@ -44,6 +44,7 @@ export const editor: Record<EditorKey, string> = {
   imageAlt: 'Alt text (required)',
   imageAltHint: 'Describe the image for readers who cannot see it.',
   imageCaption: 'Caption',
+  imageCredit: 'Credit',
   embedUrl: 'Address of the embedded content',
   embedUrlHint: 'A video page on {sites} becomes a player that loads when the reader clicks it; any other address stays a link.',
   listSeparator: ', ',

@@ -62,6 +62,7 @@ export const admin = {
   published: '发布时间',
   plannedFor: '计划发布时间',
   search: '搜索标题',
+  searchStories: '搜索标题和正文',
   filter: '筛选',
   all: '全部',
   sort: '排序',

@@ -43,6 +43,7 @@ export const editor = {
   imageAlt: '替代文字（必填）',
   imageAltHint: '为看不到图片的读者描述图片内容。',
   imageCaption: '图片说明',
+  imageCredit: '图片来源',
   embedUrl: '嵌入内容地址',
   embedUrlHint: '粘贴{sites}的视频页地址即可嵌入播放器，读者点击后才加载；其他地址显示为链接。',
   listSeparator: '、',

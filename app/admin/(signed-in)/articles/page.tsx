@@ -72,7 +72,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
           </Link>
         }
       >
-        <FilterField label={t('search')}>
+        <FilterField label={t('searchStories')}>
           <input name="q" defaultValue={f.q ?? ''} className="admin-input" />
         </FilterField>
         <FilterSelect name="status" label={t('status')} defaultValue={f.status ?? ''} allLabel={t('all')} options={articleStatus.enumValues.map((s) => ({ value: s, label: t(`status_${s}`) }))} />

@@ -151,7 +151,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
             <p className="mb-3 text-xl font-bold" dir="auto">
               {snapshot.title}
             </p>
-            <div className="article-body" lang={article.locale} dangerouslySetInnerHTML={{ __html: renderRichText(snapshot.body) }} />
+            <div className="article-body" lang={article.locale} dangerouslySetInnerHTML={{ __html: renderRichText(snapshot.body, { locale: article.locale }) }} />
           </div>
         </section>
       ) : null}
