@@ -19,6 +19,7 @@ const LINKS: { href: string; key: Parameters<AdminTranslator>[0]; permission?: P
   { href: '/admin/breaking', key: 'breakingNews', permission: 'breaking:manage' },
   { href: '/admin/users', key: 'users', permission: 'user:manage' },
   { href: '/admin/settings', key: 'settings', permission: 'settings:manage' },
+  { href: '/admin/sensitive-words', key: 'sensitiveWords', permission: 'settings:manage' },
   { href: '/admin/import', key: 'import', permission: 'import:run' },
   { href: '/admin/audit', key: 'audit', permission: 'audit:read' },
   { href: '/admin/webhooks', key: 'webhooks', permission: 'webhook:manage' },

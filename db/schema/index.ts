@@ -8,6 +8,7 @@ export * from './article-notices';
 export * from './article-comments';
 export * from './notifications';
 export * from './mail';
+export * from './sensitive-words';
 export * from './pages';
 export * from './redirects';
 export * from './admin';

@@ -27,6 +27,8 @@ export const siteSettings = pgTable(
     nav: jsonb().$type<NavItem[]>().notNull().default([]),
     /** Feeds carry each story's full text (true) or only its summary, for sites that want readers on the page. */
     feedFullText: boolean().notNull().default(true),
+    /** A sensitive word blocks submitting and publishing (true) or only warns (false). */
+    sensitiveWordsBlock: boolean().notNull().default(false),
     ...timestamps,
   },
   (t) => [check('site_settings_singleton', sql`${t.id} = 1`)],

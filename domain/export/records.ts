@@ -52,6 +52,9 @@ const settings = z
     reprintTemplate: text,
     nav: z.array(z.object({ label: z.string(), href: z.string() }).strict()),
     feedFullText: z.boolean(),
+    // Added later (issue 13): older exports have neither.
+    sensitiveWordsBlock: z.boolean().default(false),
+    sensitiveWords: z.array(z.string().min(1).max(200)).max(100_000).default([]),
     ...stamps,
   })
   .strict();

@@ -52,6 +52,7 @@ const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = {
   'media.apply-alt': { 'zh-CN': '把替代文字应用到稿件', en: 'Applied the alt text to stories' },
   'media.rehost': { 'zh-CN': '本地化远程图片', en: 'Re-hosted a remote image' },
   'media.delete': { 'zh-CN': '删除媒体', en: 'Deleted media' },
+  'settings.sensitive-words': { 'zh-CN': '修改敏感词', en: 'Changed the sensitive words' },
   'settings.update': { 'zh-CN': '修改站点设置', en: 'Changed the site settings' },
   'user.setup-owner': { 'zh-CN': '创建站点所有者', en: 'Created the site owner' },
   'user.create': { 'zh-CN': '新建用户', en: 'Created the user' },

@@ -1,5 +1,8 @@
 import type { RichTextNode } from '../rich-text/schema';
 import { safeHref } from '../rich-text/render';
+import { richTextToPlainText } from '../rich-text/plain-text';
+import type { RichTextDoc } from '../rich-text/schema';
+import { findSensitiveWords, type SensitiveWordRule } from './sensitive-words';
 
 /**
  * What has to be right before a story goes in front of readers. The same function runs in the
@@ -9,6 +12,7 @@ import { safeHref } from '../rich-text/render';
  * Blocking items are the ones readers or search engines would meet broken: no section to file
  * the story under, an image a screen reader cannot describe, a link that goes nowhere. A long
  * description is only truncated in search results, so it is a warning the editor may publish over.
+ * Sensitive words (敏感词) block or only warn, as the site's administrators chose.
  */
 
 /** The article's values the checklist reads; the editor's form and the stored row both have them. */
@@ -20,9 +24,13 @@ export interface ChecklistInput {
   body: unknown;
   excerpt: string;
   seoDescription: string | null;
+  title: string;
+  subtitle: string;
+  /** The site's sensitive-word list and whether it blocks; none: no check. */
+  sensitiveWords?: SensitiveWordRule | null;
 }
 
-export type ChecklistCode = 'checkSection' | 'checkCoverAlt' | 'imagesNeedAlt' | 'checkLinks' | 'checkDescriptionLength';
+export type ChecklistCode = 'checkSection' | 'checkCoverAlt' | 'imagesNeedAlt' | 'checkLinks' | 'checkDescriptionLength' | 'checkSensitiveWords';
 
 export interface ChecklistItem {
   code: ChecklistCode;
@@ -31,7 +39,7 @@ export interface ChecklistItem {
   blocking: boolean;
   /** The form field the item is about: the server reports failures on it. */
   field: 'sectionId' | 'coverImageAlt' | 'body' | 'seoDescription';
-  params?: Record<string, number>;
+  params?: Record<string, number | string>;
 }
 
 /** Search engines show about this many characters of a description. */
@@ -80,7 +88,17 @@ export function publishChecklist(input: ChecklistInput): ChecklistItem[] {
     { code: 'imagesNeedAlt', field: 'body', blocking: true, ok: imagesWithoutAlt === 0, params: { missing: imagesWithoutAlt } },
     { code: 'checkLinks', field: 'body', blocking: true, ok: emptyLinks === 0, params: { count: emptyLinks } },
     { code: 'checkDescriptionLength', field: 'seoDescription', blocking: false, ok: description <= DESCRIPTION_MAX, params: { length: description, max: DESCRIPTION_MAX } },
+    ...sensitiveItem(input),
   ];
+}
+
+/** The sensitive-word item, when the site keeps a list: the words found in title, subtitle, excerpt, description and body. */
+function sensitiveItem(input: ChecklistInput): ChecklistItem[] {
+  const rule = input.sensitiveWords;
+  if (!rule?.words.length) return [];
+  const body = isNode(input.body) ? richTextToPlainText(input.body as RichTextDoc) : '';
+  const found = findSensitiveWords([input.title, input.subtitle, input.excerpt, input.seoDescription ?? '', body].join('\n'), rule.words);
+  return [{ code: 'checkSensitiveWords', field: 'body', blocking: rule.block, ok: found.length === 0, params: { count: found.length, words: found.join('、') } }];
 }
 
 /** The items that keep the story from being published. */

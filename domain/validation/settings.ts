@@ -85,3 +85,6 @@ export const settingsInput = z.object({
 });
 
 export type SettingsInput = z.output<typeof settingsInput>;
+
+/** The sensitive-word list as text (one word per line) and whether a match blocks. */
+export const sensitiveWordsInput = z.object({ words: z.string().max(500_000, 'atMost'), block: z.boolean() });

@@ -673,6 +673,18 @@ const rows: Row[] = [
     probe: async () => [await adminView('/admin/settings'), await (await fetch(`${nr.baseURL}/`)).text().then((h) => h.includes(demoSite.tagline))],
   },
 
+  // --- Sensitive words (administrators keep the list; an allowed call leaves it empty for the other rows) ---
+  ...changesWithForms('actions/sensitive-words.ts', ADMINS, 'settings:manage', [
+    {
+      action: 'saveSensitiveWordsAction',
+      form: 'saveSensitiveWordsForm',
+      rule: 'the sensitive-word list is the administrators’ (settings:manage); editors get 403',
+      target: async (_caller, allowed) => ({ words: allowed ? '' : uniq('劫持词') }),
+      input: (t) => ({ words: t.words, block: false }),
+      probe: () => adminView('/admin/sensitive-words'),
+    },
+  ]),
+
   // --- Own account ----------------------------------------------------------------------------
   {
     name: 'updateProfileAction',

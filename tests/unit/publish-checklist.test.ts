@@ -9,6 +9,8 @@ const base: ChecklistInput = {
   body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hello' }] }] },
   excerpt: '',
   seoDescription: null,
+  title: 'A story',
+  subtitle: '',
 };
 
 const failing = (input: Partial<ChecklistInput>) =>

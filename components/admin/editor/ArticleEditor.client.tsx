@@ -117,7 +117,7 @@ export function ArticleEditor({ article, context }: Props) {
   const formErrors = [...(fieldErrors.values ?? []), ...(fieldErrors._ ?? [])];
   const isLive = meta.status === 'published' || meta.status === 'scheduled';
   const base = useMemo(() => JSON.parse(editor.savedPrint) as EditorValues, [editor.savedPrint]);
-  const checklist = useMemo(() => publishChecklist({ ...values, seoDescription: values.seoDescription || null }), [values]);
+  const checklist = useMemo(() => publishChecklist({ ...values, seoDescription: values.seoDescription || null, sensitiveWords: context.sensitiveWords }), [values, context.sensitiveWords]);
   const toIso = useCallback((local: string) => localInputToIso(local, timeZone), [timeZone]);
 
   return (
@@ -156,7 +156,7 @@ export function ArticleEditor({ article, context }: Props) {
       <LocalDraftNotice t={t} articleId={editor.articleId} serverVersion={article?.version ?? 0} current={initialValues} formatTime={formatTime} onRestore={editor.restoreLocal} />
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <ArticleMainFields t={t} values={values} set={set} errors={fieldErrors} readOnly={readOnly} locale={context.uiLocale} />
+        <ArticleMainFields t={t} values={values} set={set} errors={fieldErrors} readOnly={readOnly} locale={context.uiLocale} highlightWords={context.sensitiveWords.words} />
         <aside className="space-y-4" aria-label={t('groupDetails')}>
           <WorkflowPanel
             t={t}

@@ -15,10 +15,12 @@ interface Props {
   errors: Record<string, string[]>;
   readOnly: boolean;
   locale: 'zh-CN' | 'en';
+  /** The site's sensitive words, marked in the body. */
+  highlightWords?: readonly string[];
 }
 
 /** Title, subtitle, body and excerpt: what the reader reads. */
-export function ArticleMainFields({ t, values, set, errors, readOnly, locale }: Props) {
+export function ArticleMainFields({ t, values, set, errors, readOnly, locale, highlightWords }: Props) {
   const stats = useMemo(() => countWords(richTextToPlainText(values.body)), [values.body]);
   const bodyErrorId = errors.body?.length ? 'article-body-error' : undefined;
 
@@ -58,6 +60,7 @@ export function ArticleMainFields({ t, values, set, errors, readOnly, locale }: 
           ariaDescribedBy={['article-body-count', bodyErrorId].filter(Boolean).join(' ')}
           invalid={Boolean(bodyErrorId)}
           readOnly={readOnly}
+          highlightWords={highlightWords}
         />
         <p id="article-body-count" className="mt-1 text-xs text-neutral-700 dark:text-neutral-300" data-testid="word-count">
           {t('wordCount', { words: stats.words, characters: stats.characters })}

@@ -35,6 +35,8 @@ export interface RichTextEditorProps {
   readOnly?: boolean;
   /** Called with the editor once it exists, e.g. to read plain text for counts. */
   onReady?: (editor: Editor) => void;
+  /** The site's sensitive words, marked where they occur (a stable array: a new one recreates the editor). */
+  highlightWords?: readonly string[];
 }
 
 const EMPTY_IMAGE: ImageAttrs = { src: '', alt: '', caption: '' };
@@ -67,10 +69,13 @@ function selectedImage(editor: Editor): ImageAttrs | null {
   return editor.isActive('image') ? ({ ...EMPTY_IMAGE, ...editor.getAttributes('image') } as ImageAttrs) : null;
 }
 
-export function RichTextEditor({ value, onChange, locale, ariaLabel, onRequestImage, ariaDescribedBy, invalid, readOnly = false, onReady }: RichTextEditorProps) {
+export function RichTextEditor({ value, onChange, locale, ariaLabel, onRequestImage, ariaDescribedBy, invalid, readOnly = false, onReady, highlightWords }: RichTextEditorProps) {
   const t = useMemo(() => editorT(locale), [locale]);
   const [dialog, setDialog] = useState<{ kind: ToolbarDialog; image?: ImageAttrs } | null>(null);
-  const extensions = useMemo(() => editorExtensions({ missingAlt: t('missingAlt'), placeholder: t('editorEmpty') }), [t]);
+  const extensions = useMemo(
+    () => editorExtensions({ missingAlt: t('missingAlt'), placeholder: t('editorEmpty'), sensitiveWord: t('sensitiveWordTitle') }, highlightWords),
+    [t, highlightWords],
+  );
   const schema = useMemo(() => getSchema(extensions), [extensions]);
   // A stored body with nodes this editor does not know would load as an empty document, and the
   // next save would erase it: such a body is shown read-only and never emitted.

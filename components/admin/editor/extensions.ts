@@ -2,6 +2,7 @@ import { Mark, Node, mergeAttributes } from '@tiptap/core';
 import { TableKit } from '@tiptap/extension-table';
 import { Placeholder } from '@tiptap/extensions';
 import StarterKit from '@tiptap/starter-kit';
+import { SensitiveWordHighlight } from './sensitive-highlight';
 
 export interface ImageAttrs {
   src: string;
@@ -137,7 +138,8 @@ const Subscript = Mark.create({
 });
 
 /** Exactly the nodes and marks domain/rich-text/render.ts knows how to render. */
-export function editorExtensions(labels: { missingAlt: string; placeholder: string }) {
+/** `highlight`: the site's sensitive words, marked in the text as the publish checklist finds them. */
+export function editorExtensions(labels: { missingAlt: string; placeholder: string; sensitiveWord?: string }, highlight: readonly string[] = []) {
   return [
     StarterKit.configure({
       heading: { levels: [2, 3, 4] },
@@ -157,5 +159,6 @@ export function editorExtensions(labels: { missingAlt: string; placeholder: stri
     Subscript,
     TableKit.configure({ table: { resizable: false } }),
     Placeholder.configure({ placeholder: labels.placeholder }),
+    SensitiveWordHighlight.configure({ words: highlight, title: labels.sensitiveWord ?? '' }),
   ];
 }

@@ -1,3 +1,4 @@
+import type { SensitiveWordRule } from '@/domain/publishing/sensitive-words';
 import type { ArticleTransition } from '@/domain/permissions';
 import type { ArticleLocale, EditorSource } from './form-model';
 
@@ -35,4 +36,6 @@ export interface EditorContext {
   canEditAuthors: boolean;
   canFeature: boolean;
   canReview: boolean;
+  /** The site's sensitive-word list and whether it blocks (the checklist's item, the body's highlights). */
+  sensitiveWords: SensitiveWordRule;
 }

@@ -4,6 +4,7 @@ import type { Database } from '../../client';
 import { articles } from '../../schema';
 import { ActionError, type Message } from '../../../domain/errors';
 import { blockingFailures, publishChecklist, type ChecklistInput } from '../../../domain/publishing/checklist';
+import { getSensitiveWordRule } from './sensitive-words';
 
 /**
  * Refuses (422, nothing written) a story whose blocking checklist items fail. The reason counts
@@ -29,9 +30,11 @@ export async function storedChecklistInput(tx: Database, id: number): Promise<Ch
       body: articles.bodyJson,
       excerpt: articles.excerpt,
       seoDescription: articles.seoDescription,
+      title: articles.title,
+      subtitle: articles.subtitle,
     })
     .from(articles)
     .where(eq(articles.id, id));
   if (!row) throw new ActionError(404, { code: 'notFoundArticle' });
-  return row;
+  return { ...row, sensitiveWords: await getSensitiveWordRule(tx) };
 }

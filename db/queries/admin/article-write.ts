@@ -10,6 +10,7 @@ import { effectiveStatus } from '../visibility';
 import { getRevisionSnapshot } from './article-admin';
 import { loadCurrent, PUBLIC, readerTags, type ArticleSnapshot, type WriteResult } from './article-current';
 import { assertPublishable } from './article-checklist';
+import { getSensitiveWordRule } from './sensitive-words';
 import { getArticleForEdit } from './article-for-edit';
 import { excerptFrom, fillEmptyMediaAlt, renderedBody, resolveAuthors, resolveCoverMedia, resolveSection, resolveSlug, resolveTags } from './article-input';
 import { changedFields, latestRevision, recordRevision, snapshotOf } from './article-revisions';
@@ -110,7 +111,7 @@ export async function saveInTransaction(t: Database, actor: Actor, id: number, b
   }
   // A live or scheduled story's save is what readers get: it passes the publish checklist. Drafts
   // and stories in review always save (missing alt text and the like only block publishing).
-  if (PUBLIC.includes(current.status)) assertPublishable({ ...input, seoDescription: input.seoDescription || null });
+  if (PUBLIC.includes(current.status)) assertPublishable({ ...input, seoDescription: input.seoDescription || null, sensitiveWords: await getSensitiveWordRule(t) });
   const isEditor = can(actor.role, 'article:edit-any');
   await resolveSection(t, input.sectionId);
   const tagIds = await resolveTags(t, actor, input.tagNames);

@@ -16,6 +16,7 @@ import {
   pages,
   redirects,
   sections,
+  sensitiveWords,
   siteSettings,
   tags,
   users,
@@ -46,7 +47,8 @@ export async function* settingsRecords(db: Database): AsyncGenerator<Out> {
   const [row] = await db.select().from(siteSettings);
   if (!row) return;
   const { id: _id, ...rest } = row;
-  yield { type: 'settings', ...rest };
+  const words = (await db.select({ word: sensitiveWords.word }).from(sensitiveWords).orderBy(asc(sensitiveWords.word))).map((w) => w.word);
+  yield { type: 'settings', ...rest, sensitiveWords: words };
 }
 
 export async function* userRecords(db: Database): AsyncGenerator<Out> {

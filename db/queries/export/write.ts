@@ -16,6 +16,7 @@ import {
   pages,
   redirects,
   sections,
+  sensitiveWords as sensitiveWordsTable,
   siteSettings,
   tags,
   users,
@@ -30,7 +31,7 @@ import { collectMediaIds, loadMediaRenderInfo } from '../media-render';
 // editor's save makes them, never taken from the file.
 
 /** The tables a site lives in: the import goes only into a database where all are empty. */
-const SITE_TABLES = ['site_settings', 'users', 'sections', 'tags', 'media', 'articles', 'pages', 'redirects', 'breaking_news', 'webhooks', 'audit_log'] as const;
+const SITE_TABLES = ['site_settings', 'sensitive_words', 'users', 'sections', 'tags', 'media', 'articles', 'pages', 'redirects', 'breaking_news', 'webhooks', 'audit_log'] as const;
 
 async function countOf(db: Database, table: string): Promise<number> {
   const result = (await db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`)) as unknown;
@@ -54,7 +55,10 @@ export async function insertRecords<T extends RecordType>(tx: Database, type: T,
   if (!records.length) return;
   switch (type) {
     case 'settings':
-      await tx.insert(siteSettings).values(strip(records as RecordOf<'settings'>[]).map((r) => ({ id: 1, ...r })));
+      for (const { sensitiveWords: words, ...settings } of strip(records as RecordOf<'settings'>[])) {
+        await tx.insert(siteSettings).values({ id: 1, ...settings });
+        if (words.length) await tx.insert(sensitiveWordsTable).values(words.map((word) => ({ word }))).onConflictDoNothing();
+      }
       return;
     case 'user':
       // No password: the account signs in after `npm run user -- reset-password`.

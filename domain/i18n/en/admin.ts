@@ -29,6 +29,7 @@ export const admin: Record<AdminKey, string> = {
   redirects: 'Redirects',
   import: 'Import',
   breakingNews: 'Breaking news',
+  sensitiveWords: 'Sensitive words',
   media: 'Media',
   stats: 'Views',
   users: 'Users',

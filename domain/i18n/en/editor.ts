@@ -231,6 +231,8 @@ export const editor: Record<EditorKey, string> = {
   check_checkCoverAlt: 'The cover image has alt text',
   check_imagesNeedAlt: 'Every image in the body has alt text',
   check_checkLinks: 'Every link has an address and text',
+  check_checkSensitiveWords: 'No word on the site’s sensitive list',
+  sensitiveWordTitle: 'On the site’s sensitive list',
   check_checkDescriptionLength: 'The description is at most {max} characters',
   checkPassed: 'passed',
   checkFailed: 'failed',

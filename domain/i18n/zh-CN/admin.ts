@@ -27,6 +27,7 @@ export const admin = {
   redirects: '跳转',
   import: '导入',
   breakingNews: '突发新闻',
+  sensitiveWords: '敏感词',
   media: '媒体库',
   stats: '浏览统计',
   users: '用户',

@@ -236,6 +236,8 @@ export const editor = {
   check_checkCoverAlt: '封面图有替代文字',
   check_imagesNeedAlt: '正文图片都有替代文字',
   check_checkLinks: '链接都有地址和文字',
+  check_checkSensitiveWords: '不含敏感词',
+  sensitiveWordTitle: '敏感词',
   check_checkDescriptionLength: '摘要不超过 {max} 个字符',
   checkPassed: '通过',
   checkFailed: '未通过',

@@ -4,6 +4,7 @@ import type { SectionDTO } from '@/db/queries/dto';
 import type { EditableArticleDTO } from '@/db/queries/admin/article-for-edit';
 import { listTagsForAdmin } from '@/db/queries/admin/taxonomy';
 import { listStaff } from '@/db/queries/admin/users';
+import { getSensitiveWordRule } from '@/db/queries/admin/sensitive-words';
 import { adminLocale } from '@/services/admin/locale';
 import type { CurrentUser } from '@/services/auth/session';
 import { selectableAuthors } from '@/domain/attribution';
@@ -35,7 +36,14 @@ export function sectionOptions(sections: SectionDTO[]): SectionOption[] {
  */
 export async function loadEditorContext(user: CurrentUser, creditedIds: readonly number[] = []): Promise<EditorContext> {
   const db = await getDb();
-  const [uiLocale, settings, sections, staff, tags] = await Promise.all([adminLocale(user), getSettings(), getSections(), listStaff(db), listTagsForAdmin(db)]);
+  const [uiLocale, settings, sections, staff, tags, sensitiveWords] = await Promise.all([
+    adminLocale(user),
+    getSettings(),
+    getSections(),
+    listStaff(db),
+    listTagsForAdmin(db),
+    getSensitiveWordRule(db),
+  ]);
   return {
     uiLocale,
     timeZone: settings.timeZone,
@@ -46,6 +54,7 @@ export async function loadEditorContext(user: CurrentUser, creditedIds: readonly
     canEditAuthors: can(user.role, 'article:edit-any'),
     canFeature: can(user.role, 'article:publish-any'),
     canReview: can(user.role, 'article:review'),
+    sensitiveWords,
   };
 }
 
