@@ -161,6 +161,7 @@ export const envSchema = z.object({
   MEDIA_MAX_BYTES: wholeNumber(1, undefined, 20 * 1024 * 1024),
   MEDIA_MAX_PIXELS: wholeNumber(1, undefined, 40_000_000),
   IMPORT_MAX_BYTES: wholeNumber(1, undefined, 512 * 1024 * 1024),
+  ATTACHMENT_MAX_BYTES: wholeNumber(1, undefined, 50 * 1024 * 1024),
   S3_BUCKET: optional(z.string()),
   S3_ENDPOINT: optional(z.string().refine((v) => isUrl(v, ['http:', 'https:']), 'must be an http:// or https:// URL')),
   S3_REGION: optional(z.string()).transform((v) => v ?? 'us-east-1'),

@@ -48,3 +48,6 @@ export function parsePageParam(value: string | string[] | undefined): number | n
   const page = Number(value);
   return page >= 1 ? page : null;
 }
+
+/** Where a story's file is downloaded: /attachments/{id}/{name} (the name is for the reader's eyes; the id decides). */
+export const attachmentPath = (a: { id: number; fileName: string }) => `/attachments/${a.id}/${encodeURIComponent(a.fileName)}`;

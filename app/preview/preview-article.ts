@@ -5,6 +5,7 @@ import { getArticleForEdit } from '@/db/queries/admin/article-for-edit';
 import { listTagsForAdmin } from '@/db/queries/admin/taxonomy';
 import { listStaff } from '@/db/queries/admin/users';
 import { listArticleNoticesForAdmin } from '@/db/queries/admin/article-notices';
+import { listAttachmentsForAdmin } from '@/db/queries/admin/attachments';
 import type { Actor } from '@/domain/permissions';
 import { editorCredit } from '@/domain/attribution';
 import { renderRichText } from '@/domain/rich-text/render';
@@ -21,7 +22,7 @@ export interface PreviewData {
 export async function loadPreview(db: Database, actor: Actor, id: number): Promise<PreviewData | null> {
   const dto = await getArticleForEdit(db, actor, id);
   if (!dto || dto.deleted) return null;
-  const [staff, tags, noticeRows] = await Promise.all([listStaff(db), listTagsForAdmin(db), listArticleNoticesForAdmin(db, actor, id)]);
+  const [staff, tags, noticeRows, attachments] = await Promise.all([listStaff(db), listTagsForAdmin(db), listArticleNoticesForAdmin(db, actor, id), listAttachmentsForAdmin(db, actor, id)]);
   const notices = noticeRows.map((n) => ({ id: n.id, kind: n.kind, note: n.note, at: n.createdAt }));
   const { values } = dto;
   const authors = values.authorIds.flatMap((authorId) => {
@@ -46,6 +47,7 @@ export async function loadPreview(db: Database, actor: Actor, id: number): Promi
       updatedAt: dto.updatedAt,
       revisedAt: notices.at(-1)?.at ?? null,
       notices,
+      attachments,
       sectionId: values.sectionId,
       coverImageUrl: values.coverImageUrl,
       coverImageAlt: values.coverImageAlt,

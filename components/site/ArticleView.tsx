@@ -9,6 +9,7 @@ import { articlePath, authorPath, sectionPath, tagPath } from '@/domain/urls';
 import { Breadcrumb } from './Breadcrumb';
 import { ArticleList } from './ArticleList';
 import { ArticleNotices } from './ArticleNotices';
+import { ArticleAttachments } from './ArticleAttachments';
 import { ViewBeacon } from './ViewBeacon';
 
 /** 当前位置: 站点 > 栏目 (with its parents) > 正文: the visible trail and the BreadcrumbList's. */
@@ -121,6 +122,7 @@ export function ArticleView({ settings, article, trail, neighbours, related, can
           </p>
         ) : null}
         <ArticleNotices notices={article.notices} locale={locale} timeZone={timeZone} />
+        <ArticleAttachments attachments={article.attachments} locale={locale} />
 
         <p className="mt-8 rounded bg-neutral-100 px-4 py-3 text-sm text-neutral-700 dark:bg-neutral-900 dark:text-neutral-300" lang={locale} data-testid="reprint">
           {reprintNotice(settings.reprintTemplate, { site: settings.name, title: article.title, url: canonicalUrl })}

@@ -1,5 +1,6 @@
 import type { Locale } from '../../domain/i18n/messages';
 import type { NavItem } from '../schema';
+import type { DocumentKind } from '../../domain/media/document-kind';
 
 /** DTOs are plain JSON (dates as ISO strings) so they survive the data cache and the RSC boundary. */
 
@@ -86,6 +87,8 @@ export interface ArticleDTO extends ArticleCardDTO {
   /** The last significant update or correction (更新时间), null when there is none: minor edits do not count. */
   revisedAt: string | null;
   notices: ArticleNoticeDTO[];
+  /** Files listed for download under the story (附件下载). */
+  attachments: { id: number; fileName: string; kind: DocumentKind; bytes: number; url: string }[];
   authors: PersonDTO[];
   tags: TagDTO[];
 }

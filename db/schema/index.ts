@@ -9,6 +9,7 @@ export * from './article-comments';
 export * from './notifications';
 export * from './mail';
 export * from './sensitive-words';
+export * from './attachments';
 export * from './pages';
 export * from './redirects';
 export * from './admin';

@@ -3,6 +3,7 @@ import { ARTICLE_COMMENT_KINDS, ARTICLE_NOTICE_KINDS, ARTICLE_STATUSES, PAGE_STA
 import { cleanRichText } from '../validation/article';
 import type { RichTextDoc } from '../rich-text/schema';
 import { REDIRECT_STATUSES } from '../validation/redirect';
+import { DOCUMENT_KINDS } from '../media/document-kind';
 
 /**
  * The site export (docs/export.md): NDJSON, one header line, one line per record in the order of
@@ -235,6 +236,22 @@ const notice = z
   })
   .strict();
 
+/** A file listed under a story for download (after its article); the file itself beside the export, as media. */
+const attachment = z
+  .object({
+    type: z.literal('attachment'),
+    id,
+    articleId: id,
+    storageKey: z.string().regex(/^attachments\/(?:[\w-]+\/)*[\w-]+\.[a-z]{3,4}$/, 'not an attachment storage key'),
+    fileName: z.string().min(1).max(300),
+    kind: z.enum(DOCUMENT_KINDS),
+    bytes: z.number().int().nonnegative(),
+    sortOrder: z.number().int(),
+    uploadedById: ref,
+    createdAt: when,
+  })
+  .strict();
+
 /** A message of a story's review conversation (after its article and the staff). */
 const comment = z
   .object({
@@ -316,6 +333,7 @@ export const exportRecord = z.discriminatedUnion('type', [
   revision,
   notice,
   comment,
+  attachment,
   views,
   page,
   redirect,
@@ -341,6 +359,7 @@ export const RECORD_TYPES = [
   'revision',
   'notice',
   'comment',
+  'attachment',
   'views',
   'page',
   'redirect',

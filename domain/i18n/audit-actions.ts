@@ -10,6 +10,8 @@ const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = {
   'article.submit': { 'zh-CN': '提交审核', en: 'Submitted for review' },
   'article.withdraw': { 'zh-CN': '撤回审核', en: 'Withdrew from review' },
   'article.return': { 'zh-CN': '退回修改', en: 'Sent back to the author' },
+  'article.attachment-add': { 'zh-CN': '上传附件', en: 'Added an attachment' },
+  'article.attachment-remove': { 'zh-CN': '删除附件', en: 'Removed an attachment' },
   'article.comment': { 'zh-CN': '发表讨论', en: 'Wrote in the conversation' },
   'article.publish': { 'zh-CN': '发布', en: 'Published' },
   'article.schedule': { 'zh-CN': '设置定时发布', en: 'Scheduled' },

@@ -71,3 +71,15 @@ export function formatSpan(ms: number, locale: Locale): string {
   const n = Math.floor(span / unit.ms);
   return locale === 'zh-CN' ? `${n} ${unit.zh}` : `${n} ${unit.en}${n === 1 ? '' : 's'}`;
 }
+
+/** A file's size as readers of both languages write it: 820 KB, 2.4 MB (decimal units, one decimal below 10). */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${value.toFixed(unit > 0 && value < 10 ? 1 : 0).replace(/\.0$/, '')} ${units[unit]}`;
+}

@@ -140,6 +140,9 @@ export const SERVER_MESSAGES = {
   wrongCurrentPassword: { en: 'The current password is not correct.', 'zh-CN': '当前密码不正确。' },
   tooManyAttempts: { en: 'Too many wrong passwords. Try again in 15 minutes.', 'zh-CN': '密码错误次数过多，请 15 分钟后再试。' },
   reauthRequired: { en: 'To reset an administrator’s password, enter your own current password.', 'zh-CN': '重置管理员的密码前，请输入你自己的当前密码。' },
+  // Attachments (db/queries/admin/attachments.ts, services/media/attachments.ts).
+  tooManyAttachments: { en: 'A story lists at most {max} files.', 'zh-CN': '每篇稿件最多 {max} 个附件。' },
+  attachmentNotAccepted: { en: 'This file is not a PDF, Word, Excel, PowerPoint or ZIP file, whatever its name says.', 'zh-CN': '只接受 PDF、Word、Excel、PowerPoint 和 ZIP 文件（按文件内容判断，与文件名无关）。' },
   // Mail: resets and invitations (db/queries/admin/password-links.ts).
   mailNotConfigured: { en: 'This site sends no mail (SMTP_URL is not set): ask an administrator to set a new password for you.', 'zh-CN': '本站未配置邮件（未设置 SMTP_URL），请联系管理员为你设置新密码。' },
   passwordLinkInvalid: { en: 'This link has expired or was already used. Ask for a new one.', 'zh-CN': '此链接已过期或已使用，请重新申请。' },

@@ -35,12 +35,12 @@ function cutToBytes(value: string, maxBytes: number): string {
  * 200 bytes of UTF-8 cut on a character boundary. It never becomes part of a storage path. Only the
  * first 1024 code units of the last path segment are processed, so a hostile name costs little.
  */
-export function displayName(raw: string): string {
+export function displayName(raw: string, fallback = 'image'): string {
   const lastSeparator = Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\'));
   const base = head(raw.slice(lastSeparator + 1), MAX_NAME_INPUT).normalize('NFC');
   let clean = base.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '').trim();
   if (clean === '.' || clean === '..') clean = '';
-  return cutToBytes(clean, MAX_NAME_BYTES).trim() || 'image';
+  return cutToBytes(clean, MAX_NAME_BYTES).trim() || fallback;
 }
 
 /**

@@ -52,6 +52,7 @@ export async function exportSite(db: Database, write: (line: string) => Promise<
       read.revisionRecords(tx),
       read.noticeRecords(tx),
       read.commentRecords(tx),
+      mediaWithFiles(read.attachmentRecords(tx), options.mediaDir ?? null, mediaFiles),
       read.viewRecords(tx),
       read.pageRecords(tx),
       read.redirectRecords(tx),
@@ -72,7 +73,8 @@ export async function exportSite(db: Database, write: (line: string) => Promise<
   return options.snapshot === false ? run(db) : withTx(db, run, { isolationLevel: 'repeatable read', accessMode: 'read only' });
 }
 
-async function* mediaWithFiles(records: ReturnType<typeof read.mediaRecords>, dir: string | null, tally: { written: number; missing: number }) {
+/** Records with stored files (media, attachments), each file copied into `dir` when one is given. */
+async function* mediaWithFiles(records: ReturnType<typeof read.mediaRecords | typeof read.attachmentRecords>, dir: string | null, tally: { written: number; missing: number }) {
   for await (const record of records) {
     if (dir) {
       const { written, missing } = await saveMediaFiles(dir, record);

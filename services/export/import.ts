@@ -98,7 +98,7 @@ export async function importSite(db: Database, lines: AsyncIterable<string>, opt
 
 /** What a record needs before its write: media files into the storage, a secret for a webhook without one. */
 async function prepare(record: ExportRecord, mediaDir: string | null, report: ImportReport, written: string[]): Promise<ExportRecord> {
-  if (record.type === 'media' && mediaDir) {
+  if ((record.type === 'media' || record.type === 'attachment') && mediaDir) {
     const result = await restoreMediaFiles(mediaDir, record);
     written.push(...result.written);
     report.mediaFiles.written += result.written.length;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { mediaStorage } from '../media/storage';
+import { DOCUMENT_MIME, type DocumentKind } from '../../domain/media/document-kind';
 
 // Media files beside the export: `site.media/<storage key>`, the same layout as the local storage,
 // so a folder can also be copied by hand (rsync) into DATA_DIR/media or a bucket.
@@ -12,8 +13,15 @@ export interface MediaFileRef {
   variants: { key: string; format?: string }[];
 }
 
-/** Every stored object of a media item: the original (named as renderInfoOf names it) and its variants. */
-export function objectsOf(item: MediaFileRef): { key: string; contentType: string }[] {
+/** A story's file for download: one object. */
+export interface AttachmentFileRef {
+  storageKey: string;
+  kind: DocumentKind;
+}
+
+/** Every stored object of a media item (the original, named as renderInfoOf names it, and its variants) or of an attachment. */
+export function objectsOf(item: MediaFileRef | AttachmentFileRef): { key: string; contentType: string }[] {
+  if ('kind' in item) return [{ key: item.storageKey, contentType: DOCUMENT_MIME[item.kind] }];
   const ext = item.mimeType === 'image/jpeg' ? 'jpg' : item.mimeType.split('/')[1];
   const all = [{ key: `${item.storageKey}/original.${ext}`, contentType: item.mimeType }];
   for (const v of item.variants) all.push({ key: v.key, contentType: `image/${v.format ?? 'jpeg'}` });
@@ -29,7 +37,7 @@ function inside(dir: string, key: string): string {
 }
 
 /** Copies an item's objects from the storage into `dir`; returns how many were written and missing. */
-export async function saveMediaFiles(dir: string, item: MediaFileRef): Promise<{ written: number; missing: number }> {
+export async function saveMediaFiles(dir: string, item: MediaFileRef | AttachmentFileRef): Promise<{ written: number; missing: number }> {
   const storage = mediaStorage();
   let written = 0;
   let missing = 0;
@@ -52,7 +60,7 @@ export async function saveMediaFiles(dir: string, item: MediaFileRef): Promise<{
  * alone (restoring into the same media folder) and is not among the keys returned: only those are
  * removed again if the import fails.
  */
-export async function restoreMediaFiles(dir: string, item: MediaFileRef): Promise<{ written: string[]; present: number; missing: number }> {
+export async function restoreMediaFiles(dir: string, item: MediaFileRef | AttachmentFileRef): Promise<{ written: string[]; present: number; missing: number }> {
   const storage = mediaStorage();
   const written: string[] = [];
   let present = 0;

@@ -66,6 +66,8 @@ export interface DemoArticle {
   editor?: string; // 责任编辑; default: the desk's editor of the story's language (demoDeskEditor)
   /** Corrections and significant updates, `hoursAfter` publication. */
   notices?: { kind: 'update' | 'correction'; note: string; hoursAfter: number }[];
+  /** A PDF listed for download (附件下载): its file name and the lines printed on its one page. */
+  attachment?: { name: string; lines: string[] };
   locale: 'zh-CN' | 'en';
   publishedAt: string; // ISO 8601 with offset
   status?: 'published' | 'draft' | 'scheduled' | 'in_review'; // default published
@@ -327,6 +329,7 @@ export const demoArticles: DemoArticle[] = [
       { kind: 'correction', note: '本文初版称“真正每天用到的功能不足两成”，与受访者原话不符，现更正为“不足三成”。', hoursAfter: 26 },
       { kind: 'update', note: '补充了选型关注点中的“部署与运维成本”一项。', hoursAfter: 50 },
     ],
+    attachment: { name: '开源内容管理系统选型清单（示例）.pdf', lines: ['Open-source CMS checklist (demo file)', '1. Content model and editorial workflow', '2. Deployment and operating costs', '3. Security updates and community'] },
     body: [
       p('近两年，内容管理系统领域出现了一个明显的变化：越来越多的机构不再追求“一套系统包打天下”，而是把内容编辑、存储与前端展示拆分开来，通过接口连接。这种被称为“无头”（Headless）的架构，正在成为中小型新闻站点和企业官网改版时的热门选择。'),
       h2('从“大而全”到“小而专”'),

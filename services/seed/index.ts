@@ -1,11 +1,12 @@
 import { withTx } from '../../db/tx';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { articleAuthors, articleNotices, articles, articleTags, articleViewsDaily, media, pages, sections, siteSettings, tags, users } from '../../db/schema';
+import { articleAttachments, articleAuthors, articleNotices, articles, articleTags, articleViewsDaily, media, pages, sections, siteSettings, tags, users } from '../../db/schema';
 import { mediaStorage } from '../media/storage';
 import { renderRichText, richTextToPlainText } from '../../domain/rich-text/render';
 import { slugify } from '../../domain/slug';
 import { blocksToDoc } from './blocks';
+import { demoPdf } from './demo-pdf';
 import { demoArticles, demoAuthors, demoDeskEditor, demoPages, demoSections, demoSite, demoTags } from './demo-content';
 import { demoIllustration } from './images';
 import { demoViewHistory } from './view-history';
@@ -26,6 +27,10 @@ export async function hasContent(db: Database): Promise<boolean> {
 export async function clearContent(db: Database): Promise<void> {
   const stored = await db.select({ storageKey: media.storageKey }).from(media);
   for (const item of stored) await mediaStorage().deletePrefix(item.storageKey).catch(() => {});
+  const files = await db.select({ storageKey: articleAttachments.storageKey }).from(articleAttachments);
+  await mediaStorage()
+    .delete(files.map((f) => f.storageKey))
+    .catch(() => {});
   await db.execute(
     sql`truncate table article_tags, article_authors, article_revisions, article_views_daily, article_views_recent, view_rollup_state, article_presence, articles, tags, sections, pages, redirects, media, site_settings restart identity cascade`,
   );
@@ -151,6 +156,13 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
       if ((a.status ?? 'published') === 'published') {
         const history = demoViewHistory({ totalViews: a.views, publishedAt: new Date(a.publishedAt), now: seededAt, timeZone: DEMO_TIME_ZONE, seed: index });
         if (history.length) await t.insert(articleViewsDaily).values(history.map((d) => ({ articleId, ...d })));
+      }
+      if (a.attachment && options.images) {
+        // A file to download (附件下载), stored like an upload; only with media storage, as the illustrations.
+        const file = demoPdf(a.attachment.lines);
+        const storageKey = `attachments/demo/${slug}.pdf`;
+        await mediaStorage().put(storageKey, file, 'application/pdf');
+        await t.insert(articleAttachments).values({ articleId, storageKey, fileName: a.attachment.name, kind: 'pdf', bytes: file.length });
       }
       if (a.notices?.length) {
         const at = (hours: number) => new Date(new Date(a.publishedAt).getTime() + hours * 3_600_000);

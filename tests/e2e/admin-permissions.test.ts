@@ -5,6 +5,7 @@ import { translateMessage, type MessageCode } from '@/domain/i18n/server-message
 import { callAction, listServerActions, request, type ActionCall } from '../helpers/actions';
 import { staffRoster } from '../fixtures/staff';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp';
+import { samplePdf } from '../fixtures/documents';
 import { doc, rawSignIn, readerGet, sessionCookie, startAdmin, type AdminServer } from '../helpers/admin';
 
 /**
@@ -128,6 +129,18 @@ function csvFile(text: string): FormData {
   return data;
 }
 const newPage = () => fixture<{ id: number; version: number }>('createPageAction', [{ title: uniq('Page'), body: doc('Page body') }]);
+/** Someone else's draft (the second author's) with a PDF listed for download, uploaded by its author over HTTP. */
+const othersAttachment = async () => {
+  const draft = await draftBy('author2');
+  const res = await request(`${nr.baseURL}/api/articles/${draft.id}/attachments`, {
+    method: 'POST',
+    headers: { Cookie: cookies.author2!, Origin: nr.baseURL, 'X-File-Name': encodeURIComponent(`${uniq('file')}.pdf`) },
+    body: samplePdf(),
+    localAddress: ADDRESS.author2,
+  });
+  if (res.status !== 201) throw new Error(`attachment upload: ${res.status} ${res.text()}`);
+  return { id: (JSON.parse(res.text()) as { id: number }).id, articleId: draft.id };
+};
 /** A colleague invited without a password (the matrix's server mails, to the test's SMTP server). */
 const invitedUser = async () => {
   const marker = uniq('Invited');
@@ -671,6 +684,30 @@ const rows: Row[] = [
     target: async (_caller, allowed) => ({ tagline: allowed ? demoSite.tagline : uniq('Hijacked tagline') }),
     args: (t) => [IDLE, settingsForm(String(t.tagline))],
     probe: async () => [await adminView('/admin/settings'), await (await fetch(`${nr.baseURL}/`)).text().then((h) => h.includes(demoSite.tagline))],
+  },
+
+  // --- Attachments (files listed under a story; uploads go through /api/articles/{id}/attachments) ---
+  {
+    name: 'removeAttachmentAction',
+    file: 'actions/attachments.ts',
+    rule: "someone else's draft's file: whoever may edit the story (editors); to others the story does not exist (404)",
+    allowed: EDITORS,
+    refused: '404',
+    target: othersAttachment,
+    args: (t) => [{ id: t.id, articleId: t.articleId }],
+    probe: (t) => adminView(`/admin/articles/${t.articleId}`).then((html) => html.includes(`/attachments/${t.id}/`)),
+  },
+  {
+    name: 'removeAttachmentForm',
+    file: 'actions/attachments.ts',
+    rule: 'the same, through the editor page form',
+    allowed: EDITORS,
+    ok: 'form-ok',
+    refused: `form-error: ${L('notFoundArticle')}`,
+    anonymous: SIGN_IN_FIRST,
+    target: othersAttachment,
+    args: (t) => [IDLE, form({ id: String(t.id), articleId: String(t.articleId) })],
+    probe: (t) => adminView(`/admin/articles/${t.articleId}`).then((html) => html.includes(`/attachments/${t.id}/`)),
   },
 
   // --- Sensitive words (administrators keep the list; an allowed call leaves it empty for the other rows) ---

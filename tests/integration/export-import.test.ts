@@ -19,6 +19,11 @@ import { ExportFormatError } from '@/domain/export/parse';
 import { rows, sectionIdBySlug, testFileDatabase } from '../fixtures/database';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/db';
 import { doc, edit, makeArticle } from './admin-helpers';
+import { addAttachment } from '@/db/queries/admin/attachments';
+import { getSensitiveWordRule, saveSensitiveWords } from '@/db/queries/admin/sensitive-words';
+import { samplePdf } from '../fixtures/documents';
+
+const attachmentKey = 'attachments/2026/12/0b7a0c52-3a4c-4b6c-9f4e-1f2a3b4c5d6e.pdf';
 
 // The site export (docs/export.md): the demo publication plus what the demo lacks (media, revisions,
 // a scheduled and a trashed story, a redirect, a banner, a webhook) goes out as NDJSON and comes
@@ -59,7 +64,7 @@ async function exportTo(out: string, options: Parameters<typeof exportSite>[2] =
   return result;
 }
 
-const TABLES = ['site_settings', 'users', 'sections', 'tags', 'media', 'articles', 'article_tags', 'article_authors', 'article_revisions', 'article_notices', 'article_comments', 'article_views_daily', 'pages', 'redirects', 'breaking_news', 'webhooks'];
+const TABLES = ['site_settings', 'users', 'sections', 'tags', 'media', 'articles', 'article_tags', 'article_authors', 'article_revisions', 'article_notices', 'article_comments', 'article_attachments', 'sensitive_words', 'article_views_daily', 'pages', 'redirects', 'breaking_news', 'webhooks'];
 
 async function counts(d: Database) {
   const out: Record<string, number> = {};
@@ -94,6 +99,9 @@ beforeAll(async () => {
   await edit(db, staff.editor, storyId, { body: { type: 'doc', content: [{ type: 'image', attrs: { mediaId: photo.id, alt: 'Inline', src: '' } }, ...doc('Edited').content] } });
   await addArticleNotice(db, staff.editor, { articleId: storyId, kind: 'correction', note: '更正：首段的日期应为 12 月 6 日。' });
   await addArticleComment(db, staff.editor, { articleId: storyId, body: '讨论：标题可以再短一些。' });
+  await mediaStorage().put(attachmentKey, samplePdf(), 'application/pdf');
+  await addAttachment(db, { ...staff.editor, ip: '192.0.2.1' }, { articleId: storyId, storageKey: attachmentKey, fileName: '报告.pdf', kind: 'pdf', bytes: samplePdf().length });
+  await saveSensitiveWords(db, { ...staff.admin, ip: '192.0.2.1' }, { text: '赌博\n代开发票', block: true });
   await makeArticle(db, staff.author, staff.editor, 'scheduled', { sectionId });
   await makeArticle(db, staff.author, staff.editor, 'trashed-draft', { sectionId });
   await db.insert(redirects).values({ fromPath: '/old-story', toPath: `/articles/${storyId}`, hits: 3 });
@@ -117,12 +125,13 @@ describe(`site export and import on ${testDatabaseKind}`, () => {
     const text = fs.readFileSync(file, 'utf8');
     const lines = text.trimEnd().split('\n');
     expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'gazette-export', version: 1, schema: expect.stringMatching(/^\d{4}_/) });
-    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ type: 'end', counts: { article: expect.any(Number), revision: expect.any(Number), notice: 3, comment: 1, media: 1, webhook: 1 } });
+    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ type: 'end', counts: { article: expect.any(Number), revision: expect.any(Number), notice: 3, comment: 1, attachment: 1, media: 1, webhook: 1 } });
     expect(text).not.toContain('$argon2');
     expect(text).not.toMatch(/password/i);
     expect(text).not.toContain('whsec-very-secret');
     expect(text).not.toContain('bodyHtml');
     expect(fs.existsSync(path.join(mediaDir, originalKey))).toBe(true);
+    expect(fs.readFileSync(path.join(mediaDir, attachmentKey))).toEqual(samplePdf());
   });
 
   it('reproduces the site in an empty database: counts, ids, bodies, links, tree, pages, redirects, settings, files', async () => {
@@ -134,6 +143,8 @@ describe(`site export and import on ${testDatabaseKind}`, () => {
     expect(await rows(target.db, sql`select count(*)::int as n from users where password_hash is not null`)).toEqual([{ n: 0 }]);
     expect(await rows(target.db, sql`select active from webhooks`)).toEqual([{ active: false }]);
     expect(await mediaStorage().get(originalKey)).not.toBeNull();
+    expect(await mediaStorage().get(attachmentKey)).not.toBeNull();
+    expect(await getSensitiveWordRule(target.db)).toEqual(await getSensitiveWordRule(db));
   });
 
   it('gives the reader the same pages', async () => {

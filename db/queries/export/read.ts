@@ -2,6 +2,7 @@ import 'server-only';
 import { asc, getTableColumns, gt, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
 import {
+  articleAttachments,
   articleAuthors,
   articleComments,
   articleNotices,
@@ -23,6 +24,7 @@ import {
   webhooks,
 } from '../../schema';
 import type { RecordType } from '../../../domain/export/records';
+import type { DocumentKind } from '../../../domain/media/document-kind';
 
 // The export's reads: every table in id order, a batch at a time (keyset, never OFFSET), so that
 // memory stays flat whatever the archive's size. Columns are listed, not `select *`: what is left
@@ -150,6 +152,11 @@ export async function* redirectRecords(db: Database): AsyncGenerator<Out> {
 export async function* noticeRecords(db: Database): AsyncGenerator<Out> {
   const read = (after: number) => db.select().from(articleNotices).where(gt(articleNotices.id, after)).orderBy(asc(articleNotices.id)).limit(BATCH);
   for await (const row of keyset(read)) yield { type: 'notice', ...row };
+}
+
+export async function* attachmentRecords(db: Database): AsyncGenerator<Out & { storageKey: string; kind: DocumentKind }> {
+  const read = (after: number) => db.select().from(articleAttachments).where(gt(articleAttachments.id, after)).orderBy(asc(articleAttachments.id)).limit(BATCH);
+  for await (const row of keyset(read)) yield { type: 'attachment', ...row, kind: row.kind as DocumentKind };
 }
 
 export async function* commentRecords(db: Database): AsyncGenerator<Out> {

@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../client';
 import {
+  articleAttachments,
   articleAuthors,
   articleComments,
   articleNotices,
@@ -86,6 +87,9 @@ export async function insertRecords<T extends RecordType>(tx: Database, type: T,
     case 'redirect':
       await tx.insert(redirects).values(strip(records as RecordOf<'redirect'>[]));
       return;
+    case 'attachment':
+      await tx.insert(articleAttachments).values(strip(records as RecordOf<'attachment'>[]));
+      return;
     case 'notice':
       await tx.insert(articleNotices).values(strip(records as RecordOf<'notice'>[]));
       return;
@@ -134,7 +138,7 @@ async function insertPages(tx: Database, records: RecordOf<'page'>[]): Promise<v
   await tx.insert(pages).values(rows);
 }
 
-const SERIAL_TABLES = ['users', 'sections', 'tags', 'media', 'articles', 'article_revisions', 'article_notices', 'article_comments', 'pages', 'redirects', 'breaking_news', 'webhooks', 'import_sources', 'audit_log'];
+const SERIAL_TABLES = ['users', 'sections', 'tags', 'media', 'articles', 'article_revisions', 'article_notices', 'article_comments', 'article_attachments', 'pages', 'redirects', 'breaking_news', 'webhooks', 'import_sources', 'audit_log'];
 
 /** Ids came from the file: each sequence moves past the largest, so the next row gets a free id. */
 export async function resetSequences(tx: Database): Promise<void> {

@@ -353,5 +353,13 @@ export const manage: Record<ManageKey, string> = {
   sensitiveBlock: 'Block submitting and publishing a story that contains one (otherwise only warn)',
   sensitiveExport: 'Export as a text file',
   sensitiveWordsSaved: 'Saved: {count} words.',
+  attachmentsTitle: 'Attachments',
+  attachmentsIntro: 'Files readers download at the end of the story: PDF, Word, Excel, PowerPoint or ZIP, up to {mb} MB each. The kind is read from the file itself; they are public once the story is.',
+  attachmentsNone: 'No attachments yet.',
+  attachmentsChoose: 'Upload a file',
+  attachmentsUploading: 'Uploading…',
+  attachmentsDone: 'Uploaded',
+  attachmentRemoved: 'Attachment removed.',
+  confirmRemoveAttachment: 'Remove “{name}”? Readers will no longer be able to download it.',
   auditViaToken: 'via API token “{name}”',
 };

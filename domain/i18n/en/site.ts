@@ -12,6 +12,7 @@ export const site: Record<MessageKey, string> = {
   editorCredit: 'Editor: {name}',
   photoCredit: 'Photo: {name}',
   noticesHeading: 'Corrections and updates',
+  attachmentsHeading: 'Downloads',
   correction: 'Correction',
   pinned: 'Pinned',
   update: 'Update',

@@ -358,5 +358,13 @@ export const manage = {
   sensitiveBlock: '含有敏感词时禁止提交和发布（不勾选则只提醒）',
   sensitiveExport: '导出为文本文件',
   sensitiveWordsSaved: '已保存，共 {count} 个词。',
+  attachmentsTitle: '附件',
+  attachmentsIntro: '读者可在文末下载的文件：PDF、Word、Excel、PowerPoint 或 ZIP，每个最大 {mb} MB。文件类型按内容判断；稿件发布后附件才公开。',
+  attachmentsNone: '还没有附件。',
+  attachmentsChoose: '上传附件',
+  attachmentsUploading: '正在上传…',
+  attachmentsDone: '已上传',
+  attachmentRemoved: '附件已删除。',
+  confirmRemoveAttachment: '删除附件“{name}”？读者将无法再下载。',
   auditViaToken: '通过 API 令牌“{name}”',
 } as const;

@@ -10,6 +10,7 @@ export const site = {
   editorCredit: '（责任编辑：{name}）',
   photoCredit: '图片来源：{name}',
   noticesHeading: '更正与更新',
+  attachmentsHeading: '附件下载',
   correction: '更正',
   pinned: '置顶',
   update: '更新',

@@ -13,6 +13,9 @@ import { ArticleConversationCard } from '@/components/admin/editor/ArticleConver
 import { listArticleComments } from '@/db/queries/admin/article-comments';
 import { formatDateTime } from '@/domain/i18n/format';
 import { getSettings } from '@/services/reader';
+import { listAttachmentsForAdmin } from '@/db/queries/admin/attachments';
+import { ArticleAttachmentsCard } from '@/components/admin/editor/ArticleAttachmentsCard';
+import { config } from '@/domain/config.mjs';
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -32,7 +35,12 @@ export default async function EditArticlePage({ params }: Props) {
   const context = await loadEditorContext(user, article.values.authorIds);
   // Corrections and significant updates belong to a story readers have seen, and to whoever may publish it.
   const showNotices = article.status === 'published' && !article.deleted && article.permissions.publish;
-  const [notices, comments, settings] = await Promise.all([showNotices ? listArticleNoticesForAdmin(db, user, id) : [], listArticleComments(db, user, id), getSettings()]);
+  const [notices, comments, settings, attachments] = await Promise.all([
+    showNotices ? listArticleNoticesForAdmin(db, user, id) : [],
+    listArticleComments(db, user, id),
+    getSettings(),
+    listAttachmentsForAdmin(db, user, id),
+  ]);
   const formatTime = (iso: string) => formatDateTime(iso, locale, settings.timeZone);
   // No key by version: an action that revalidates re-renders this page, and the editor must keep
   // what is being typed (it refreshes its own workflow state).
@@ -40,6 +48,7 @@ export default async function EditArticlePage({ params }: Props) {
     <>
       <ArticleEditor article={toEditorArticle(article)} context={context} />
       {showNotices ? <ArticleNoticesCard articleId={id} notices={notices} mt={mt} formatTime={formatTime} /> : null}
+      <ArticleAttachmentsCard articleId={id} attachments={attachments} mt={mt} editable={article.permissions.edit && !article.deleted} maxMb={Math.round(config().ATTACHMENT_MAX_BYTES / 1024 / 1024)} />
       <ArticleConversationCard articleId={id} comments={comments} mt={mt} formatTime={formatTime} closed={article.deleted} />
     </>
   );
