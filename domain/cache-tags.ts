@@ -12,6 +12,9 @@ export const cacheTags = {
   tag: (id: number) => `tag:${id}`,
   author: (id: number) => `author:${id}`,
   page: (slug: string) => `page:${slug}`,
+  topic: (id: number) => `topic:${id}`,
+  /** The list of topics (/topics) and any lookup by slug. */
+  topics: 'topics',
   redirects: 'redirects',
   /** The banner across every page. */
   breakingNews: 'breaking-news',

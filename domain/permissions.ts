@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   'page:manage': ['editor', 'admin'],
   'redirect:manage': ['editor', 'admin'],
   'breaking:manage': ['editor', 'admin'],
+  /** 专题: ordered collections of stories with their own page, feed and menu entry. */
+  'topic:manage': ['editor', 'admin'],
   'media:upload': ['contributor', 'author', 'editor', 'admin'],
   /** One's own notifications (the bell). */
   'notification:read': ['contributor', 'author', 'editor', 'admin'],

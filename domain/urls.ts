@@ -51,3 +51,6 @@ export function parsePageParam(value: string | string[] | undefined): number | n
 
 /** Where a story's file is downloaded: /attachments/{id}/{name} (the name is for the reader's eyes; the id decides). */
 export const attachmentPath = (a: { id: number; fileName: string }) => `/attachments/${a.id}/${encodeURIComponent(a.fileName)}`;
+
+/** A topic's page (专题): /topics/{slug}. */
+export const topicPath = (topic: { slug: string }) => `/topics/${encodeURIComponent(topic.slug)}`;

@@ -5,6 +5,7 @@ import { getReaderDb } from '@/db/client';
 import * as q from '@/db/queries/public';
 import { getPageBySlug as readPageBySlug } from '@/db/queries/public-pages';
 import * as feeds from '@/db/queries/feeds';
+import * as topicQueries from '@/db/queries/topics';
 import { pageOfCorrections } from '@/db/queries/notices';
 import { searchArticles, type SearchPage } from '@/db/queries/search';
 import { getCurrentBreakingNews } from '@/db/queries/breaking-news';
@@ -191,6 +192,23 @@ export const getAuthorBySlug = cache((slug: string) =>
   unstable_cache(() => withDb((db) => q.getAuthorBySlug(db, slug)), ['author', slug], { tags: [`author-slug:${slug}`, 'authors', cacheTags.home] })(),
 );
 
+// 专题: a topic changes with its own saves (topic:{id}, topics); its story list also with any story's
+// visibility, which every article write reports as `home`.
+export const getTopicBySlug = cache((slug: string) =>
+  isBuildPhase() ? Promise.resolve(null) : unstable_cache(() => withDb((db) => topicQueries.getTopicBySlug(db, slug)), ['topic', slug], { tags: [cacheTags.topics] })(),
+);
+
+export const getTopicStories = cache((topicId: number) =>
+  unstable_cache(() => withDb((db) => topicQueries.getTopicStories(db, topicId)), ['topic-stories', String(topicId)], {
+    tags: [cacheTags.topic(topicId), cacheTags.home],
+    revalidate: LIST_REVALIDATE_SECONDS,
+  })(),
+);
+
+export const listPublishedTopics = cache(() =>
+  isBuildPhase() ? Promise.resolve([]) : unstable_cache(() => withDb(topicQueries.listPublishedTopics), ['topics'], { tags: [cacheTags.topics] })(),
+);
+
 export const getPageBySlug = cache((slug: string) =>
   unstable_cache(() => withDb((db) => readPageBySlug(db, slug)), ['page', slug], { tags: [cacheTags.page(slug)] })(),
 );
@@ -209,8 +227,8 @@ export const getRedirect = cache((path: string) =>
 const feedTags = [cacheTags.feeds, cacheTags.home];
 
 export function getFeedItems(filter: feeds.FeedFilter, limit: number) {
-  const { sectionIds, tagId, authorId } = filter;
-  return unstable_cache(() => withDb((db) => feeds.listFeedItems(db, { sectionIds, tagId, authorId }, limit)), ['feed', JSON.stringify([sectionIds ?? null, tagId ?? null, authorId ?? null]), String(limit)], {
+  const { sectionIds, tagId, authorId, topicId } = filter;
+  return unstable_cache(() => withDb((db) => feeds.listFeedItems(db, { sectionIds, tagId, authorId, topicId }, limit)), ['feed', JSON.stringify([sectionIds ?? null, tagId ?? null, authorId ?? null, topicId ?? null]), String(limit)], {
     tags: feedTags,
     revalidate: LIST_REVALIDATE_SECONDS,
   })();

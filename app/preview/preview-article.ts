@@ -48,6 +48,8 @@ export async function loadPreview(db: Database, actor: Actor, id: number): Promi
       revisedAt: notices.at(-1)?.at ?? null,
       notices,
       attachments,
+      // A preview shows the story's own words; which topics list it is the topics' business.
+      topics: [],
       sectionId: values.sectionId,
       coverImageUrl: values.coverImageUrl,
       coverImageAlt: values.coverImageAlt,

@@ -17,6 +17,7 @@ const LINKS: { href: string; key: Parameters<AdminTranslator>[0]; permission?: P
   { href: '/admin/pages', key: 'pages', permission: 'page:manage' },
   { href: '/admin/redirects', key: 'redirects', permission: 'redirect:manage' },
   { href: '/admin/breaking', key: 'breakingNews', permission: 'breaking:manage' },
+  { href: '/admin/topics', key: 'topics', permission: 'topic:manage' },
   { href: '/admin/users', key: 'users', permission: 'user:manage' },
   { href: '/admin/settings', key: 'settings', permission: 'settings:manage' },
   { href: '/admin/sensitive-words', key: 'sensitiveWords', permission: 'settings:manage' },

@@ -15,10 +15,12 @@ interface Props {
   hrefFor: (page: number) => string;
   /** The archive's feed without its extension (`/feeds/tags/ai`), linked in every format. */
   feedPath: string;
+  /** A topic's cover, under its heading. */
+  cover?: { src: string; alt: string } | null;
 }
 
 /** Tag and author archives share one layout. */
-export function ArchivePage({ settings, heading, description, result, hrefFor, feedPath }: Props) {
+export function ArchivePage({ settings, heading, description, result, hrefFor, feedPath, cover }: Props) {
   const { locale, timeZone } = settings;
   const crumbs = [{ label: settings.name, href: '/' }, { label: heading }];
   return (
@@ -28,7 +30,12 @@ export function ArchivePage({ settings, heading, description, result, hrefFor, f
       <div className="space-y-4">
         <Breadcrumb locale={locale} crumbs={crumbs} />
         <h1 className="text-3xl font-bold">{heading}</h1>
-        {description ? <p className="text-neutral-700 dark:text-neutral-300">{description}</p> : null}
+        {cover ? (
+          // A URL typed by an editor, of any size: a plain img, as the story covers given by URL.
+          // eslint-disable-next-line @next/next/no-img-element
+          <img src={cover.src} alt={cover.alt} className="max-h-96 w-full rounded object-cover" />
+        ) : null}
+        {description ? <p className="whitespace-pre-line text-neutral-700 dark:text-neutral-300">{description}</p> : null}
         <p className="text-sm text-neutral-600 dark:text-neutral-400">{t(locale, 'articlesCount', { count: result.capped ? `${result.total}+` : result.total })}</p>
         {result.items.length ? <ArticleList articles={result.items} locale={locale} timeZone={timeZone} /> : <p>{t(locale, 'noArticles')}</p>}
         <Pagination locale={locale} page={result.page} pageCount={result.pageCount} hrefFor={hrefFor} />

@@ -5,7 +5,7 @@ import { publisherOf } from '@/domain/attribution';
 import { formatDateTime, formatNumber, isoInZone } from '@/domain/i18n/format';
 import { t } from '@/domain/i18n/messages';
 import { reprintNotice } from '@/domain/reprint';
-import { articlePath, authorPath, sectionPath, tagPath } from '@/domain/urls';
+import { articlePath, authorPath, sectionPath, tagPath, topicPath } from '@/domain/urls';
 import { Breadcrumb } from './Breadcrumb';
 import { ArticleList } from './ArticleList';
 import { ArticleNotices } from './ArticleNotices';
@@ -142,6 +142,19 @@ export function ArticleView({ settings, article, trail, neighbours, related, can
               ))}
             </ul>
           </footer>
+        ) : null}
+        {article.topics.length ? (
+          <p className="mt-3 text-sm" lang={locale} data-testid="article-topics">
+            <span className="text-neutral-600 dark:text-neutral-400">{t(locale, 'inTopics')}</span>
+            {article.topics.map((topic, i) => (
+              <span key={topic.slug}>
+                {i ? (locale === 'zh-CN' ? '、' : ', ') : null}
+                <Link href={topicPath(topic)} className="underline">
+                  {topic.title}
+                </Link>
+              </span>
+            ))}
+          </p>
         ) : null}
       </article>
 

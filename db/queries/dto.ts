@@ -87,6 +87,8 @@ export interface ArticleDTO extends ArticleCardDTO {
   /** The last significant update or correction (更新时间), null when there is none: minor edits do not count. */
   revisedAt: string | null;
   notices: ArticleNoticeDTO[];
+  /** The published topics (专题) it belongs to. */
+  topics: { slug: string; title: string }[];
   /** Files listed for download under the story (附件下载). */
   attachments: { id: number; fileName: string; kind: DocumentKind; bytes: number; url: string }[];
   authors: PersonDTO[];

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
-import { articleAuthors, articleNotices, articles, articleTags, media, pages, sections, tags, users, type MediaVariant } from '../schema';
+import { articleAuthors, articleNotices, articles, articleTags, media, pages, sections, tags, topicArticles, users, type MediaVariant } from '../schema';
 import type { ArticleNoticeDTO } from './dto';
 import { mediaUrl } from '../../domain/media/names';
 import { renderInfoOf } from '../../domain/media/render-info';
@@ -61,6 +61,8 @@ export interface FeedFilter {
   sectionIds?: number[];
   tagId?: number;
   authorId?: number;
+  /** A topic's stories (专题; a few hundred at most, by topic_articles_order_idx). */
+  topicId?: number;
 }
 
 /**
@@ -103,6 +105,7 @@ export async function listFeedItems(db: Database, filter: FeedFilter, limit: num
         filter.sectionIds ? inArray(articles.sectionId, filter.sectionIds.length ? filter.sectionIds : [-1]) : undefined,
         filter.tagId !== undefined ? inArray(articles.id, linkedIds(articleTags, articleTags.tagId, filter.tagId, limit)) : undefined,
         filter.authorId !== undefined ? inArray(articles.id, linkedIds(articleAuthors, articleAuthors.userId, filter.authorId, limit)) : undefined,
+        filter.topicId !== undefined ? inArray(articles.id, sql`(select ${topicArticles.articleId} from ${topicArticles} where ${topicArticles.topicId} = ${filter.topicId})`) : undefined,
       ),
     )
     .orderBy(desc(articles.publishedAt), desc(articles.id))

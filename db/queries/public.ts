@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
-import { articleAttachments, articleAuthors, articleNotices, articles, articleTags, media, redirects, sections, siteSettings, tags, users } from '../schema';
+import { articleAttachments, articleAuthors, articleNotices, articles, topicArticles, topics, articleTags, media, redirects, sections, siteSettings, tags, users } from '../schema';
 import { renderInfoOf } from './media-render';
 import { editorCredit } from '../../domain/attribution';
 import type {
@@ -272,6 +272,11 @@ export async function getArticle(db: Database, id: number): Promise<ArticleDTO |
       noticeRows: sql<{ id: number; kind: ArticleNoticeDTO['kind']; note: string; at: string }[] | null>`(
         select json_agg(json_build_object('id', n.id, 'kind', n.kind, 'note', n.note, 'at', n.created_at) order by n.created_at, n.id)
         from ${articleNotices} n where n.article_id = ${qualified(articles, 'id')})`,
+      // The published topics it belongs to (topic_articles_article_idx).
+      topicRows: sql<{ slug: string; title: string }[] | null>`(
+        select json_agg(json_build_object('slug', tp.slug, 'title', tp.title) order by tp.title)
+        from ${topicArticles} ta join ${topics} tp on tp.id = ta.topic_id
+        where ta.article_id = ${qualified(articles, 'id')} and tp.published)`,
       // Its files for download, in their order (article_attachments_article_idx).
       attachmentRows: sql<{ id: number; fileName: string; kind: DocumentKind; bytes: number }[] | null>`(
         select json_agg(json_build_object('id', a.id, 'fileName', a.file_name, 'kind', a.kind, 'bytes', a.bytes) order by a.sort_order, a.id)
@@ -305,7 +310,7 @@ export async function getArticle(db: Database, id: number): Promise<ArticleDTO |
       .where(eq(articleTags.articleId, id))
       .orderBy(asc(articleTags.sortOrder), asc(tags.name)),
   ]);
-  const { coverMedia, editorName, publishedByName, coverCaption, coverCredit, noticeRows, attachmentRows, ...card } = row;
+  const { coverMedia, editorName, publishedByName, coverCaption, coverCredit, noticeRows, attachmentRows, topicRows, ...card } = row;
   const notices = (noticeRows ?? []).map((n) => ({ ...n, at: toIso(n.at) }));
   const library = coverMedia?.storageKey ? renderInfoOf(coverMedia as Parameters<typeof renderInfoOf>[0]) : null;
   const words = { alt: row.coverImageAlt, caption: coverCaption, credit: coverCredit };
@@ -326,6 +331,7 @@ export async function getArticle(db: Database, id: number): Promise<ArticleDTO |
     updatedAt: toIso(row.updatedAt),
     revisedAt: notices.at(-1)?.at ?? null,
     notices,
+    topics: topicRows ?? [],
     attachments: (attachmentRows ?? []).map((a) => ({ ...a, bytes: Number(a.bytes), url: attachmentPath(a) })),
     authors: authorRows satisfies PersonDTO[],
     tags: tagRows,

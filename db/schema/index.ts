@@ -10,6 +10,7 @@ export * from './notifications';
 export * from './mail';
 export * from './sensitive-words';
 export * from './attachments';
+export * from './topics';
 export * from './pages';
 export * from './redirects';
 export * from './admin';

@@ -140,6 +140,11 @@ export const SERVER_MESSAGES = {
   wrongCurrentPassword: { en: 'The current password is not correct.', 'zh-CN': '当前密码不正确。' },
   tooManyAttempts: { en: 'Too many wrong passwords. Try again in 15 minutes.', 'zh-CN': '密码错误次数过多，请 15 分钟后再试。' },
   reauthRequired: { en: 'To reset an administrator’s password, enter your own current password.', 'zh-CN': '重置管理员的密码前，请输入你自己的当前密码。' },
+  // Topics, 专题 (db/queries/admin/topics.ts).
+  topicStoryLines: { en: 'These lines name no story (give an id or a story’s address): {lines}.', 'zh-CN': '以下各行不是稿件（请填写稿件 ID 或文章网址）：{lines}。' },
+  topicTooManyStories: { en: 'A topic lists at most {max} stories.', 'zh-CN': '每个专题最多收录 {max} 篇稿件。' },
+  topicStoriesMissing: { en: 'No such story (or it is in the trash): {ids}.', 'zh-CN': '找不到这些稿件（或已在回收站）：{ids}。' },
+  topicSlugTaken: { en: 'Another topic already has this address.', 'zh-CN': '已有专题使用这个网址。' },
   // Attachments (db/queries/admin/attachments.ts, services/media/attachments.ts).
   tooManyAttachments: { en: 'A story lists at most {max} files.', 'zh-CN': '每篇稿件最多 {max} 个附件。' },
   attachmentNotAccepted: { en: 'This file is not a PDF, Word, Excel, PowerPoint or ZIP file, whatever its name says.', 'zh-CN': '只接受 PDF、Word、Excel、PowerPoint 和 ZIP 文件（按文件内容判断，与文件名无关）。' },

@@ -50,7 +50,7 @@ export const pageRichTextBody = z.unknown().transform((value, ctx) => {
   return doc;
 });
 
-const optionalUrl = z
+export const optionalUrl = z
   .string()
   .trim()
   .max(2000)

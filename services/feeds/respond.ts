@@ -5,7 +5,7 @@ import { publisherName } from '../../domain/attribution';
 import { siteUrl } from '../../domain/env';
 import { getFeedItems, getSections, getSettings, sectionFamilyIds } from '../reader';
 import { FEED_CACHE_CONTROL } from '../../domain/cdn/cache-control.mjs';
-import { absoluteUrl, articlePath, authorPath, isSlugParam, sectionPath, tagPath } from '../../domain/urls';
+import { absoluteUrl, articlePath, authorPath, isSlugParam, sectionPath, tagPath, topicPath } from '../../domain/urls';
 import { absoluteLinks, FEED_FORMATS, renderRss, type FeedFormat, type RssChannel } from '../../domain/feeds/rss';
 import { renderAtom } from '../../domain/feeds/atom';
 import { renderJsonFeed } from '../../domain/feeds/json-feed';
@@ -42,7 +42,8 @@ export type FeedScope =
   | { kind: 'site' }
   | { kind: 'section'; section: SectionDTO }
   | { kind: 'tag'; tag: { id: number; slug: string; name: string; description: string } }
-  | { kind: 'author'; author: { id: number; slug: string; name: string; bio: string } };
+  | { kind: 'author'; author: { id: number; slug: string; name: string; bio: string } }
+  | { kind: 'topic'; topic: { id: number; slug: string; title: string; intro: string } };
 
 /** Where a scope's feed lives, per format: `/feed.xml`, `/feeds/news.atom`, `/feeds/tags/ai.json`… */
 export function feedPath(scope: FeedScope, format: FeedFormat): string {
@@ -55,6 +56,8 @@ export function feedPath(scope: FeedScope, format: FeedFormat): string {
       return `/feeds/tags/${scope.tag.slug}.${format}`;
     case 'author':
       return `/feeds/authors/${scope.author.slug}.${format}`;
+    case 'topic':
+      return `/feeds/topics/${scope.topic.slug}.${format}`;
   }
 }
 
@@ -84,7 +87,9 @@ export async function feedFor(scope: FeedScope, format: FeedFormat): Promise<Res
         ? { tagId: scope.tag.id }
         : scope.kind === 'author'
           ? { authorId: scope.author.id }
-          : {};
+          : scope.kind === 'topic'
+            ? { topicId: scope.topic.id }
+            : {};
   const items = await getFeedItems(filter, FEED_LENGTH);
   const base = siteUrl();
   const sectionTitle = (item: FeedItemDTO) => sections.find((s) => s.id === item.sectionId)?.title ?? '';
@@ -95,7 +100,9 @@ export async function feedFor(scope: FeedScope, format: FeedFormat): Promise<Res
         ? [scope.tag.name, scope.tag.description, tagPath(scope.tag)]
         : scope.kind === 'author'
           ? [scope.author.name, scope.author.bio, authorPath(scope.author)]
-          : [null, '', '/'];
+          : scope.kind === 'topic'
+            ? [scope.topic.title, scope.topic.intro, topicPath(scope.topic)]
+            : [null, '', '/'];
   const channel: RssChannel = {
     title: name ? `${name} - ${settings.name}` : settings.name,
     description: description || settings.tagline,

@@ -16,6 +16,14 @@ export type DemoBlock =
 /** The demo desk's 责任编辑 per language: demo stories were "published" by nobody on the staff. */
 export const demoDeskEditor = { 'zh-CN': '周宁', en: 'Ada Lin' } as const;
 
+/** 专题: the demo's one topic, its stories named by title in the order shown. */
+export const demoTopic = {
+  slug: 'website-practice',
+  title: '网站建设实践',
+  intro: '从内容管理系统选型、网址与标题优化到无障碍导航，本专题汇集青禾网络关于网站建设的实践文章，按阅读顺序排列。',
+  stories: ['开源内容管理系统迎来新一轮发展 无头架构成为热门选择', '中文网站URL与标题优化的六个常见误区', 'Building Accessible Navigation Menus with Semantic HTML'],
+};
+
 export interface DemoSite {
   name: string;
   tagline: string;

@@ -1,13 +1,13 @@
 import { withTx } from '../../db/tx';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { articleAttachments, articleAuthors, articleNotices, articles, articleTags, articleViewsDaily, media, pages, sections, siteSettings, tags, users } from '../../db/schema';
+import { articleAttachments, articleAuthors, articleNotices, articles, topicArticles, topics, articleTags, articleViewsDaily, media, pages, sections, siteSettings, tags, users } from '../../db/schema';
 import { mediaStorage } from '../media/storage';
 import { renderRichText, richTextToPlainText } from '../../domain/rich-text/render';
 import { slugify } from '../../domain/slug';
 import { blocksToDoc } from './blocks';
 import { demoPdf } from './demo-pdf';
-import { demoArticles, demoAuthors, demoDeskEditor, demoPages, demoSections, demoSite, demoTags } from './demo-content';
+import { demoArticles, demoAuthors, demoDeskEditor, demoPages, demoSections, demoSite, demoTags, demoTopic } from './demo-content';
 import { demoIllustration } from './images';
 import { demoViewHistory } from './view-history';
 import { rebuildRecentViews } from '../../db/queries/view-rollup';
@@ -32,7 +32,7 @@ export async function clearContent(db: Database): Promise<void> {
     .delete(files.map((f) => f.storageKey))
     .catch(() => {});
   await db.execute(
-    sql`truncate table article_tags, article_authors, article_revisions, article_views_daily, article_views_recent, view_rollup_state, article_presence, articles, tags, sections, pages, redirects, media, site_settings restart identity cascade`,
+    sql`truncate table article_tags, article_authors, article_revisions, article_views_daily, article_views_recent, view_rollup_state, article_presence, articles, tags, sections, pages, redirects, media, topics, site_settings restart identity cascade`,
   );
   await db.execute(sql`delete from users where password_hash is null`);
 }
@@ -177,6 +177,10 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
           .values(a.authors.map((slug, i) => ({ articleId, userId: authorIds.get(slug)!, sortOrder: i })));
       }
     }
+    // The demo's topic (专题), its stories in order, in the menu's reach at /topics/website-practice.
+    const [topic] = await t.insert(topics).values({ slug: demoTopic.slug, title: demoTopic.title, intro: demoTopic.intro, published: true }).returning({ id: topics.id });
+    const topicStories = await t.select({ id: articles.id, title: articles.title }).from(articles).where(inArray(articles.title, demoTopic.stories));
+    await t.insert(topicArticles).values(demoTopic.stories.flatMap((title, sortOrder) => topicStories.filter((s) => s.title === title).map((s) => ({ topicId: topic!.id, articleId: s.id, sortOrder }))));
     await rebuildRecentViews(t, dayInZone(seededAt, DEMO_TIME_ZONE));
     return { articles: demoArticles.length };
   });

@@ -129,6 +129,7 @@ function csvFile(text: string): FormData {
   return data;
 }
 const newPage = () => fixture<{ id: number; version: number }>('createPageAction', [{ title: uniq('Page'), body: doc('Page body') }]);
+const newTopic = () => fixture<{ id: number }>('createTopicAction', [{ title: uniq('Topic'), published: false }]);
 /** Someone else's draft (the second author's) with a PDF listed for download, uploaded by its author over HTTP. */
 const othersAttachment = async () => {
   const draft = await draftBy('author2');
@@ -685,6 +686,35 @@ const rows: Row[] = [
     args: (t) => [IDLE, settingsForm(String(t.tagline))],
     probe: async () => [await adminView('/admin/settings'), await (await fetch(`${nr.baseURL}/`)).text().then((h) => h.includes(demoSite.tagline))],
   },
+
+  // --- Topics, 专题 ---------------------------------------------------------------------------
+  ...changesWithForms('actions/topics.ts', EDITORS, 'topic:manage', [
+    {
+      action: 'createTopicAction',
+      form: 'createTopicForm',
+      rule: 'topics are managed by editors and admins (topic:manage)',
+      formRule: 'topic:manage, through the form; a new topic opens on its own screen',
+      formOk: /^redirect \/admin\/topics\/\d+\?created=1$/,
+      target: async () => ({ title: uniq('Topic') }),
+      input: (t) => ({ title: t.title, published: false }),
+      probe: () => adminView('/admin/topics'),
+    },
+    {
+      action: 'saveTopicAction',
+      form: 'saveTopicForm',
+      target: newTopic,
+      input: (t) => ({ id: t.id, title: uniq('Renamed topic'), published: false }),
+      probe: (t) => adminView(`/admin/topics/${t.id}`),
+    },
+    {
+      action: 'deleteTopicAction',
+      form: 'deleteTopicForm',
+      formOk: 'redirect /admin/topics?deleted=1',
+      target: newTopic,
+      input: (t) => ({ id: t.id }),
+      probe: () => adminView('/admin/topics'),
+    },
+  ]),
 
   // --- Attachments (files listed under a story; uploads go through /api/articles/{id}/attachments) ---
   {

@@ -1,25 +1,25 @@
 import 'server-only';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
-import { articles, articleTags, pages, redirects, sections, tags, users } from '../../schema';
+import { articles, articleTags, pages, redirects, sections, tags, topics, users } from '../../schema';
 import { qualified } from '../qualified';
 import type { NavItem } from '../../schema';
 import { ActionError } from '../../../domain/errors';
 import { ROUTE_SEGMENTS } from '../../../domain/reserved-slugs.mjs';
-import { pagePath, parseArticleParam, sectionPath, tagPath } from '../../../domain/urls';
+import { pagePath, parseArticleParam, sectionPath, tagPath, topicPath } from '../../../domain/urls';
 
 export interface NavTargetDTO {
   label: string;
   href: string;
-  kind: 'section' | 'page' | 'tag';
+  kind: 'section' | 'page' | 'tag' | 'topic';
 }
 
 /** How many tags the menu picker offers: the most used ones; any other can still be typed. */
 const TAG_CHOICES = 100;
 
-/** What the settings' menu rows may be picked from: every section, every published page, the most used tags. */
+/** What the settings' menu rows may be picked from: every section, every published page, the published topics (and their list), the most used tags. */
 export async function listNavTargets(db: Database): Promise<NavTargetDTO[]> {
-  const [sectionRows, pageRows, tagRows] = await Promise.all([
+  const [sectionRows, pageRows, tagRows, topicRows] = await Promise.all([
     db.select({ title: sections.title, slug: sections.slug }).from(sections).orderBy(asc(sections.sortOrder), asc(sections.title)),
     db.select({ title: pages.title, slug: pages.slug }).from(pages).where(eq(pages.status, 'published')).orderBy(asc(pages.sortOrder), asc(pages.title)),
     db
@@ -27,10 +27,12 @@ export async function listNavTargets(db: Database): Promise<NavTargetDTO[]> {
       .from(tags)
       .orderBy(sql`(select count(*) from ${articleTags} where ${articleTags.tagId} = ${qualified(tags, 'id')}) desc`, asc(tags.name))
       .limit(TAG_CHOICES),
+    db.select({ title: topics.title, slug: topics.slug }).from(topics).where(eq(topics.published, true)).orderBy(asc(topics.title)),
   ]);
   return [
     ...sectionRows.map((s) => ({ label: s.title, href: sectionPath(s), kind: 'section' as const })),
     ...pageRows.map((p) => ({ label: p.title, href: pagePath(p), kind: 'page' as const })),
+    ...topicRows.map((t) => ({ label: t.title, href: topicPath(t), kind: 'topic' as const })),
     ...tagRows.map((t) => ({ label: t.name, href: tagPath(t), kind: 'tag' as const })),
   ];
 }
@@ -53,6 +55,7 @@ async function localPathAnswers(tx: Database, href: string): Promise<boolean> {
   if (await exists(tx.select({ id: redirects.id }).from(redirects).where(eq(redirects.fromPath, decoded)))) return true;
   if (/\.(xml|json|atom|txt)$/.test(first) && second === undefined) return true;
   if (first === 'tags' && second && !deeper.length) return exists(tx.select({ id: tags.id }).from(tags).where(eq(tags.slug, second)));
+  if (first === 'topics' && second && !deeper.length) return exists(tx.select({ id: topics.id }).from(topics).where(and(eq(topics.slug, second), eq(topics.published, true))));
   if (first === 'authors' && second && !deeper.length) return exists(tx.select({ id: users.id }).from(users).where(eq(users.slug, second)));
   if (first === 'articles' && second && !deeper.length) {
     const param = parseArticleParam(second);

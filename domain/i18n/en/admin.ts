@@ -30,6 +30,7 @@ export const admin: Record<AdminKey, string> = {
   import: 'Import',
   breakingNews: 'Breaking news',
   sensitiveWords: 'Sensitive words',
+  topics: 'Topics',
   media: 'Media',
   stats: 'Views',
   users: 'Users',

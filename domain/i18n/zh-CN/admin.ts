@@ -28,6 +28,7 @@ export const admin = {
   import: '导入',
   breakingNews: '突发新闻',
   sensitiveWords: '敏感词',
+  topics: '专题',
   media: '媒体库',
   stats: '浏览统计',
   users: '用户',
