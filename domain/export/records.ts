@@ -252,6 +252,22 @@ const attachment = z
   })
   .strict();
 
+/** A topic (专题) with its stories in order (after the articles). */
+const topic = z
+  .object({
+    type: z.literal('topic'),
+    id,
+    slug: z.string().min(1).max(200),
+    title: text,
+    intro: text,
+    coverImageUrl: text.nullable(),
+    coverImageAlt: text,
+    published: z.boolean(),
+    articleIds: z.array(id).max(1000),
+    ...stamps,
+  })
+  .strict();
+
 /** A message of a story's review conversation (after its article and the staff). */
 const comment = z
   .object({
@@ -334,6 +350,7 @@ export const exportRecord = z.discriminatedUnion('type', [
   notice,
   comment,
   attachment,
+  topic,
   views,
   page,
   redirect,
@@ -360,6 +377,7 @@ export const RECORD_TYPES = [
   'notice',
   'comment',
   'attachment',
+  'topic',
   'views',
   'page',
   'redirect',

@@ -53,6 +53,7 @@ export async function exportSite(db: Database, write: (line: string) => Promise<
       read.noticeRecords(tx),
       read.commentRecords(tx),
       mediaWithFiles(read.attachmentRecords(tx), options.mediaDir ?? null, mediaFiles),
+      read.topicRecords(tx),
       read.viewRecords(tx),
       read.pageRecords(tx),
       read.redirectRecords(tx),

@@ -64,7 +64,7 @@ async function exportTo(out: string, options: Parameters<typeof exportSite>[2] =
   return result;
 }
 
-const TABLES = ['site_settings', 'users', 'sections', 'tags', 'media', 'articles', 'article_tags', 'article_authors', 'article_revisions', 'article_notices', 'article_comments', 'article_attachments', 'sensitive_words', 'article_views_daily', 'pages', 'redirects', 'breaking_news', 'webhooks'];
+const TABLES = ['site_settings', 'users', 'sections', 'tags', 'media', 'articles', 'article_tags', 'article_authors', 'article_revisions', 'article_notices', 'article_comments', 'article_attachments', 'sensitive_words', 'topics', 'topic_articles', 'article_views_daily', 'pages', 'redirects', 'breaking_news', 'webhooks'];
 
 async function counts(d: Database) {
   const out: Record<string, number> = {};
@@ -85,6 +85,9 @@ const SNAPSHOTS = {
   revisions: sql`select * from article_revisions order by id`,
   notices: sql`select * from article_notices order by id`,
   comments: sql`select * from article_comments order by id`,
+  attachments: sql`select * from article_attachments order by id`,
+  topics: sql`select * from topics order by id`,
+  topicStories: sql`select * from topic_articles order by topic_id, sort_order`,
   media: sql`select * from media order by id`,
   users: sql`select id, email, name, slug, bio, role, is_owner, disabled_at, created_at from users order by id`,
   recent: sql`select * from article_views_recent order by article_id`,
@@ -125,7 +128,7 @@ describe(`site export and import on ${testDatabaseKind}`, () => {
     const text = fs.readFileSync(file, 'utf8');
     const lines = text.trimEnd().split('\n');
     expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'gazette-export', version: 1, schema: expect.stringMatching(/^\d{4}_/) });
-    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ type: 'end', counts: { article: expect.any(Number), revision: expect.any(Number), notice: 3, comment: 1, attachment: 1, media: 1, webhook: 1 } });
+    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ type: 'end', counts: { article: expect.any(Number), revision: expect.any(Number), notice: 3, comment: 1, attachment: 1, topic: 1, media: 1, webhook: 1 } });
     expect(text).not.toContain('$argon2');
     expect(text).not.toMatch(/password/i);
     expect(text).not.toContain('whsec-very-secret');

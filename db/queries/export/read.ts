@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, getTableColumns, gt, inArray, sql } from 'drizzle-orm';
+import { asc, eq, getTableColumns, gt, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
 import {
   articleAttachments,
@@ -20,6 +20,8 @@ import {
   sensitiveWords,
   siteSettings,
   tags,
+  topicArticles,
+  topics,
   users,
   webhooks,
 } from '../../schema';
@@ -157,6 +159,14 @@ export async function* noticeRecords(db: Database): AsyncGenerator<Out> {
 export async function* attachmentRecords(db: Database): AsyncGenerator<Out & { storageKey: string; kind: DocumentKind }> {
   const read = (after: number) => db.select().from(articleAttachments).where(gt(articleAttachments.id, after)).orderBy(asc(articleAttachments.id)).limit(BATCH);
   for await (const row of keyset(read)) yield { type: 'attachment', ...row, kind: row.kind as DocumentKind };
+}
+
+export async function* topicRecords(db: Database): AsyncGenerator<Out> {
+  const read = (after: number) => db.select().from(topics).where(gt(topics.id, after)).orderBy(asc(topics.id)).limit(BATCH);
+  for await (const row of keyset(read)) {
+    const links = await db.select({ id: topicArticles.articleId }).from(topicArticles).where(eq(topicArticles.topicId, row.id)).orderBy(asc(topicArticles.sortOrder));
+    yield { type: 'topic', ...row, articleIds: links.map((l) => l.id) };
+  }
 }
 
 export async function* commentRecords(db: Database): AsyncGenerator<Out> {

@@ -20,6 +20,8 @@ import {
   sensitiveWords as sensitiveWordsTable,
   siteSettings,
   tags,
+  topicArticles,
+  topics,
   users,
   webhooks,
 } from '../../schema';
@@ -32,7 +34,7 @@ import { collectMediaIds, loadMediaRenderInfo } from '../media-render';
 // editor's save makes them, never taken from the file.
 
 /** The tables a site lives in: the import goes only into a database where all are empty. */
-const SITE_TABLES = ['site_settings', 'sensitive_words', 'users', 'sections', 'tags', 'media', 'articles', 'pages', 'redirects', 'breaking_news', 'webhooks', 'audit_log'] as const;
+const SITE_TABLES = ['site_settings', 'sensitive_words', 'topics', 'users', 'sections', 'tags', 'media', 'articles', 'pages', 'redirects', 'breaking_news', 'webhooks', 'audit_log'] as const;
 
 async function countOf(db: Database, table: string): Promise<number> {
   const result = (await db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`)) as unknown;
@@ -90,6 +92,12 @@ export async function insertRecords<T extends RecordType>(tx: Database, type: T,
     case 'attachment':
       await tx.insert(articleAttachments).values(strip(records as RecordOf<'attachment'>[]));
       return;
+    case 'topic':
+      for (const { articleIds, ...row } of strip(records as RecordOf<'topic'>[])) {
+        await tx.insert(topics).values(row);
+        if (articleIds.length) await tx.insert(topicArticles).values(articleIds.map((articleId, sortOrder) => ({ topicId: row.id, articleId, sortOrder })));
+      }
+      return;
     case 'notice':
       await tx.insert(articleNotices).values(strip(records as RecordOf<'notice'>[]));
       return;
@@ -138,7 +146,7 @@ async function insertPages(tx: Database, records: RecordOf<'page'>[]): Promise<v
   await tx.insert(pages).values(rows);
 }
 
-const SERIAL_TABLES = ['users', 'sections', 'tags', 'media', 'articles', 'article_revisions', 'article_notices', 'article_comments', 'article_attachments', 'pages', 'redirects', 'breaking_news', 'webhooks', 'import_sources', 'audit_log'];
+const SERIAL_TABLES = ['users', 'sections', 'tags', 'media', 'articles', 'article_revisions', 'article_notices', 'article_comments', 'article_attachments', 'topics', 'pages', 'redirects', 'breaking_news', 'webhooks', 'import_sources', 'audit_log'];
 
 /** Ids came from the file: each sequence moves past the largest, so the next row gets a free id. */
 export async function resetSequences(tx: Database): Promise<void> {
