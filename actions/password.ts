@@ -1,6 +1,8 @@
 'use server';
 
+import { AuthError } from 'next-auth';
 import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { after } from 'next/server';
 import { getDb } from '@/db/client';
 import { requestPasswordReset, setPasswordByLink } from '@/db/queries/admin/password-links';
@@ -14,6 +16,7 @@ import { ActionError } from '@/domain/errors';
 import type { FormState } from '@/domain/form-state';
 import { manageT } from '@/domain/i18n/admin-manage';
 import { translateRefusal } from '@/domain/i18n/server-messages';
+import { mailEnabled } from '@/domain/env';
 import { passwordByLinkInput, passwordResetRequestInput } from '@/domain/validation/user';
 import { text } from '@/actions/form-result';
 
@@ -46,9 +49,21 @@ export async function requestPasswordResetForm(_state: FormState, form: FormData
     const ip = clientIp(await headers());
     const limited = await overLimit('reset-request', ip);
     if (limited) return limited;
+    if (!mailEnabled()) throw new ActionError(404, { code: 'mailNotConfigured' });
     const db = await getDb();
-    await requestPasswordReset(db, parsed.data.email, ip);
-    after(() => runMailSender(db));
+    const email = parsed.data.email;
+    // After the answer, which is then the same, in the same time, whether or not the address has an
+    // account; a mailbox gets at most MAX_PER_ADDRESS requests' worth in 15 minutes from all addresses.
+    after(async () => {
+      try {
+        const perMailbox = (await countInWindow(db, [{ scope: 'reset-email', subject: email.trim().toLowerCase() }], WINDOW_SECONDS)).get('reset-email');
+        if (perMailbox && perMailbox.attempts > MAX_PER_ADDRESS) return;
+        await requestPasswordReset(db, email, ip);
+        await runMailSender(db);
+      } catch (error) {
+        console.error('[gazette] password reset request failed:', error instanceof Error ? error.message : error);
+      }
+    });
     return { status: 'ok', message: manageT(await adminLocale(null))('forgotSent'), at: Date.now() };
   } catch (error) {
     return refusal(failureOf(error, 'user.password-reset'));
@@ -69,6 +84,13 @@ export async function setPasswordByLinkForm(_state: FormState, form: FormData): 
   } catch (error) {
     return refusal(failureOf(error, 'user.password-by-link'));
   }
-  await signIn('credentials', { email, password, redirectTo: '/admin' });
+  try {
+    await signIn('credentials', { email, password, redirectTo: '/admin' });
+  } catch (error) {
+    // The password is set either way; if signing in is refused now (the account is under the sign-in
+    // limit, say), the sign-in form says the password was set and takes it from there.
+    if (error instanceof AuthError) redirect('/admin/login?passwordSet=1');
+    throw error; // the redirect after a successful sign-in
+  }
   return { status: 'idle' };
 }

@@ -26,6 +26,8 @@ export interface ChecklistInput {
   seoDescription: string | null;
   title: string;
   subtitle: string;
+  coverCaption?: string;
+  coverCredit?: string;
   /** The site's sensitive-word list and whether it blocks; none: no check. */
   sensitiveWords?: SensitiveWordRule | null;
 }
@@ -92,12 +94,24 @@ export function publishChecklist(input: ChecklistInput): ChecklistItem[] {
   ];
 }
 
-/** The sensitive-word item, when the site keeps a list: the words found in title, subtitle, excerpt, description and body. */
+/** The credits of a document's images (their captions are in its plain text already). */
+function imageCredits(nodes: unknown, out: string[] = []): string[] {
+  if (!Array.isArray(nodes)) return out;
+  for (const node of nodes) {
+    if (!isNode(node)) continue;
+    if ((node.type === 'image' || node.type === 'figure') && typeof node.attrs?.credit === 'string') out.push(node.attrs.credit);
+    imageCredits(node.content, out);
+  }
+  return out;
+}
+
+/** The sensitive-word item, when the site keeps a list: the words found in anything readers see of the story. */
 function sensitiveItem(input: ChecklistInput): ChecklistItem[] {
   const rule = input.sensitiveWords;
   if (!rule?.words.length) return [];
-  const body = isNode(input.body) ? richTextToPlainText(input.body as RichTextDoc) : '';
-  const found = findSensitiveWords([input.title, input.subtitle, input.excerpt, input.seoDescription ?? '', body].join('\n'), rule.words);
+  const body = isNode(input.body) ? [richTextToPlainText(input.body as RichTextDoc), ...imageCredits(input.body.content)] : [];
+  const shown = [input.title, input.subtitle, input.excerpt, input.seoDescription ?? '', input.coverCaption ?? '', input.coverCredit ?? '', ...body];
+  const found = findSensitiveWords(shown.join('\n'), rule.words);
   return [{ code: 'checkSensitiveWords', field: 'body', blocking: rule.block, ok: found.length === 0, params: { count: found.length, words: found.join('、') } }];
 }
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Database } from '@/db/client';
-import { claimDueMail, recordMailAttempt, type ClaimedMail, type MailOutcome } from '@/db/queries/mail/outbox';
+import { claimDueMail, recordMailAttempt, renewMailLease, type ClaimedMail, type MailOutcome } from '@/db/queries/mail/outbox';
 import { getSiteSettings } from '@/db/queries/public';
 import { config } from '@/domain/config.mjs';
 import { siteUrl } from '@/domain/env';
@@ -36,20 +36,26 @@ function sender(siteName: string): string | { name: string; address: string } {
   return config().MAIL_FROM ?? { name: siteName, address: `no-reply@${new URL(siteUrl()).hostname}` };
 }
 
-/** SMTP's 5xx answers are final (no such mailbox, refused): retrying would not change them. */
+/**
+ * A 5xx answer to the message itself (its sender, a recipient, its content: no such mailbox, refused)
+ * is final: retrying would not change it. A 5xx to signing in or to the greeting is the site's
+ * configuration (a rotated SMTP password), which a fix will mend: those are retried like outages.
+ */
 const isPermanent = (error: unknown) => {
-  const code = (error as { responseCode?: unknown }).responseCode;
-  return typeof code === 'number' && code >= 500 && code < 600;
+  const { responseCode, command, code } = error as { responseCode?: unknown; command?: unknown; code?: unknown };
+  const final = typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600;
+  // nodemailer reports every recipient refused as EENVELOPE, with the server's code (451 is "later").
+  return final && (code === 'EENVELOPE' || /^(MAIL|RCPT|DATA)/i.test(String(command ?? '')));
 };
 
-async function attempt(mail: ClaimedMail, transporter: Transporter, from: ReturnType<typeof sender>): Promise<MailOutcome> {
+async function attempt(mail: ClaimedMail, attemptedAt: Date, transporter: Transporter, from: ReturnType<typeof sender>): Promise<MailOutcome> {
   try {
     await transporter.sendMail({ from, to: mail.toAddress, subject: mail.subject, text: mail.bodyText, html: mail.bodyHtml });
     return { status: 'sent', nextAttemptAt: null, error: null };
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
     if (isPermanent(error)) return { status: 'failed', nextAttemptAt: null, error: message };
-    const next = nextAttemptAt(mail.attempts, mail.claimedAt, mail.giveUpAt);
+    const next = nextAttemptAt(mail.attempts, attemptedAt, mail.giveUpAt);
     return { status: next ? 'pending' : 'failed', nextAttemptAt: next, error: message };
   }
 }
@@ -66,8 +72,11 @@ export async function sendDueMail(db: Database): Promise<MailSendReport> {
     from ??= sender((await getSiteSettings(db)).name);
     const transporter = transport(url);
     for (const mail of claimed) {
-      // One at a time: mail servers limit parallel connections, and a batch is small.
-      const outcome = await attempt(mail, transporter, from);
+      // One at a time: mail servers limit parallel connections, and a batch is small. The lease is
+      // taken again first, so a slow server cannot let another sender send the same message.
+      const attemptedAt = await renewMailLease(db, mail);
+      if (!attemptedAt) continue;
+      const outcome = await attempt(mail, attemptedAt, transporter, from);
       if (await recordMailAttempt(db, mail, outcome)) report[outcome.status === 'pending' ? 'retrying' : outcome.status]++;
     }
     if (claimed.length < BATCH) break;

@@ -21,6 +21,8 @@ export function blocksToDoc(blocks: DemoBlock[]): RichTextDoc {
             type: block.ordered ? 'orderedList' : 'bulletList',
             content: block.items.map((item) => ({ type: 'listItem', content: [paragraph(item)] })),
           };
+        case 'embed':
+          return { type: 'embed', attrs: { url: block.url, title: block.title } };
       }
     }),
   };

@@ -11,7 +11,9 @@ export type DemoBlock =
   | { type: 'paragraph'; text: string }
   | { type: 'heading'; level: 2 | 3; text: string }
   | { type: 'quote'; text: string }
-  | { type: 'list'; ordered: boolean; items: string[] };
+  | { type: 'list'; ordered: boolean; items: string[] }
+  /** A pasted link; a video site's becomes a click-to-play player (domain/video-players.mjs). */
+  | { type: 'embed'; url: string; title: string };
 
 /** The demo desk's 责任编辑 per language: demo stories were "published" by nobody on the staff. */
 export const demoDeskEditor = { 'zh-CN': '周宁', en: 'Ada Lin' } as const;
@@ -379,6 +381,8 @@ export const demoArticles: DemoArticle[] = [
       q('If a mouse user can open it, a keyboard user must be able to open it, and a screen-reader user must be told that it opened.'),
       h2('Test with a keyboard first'),
       p('Before reaching for any tool, unplug the mouse and press Tab through the header. Focus should be clearly visible, move in reading order, and never disappear into a hidden submenu. In our experience, this five-minute check catches more real-world issues than any automated scanner.'),
+      p('Embedded media deserve the same care. The video below is a placeholder until you press play: nothing from the video site loads before that, and the player can be reached and started from the keyboard.'),
+      { type: 'embed', url: 'https://vimeo.com/76979871', title: 'Vimeo’s example player' },
     ],
   },
   {

@@ -5,7 +5,7 @@ import { addArticleComment } from '@/db/queries/admin/article-comments';
 import { listNotifications } from '@/db/queries/admin/notifications';
 import { openPasswordLink, requestPasswordReset, setPasswordByLink } from '@/db/queries/admin/password-links';
 import { findCredentials } from '@/db/queries/admin/users';
-import { inviteUser, resendInvitation, setOwnEmailNotifications, setUserDisabled } from '@/db/queries/admin/users-admin';
+import { inviteUser, resendInvitation, setOwnEmailNotifications, setUserDisabled, updateUserDetails } from '@/db/queries/admin/users-admin';
 import { articles, auditLog, emailOutbox, passwordTokens, users } from '@/db/schema';
 import { verifyPassword } from '@/domain/auth/password';
 import { resetConfig } from '@/domain/config.mjs';
@@ -181,6 +181,16 @@ describe('password reset by mail', () => {
     expect(await openPasswordLink(db, token)).toBeNull();
     await expect(setPasswordByLink(db, token, 'another password 2', ip)).rejects.toMatchObject({ status: 404, reason: { code: 'passwordLinkInvalid' } });
     expect(await verifyPassword((await findCredentials(db, email('editor')))!.passwordHash, '新的密码 correct horse')).toBe(true);
+  });
+
+  it('a link stops working, and an unsent one is not sent, once the account’s email or password changes', async () => {
+    const { id } = await inviteUser(db, actorOf(staff.admin), inviteUserInput.parse({ email: 'typo@exmaple.test', name: '拼错邮箱', role: 'editor', password: '' }));
+    const [link] = await db.select().from(passwordTokens).where(eq(passwordTokens.userId, id));
+    expect((await outbox()).filter((m) => m.userId === id)).toHaveLength(1);
+    // The administrator corrects the address before the sender ran: the mail to the typo is dropped, the link void.
+    await updateUserDetails(db, actorOf(staff.admin), id, { name: '拼错邮箱', email: 'right@example.test' });
+    expect((await outbox()).filter((m) => m.userId === id)).toEqual([]);
+    expect((await db.select({ usedAt: passwordTokens.usedAt }).from(passwordTokens).where(eq(passwordTokens.id, link!.id)))[0]?.usedAt).not.toBeNull();
   });
 
   it('an expired link, a made-up one and one for an account disabled since are refused (404) and change nothing', async () => {

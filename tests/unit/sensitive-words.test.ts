@@ -40,4 +40,12 @@ describe('the publish checklist item', () => {
     const block = publishChecklist({ ...base, sensitiveWords: { words: ['赌博'], block: true } });
     expect(blockingFailures(block).map((i) => i.code)).toEqual(['checkSensitiveWords']);
   });
+
+  it('reads everything readers see: an inline image’s credit, the cover’s caption and credit', () => {
+    const rule = { words: ['违禁图库'], block: true };
+    const image = { type: 'doc', content: [{ type: 'image', attrs: { src: '/a.png', alt: 'a', caption: '', credit: '违禁图库' } }] };
+    expect(blockingFailures(publishChecklist({ ...base, body: image, sensitiveWords: rule }))).toHaveLength(1);
+    expect(blockingFailures(publishChecklist({ ...base, coverCredit: '来自违禁图库', sensitiveWords: rule }))).toHaveLength(1);
+    expect(blockingFailures(publishChecklist({ ...base, sensitiveWords: rule }))).toHaveLength(0);
+  });
 });

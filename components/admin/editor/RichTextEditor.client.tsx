@@ -72,9 +72,12 @@ function selectedImage(editor: Editor): ImageAttrs | null {
 export function RichTextEditor({ value, onChange, locale, ariaLabel, onRequestImage, ariaDescribedBy, invalid, readOnly = false, onReady, highlightWords }: RichTextEditorProps) {
   const t = useMemo(() => editorT(locale), [locale]);
   const [dialog, setDialog] = useState<{ kind: ToolbarDialog; image?: ImageAttrs } | null>(null);
+  // Keyed by the words, not the array: a server refresh hands over an equal list in a new array, and
+  // new extensions would be handed to the live editor for nothing.
+  const wordsKey = (highlightWords ?? []).join('\n');
   const extensions = useMemo(
-    () => editorExtensions({ missingAlt: t('missingAlt'), placeholder: t('editorEmpty'), sensitiveWord: t('sensitiveWordTitle') }, highlightWords),
-    [t, highlightWords],
+    () => editorExtensions({ missingAlt: t('missingAlt'), placeholder: t('editorEmpty'), sensitiveWord: t('sensitiveWordTitle') }, wordsKey ? wordsKey.split('\n') : []),
+    [t, wordsKey],
   );
   const schema = useMemo(() => getSchema(extensions), [extensions]);
   // A stored body with nodes this editor does not know would load as an empty document, and the

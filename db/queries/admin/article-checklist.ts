@@ -32,6 +32,8 @@ export async function storedChecklistInput(tx: Database, id: number): Promise<Ch
       seoDescription: articles.seoDescription,
       title: articles.title,
       subtitle: articles.subtitle,
+      coverCaption: articles.coverCaption,
+      coverCredit: articles.coverCredit,
     })
     .from(articles)
     .where(eq(articles.id, id));

@@ -1,8 +1,8 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
-import { passwordTokens, users, type UserRole } from '../../schema';
+import { emailOutbox, passwordTokens, users, type UserRole } from '../../schema';
 import { withTx } from '../../tx';
 import { writeAudit } from './audit';
 import { normalizeEmail } from './users';
@@ -40,6 +40,16 @@ async function issueLink(tx: Database, userId: number, purpose: PasswordTokenPur
 
 async function voidLinks(tx: Database, userId: number): Promise<void> {
   await tx.update(passwordTokens).set({ usedAt: sql`now()` }).where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt)));
+}
+
+/**
+ * Every way into the account by mail stops: its unused links, and its reset or invitation mail not
+ * yet sent. Called in the transaction of a change that makes them wrong: a new email (a link sent to a
+ * mistyped address must not open the corrected account), a new password, the account disabled.
+ */
+export async function voidPasswordLinks(tx: Database, userId: number): Promise<void> {
+  await voidLinks(tx, userId);
+  await tx.delete(emailOutbox).where(and(eq(emailOutbox.userId, userId), eq(emailOutbox.status, 'pending'), inArray(emailOutbox.kind, ['password_reset', 'invitation'])));
 }
 
 /**

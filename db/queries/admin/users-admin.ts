@@ -9,7 +9,7 @@ import { ActionError, forbiddenError, notFoundError } from '../../../domain/erro
 import { can } from '../../../domain/permissions';
 import type { InviteUserInput, ProfileInput } from '../../../domain/validation/user';
 import { writeAudit } from './audit';
-import { sendInvitation } from './password-links';
+import { sendInvitation, voidPasswordLinks } from './password-links';
 import { mailEnabled } from '../../../domain/env';
 import { beginSignInAttempt, finishSignInAttempt } from './login-attempts';
 import type { StaffActor } from './sections';
@@ -140,6 +140,7 @@ export async function updateUserDetails(db: Database, actor: StaffActor, id: num
     }
     if (email === target.email && input.name === target.name) return { id, invalidate: [] };
     const [row] = await t.update(users).set({ name: input.name, email, updatedAt: new Date() }).where(eq(users.id, id)).returning({ slug: users.slug });
+    if (email !== target.email) await voidPasswordLinks(t, id);
     const data = { name: input.name !== target.name ? { from: target.name, to: input.name } : undefined, email: email !== target.email ? { from: target.email, to: email } : undefined };
     await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.details', entityType: 'user', entityId: id, summary: email, data });
     return { id, invalidate: input.name !== target.name ? await authorReaderTags(t, id, row!.slug) : [] };
@@ -176,6 +177,7 @@ export async function setUserDisabled(db: Database, actor: StaffActor, id: numbe
       .update(users)
       .set(disabled ? { disabledAt: new Date(), sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() } : { disabledAt: null, updatedAt: new Date() })
       .where(eq(users.id, id));
+    if (disabled) await voidPasswordLinks(t, id);
     await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: disabled ? 'user.disable' : 'user.enable', entityType: 'user', entityId: id, summary: target.email });
     return { id, disabled };
   });
@@ -211,6 +213,7 @@ export async function resetUserPassword(db: Database, actor: StaffActor, id: num
     const stillNeeded = await needsReauth(t);
     if (stillNeeded && !confirmed) throw ActionError.onField(422, 'currentPassword', { code: 'reauthRequired' });
     await t.update(users).set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, id));
+    await voidPasswordLinks(t, id);
     await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.reset-password', entityType: 'user', entityId: id, summary: target.email, data: { reauthenticated: confirmed } });
     return { id };
   });
@@ -263,6 +266,7 @@ export async function changeOwnPassword(db: Database, actor: StaffActor, current
   const passwordHash = await hashPassword(newPassword);
   await withTx(db, async (t) => {
     await t.update(users).set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, actor.id));
+    await voidPasswordLinks(t, actor.id);
     await writeAudit(t, { actorId: actor.id, ip: actor.ip, action: 'user.change-password', entityType: 'user', entityId: actor.id, summary: email });
   });
   return { email };

@@ -126,7 +126,7 @@ async function insertArticles(tx: Database, records: RecordOf<'article'>[]): Pro
   const rows = records.map(({ type: _type, body, tags: _tags, authors: _authors, ...rest }) => ({
     ...rest,
     bodyJson: body,
-    bodyHtml: renderRichText(body, { media: mediaInfo }),
+    bodyHtml: renderRichText(body, { media: mediaInfo, locale: rest.locale }),
     bodyText: richTextToPlainText(body),
   }));
   await tx.insert(articles).values(rows);
@@ -138,10 +138,12 @@ async function insertArticles(tx: Database, records: RecordOf<'article'>[]): Pro
 }
 
 async function insertPages(tx: Database, records: RecordOf<'page'>[]): Promise<void> {
+  // Pages speak the site's language (restored before them: settings come first).
+  const [settings] = await tx.select({ locale: siteSettings.locale }).from(siteSettings);
   const rows = [];
   for (const { type: _type, body, ...rest } of records) {
     const mediaInfo = await loadMediaRenderInfo(tx, collectMediaIds(body));
-    rows.push({ ...rest, bodyJson: body, bodyHtml: renderRichText(body, { media: mediaInfo }), bodyText: richTextToPlainText(body) });
+    rows.push({ ...rest, bodyJson: body, bodyHtml: renderRichText(body, { media: mediaInfo, locale: settings?.locale ?? 'zh-CN' }), bodyText: richTextToPlainText(body) });
   }
   await tx.insert(pages).values(rows);
 }

@@ -86,6 +86,21 @@ export async function claimDueMail(db: Database, limit: number): Promise<Claimed
   });
 }
 
+/**
+ * Takes the lease again right before a message is sent, and says whether this sender still holds
+ * it: a batch is sent one message at a time, and a slow mail server must not let another sender
+ * (the cron route, a second server) claim the same message meanwhile. Returns the database's clock
+ * (retries are timed from the attempt), or null when the row is no longer this claim's.
+ */
+export async function renewMailLease(db: Database, mail: Pick<ClaimedMail, 'id' | 'attempts'>): Promise<Date | null> {
+  const [row] = await db
+    .update(emailOutbox)
+    .set({ lastAttemptAt: sql`now()`, nextAttemptAt: nowPlus(CLAIM_LEASE_MS) })
+    .where(and(eq(emailOutbox.id, mail.id), eq(emailOutbox.attempts, mail.attempts), eq(emailOutbox.status, 'pending')))
+    .returning({ at: emailOutbox.lastAttemptAt });
+  return row?.at ?? null;
+}
+
 export interface MailOutcome {
   status: 'pending' | 'sent' | 'failed';
   nextAttemptAt: Date | null;

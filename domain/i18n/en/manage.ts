@@ -383,5 +383,6 @@ export const manage: Record<ManageKey, string> = {
   topicDelete: 'Delete the topic',
   topicDeleteExplain: 'The stories stay as they are; the topic’s page and feed go.',
   topicConfirmDelete: 'Delete the topic “{name}”? Its stories are not deleted.',
+  passwordSetSignIn: 'Your new password is set: sign in with it.',
   auditViaToken: 'via API token “{name}”',
 };

@@ -388,5 +388,6 @@ export const manage = {
   topicDelete: '删除专题',
   topicDeleteExplain: '稿件本身不受影响；专题页面和订阅源将不再存在。',
   topicConfirmDelete: '删除专题“{name}”？稿件本身不会被删除。',
+  passwordSetSignIn: '新密码已设置，请用它登录。',
   auditViaToken: '通过 API 令牌“{name}”',
 } as const;
