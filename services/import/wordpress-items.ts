@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '@/db/client';
-import { importArticle, importPage } from '@/db/queries/import/content';
+import { importArticle, importPage, trashImportedArticle } from '@/db/queries/import/content';
 import { importSection } from '@/db/queries/import/taxonomy';
 import { countOutcome, noteFailedMedia, type ImportReport } from '../../domain/import/report';
 import { articleStatusOf, featuredAttachmentOf, gazetteSlug, itemKind, mapArticleContent, oldPathsOf, pageStatusOf, parseWpDate, viewsOf } from '../../domain/import/wordpress/map';
@@ -94,6 +94,10 @@ async function sectionFor(ctx: ItemContext, item: WxrItem): Promise<number | nul
 }
 
 async function importPost(ctx: ItemContext, item: WxrItem): Promise<void> {
+  if (item.status === 'trash' && ctx.db) {
+    const result = await trashImportedArticle(ctx.db, { site: ctx.site, sourceId: item.postId, importerId: ctx.importerId });
+    return countOutcome(ctx.report, 'post', item.postId, result.outcome, result.note);
+  }
   const decision = articleStatusOf(item);
   if (!decision.ok) return countOutcome(ctx.report, 'post', item.postId, 'skipped', decision.reason);
   const mapped = mapArticleContent(item, ctx.channel);

@@ -185,6 +185,40 @@ describe(`WordPress import on ${testDatabaseKind}`, () => {
     expect(report.kinds.post).toMatchObject({ imported: 0, updated: 1 });
     expect((await story('City council approves budget')).bodyHtml).toContain('The city council voted');
   });
+  it('moves a story to the Gazette trash when its post went to the WordPress trash; one edited here since stays', async () => {
+    const toTrash = (xml: string, postName: string) => xml.replace(`<wp:post_name><![CDATA[${postName}]]></wp:post_name>\n\t\t<wp:status><![CDATA[publish]]></wp:status>`, `<wp:post_name><![CDATA[${postName}]]></wp:post_name>\n\t\t<wp:status><![CDATA[trash]]></wp:status>`);
+    const trashed = toTrash(fixture().replace('The council voted', 'The city council voted'), 'council-budget');
+    expect(trashed).not.toEqual(fixture().replace('The council voted', 'The city council voted'));
+    const report = await importWordPress(db, source(trashed), options());
+    expect(report.kinds.post.updated).toBe(1);
+    const council = await story('City council approves budget');
+    expect(council.deletedAt).not.toBeNull();
+    // Again: nothing more to do.
+    const again = await importWordPress(db, source(trashed), options());
+    expect(again.kinds.post.skippedList).toContainEqual({ id: '102', text: 'in the WordPress trash; in the Gazette trash already' });
+    await db.update(articles).set({ deletedAt: null }).where(eq(articles.id, council.id));
+  });
+
+  it('gives two posts with the same title (and no slug of their own) two addresses', async () => {
+    const twin = (id: string) => `<item>
+		<title><![CDATA[同名稿件]]></title>
+		<dc:creator><![CDATA[admin]]></dc:creator>
+		<content:encoded><![CDATA[第 ${id} 篇。]]></content:encoded>
+		<wp:post_id>${id}</wp:post_id>
+		<wp:post_date><![CDATA[2024-05-01 08:00:00]]></wp:post_date>
+		<wp:post_date_gmt><![CDATA[2024-05-01 00:00:00]]></wp:post_date_gmt>
+		<wp:post_name><![CDATA[]]></wp:post_name>
+		<wp:status><![CDATA[publish]]></wp:status>
+		<wp:post_type><![CDATA[post]]></wp:post_type>
+	</item>`;
+    const xml = fixture().replace('</channel>', `${twin('9001')}\n${twin('9002')}\n</channel>`);
+    const report = await importWordPress(db, source(xml), options({ fetchMedia: false }));
+    expect(report.kinds.post.imported).toBe(2);
+    const twins = await db.select({ slug: articles.slug }).from(articles).where(eq(articles.title, '同名稿件'));
+    expect(twins).toHaveLength(2);
+    expect(new Set(twins.map((t) => t.slug)).size).toBe(2);
+  });
+
   it('meets the staff of another site’s export by real email only: a made-up address never joins a stranger’s account', async () => {
     const otherSite = fixture().replace(`<wp:base_blog_url>${origin}</wp:base_blog_url>`, `<wp:base_blog_url>${origin}/other</wp:base_blog_url>`);
     const report = await importWordPress(db, source(otherSite), options({ fetchMedia: false }));

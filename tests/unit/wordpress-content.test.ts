@@ -100,6 +100,15 @@ describe('WordPress records → Gazette fields', () => {
     const mapped = mapArticleContent(item({ title: 'A &amp; <em>B</em>', excerpt: '<p>Short <b>one</b></p>', meta: [{ key: 'subtitle', value: 'Sub' }, { key: 'source', value: 'Wire' }] }), channel);
     expect(mapped).toMatchObject({ ok: true, value: { title: 'A & B', excerpt: 'Short one', subtitle: 'Sub', source: 'Wire', locale: 'en' } });
   });
+
+  it('makes a hostile excerpt plain text: no script, handler, javascript: link or markup survives', () => {
+    const excerpt = '<p onmouseover="steal()">摘要<script>alert(1)</script> <a href="javascript:alert(2)">链接</a><img src=x onerror=alert(3)><iframe src="https://evil.example"></iframe></p>';
+    const mapped = mapArticleContent(item({ title: '标题', excerpt }), channel);
+    expect(mapped.ok).toBe(true);
+    const text = mapped.ok ? mapped.value.excerpt : '';
+    expect(text).toBe('摘要 链接');
+    expect(text).not.toMatch(/[<>]|alert|javascript|steal/);
+  });
 });
 
 describe('the import report', () => {

@@ -65,6 +65,31 @@ async function rewritable(current: { version: number } | undefined, known: { fin
   return null;
 }
 
+/**
+ * A post this import brought in earlier and that is now in the WordPress trash goes to Gazette's
+ * trash too (restorable there), unless it was edited in Gazette since: an editor's work is never
+ * thrown away by an import. One that was never imported is simply not brought in.
+ */
+export async function trashImportedArticle(db: Database, input: { site: string; sourceId: string; importerId: number | null }): Promise<ContentResult> {
+  const key: SourceKey = { site: input.site, kind: 'post', sourceId: input.sourceId };
+  return withTx(db, async (t) => {
+    const known = await findImported(t, key);
+    const skipped = (note: string, path = ''): ContentResult => ({ id: known?.localId ?? 0, outcome: 'skipped', path, note, redirects: [] });
+    if (!known) return skipped('in the WordPress trash');
+    const [current] = await t.select({ id: articles.id, slug: articles.slug, version: articles.version, deletedAt: articles.deletedAt }).from(articles).where(eq(articles.id, known.localId));
+    if (!current) return skipped('in the WordPress trash; deleted in Gazette already');
+    if (current.deletedAt) return skipped('in the WordPress trash; in the Gazette trash already', articlePath(current));
+    if (known.localVersion !== null && current.version !== known.localVersion) return skipped('in the WordPress trash, but edited in Gazette since it was imported: left as it is', articlePath(current));
+    const [row] = await t
+      .update(articles)
+      .set({ deletedAt: new Date(), version: sql`${articles.version} + 1`, updatedAt: new Date(), updatedById: input.importerId })
+      .where(eq(articles.id, current.id))
+      .returning({ version: articles.version });
+    await rememberSource(t, key, current.id, 'trash', row!.version);
+    return { id: current.id, outcome: 'updated', path: articlePath(current), note: 'in the WordPress trash: moved to the Gazette trash', redirects: [] };
+  });
+}
+
 export async function importArticle(db: Database, input: ImportedArticleInput): Promise<ContentResult> {
   const key: SourceKey = { site: input.site, kind: 'post', sourceId: input.sourceId };
   return withTx(db, async (t) => {
