@@ -24,6 +24,8 @@ export interface ApiArticleFilter {
   publishedAfter?: Date;
   /** Exclusive. */
   publishedBefore?: Date;
+  /** Words, Chinese or English, matched by the reader search's index (search_vector): newest first, as every list here. */
+  search?: string;
 }
 
 /** The last row of a page: `at` is published_at as PostgreSQL prints it (microseconds kept). */
@@ -74,6 +76,8 @@ function narrowing(publishedAt: AnyPgColumn, id: AnyPgColumn, filter: ApiArticle
     filter.tagId !== undefined ? linked(articleTags, articleTags.tagId, filter.tagId) : undefined,
     filter.authorId !== undefined ? linked(articleAuthors, articleAuthors.userId, filter.authorId) : undefined,
     filter.sectionIds ? sql`${id} in (select ${articles.id} from ${articles} where ${inArray(articles.sectionId, filter.sectionIds.length ? filter.sectionIds : [-1])})` : undefined,
+    // The matching stories from the GIN index (articles_search_idx), then ordered like the rest.
+    filter.search ? sql`${id} in (select m.id from ${articles} m where m.search_vector @@ gazette_search_query(${filter.search}))` : undefined,
   ];
 }
 
@@ -92,6 +96,12 @@ export async function keysetPageOfArticles(db: Database, filter: ApiArticleFilte
     items: page.map(({ cursorAt: _at, ...card }) => toCard(card)),
     next: rows.length > limit && last ? { at: last.cursorAt, id: last.id } : null,
   };
+}
+
+/** The id of the visible story with this slug, or null (articles_slug_key). */
+export async function getVisibleArticleIdBySlug(db: Database, slug: string): Promise<number | null> {
+  const [row] = await db.select({ id: articles.id }).from(articles).where(and(eq(articles.slug, slug), articleIsVisible));
+  return row?.id ?? null;
 }
 
 /** The structured body (the editor's JSON) of a story a reader may see, or null. */

@@ -167,6 +167,29 @@ describe(`the Content API on ${testDatabaseKind}`, () => {
     expect(await (await one(ids.pastScheduled!)).json()).toMatchObject({ data: { id: ids.pastScheduled } });
   });
 
+  it('finds a story by its slug as by its id; a hidden story’s slug is 404 like its id', async () => {
+    expect(await (await one('api-visible')).json()).toMatchObject({ data: { id: ids.visible, title: 'API visible' } });
+    await expectError(await one('api-draft'), 404, 'not_found', 'api-draft');
+    await expectError(await one('no-such-story'), 404, 'not_found', 'no-such-story');
+    await expectError(await one('Not_A_Slug!'), 400, 'invalid_parameter', 'id');
+  });
+
+  it('searches the stories readers can see, newest first, paged by cursor like any list', async () => {
+    const fixtures = new Set(Object.entries(ids).filter(([key]) => !hidden.includes(key)).map(([, id]) => id));
+    // Every visible fixture (their titles say API; a demo story may too), in list order, no hidden one.
+    const found = (await walk('search=API', 2)).ids;
+    expect(found).toEqual((await expectedIds()).filter((id) => found.includes(id)));
+    for (const id of fixtures) expect(found).toContain(id);
+    for (const key of hidden) expect(found).not.toContain(ids[key]);
+    const visible = (await listJson('?search=visible')).data.map((a) => a.id);
+    expect(visible).toContain(ids.visible);
+    expect(visible).not.toContain(ids.sub);
+    // A hidden story's words find nothing.
+    expect((await listJson('?search=inReview')).data).toEqual([]);
+    expect((await listJson(`?search=API&section=api-other`)).data.map((a) => a.id)).toEqual([ids.other]);
+    await expectError(await list('?search='), 400, 'invalid_parameter', 'search');
+  });
+
   it('filters by section (with its subsections), tag, author and publish time; an unknown slug is 404', async () => {
     const visibleIn = async (query: string) => (await walk(query, 4)).ids;
     const tied = [ids.tie6, ids.tie4, ids.tie2, ids.tie1, ids.tie0];
@@ -217,7 +240,7 @@ describe(`the Content API on ${testDatabaseKind}`, () => {
       ['?status=draft', 'status'],
     ];
     for (const [query, name] of cases) await expectError(await list(query), 400, 'invalid_parameter', name);
-    await expectError(await one('abc'), 400, 'invalid_parameter', 'id');
+    await expectError(await one('Not A Slug'), 400, 'invalid_parameter', 'id');
     await expectError(await one('99999999999'), 400, 'invalid_parameter', 'id');
     await expectError(await one(ids.visible!, '?preview=1'), 400, 'invalid_parameter', 'preview');
     await expectError(await sectionsRoute(new Request(`${BASE}/sections?x=1`)), 400, 'invalid_parameter', 'x');
@@ -260,7 +283,7 @@ describe(`the Content API on ${testDatabaseKind}`, () => {
     // The admin (write) API is in the same document since the merge of API tokens (issue 12).
     const admin = ['/admin/articles', '/admin/articles/{id}', '/admin/articles/{id}/{transition}', '/admin/media'];
     expect(Object.keys(doc.paths).sort()).toEqual([...admin, '/articles', '/articles/{id}', '/authors', '/authors/{slug}', '/openapi.json', '/pages', '/pages/{slug}', '/sections', '/site', '/tags']);
-    expect(doc.paths['/articles']!.get.parameters!.map((p) => p.name).sort()).toEqual(['author', 'cursor', 'fields', 'limit', 'published_after', 'published_before', 'section', 'tag']);
+    expect(doc.paths['/articles']!.get.parameters!.map((p) => p.name).sort()).toEqual(['author', 'cursor', 'fields', 'limit', 'published_after', 'published_before', 'search', 'section', 'tag']);
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Article', 'ArticleList', 'ArticleListItem', 'Section', 'SectionTree', 'Tag', 'TagList', 'Error']));
     // Every $ref points into the document.
     for (const ref of JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? []) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiRegistry, articleIdParams, articleListQuery, noQuery, slugParams } from './schemas';
+import { apiRegistry, articleRefParams, articleListQuery, noQuery, slugParams } from './schemas';
 import { adminPaths } from './admin-openapi';
 
 /**
@@ -62,10 +62,10 @@ export function openApiDocument(): object {
       },
       '/articles/{id}': {
         get: {
-          summary: 'One published story',
+          summary: 'One published story, by id or slug',
           operationId: 'getArticle',
-          parameters: parameters(articleIdParams, 'path'),
-          responses: { '200': ok('The story.', 'ArticleResponse'), ...errors, '404': json('No published story has this id.', 'Error') },
+          parameters: parameters(articleRefParams, 'path'),
+          responses: { '200': ok('The story.', 'ArticleResponse'), ...errors, '404': json('No published story has this id or slug.', 'Error') },
         },
       },
       '/sections': {

@@ -66,6 +66,13 @@ export const articleListQuery = z
     author: slugParam('an author (someone credited on a published story)').optional(),
     published_after: instant('Only stories published at or after this time (a date alone is midnight UTC).').optional(),
     published_before: instant('Only stories published before this time (a date alone is midnight UTC).').optional(),
+    search: z
+      .string()
+      .trim()
+      .min(1, 'Give at least one word')
+      .max(200, 'At most 200 characters')
+      .meta({ description: 'Words to find in the title, subtitle, excerpt or body, Chinese or English (English words also match their stems: `publishing` finds "published"). Results stay newest first.' })
+      .optional(),
     cursor: z
       .string()
       .max(200)
@@ -89,6 +96,13 @@ export const articleIdParams = z.object({
     .transform(Number)
     .pipe(z.number().max(2_147_483_647))
     .meta({ description: 'The numeric id of a story.' }),
+});
+
+/** `/articles/{id}` or `/articles/{slug}`: digits are an id, anything else a slug. */
+export const articleRefParams = z.object({
+  id: z
+    .union([articleIdParams.shape.id, slugParam('a story').refine((value) => !/^\d+$/.test(value), 'Digits alone are an id').transform((slug) => ({ slug }))])
+    .meta({ description: 'The numeric id of a story, or its slug (as in its address /articles/{id}-{slug}).' }),
 });
 
 /** Listings take no parameters; any given is refused, as everywhere in this API. */

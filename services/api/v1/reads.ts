@@ -38,7 +38,7 @@ const lists = (tags: string[]) => ({ tags, revalidate: LIST_REVALIDATE_SECONDS }
  */
 export function articlePage(filter: api.ApiArticleFilter, cursor: api.KeysetCursor | null, limit: number): Promise<api.KeysetPage> {
   const load = () => withDb((db) => api.keysetPageOfArticles(db, filter, cursor, limit));
-  if (filter.publishedAfter || filter.publishedBefore) return load();
+  if (filter.publishedAfter || filter.publishedBefore || filter.search) return load();
   const tags: string[] = [cacheTags.home];
   for (const id of filter.sectionIds ?? []) tags.push(cacheTags.section(id));
   if (filter.tagId !== undefined) tags.push(cacheTags.tag(filter.tagId));
@@ -56,6 +56,9 @@ export function article(id: number): Promise<{ article: NonNullable<Awaited<Retu
     });
   return tagged(load, ['article', String(id)], lists([cacheTags.article(id)]));
 }
+
+/** The id of a visible story by its slug: a lookup any article write may change (home). */
+export const articleIdBySlug = (slug: string) => tagged(() => withDb((db) => api.getVisibleArticleIdBySlug(db, slug)), ['article-slug', slug], lists([cacheTags.home]));
 
 export const sections = () => tagged(() => withDb(q.listSections), ['sections'], { tags: [cacheTags.sections] });
 

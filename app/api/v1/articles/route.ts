@@ -13,7 +13,7 @@ type Query = ReturnType<typeof articleListQuery.parse>;
 
 /** The filter's slugs as ids; a slug that names nothing answers 404 rather than an empty list. */
 async function filterOf(query: Query): Promise<ApiArticleFilter | string> {
-  const filter: ApiArticleFilter = { publishedAfter: query.published_after, publishedBefore: query.published_before };
+  const filter: ApiArticleFilter = { publishedAfter: query.published_after, publishedBefore: query.published_before, search: query.search };
   if (query.section !== undefined) {
     const all = await reads.sections();
     const section = all.find((s) => s.slug === query.section);
