@@ -118,6 +118,18 @@ export function collectionPageLd(page: { name: string; description?: string; url
   };
 }
 
+/** Any other reader page (a static page, search results): its type, name and language, for its trail's sake. */
+export function webPageLd(page: { type: 'WebPage' | 'AboutPage' | 'ContactPage' | 'SearchResultsPage'; name: string; description?: string; url: string; locale: string }): object {
+  return {
+    '@context': 'https://schema.org',
+    '@type': page.type,
+    name: page.name,
+    ...(page.description ? { description: page.description } : {}),
+    url: page.url,
+    inLanguage: page.locale,
+  };
+}
+
 /** JSON for a `<script type="application/ld+json">`: `<` escaped so no text can close the element. */
 export function jsonLdText(data: object): string {
   return JSON.stringify(data).replace(/</g, '\\u003c');

@@ -11,7 +11,8 @@ export function ListingLd({ settings, name, description, path, crumbs, items }: 
   description?: string;
   path: string;
   crumbs: { label: string; href?: string }[];
-  items: ArticleCardDTO[];
+  /** The stories listed (id and slug are all that is read). */
+  items: Pick<ArticleCardDTO, 'id' | 'slug'>[];
 }) {
   const base = siteUrl();
   const url = absoluteUrl(base, path);

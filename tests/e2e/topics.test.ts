@@ -59,4 +59,23 @@ describe('a topic', () => {
     expect((await readerGet(nr.baseURL, `/topics/${demoTopic.slug}`)).status).toBe(404);
     expect((await readerGet(nr.baseURL, `/articles/${ids[0]}`)).text).not.toContain('所属专题：');
   });
+
+  it('every other reader page carries its JSON-LD too, with the trail readers see', async () => {
+    const ldOf = (html: string) => [...html.matchAll(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
+    const cases: [string, string][] = [
+      [`/topics/${demoTopic.slug}`, 'CollectionPage'],
+      ['/topics', 'CollectionPage'],
+      ['/about', 'WebPage'],
+      ['/corrections', 'CollectionPage'],
+      [`/search?q=${encodeURIComponent('网站')}`, 'SearchResultsPage'],
+    ];
+    for (const [path, type] of cases) {
+      const page = await readerGet(nr.baseURL, path);
+      expect(page.status, path).toBe(200);
+      const blocks = ldOf(page.text);
+      expect(blocks.map((b) => b['@type']), path).toEqual(expect.arrayContaining([type, 'BreadcrumbList']));
+      const trail = blocks.find((b) => b['@type'] === 'BreadcrumbList') as { itemListElement: { position: number; name: string }[] };
+      expect(trail.itemListElement[0], path).toMatchObject({ position: 1, name: '青禾网络' });
+    }
+  });
 });

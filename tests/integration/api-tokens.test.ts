@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
@@ -217,6 +221,28 @@ describe('the admin API acts as the token\'s user, through the same actions', ()
     expect((await deleteRoute(call('DELETE', `/articles/${other}`, tokens.contributor!), params({ id: String(other) }))).status).toBe(200);
     const [row] = await db.select({ deletedAt: articles.deletedAt }).from(articles).where(eq(articles.id, other));
     expect(row!.deletedAt).not.toBeNull();
+  });
+
+  it('uploads an image through the same checked pipeline as the screens, audited with the token; anything else is refused', async () => {
+    const { POST: mediaRoute } = await import('@/app/api/v1/admin/media/route');
+    const { resetMediaStorage } = await import('@/services/media/storage');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gazette-api-media-'));
+    process.env.DATA_DIR = dir;
+    resetMediaStorage();
+    try {
+      const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3a6' } }).png().toBuffer();
+      const upload = (secret: string | null, body: Buffer, name: string) =>
+        mediaRoute(new Request(`${BASE}/media`, { method: 'POST', headers: { ...(secret ? { authorization: `Bearer ${secret}` } : {}), 'x-file-name': encodeURIComponent(name), 'content-length': String(body.length) }, body, duplex: 'half' } as RequestInit));
+      const ok = await answer(await upload(tokens.contributor!, png, '配图.png'));
+      expect(ok.status).toBe(201);
+      expect(ok.body.data).toMatchObject({ originalName: '配图.png', width: 40, height: 30 });
+      const [audit] = await db.select({ viaToken: auditLog.viaToken }).from(auditLog).where(sql`${auditLog.action} = 'media.upload' and ${auditLog.entityId} = ${String(ok.body.data!.id)}`);
+      expect(audit?.viaToken).toBe('contributor bot');
+      expect((await upload(tokens.contributor!, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'x.png')).status).toBe(415);
+      expect((await upload(null, png, 'x.png')).status).toBe(401);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('answers bad input with 4xx in the one error shape, never 500', async () => {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Breadcrumb } from '@/components/site/Breadcrumb';
+import { ListingLd } from '@/components/site/ListingLd';
 import { WithMostRead } from '@/components/site/MostRead';
 import { Pagination } from '@/components/site/Pagination';
 import { formatDateTime, isoInZone } from '@/domain/i18n/format';
@@ -30,10 +31,12 @@ export default async function CorrectionsPage({ searchParams }: Props) {
   if (page > result.pageCount) notFound();
   const { locale, timeZone } = settings;
   const heading = t(locale, 'correctionsTitle');
+  const crumbs = [{ label: settings.name, href: '/' }, { label: heading }];
   return (
     <WithMostRead locale={locale}>
+      <ListingLd settings={settings} name={heading} description={t(locale, 'correctionsIntro')} path={page > 1 ? `/corrections?page=${page}` : '/corrections'} crumbs={crumbs} items={result.items.map((item) => item.article)} />
       <div className="space-y-4">
-        <Breadcrumb locale={locale} crumbs={[{ label: settings.name, href: '/' }, { label: heading }]} />
+        <Breadcrumb locale={locale} crumbs={crumbs} />
         <h1 className="text-3xl font-bold">{heading}</h1>
         <p className="text-neutral-700 dark:text-neutral-300">{t(locale, 'correctionsIntro')}</p>
         {result.items.length ? (

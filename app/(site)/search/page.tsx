@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Breadcrumb } from '@/components/site/Breadcrumb';
+import { PageLd } from '@/components/site/PageLd';
 import { Highlighted } from '@/components/site/Highlighted';
 import { WithMostRead } from '@/components/site/MostRead';
 import { Pagination } from '@/components/site/Pagination';
@@ -37,10 +38,12 @@ export default async function SearchPage({ searchParams }: Props) {
   const terms = highlightTerms(query, result?.stems);
   const hrefFor = (p: number) => `/search?${new URLSearchParams({ q: query, ...(p > 1 ? { page: String(p) } : {}) })}`;
 
+  const crumbs = [{ label: settings.name, href: '/' }, { label: t(locale, 'search') }];
   return (
     <WithMostRead locale={locale}>
+      <PageLd settings={settings} type="SearchResultsPage" name={query ? t(locale, 'searchTitle', { query }) : t(locale, 'search')} path={query ? hrefFor(page) : '/search'} crumbs={crumbs} />
       <div className="space-y-4">
-        <Breadcrumb locale={locale} crumbs={[{ label: settings.name, href: '/' }, { label: t(locale, 'search') }]} />
+        <Breadcrumb locale={locale} crumbs={crumbs} />
         <h1 className="text-3xl font-bold">{query ? t(locale, 'searchTitle', { query }) : t(locale, 'search')}</h1>
         {/* The header holds the search landmark; this one refines the query in place. */}
         <SearchForm locale={locale} query={query} id="search-page" landmark={false} />

@@ -3,7 +3,10 @@ import Link from 'next/link';
 import { Breadcrumb } from '@/components/site/Breadcrumb';
 import { WithMostRead } from '@/components/site/MostRead';
 import { t } from '@/domain/i18n/messages';
-import { topicPath } from '@/domain/urls';
+import { absoluteUrl, topicPath } from '@/domain/urls';
+import { siteUrl } from '@/domain/env';
+import { breadcrumbLd, collectionPageLd } from '@/domain/structured-data';
+import { JsonLd } from '@/components/site/JsonLd';
 import { getSettings, listPublishedTopics } from '@/services/reader';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,10 +19,14 @@ export default async function TopicsPage() {
   const [settings, topics] = await Promise.all([getSettings(), listPublishedTopics()]);
   const { locale } = settings;
   const heading = t(locale, 'topicsTitle');
+  const crumbs = [{ label: settings.name, href: '/' }, { label: heading }];
+  const base = siteUrl();
   return (
     <WithMostRead locale={locale}>
+      <JsonLd data={collectionPageLd({ name: heading, url: absoluteUrl(base, '/topics'), locale, items: topics.map((topic) => absoluteUrl(base, topicPath(topic))) })} />
+      <JsonLd data={breadcrumbLd(crumbs, base, absoluteUrl(base, '/topics'))} />
       <div className="space-y-4">
-        <Breadcrumb locale={locale} crumbs={[{ label: settings.name, href: '/' }, { label: heading }]} />
+        <Breadcrumb locale={locale} crumbs={crumbs} />
         <h1 className="text-3xl font-bold">{heading}</h1>
         {topics.length ? (
           <ul className="divide-y divide-neutral-200 dark:divide-neutral-800" data-testid="topics">

@@ -4,6 +4,7 @@ import { t } from '@/domain/i18n/messages';
 import { topicPath } from '@/domain/urls';
 import { getSettings, getTopicBySlug, getTopicStories } from '@/services/reader';
 import { followRedirectOr404, slugOr404 } from '@/services/route-params';
+import { siteOpenGraph } from '@/services/site-metadata';
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -12,12 +13,13 @@ interface Props {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const topic = await getTopicBySlug(slugOr404((await params).slug));
   if (!topic) return {};
-  const { locale } = await getSettings();
+  const [{ locale }, site] = await Promise.all([getSettings(), siteOpenGraph()]);
   return {
     title: t(locale, 'topicTitle', { name: topic.title }),
     description: topic.intro.slice(0, 160) || undefined,
     alternates: { canonical: topicPath(topic) },
-    openGraph: topic.coverImageUrl ? { images: [{ url: topic.coverImageUrl, alt: topic.coverImageAlt }] } : undefined,
+    // A page's openGraph replaces the layout's whole: the site's name and language are given again.
+    openGraph: topic.coverImageUrl ? { ...site, images: [{ url: topic.coverImageUrl, alt: topic.coverImageAlt }] } : undefined,
   };
 }
 

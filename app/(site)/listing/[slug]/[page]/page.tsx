@@ -3,6 +3,7 @@ import { ListingLd } from '@/components/site/ListingLd';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Breadcrumb } from '@/components/site/Breadcrumb';
+import { PageLd } from '@/components/site/PageLd';
 import { ArticleList } from '@/components/site/ArticleList';
 import { WithMostRead } from '@/components/site/MostRead';
 import { Pagination } from '@/components/site/Pagination';
@@ -72,9 +73,11 @@ export default async function SectionOrPage({ params }: Props) {
   if (!section) {
     const staticPage = page === 1 ? await getPageBySlug(slug) : null;
     if (!staticPage) return followRedirectOr404(`/${slug}`);
+    const crumbs = [{ label: settings.name, href: '/' }, { label: staticPage.title }];
     return (
       <article className="mx-auto max-w-3xl">
-        <Breadcrumb locale={locale} crumbs={[{ label: settings.name, href: '/' }, { label: staticPage.title }]} />
+        <PageLd settings={settings} name={staticPage.title} description={staticPage.seoDescription || undefined} path={`/${staticPage.slug}`} crumbs={crumbs} />
+        <Breadcrumb locale={locale} crumbs={crumbs} />
         <h1 className="mt-4 text-3xl font-bold">{staticPage.title}</h1>
         <div className="article-body mt-6" lang={locale} dangerouslySetInnerHTML={{ __html: staticPage.bodyHtml }} />
       </article>
