@@ -41,25 +41,6 @@ describe('a topic', () => {
     expect((await readerGet(nr.baseURL, '/feeds/topics/no-such-topic.xml')).status).toBe(404);
   });
 
-  it('an editor’s new order shows at once; unpublished, the page is gone (404) and its stories no longer name it', async () => {
-    const cookie = await staffCookie(nr, 'editor');
-    const act = actionsAs(nr.baseURL, cookie);
-    const admin = async (path: string) => (await readerGet(nr.baseURL, path, { headers: { Cookie: cookie } })).text;
-    const topicId = Number(/href="\/admin\/topics\/(\d+)"/.exec(await admin('/admin/topics'))?.[1]);
-    // The form lists the story ids one per line, in order.
-    const ids = /name="stories"[^>]*>([\d\s]+)<\/textarea>/.exec(await admin(`/admin/topics/${topicId}`))![1]!.trim().split(/\s+/).map(Number);
-    expect(ids).toHaveLength(3);
-    const save = (published: boolean) => act('saveTopicAction', [{ id: topicId, title: demoTopic.title, slug: demoTopic.slug, intro: demoTopic.intro, published, stories: [...ids].reverse().join('\n') }]);
-
-    await save(true);
-    const positions = titlesIn((await readerGet(nr.baseURL, `/topics/${demoTopic.slug}`)).text).map((s) => s.at);
-    expect([...positions].sort((a, b) => b - a)).toEqual(positions);
-
-    await save(false);
-    expect((await readerGet(nr.baseURL, `/topics/${demoTopic.slug}`)).status).toBe(404);
-    expect((await readerGet(nr.baseURL, `/articles/${ids[0]}`)).text).not.toContain('所属专题：');
-  });
-
   it('every other reader page carries its JSON-LD too, with the trail readers see', async () => {
     const ldOf = (html: string) => [...html.matchAll(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
     const cases: [string, string][] = [
@@ -77,5 +58,24 @@ describe('a topic', () => {
       const trail = blocks.find((b) => b['@type'] === 'BreadcrumbList') as { itemListElement: { position: number; name: string }[] };
       expect(trail.itemListElement[0], path).toMatchObject({ position: 1, name: '青禾网络' });
     }
+  });
+
+  it('an editor’s new order shows at once; unpublished, the page is gone (404) and its stories no longer name it', async () => {
+    const cookie = await staffCookie(nr, 'editor');
+    const act = actionsAs(nr.baseURL, cookie);
+    const admin = async (path: string) => (await readerGet(nr.baseURL, path, { headers: { Cookie: cookie } })).text;
+    const topicId = Number(/href="\/admin\/topics\/(\d+)"/.exec(await admin('/admin/topics'))?.[1]);
+    // The form lists the story ids one per line, in order.
+    const ids = /name="stories"[^>]*>([\d\s]+)<\/textarea>/.exec(await admin(`/admin/topics/${topicId}`))![1]!.trim().split(/\s+/).map(Number);
+    expect(ids).toHaveLength(3);
+    const save = (published: boolean) => act('saveTopicAction', [{ id: topicId, title: demoTopic.title, slug: demoTopic.slug, intro: demoTopic.intro, published, stories: [...ids].reverse().join('\n') }]);
+
+    await save(true);
+    const positions = titlesIn((await readerGet(nr.baseURL, `/topics/${demoTopic.slug}`)).text).map((s) => s.at);
+    expect([...positions].sort((a, b) => b - a)).toEqual(positions);
+
+    await save(false);
+    expect((await readerGet(nr.baseURL, `/topics/${demoTopic.slug}`)).status).toBe(404);
+    expect((await readerGet(nr.baseURL, `/articles/${ids[0]}`)).text).not.toContain('所属专题：');
   });
 });
