@@ -18,12 +18,12 @@ const nextConfig = {
   outputFileTracingIncludes: { '/**': ['./drizzle/**/*'] },
   // CI type-checks in its own step (npm run typecheck) and may skip the duplicate pass here.
   typescript: { ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === '1' },
-  // Rendered pages and cached reads live in this process's memory only, in our handler: a
-  // segmented LRU of CACHE_MEMORY_MB (read at run time) that a crawl of the archive cannot flush the
-  // hot pages out of (docs/decisions/0006-scan-resistant-page-cache.md). Never on disk, where
-  // another server on the same build (a second instance, a test server on another database) would
-  // read pages rendered from a different database, and where a restart would find pages that may
-  // no longer match the database. Next's own in-memory LRU is off (0) so nothing is stored twice.
+  // Rendered pages and cached reads live in our handler: a segmented LRU of CACHE_MEMORY_MB in each
+  // process (read at run time) that a crawl of the archive cannot flush the hot pages out of
+  // (docs/decisions/0006-scan-resistant-page-cache.md), Redis shared by several servers (0009), and
+  // rendered pages in the database itself with durable tag expiry (0015). Never on local disk, where
+  // another server on the same build (a test server on another database) would read pages rendered
+  // from a different database. Next's own in-memory LRU is off (0) so nothing is stored twice.
   cacheHandler: fileURLToPath(new URL('./services/page-cache/handler.mjs', import.meta.url)),
   cacheMaxMemorySize: 0,
   experimental: {

@@ -8,6 +8,8 @@ export const cacheTags = {
   home: 'home',
   mostRead: 'most-read',
   article: (id: number) => `article:${id}`,
+  /** The previous / next links on a story's page: expired by a change to a story beside it. */
+  neighbours: (id: number) => `neighbours:${id}`,
   section: (id: number) => `section:${id}`,
   tag: (id: number) => `tag:${id}`,
   author: (id: number) => `author:${id}`,
@@ -26,3 +28,16 @@ export const cacheTags = {
 
 /** List caches also expire on a timer so that scheduled stories appear close to their time. */
 export const LIST_REVALIDATE_SECONDS = 60;
+
+/**
+ * A story published longer ago than this is archive: its page also changes only when something it
+ * shows is saved (its tags expire), and by the clock at most hourly (the "most read" beside it, the
+ * printed view count), so that a crawl of the archive reads stored pages (ADR 0015).
+ */
+export const ARCHIVE_AFTER_MS = 2 * 24 * 3600 * 1000;
+export const ARCHIVE_REVALIDATE_SECONDS = 3600;
+
+/** How often, by the clock, the page of a story published at `publishedAt` is rendered again. */
+export function storyRevalidateSeconds(publishedAt: string, now = Date.now()): number {
+  return now - Date.parse(publishedAt) > ARCHIVE_AFTER_MS ? ARCHIVE_REVALIDATE_SECONDS : LIST_REVALIDATE_SECONDS;
+}

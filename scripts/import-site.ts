@@ -6,6 +6,7 @@ import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { openConnection } from '../db/client';
 import { runMigrations } from '../db/migrate';
+import { forgetStoredPages } from '../db/queries/page-store';
 import { ExportFormatError } from '../domain/export/parse';
 import { importSite, ImportRefused } from '../services/export/import';
 import { assertEmbeddedDatabaseFree } from './lib/embedded-lock';
@@ -44,6 +45,7 @@ try {
     },
   });
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  await forgetStoredPages(conn.db);
   console.log(`Imported ${Object.entries(report.counts).map(([type, n]) => `${n} ${type}`).join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s, peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB (exported ${report.header.exportedAt}, schema ${report.header.schema}).`);
   const m = report.mediaFiles;
   if (mediaDir) console.log(`Media files from ${mediaDir}: ${m.written} copied into the storage, ${m.present} already there, ${m.missing} missing.`);

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openConnection } from '../db/client';
 import { runMigrations } from '../db/migrate';
+import { forgetStoredPages } from '../db/queries/page-store';
 import { formatReport } from '../domain/import/report';
 import { WxrError } from '../domain/import/wordpress/wxr-types';
 import { importWordPress } from '../services/import/wordpress';
@@ -40,6 +41,7 @@ try {
   if (conn) await runMigrations(conn.db, conn.kind);
   const report = await importWordPress(conn?.db ?? null, open, { dryRun, fetchMedia: !values['no-media'], onProgress });
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  if (conn && !dryRun) await forgetStoredPages(conn.db);
   console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
   if (conn && !dryRun) console.log('A running server still holds the old pages in its cache: restart it to see the imported content.');
 } catch (error) {

@@ -4,6 +4,7 @@
 // on PostgreSQL, 1 on PGlite) tune the load.
 import { openConnection } from '../db/client';
 import { runMigrations } from '../db/migrate';
+import { forgetStoredPages } from '../db/queries/page-store';
 import { hasContent, seedDemo } from '../services/seed';
 import { seedSynthetic } from '../services/seed/synthetic';
 import { assertEmbeddedDatabaseFree } from './lib/embedded-lock';
@@ -38,6 +39,7 @@ const result = await seedSynthetic(conn.db, count, {
     process.stdout.write(`\r${done} / ${total} stories, ${Math.round(done / seconds)}/s`);
   },
 });
+await forgetStoredPages(conn.db);
 await conn.close();
 const rate = Math.round(count / result.insertSeconds);
 console.log(

@@ -13,7 +13,7 @@ import type { ArticleListFilter } from '@/db/queries/public';
 import type { SectionDTO } from '@/db/queries/dto';
 import { getMostReadSince, type MostReadDTO } from '@/db/queries/views';
 import { dayInZone, periodStart, type MostReadPeriod } from '../domain/views/day';
-import { cacheTags, LIST_REVALIDATE_SECONDS } from '../domain/cache-tags';
+import { ARCHIVE_REVALIDATE_SECONDS, cacheTags, LIST_REVALIDATE_SECONDS, storyRevalidateSeconds } from '../domain/cache-tags';
 import { noteDatabaseFailure } from './db-health.mjs';
 import { config } from '../domain/config.mjs';
 import { onTagsRevalidated } from './page-cache/events.mjs';
@@ -153,12 +153,21 @@ export async function getMostReadForSidebar(period: MostReadPeriod, limit: numbe
   return value;
 }
 
-export const getArticle = cache((id: number) =>
-  unstable_cache(() => withDb((db) => q.getArticle(db, id)), ['article', String(id)], {
+const readArticle = (id: number, revalidate: number) =>
+  unstable_cache(() => withDb((db) => q.getArticle(db, id)), ['article', String(id), String(revalidate)], {
     tags: [cacheTags.article(id)],
-    revalidate: LIST_REVALIDATE_SECONDS,
-  })(),
-);
+    revalidate,
+  })();
+
+/**
+ * A story as readers see it. The revalidation of a cached read becomes its page's: an archive
+ * story is read with the hour's, a recent one again with the minute's (storyRevalidateSeconds).
+ */
+export const getArticle = cache(async (id: number) => {
+  const article = await readArticle(id, ARCHIVE_REVALIDATE_SECONDS);
+  if (!article || storyRevalidateSeconds(article.publishedAt) === ARCHIVE_REVALIDATE_SECONDS) return article;
+  return readArticle(id, storyRevalidateSeconds(article.publishedAt));
+});
 
 /** /corrections: tagged `corrections` (a notice added or removed) and `home` (a story's visibility changed). */
 export function getCorrectionsPage(page: number, pageSize: number) {
@@ -170,15 +179,24 @@ export function getCorrectionsPage(page: number, pageSize: number) {
 
 export function getNeighbours(article: { id: number; sectionId: number; publishedAt: string }) {
   return unstable_cache(() => withDb((db) => q.getNeighbours(db, article)), ['neighbours', String(article.id), article.publishedAt, String(article.sectionId)], {
-    tags: [cacheTags.article(article.id), cacheTags.section(article.sectionId)],
-    revalidate: LIST_REVALIDATE_SECONDS,
+    // Not the section's tag: a publish there changes the links of the one or two stories beside it
+    // only, which the write expires by name (readerTags), not every page of the section.
+    tags: [cacheTags.article(article.id), cacheTags.neighbours(article.id)],
+    revalidate: storyRevalidateSeconds(article.publishedAt),
   })();
 }
 
-export function getRelated(article: { id: number; sectionId: number; tagIds: number[] }, limit: number) {
-  return unstable_cache(() => withDb((db) => q.getRelated(db, article, limit)), ['related', String(article.id), article.tagIds.join(','), String(limit)], {
-    tags: [cacheTags.article(article.id), cacheTags.section(article.sectionId), ...article.tagIds.map(cacheTags.tag)],
-    revalidate: LIST_REVALIDATE_SECONDS,
+/**
+ * Stories related to one. Each tag's and the section's newest are candidates, so any publish there
+ * may change the list: a recent story's list follows them (their tags), an archive story's is
+ * renewed by the clock only (hourly), or every publish would expire thousands of stored pages.
+ */
+export function getRelated(article: { id: number; sectionId: number; tagIds: number[]; publishedAt: string }, limit: number) {
+  const revalidate = storyRevalidateSeconds(article.publishedAt);
+  const followed = revalidate === ARCHIVE_REVALIDATE_SECONDS ? [] : [cacheTags.section(article.sectionId), ...article.tagIds.map(cacheTags.tag)];
+  return unstable_cache(() => withDb((db) => q.getRelated(db, article, limit)), ['related', String(article.id), article.tagIds.join(','), String(limit), String(revalidate)], {
+    tags: [cacheTags.article(article.id), ...followed],
+    revalidate,
   })();
 }
 

@@ -22,3 +22,4 @@ export * from './breaking-news';
 export * from './import-jobs';
 export * from './imports';
 export * from './relations';
+export * from './page-store';

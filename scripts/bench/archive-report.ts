@@ -72,12 +72,19 @@ export function singleRow(group: ArchiveRow["group"], name: string, samples: Tim
   };
 }
 
+/** Whether any path was asked for twice: a `once` run ends on the last answer, so only the requests then in flight were. */
+function pathsNote(r: LoadResult): string {
+  const repeats = r.requests - (r.paths?.count ?? r.requests);
+  if (!r.paths?.wrapped) return ", none requested twice";
+  return r.once ? `, each once, then ${repeats} repeat(s) in flight as the run stopped` : ", list ran out: some were requested twice";
+}
+
 export function loadRow(group: ArchiveRow["group"], name: string, urlPath: string, r: LoadResult, note = ""): ArchiveRow {
   // Requests still running when the run ends are not counted by the load tools: say so when that hides much.
   const few = r.requests === 0 ? "no request completed within the run" : r.requests < 2 * r.connections ? `only ${r.requests} requests completed: few samples` : "";
   const done = r.requests > 0;
   log(`  ${name}: ${r.rps.toFixed(1)} req/s, p50 ${r.latencyMs.p50.toFixed(1)} ms, p95 ${(r.latencyMs.p95 ?? Number.NaN).toFixed(1)} ms, p99 ${r.latencyMs.p99.toFixed(1)} ms, errors ${r.errors.total}`);
-  const wrapped = r.paths && r.paths.count > 1 ? `${r.paths.count} URLs${r.paths.wrapped ? ", list ran out: some were requested twice" : ", none requested twice"}` : "";
+  const wrapped = r.paths && r.paths.count > 1 ? `${r.paths.count} URLs${pathsNote(r)}` : "";
   return {
     group,
     name,

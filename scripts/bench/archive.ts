@@ -4,7 +4,10 @@
  *
  *   - uncached random articles: URLs from the article sitemaps (`/sitemap.xml` → `articles-K.xml`,
  *     a spread of chunks), shuffled, each requested once (`wrapped` says when the list ran out),
- *     right after start and again on the other half of the URLs (a warmed process);
+ *     right after start and again on the other half of the URLs (a warmed process); the page
+ *     store is emptied first (./archive-stored.ts);
+ *   - stored random articles: every article those cases rendered, each once, from a process
+ *     started afterwards, which reads them from the page store (ADR 0015);
  *   - search: a common Chinese word, a rare phrase, an English word, a query with no hit (each asked
  *     again and again: the search result store answers the repeats), and distinct two-word queries;
  *   - first renders (the first request for the URL since the server started; the process is warmed
@@ -34,6 +37,7 @@ import os from "node:os";
 import path from "node:path";
 import { SYNTHETIC_QUERIES, ZH_OBJECTS, ZH_TOPICS } from "../../services/seed/synthetic-words.js";
 import { archiveFacts, prepareArchiveDatabase } from "./archive-db.js";
+import { emptyPageStore, measureStoredPages } from "./archive-stored.js";
 import { deepPages, pageCountOf, searchStatus, shuffle, signIn, sitemapPaths, spread, timedGet } from "./archive-pages.js";
 import { hotRow, loadRow, singleRow, writeArchiveResults, type ArchiveResults, type ArchiveRow, type Timed } from "./archive-report.js";
 import { CASES } from "./cases.js";
@@ -91,6 +95,8 @@ export async function benchArchive(options: BenchArchiveOptions): Promise<number
   const workDir = makeTempDir("gazette-bench-archive-");
   onCleanup(() => removeDir(workDir));
   const workers = envInt("BENCH_WORKERS", 1);
+  // Pages stored by an earlier run of this build would not be uncached.
+  await emptyPageStore(db.url);
   const app = await startApp(root, workDir, options.healthTimeoutMs, { databaseUrl: db.url, databaseLabel: db.name, env: clusterEnv(workers) });
   const origin = app.origin;
   const afterStart = treeMemory(app.pid);
@@ -141,6 +147,7 @@ export async function benchArchive(options: BenchArchiveOptions): Promise<number
     const when = i === 0 ? "a process just started" : `the same process ${archiveLoad.durationSec} s later, other URLs`;
     rows.push(loadRow("archive", `uncached random articles (from the sitemaps), ${when}`, urls[0]!, random));
   }
+  const storedRowAt = rows.length;
 
   // 5. Search.
   const queries: [string, string][] = [
@@ -190,6 +197,10 @@ export async function benchArchive(options: BenchArchiveOptions): Promise<number
   }
   const atEnd = treeMemory(app.pid);
   await app.stop();
+
+  // 8. The articles of step 4 again, from a new process: read from the page store, not rendered.
+  const stored = await measureStoredPages({ root, healthTimeoutMs: options.healthTimeoutMs, database: { url: db.url, name: db.name }, env: clusterEnv(workers), load: archiveLoad, seed: count });
+  rows.splice(storedRowAt, 0, stored);
 
   const results: ArchiveResults = {
     count,

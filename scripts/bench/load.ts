@@ -31,6 +31,8 @@ export interface LoadOptions {
    * records the exact p95 (wrk: its `done` hook; autocannon: every response time).
    */
   paths?: string[];
+  /** With `paths`: stop once each was answered (the run ends before `durationSec` then), so none is a repeat. */
+  once?: boolean;
 }
 
 export interface LoadResult {
@@ -59,6 +61,8 @@ export interface LoadResult {
   bytesRead: number;
   /** With `paths`: how many there were, and whether the run requested more (some were repeats). */
   paths?: { count: number; wrapped: boolean };
+  /** The run stopped once every path was answered. */
+  once?: boolean;
 }
 
 /** wrk if present (and not overridden by BENCH_TOOL=autocannon), else autocannon. */
@@ -144,6 +148,9 @@ function luaString(value: string): string {
   return `[${eq}[${value}]${eq}]`;
 }
 
+/** Printed by a `once` script when every path was answered. */
+const LIST_DONE = "GAZETTE_LIST_DONE";
+
 /** A wrk script that walks `opts.paths` (one per request) and prints exact percentiles at the end. Exported for tests. */
 export function pathsScript(method: string, opts: LoadOptions): string {
   const lines = [`wrk.method = ${luaString(method)}`];
@@ -156,6 +163,16 @@ export function pathsScript(method: string, opts: LoadOptions): string {
     "  i = i + 1",
     "  return wrk.format(nil, paths[(i - 1) % #paths + 1])",
     "end",
+    ...(opts.once
+      ? [
+          // wrk's own clock runs until it stops: the runner interrupts it (SIGINT) when it reads this line.
+          "local answered = 0",
+          "response = function(status, headers, body)",
+          "  answered = answered + 1",
+          `  if answered == #paths then io.write("${LIST_DONE}\\n"); io.flush() end`,
+          "end",
+        ]
+      : []),
     "done = function(summary, latency, requests)",
     '  io.write(string.format("GAZETTE_LATENCY_US %d %d %d %d %d %d\\n", latency:percentile(50), latency:percentile(75), latency:percentile(90), latency:percentile(95), latency:percentile(99), latency.max))',
     "end",
@@ -163,8 +180,8 @@ export function pathsScript(method: string, opts: LoadOptions): string {
   return `${lines.join("\n")}\n`;
 }
 
-function pathsInfo(opts: LoadOptions, requests: number): Pick<LoadResult, "paths"> {
-  return opts.paths ? { paths: { count: opts.paths.length, wrapped: requests > opts.paths.length } } : {};
+function pathsInfo(opts: LoadOptions, requests: number): Pick<LoadResult, "paths" | "once"> {
+  return opts.paths ? { paths: { count: opts.paths.length, wrapped: requests > opts.paths.length }, ...(opts.once ? { once: true } : {}) } : {};
 }
 
 /** The p-th percentile (nearest rank) of sorted values. */
@@ -213,7 +230,7 @@ async function runWrk(name: string, url: string, opts: LoadOptions): Promise<Loa
   args.push(url);
   const startedAt = new Date().toISOString();
   try {
-    const res = await runCommand("wrk", args, { timeoutMs: (opts.durationSec + opts.timeoutSec + 30) * 1000 });
+    const res = await runCommand("wrk", args, { timeoutMs: (opts.durationSec + opts.timeoutSec + 30) * 1000, interruptOn: opts.once ? LIST_DONE : undefined });
     if (res.code !== 0) {
       throw new Error(`wrk exited with ${res.code}${res.timedOut ? " (timed out)" : ""}: ${res.stderr || res.stdout}`);
     }
@@ -275,6 +292,8 @@ type AutocannonFn = (opts: {
   headers?: Record<string, string>;
   body?: string;
   requests?: AutocannonRequest[];
+  /** Stop after this many requests in all. */
+  amount?: number;
 }) => Promise<AutocannonResult> & {
   on(event: "response", listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
 };
@@ -297,6 +316,7 @@ async function runAutocannon(name: string, url: string, opts: LoadOptions): Prom
     headers: opts.headers,
     body: opts.body,
     ...(paths ? { requests: [{ method, headers: opts.headers, body: opts.body, setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }) }] } : {}),
+    ...(paths && opts.once ? { amount: paths.length } : {}),
   });
   const times: number[] = [];
   if (paths) tracker.on("response", (_client, _status, _bytes, ms) => times.push(ms));

@@ -78,7 +78,7 @@ export interface CommandResult {
 export function runCommand(
   cmd: string,
   args: string[],
-  opts: { timeoutMs?: number; cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  opts: { timeoutMs?: number; cwd?: string; env?: NodeJS.ProcessEnv; interruptOn?: string } = {},
 ): Promise<CommandResult> {
   return new Promise((resolve) => {
     let stdout = "";
@@ -93,7 +93,15 @@ export function runCommand(
       timedOut = true;
       child.kill("SIGKILL");
     }, opts.timeoutMs ?? 30_000);
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    let interrupted = false;
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d.toString();
+      // The program says it is done (a wrk script when its URL list is): SIGINT ends it early, cleanly.
+      if (opts.interruptOn && !interrupted && stdout.includes(opts.interruptOn)) {
+        interrupted = true;
+        child.kill("SIGINT");
+      }
+    });
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("error", (err) => {
       clearTimeout(timer);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { config } from '../../domain/config.mjs';
 import { createSharedStorage } from './shared.mjs';
+import { createPageStore } from './stored.mjs';
 import { ENTRY_OVERHEAD_BYTES, SegmentedLru, stringBytes } from './slru.mjs';
 import { localTagStore } from './tags.mjs';
 import { notifyTagsRevalidated } from './events.mjs';
@@ -38,6 +39,8 @@ import { notifyTagsRevalidated } from './events.mjs';
  * @typedef {object} PageCacheStorage
  * @property {EntryStore} entries
  * @property {TagStore} tags
+ * @property {import('./stored.mjs').PageStore} [pages] rendered pages kept in the database (./stored.mjs)
+ * @property {EntryStore} [local] this process's memory, where a page read from `pages` is kept
  */
 
 /** Next's NEXT_CACHE_TAGS_HEADER: the tags a rendered page or route response depends on. */
@@ -115,18 +118,37 @@ const storageKey = Symbol.for('gazette.page-cache');
 
 /**
  * This process's store, created on first use (Next may load this module more than once): memory
- * only (CACHE_MEMORY_MB, keys and values together), or memory in front of Redis when REDIS_URL is set.
+ * (CACHE_MEMORY_MB, keys and values together), in front of Redis when REDIS_URL is set, and over
+ * rendered pages kept in PostgreSQL when DATABASE_URL is set (PAGE_STORE, on by default).
  * @param {Partial<CacheHandlerContext>} [ctx]
  * @returns {PageCacheStorage & { lru: SegmentedLru<CacheHandlerValue> }}
  */
 export function processStorage(ctx = {}) {
   const holder = /** @type {{ [storageKey]?: PageCacheStorage & { lru: SegmentedLru<CacheHandlerValue> } }} */ (globalThis);
   if (holder[storageKey]) return holder[storageKey];
-  const { CACHE_MEMORY_MB, REDIS_URL: url, CACHE_REDIS_PREFIX: prefix } = config();
+  const { CACHE_MEMORY_MB, REDIS_URL: redisUrl, CACHE_REDIS_PREFIX: prefix, DATABASE_URL: databaseUrl, PAGE_STORE } = config();
+  const buildId = () => buildIdOf(ctx.serverDistDir);
   const memory = createMemoryStorage(CACHE_MEMORY_MB * 1024 * 1024);
-  if (!url) return (holder[storageKey] = memory);
-  const shared = createSharedStorage({ local: memory.entries, url, prefix, buildId: () => buildIdOf(ctx.serverDistDir) });
-  return (holder[storageKey] = { lru: memory.lru, entries: shared.entries, tags: shared.tags });
+  const levels = redisUrl ? createSharedStorage({ local: memory.entries, url: redisUrl, prefix, buildId }) : memory;
+  const pages = databaseUrl && PAGE_STORE ? createPageStore({ url: databaseUrl, buildId }) : undefined;
+  return (holder[storageKey] = { lru: memory.lru, entries: levels.entries, tags: pages ? withDurableExpiry(levels.tags, pages) : levels.tags, pages, local: memory.entries });
+}
+
+/**
+ * Tag expiry that is written to the page store before it returns, so that the reader who follows
+ * a publish never gets the stored page it replaced.
+ * @param {TagStore} tags
+ * @param {import('./stored.mjs').PageStore} pages
+ * @returns {TagStore}
+ */
+function withDurableExpiry(tags, pages) {
+  return {
+    async revalidate(list, durations) {
+      await tags.revalidate(list, durations);
+      await pages.recordExpiry(list);
+    },
+    areExpired: (list, timestamp) => tags.areExpired(list, timestamp),
+  };
 }
 
 /** @type {string | undefined} */
@@ -140,6 +162,18 @@ let buildId;
 function buildIdOf(serverDistDir) {
   buildId ??= fs.readFileSync(path.join(serverDistDir ?? path.join(process.cwd(), '.next', 'server'), '..', 'BUILD_ID'), 'utf8').trim();
   return buildId;
+}
+
+/**
+ * The tags of a page worth keeping in the database (a successful render), or null.
+ * @param {IncrementalCacheValue | null} value
+ */
+function storableTags(value) {
+  if (/** @type {string | undefined} */ (value?.kind) !== 'APP_PAGE') return null;
+  const page = /** @type {import('next/dist/server/response-cache/types').IncrementalCachedAppPageValue} */ (value);
+  if (page.status !== undefined && page.status !== 200) return null;
+  const header = page.headers?.[CACHE_TAGS_HEADER];
+  return typeof header === 'string' && header ? header.split(',') : null;
 }
 
 /** @param {IncrementalCacheValue | null} value */
@@ -158,6 +192,9 @@ export default class PageCacheHandler {
     this.storage = storage;
     /** @type {readonly string[]} */
     this.revalidatedTags = ctx.revalidatedTags ?? [];
+    /** When this request first asked for each page: its render, if any, began after that. */
+    /** @type {Map<string, number>} */
+    this.askedAt = new Map();
   }
 
   /**
@@ -166,7 +203,9 @@ export default class PageCacheHandler {
    * @returns {Promise<CacheHandlerValue | null>}
    */
   async get(key, ctx) {
-    const entry = await this.storage.entries.get(key, this);
+    const isPage = /** @type {{ kind?: string }} */ (ctx)?.kind === 'APP_PAGE';
+    if (isPage && !this.askedAt.has(key)) this.askedAt.set(key, Date.now());
+    const entry = (await this.storage.entries.get(key, this)) ?? (isPage ? await this.readStoredPage(key) : undefined);
     if (!entry) return null;
     const value = entry.value;
     if (value && isResponse(value)) {
@@ -192,7 +231,22 @@ export default class PageCacheHandler {
    */
   async set(key, data, ctx) {
     const options = /** @type {{ fetchCache?: boolean, cacheControl?: CacheHandlerValue['cacheControl'] }} */ (ctx);
-    await this.storage.entries.set(key, { value: data, lastModified: Date.now(), cacheControl: options.fetchCache ? undefined : options.cacheControl }, this);
+    /** @type {CacheHandlerValue} */
+    const entry = { value: data, lastModified: Date.now(), cacheControl: options.fetchCache ? undefined : options.cacheControl };
+    await this.storage.entries.set(key, entry, this);
+    const tags = this.storage.pages && storableTags(data);
+    // Unknown start (no read by this handler): as if the render took a minute, which refuses more.
+    if (tags) await this.storage.pages?.write(key, entry, tags, this.askedAt.get(key) ?? entry.lastModified - 60_000);
+  }
+
+  /**
+   * A page from the database level, kept in this process's memory from then on.
+   * @param {string} key
+   */
+  async readStoredPage(key) {
+    const stored = await this.storage.pages?.read(key);
+    if (stored) await this.storage.local?.set(key, stored, this);
+    return stored;
   }
 
   /**

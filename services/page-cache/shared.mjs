@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import { onShutdown, SHUTDOWN_CLOSE } from '../server-bridge.mjs';
 import { notifyTagsRevalidated } from './events.mjs';
 import { localTagRecord, localTagStore, mergeTagRecords } from './tags.mjs';
+import { throttledLog, withTimeout } from './util.mjs';
 
 /**
  * The page cache shared by several app servers through Redis (REDIS_URL): each server keeps its
@@ -53,7 +54,7 @@ export function createSharedStorage({ local, url, prefix, buildId }) {
   const channel = `${prefix}tags`;
   const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2_000, commandTimeout: 2_000, enableAutoPipelining: true });
   const subscriber = redis.duplicate({ commandTimeout: undefined });
-  const problems = throttledLog();
+  const problems = throttledLog('redis page cache');
   redis.on('error', (error) => problems('redis', error));
   subscriber.on('error', (error) => problems('redis subscriber', error));
 
@@ -173,34 +174,5 @@ export function createSharedStorage({ local, url, prefix, buildId }) {
       },
       areExpired: (tags, timestamp) => localTagStore.areExpired(tags, timestamp),
     },
-  };
-}
-
-/**
- * @template T
- * @param {Promise<T>} promise
- * @param {number} ms
- * @returns {Promise<T>}
- */
-function withTimeout(promise, ms) {
-  /** @type {NodeJS.Timeout | undefined} */
-  let timer;
-  const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)));
-  return /** @type {Promise<T>} */ (Promise.race([promise, timeout]).finally(() => clearTimeout(timer)));
-}
-
-/** One line per kind of problem per minute: a Redis outage must not flood the log. */
-function throttledLog() {
-  /** @type {Map<string, number>} */
-  const last = new Map();
-  /**
-   * @param {string} what
-   * @param {unknown} error
-   */
-  return (what, error) => {
-    const now = Date.now();
-    if ((last.get(what) ?? 0) > now - 60_000) return;
-    last.set(what, now);
-    console.error(`[gazette] page cache: ${what}:`, error instanceof Error ? error.message : error);
   };
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { openConnection } from '@/db/client';
+import { forgetStoredPages } from '@/db/queries/page-store';
 import { siteSettings } from '@/db/schema';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { startServer, tempDataDir, type RunningServer } from '../helpers/server';
@@ -17,10 +18,14 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Changes the site locale in the database while no server holds it (PGlite allows one process). */
+/**
+ * Changes the site locale in the database while no server holds it (PGlite allows one process), by
+ * hand: so, as docs/configuration.md says, the pages kept in the database go too (PAGE_STORE).
+ */
 async function setSiteLocale(locale: 'zh-CN' | 'en') {
   const conn = database?.url ? await openConnection({ url: database.url }) : await openConnection({ dir: path.join(dataDir, 'pglite') });
   await conn.db.update(siteSettings).set({ locale, updatedAt: new Date() }).where(eq(siteSettings.id, 1));
+  await forgetStoredPages(conn.db);
   await conn.close();
 }
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryStorage } from '@/services/page-cache/handler.mjs';
 import { onTagsRevalidated } from '@/services/page-cache/events.mjs';
 import { createSharedStorage } from '@/services/page-cache/shared.mjs';
+import { renderedPage } from '../helpers/page-entry';
 import { TcpProxy } from '../helpers/tcp-proxy';
 
 /**
@@ -24,19 +25,7 @@ function server(buildId = 'build-1') {
   return { memory, shared };
 }
 
-const page = (html: string) => ({
-  lastModified: Date.now(),
-  value: {
-    kind: 'APP_PAGE',
-    html,
-    rscData: Buffer.from(`rsc of ${html}`),
-    segmentData: new Map([['/_tree', Buffer.from('tree')]]),
-    headers: { 'x-next-cache-tags': 'article:1,home' },
-    status: 200,
-    postponed: undefined,
-  },
-  cacheControl: { revalidate: 60, expire: 3600 },
-});
+const page = (html: string) => renderedPage(html);
 
 beforeAll(async () => {
   await redis.ping();

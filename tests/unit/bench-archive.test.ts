@@ -46,5 +46,11 @@ describe('archive benchmark helpers', () => {
     expect(script).toContain('latency:percentile(95)');
     expect(script).toContain('GAZETTE_LATENCY_US');
     expect(script).toContain('wrk.headers[ [[cookie]] ] = [[a=b]]');
+    expect(script).not.toContain('GAZETTE_LIST_DONE');
+  });
+
+  it('a run over each path once says when the last one was answered, for the runner to stop wrk', () => {
+    const script = pathsScript('GET', { tool: { name: 'wrk', version: 'wrk' }, connections: 8, durationSec: 120, timeoutSec: 1, paths: ['/a', '/b', '/c'], once: true });
+    expect(script).toMatch(/response = function[\s\S]*answered == #paths[\s\S]*GAZETTE_LIST_DONE\\n/);
   });
 });

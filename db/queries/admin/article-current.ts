@@ -1,12 +1,12 @@
 import 'server-only';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../client';
 import { articleAuthors, articles, articleTags, sections } from '../../schema';
 import type { ArticleStatus } from '../../schema';
 import type { ArticleOwnership } from '../../../domain/permissions';
 import { cacheTags } from '../../../domain/cache-tags';
 import type { SnapshotLike } from '../../../domain/revision-diff';
-import { effectiveStatusAt } from '../visibility';
+import { articleIsVisible, effectiveStatusAt } from '../visibility';
 
 /** The content of an article as the editor sees it; also what a revision stores. */
 export interface ArticleSnapshot extends SnapshotLike {
@@ -87,7 +87,11 @@ async function sectionAncestry(tx: Database, sectionIds: number[]): Promise<numb
 }
 
 /** Every cached reader view an article appears in, before and after the change. */
-export async function readerTags(tx: Database, id: number, states: { sectionId: number; tagIds: number[]; authorIds: number[] }[]): Promise<string[]> {
+export async function readerTags(
+  tx: Database,
+  id: number,
+  states: { sectionId: number; tagIds: number[]; authorIds: number[]; publishedAt?: Date | null }[],
+): Promise<string[]> {
   const sectionIds = await sectionAncestry(tx, states.map((s) => s.sectionId));
   const set = new Set<string>([cacheTags.article(id), cacheTags.home, cacheTags.mostRead]);
   for (const s of sectionIds) set.add(cacheTags.section(s));
@@ -95,5 +99,29 @@ export async function readerTags(tx: Database, id: number, states: { sectionId: 
     for (const t of state.tagIds) set.add(cacheTags.tag(t));
     for (const a of state.authorIds) set.add(cacheTags.author(a));
   }
+  for (const neighbour of await storiesBeside(tx, id, states)) set.add(cacheTags.neighbours(neighbour));
   return [...set];
+}
+
+/**
+ * The stories whose "previous / next" links may show this one: the visible stories on either
+ * side of where it stands now (in this transaction, after the change) and where it stood before.
+ * Two on each side, and the time widened by a millisecond, so that ties and the microseconds a
+ * Date drops cannot hide the one that shows it.
+ */
+async function storiesBeside(tx: Database, id: number, states: { sectionId: number; publishedAt?: Date | null }[]): Promise<number[]> {
+  const [now] = await tx.select({ sectionId: articles.sectionId, publishedAt: articles.publishedAt }).from(articles).where(eq(articles.id, id));
+  const places = [...states, ...(now ? [now] : [])].filter((p): p is { sectionId: number; publishedAt: Date } => p.publishedAt instanceof Date);
+  const found = await Promise.all(
+    places.flatMap(({ sectionId, publishedAt }) => {
+      const sameSection = and(articleIsVisible, eq(articles.sectionId, sectionId), ne(articles.id, id));
+      const after = new Date(publishedAt.getTime() + 1);
+      const before = new Date(publishedAt.getTime() - 1);
+      return [
+        tx.select({ id: articles.id }).from(articles).where(and(sameSection, lte(articles.publishedAt, after))).orderBy(desc(articles.publishedAt), desc(articles.id)).limit(2),
+        tx.select({ id: articles.id }).from(articles).where(and(sameSection, gte(articles.publishedAt, before))).orderBy(asc(articles.publishedAt), asc(articles.id)).limit(2),
+      ];
+    }),
+  );
+  return [...new Set(found.flat().map((row) => row.id))];
 }

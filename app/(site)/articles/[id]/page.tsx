@@ -10,9 +10,10 @@ import { siteOpenGraph } from '@/services/site-metadata';
 import { getArticle, getNeighbours, getRelated, getSections, getSettings, sectionTrail } from '@/services/reader';
 import { absoluteUrl, articlePath, parseArticleParam } from '@/domain/urls';
 
-// Rendered on first visit, then served from the cache until a publish invalidates its tags.
-// The timer is a safety net for scheduled stories; publishing invalidates precisely.
-export const revalidate = 300;
+// Rendered on first visit, then served from the cache until a save invalidates its tags. By the
+// clock at most hourly (ARCHIVE_REVALIDATE_SECONDS, a literal here for Next's static analysis): a
+// recent story's reads lower it to a minute (storyRevalidateSeconds), for its lists and counts.
+export const revalidate = 3600;
 export const dynamicParams = true;
 
 export function generateStaticParams(): { id: string }[] {
@@ -69,7 +70,7 @@ export default async function ArticlePage({ params }: Props) {
     getSettings(),
     getSections(),
     getNeighbours(article),
-    getRelated({ id: article.id, sectionId: article.sectionId, tagIds: article.tags.map((tag) => tag.id) }, 6),
+    getRelated({ id: article.id, sectionId: article.sectionId, tagIds: article.tags.map((tag) => tag.id), publishedAt: article.publishedAt }, 6),
   ]);
   const base = siteUrl();
   const canonicalUrl = absoluteUrl(base, articlePath(article));

@@ -1,0 +1,12 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../client';
+
+/**
+ * Forgets every rendered page kept in the database (ADR 0015). The page store survives restarts and
+ * trusts cache-tag expiry to know when a page changed; a command line that rewrites content
+ * without expiring tags (a seed, an import into the database, an edit by hand) must call this, or
+ * a server would go on serving the pages it stored before.
+ */
+export async function forgetStoredPages(db: Database): Promise<void> {
+  await db.execute(sql`truncate page_store`);
+}

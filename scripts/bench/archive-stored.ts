@@ -1,0 +1,60 @@
+/**
+ * The archive benchmark and the page store (services/page-cache/stored.mjs, ADR 0015): the store is
+ * emptied before a run, so that "uncached" means never rendered; afterwards a process just started
+ * (nothing in its memory, a Redis prefix of its own) is sent every article page those cases
+ * rendered, each once, which it reads from the store.
+ */
+import postgres from "postgres";
+import { loadRow, type ArchiveRow } from "./archive-report.js";
+import { shuffle } from "./archive-pages.js";
+import { measure, type LoadOptions } from "./load.js";
+import { startApp } from "./server.js";
+import { log, makeTempDir, sleep } from "./util.js";
+
+async function withSql<T>(url: string, run: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    return await run(sql);
+  } finally {
+    await sql.end();
+  }
+}
+
+/** Forgets every stored page (a database from before the store has no table yet: nothing to forget). */
+export function emptyPageStore(url: string): Promise<void> {
+  return withSql(url, async (sql) => {
+    const [row] = await sql<{ exists: boolean }[]>`select to_regclass('page_store') is not null as exists`;
+    if (row?.exists) await sql`truncate page_store, page_tag_expiry`;
+  });
+}
+
+/** The article paths stored so far: Next's cache key for a page ends with `/$` and the page's path. */
+async function storedArticlePaths(url: string): Promise<string[]> {
+  return withSql(url, async (sql) => {
+    const rows = await sql<{ key: string }[]>`select cache_key as key from page_store where cache_key like '%/$/articles/%'`;
+    return rows.map((r) => r.key.slice(r.key.indexOf("/$/") + 2));
+  });
+}
+
+export async function measureStoredPages(options: {
+  root: string;
+  healthTimeoutMs: number;
+  database: { url: string; name: string };
+  env: Record<string, string>;
+  load: LoadOptions;
+  seed: number;
+}): Promise<ArchiveRow> {
+  const paths = shuffle(await storedArticlePaths(options.database.url), options.seed);
+  const workDir = makeTempDir("gazette-bench-stored-");
+  const app = await startApp(options.root, workDir, options.healthTimeoutMs, { databaseUrl: options.database.url, databaseLabel: options.database.name, env: options.env });
+  try {
+    await sleep(1000);
+    log(`measuring stored articles from a process just started (${options.load.connections} conns, ${paths.length} URLs, each once)`);
+    const run = await measure("stored archive articles", app.origin, { ...options.load, durationSec: 120, paths, once: true });
+    // The run ended when the list did: its length is what the requests took.
+    const stored = { ...run, durationSec: run.rps > 0 ? run.requests / run.rps : run.durationSec };
+    return loadRow("archive", "stored random articles (rendered once by the cases above), a process just started", paths[0]!, stored, "read from the page store: nothing in this process's memory");
+  } finally {
+    await app.stop();
+  }
+}
