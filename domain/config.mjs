@@ -109,8 +109,9 @@ export const envSchema = z.object({
   MICRO_CACHE_MS: wholeNumber(0, 60_000, 5000),
   CACHE_MEMORY_MB: wholeNumber(8, undefined, 128),
   CACHE_REDIS_PREFIX: optional(z.string()).transform((v) => v ?? 'gazette:cache:'),
-  // Rendered pages kept in PostgreSQL beyond memory (services/page-cache/stored.mjs); only with DATABASE_URL
-  PAGE_STORE: flagWithDefault(true),
+  // Rendered pages kept in PostgreSQL beyond memory (services/page-cache/stored.mjs); only with DATABASE_URL;
+  // unset: on, but on Vercel, whose own ISR cache is durable and shared already
+  PAGE_STORE: flag(),
   SEARCH_CACHE_SECONDS: wholeNumber(0, 3600, 60),
   SEARCH_CACHE_MB: wholeNumber(1, 1024, 8),
   // Reader searches per address per minute (0: no limit), counted in Redis or PostgreSQL

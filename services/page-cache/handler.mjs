@@ -126,11 +126,11 @@ const storageKey = Symbol.for('gazette.page-cache');
 export function processStorage(ctx = {}) {
   const holder = /** @type {{ [storageKey]?: PageCacheStorage & { lru: SegmentedLru<CacheHandlerValue> } }} */ (globalThis);
   if (holder[storageKey]) return holder[storageKey];
-  const { CACHE_MEMORY_MB, REDIS_URL: redisUrl, CACHE_REDIS_PREFIX: prefix, DATABASE_URL: databaseUrl, PAGE_STORE } = config();
+  const { CACHE_MEMORY_MB, REDIS_URL: redisUrl, CACHE_REDIS_PREFIX: prefix, DATABASE_URL: databaseUrl, PAGE_STORE, VERCEL } = config();
   const buildId = () => buildIdOf(ctx.serverDistDir);
   const memory = createMemoryStorage(CACHE_MEMORY_MB * 1024 * 1024);
   const levels = redisUrl ? createSharedStorage({ local: memory.entries, url: redisUrl, prefix, buildId }) : memory;
-  const pages = databaseUrl && PAGE_STORE ? createPageStore({ url: databaseUrl, buildId }) : undefined;
+  const pages = databaseUrl && (PAGE_STORE ?? !VERCEL) ? createPageStore({ url: databaseUrl, buildId }) : undefined;
   return (holder[storageKey] = { lru: memory.lru, entries: levels.entries, tags: pages ? withDurableExpiry(levels.tags, pages) : levels.tags, pages, local: memory.entries });
 }
 

@@ -32,6 +32,23 @@ import { throttledLog, withTimeout } from './util.mjs';
 const deflate = promisify(zlib.deflate);
 const inflate = promisify(zlib.inflate);
 
+/**
+ * The entry with its HTML as UTF-8 bytes: V8 serialises a string with any CJK character at two
+ * bytes a character, which made deflate read 140 KB for a page instead of 90 KB.
+ * @param {CacheHandlerValue} entry
+ */
+function packed(entry) {
+  const page = /** @type {{ html?: unknown }} */ (entry.value ?? {});
+  return typeof page.html === 'string' ? { ...entry, value: { ...entry.value, html: Buffer.from(page.html, 'utf8') } } : entry;
+}
+
+/** @param {CacheHandlerValue} entry */
+function unpacked(entry) {
+  const page = /** @type {{ html?: unknown }} */ (entry.value ?? {});
+  if (Buffer.isBuffer(page.html)) page.html = page.html.toString('utf8');
+  return entry;
+}
+
 const READ_TIMEOUT_MS = 250;
 /** Larger renders are not kept (they stay in memory and Redis). */
 const MAX_STORED_BYTES = 2 * 1024 * 1024;
@@ -123,7 +140,7 @@ export function createPageStore({ url, buildId, connections = 3 }) {
         READ_TIMEOUT_MS,
       );
       const row = rows[0];
-      return row ? /** @type {CacheHandlerValue} */ (v8.deserialize(await inflate(row.entry))) : undefined;
+      return row ? unpacked(v8.deserialize(await inflate(row.entry))) : undefined;
     } catch (error) {
       problems('a read failed (served as a miss)', error);
       return undefined;
@@ -139,7 +156,7 @@ export function createPageStore({ url, buildId, connections = 3 }) {
    */
   async function write(key, entry, tags, renderedSince) {
     try {
-      const bytes = await deflate(v8.serialize(entry), { level: 3 });
+      const bytes = await deflate(v8.serialize(packed(entry)), { level: 1 });
       if (bytes.length > MAX_STORED_BYTES) return;
       await sql`
         insert into page_store (build_id, cache_key, tags, stored_at, entry)
