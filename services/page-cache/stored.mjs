@@ -60,10 +60,12 @@ const SWEEP_BATCH = 200;
  * @param {string} options.url DATABASE_URL
  * @param {() => string} options.buildId the build's id, read when first needed
  * @param {number} [options.connections]
+ * @param {(query: string, params: unknown[]) => void} [options.onQuery] sees each statement sent (tests explain them)
  */
-export function createPageStore({ url, buildId, connections = 3 }) {
+export function createPageStore({ url, buildId, connections = 3, onQuery }) {
   const sql = postgres(url, {
     max: connections,
+    ...(onQuery ? { debug: (/** @type {unknown} */ _connection, /** @type {string} */ query, /** @type {unknown[]} */ params) => onQuery(query, params) } : {}),
     onnotice: () => {},
     connect_timeout: 2,
     idle_timeout: 60,

@@ -7,6 +7,7 @@ import { createPageStore } from '@/services/page-cache/stored.mjs';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/db';
 import { renderedPage, type RenderedPage } from '../helpers/page-entry';
 import { TcpProxy } from '../helpers/tcp-proxy';
+import { explainStatement } from '@/scripts/lib/query-plans';
 
 /**
  * The database level of the page cache (services/page-cache/stored.mjs, ADR 0015) on PostgreSQL:
@@ -137,6 +138,28 @@ describe.skipIf(testDatabaseKind !== 'postgres')('rendered pages kept in Postgre
     await expect.poll(async () => (await sql`select 1 from page_tag_expiry where tag = ${tag}`).length, { timeout: 10_000, interval: 200 }).toBe(1);
     await expect.poll(async () => Boolean(await cutOff.read('/untouched')), { timeout: 5000, interval: 100 }).toBe(true);
     expect(await cutOff.read('/articles/4')).toBeUndefined();
+  });
+
+  it('reads and writes a page through primary keys, not by scanning the store or the expiry records', async () => {
+    // A store of some size: 3,000 pages and 6,000 expired tags, with planner statistics.
+    await sql`insert into page_store (build_id, cache_key, tags, stored_at, entry)
+      select 'build-plan', '/articles/' || i, array['article:' || i, 'neighbours:' || i, 'settings', 'sections'], 1, decode('00', 'hex') from generate_series(1, 3000) i`;
+    await sql`insert into page_tag_expiry (tag, expired_at) select 'article:' || i, 0 from generate_series(1, 6000) i on conflict do nothing`;
+    await sql`analyze page_store`;
+    await sql`analyze page_tag_expiry`;
+    const statements: { query: string; params: unknown[] }[] = [];
+    const pages = createPageStore({ url: tdb.url!, buildId: () => 'build-plan', onQuery: (query, params) => statements.push({ query, params }) });
+    opened.push(pages);
+    const entry = page('<p>planned</p>', ['article:77', 'settings']);
+    await pages.write('/articles/77', entry as never, ['article:77', 'settings'], entry.lastModified - 10);
+    // (Those rows hold no real entry: a stored page that cannot be read is a miss, never an error.)
+    expect(await pages.read('/articles/1500')).toBeUndefined();
+    const read = statements.find((s) => /select entry from page_store/.test(s.query))!;
+    const write = statements.find((s) => /insert into page_store/.test(s.query))!;
+    for (const statement of [read, write]) {
+      const { seqScans } = await explainStatement(sql, statement);
+      expect(seqScans.filter((t) => t === 'page_store' || t === 'page_tag_expiry'), statement.query).toEqual([]);
+    }
   });
 
   it('the cache handler stores successful pages only, and serves them from a new process memory as a hit', async () => {
