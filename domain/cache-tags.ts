@@ -1,3 +1,5 @@
+import { ARCHIVE_AFTER_MS, ARCHIVE_REVALIDATE_SECONDS } from './archive-pages.mjs';
+
 /**
  * Cache tags for reader data. A write invalidates exactly the tags of what it touched:
  * the article, its sections (and their ancestors), tags, authors, home and the lists.
@@ -29,13 +31,7 @@ export const cacheTags = {
 /** List caches also expire on a timer so that scheduled stories appear close to their time. */
 export const LIST_REVALIDATE_SECONDS = 60;
 
-/**
- * A story published longer ago than this is archive: its page also changes only when something it
- * shows is saved (its tags expire), and by the clock at most hourly (the "most read" beside it, the
- * printed view count), so that a crawl of the archive reads stored pages (ADR 0015).
- */
-export const ARCHIVE_AFTER_MS = 2 * 24 * 3600 * 1000;
-export const ARCHIVE_REVALIDATE_SECONDS = 3600;
+export { ARCHIVE_AFTER_MS, ARCHIVE_REVALIDATE_SECONDS };
 
 /** How often, by the clock, the page of a story published at `publishedAt` is rendered again. */
 export function storyRevalidateSeconds(publishedAt: string, now = Date.now()): number {

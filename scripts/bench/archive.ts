@@ -200,7 +200,7 @@ export async function benchArchive(options: BenchArchiveOptions): Promise<number
 
   // 8. The articles of step 4 again, from a new process: read from the page store, not rendered.
   const stored = await measureStoredPages({ root, healthTimeoutMs: options.healthTimeoutMs, database: { url: db.url, name: db.name }, env: clusterEnv(workers), load: archiveLoad, seed: count });
-  rows.splice(storedRowAt, 0, stored);
+  rows.splice(storedRowAt, 0, ...stored);
 
   const results: ArchiveResults = {
     count,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { config } from '../../domain/config.mjs';
 import { createSharedStorage } from './shared.mjs';
 import { createPageStore } from './stored.mjs';
+import { endClockRefresh, withDeferredClockRefresh } from './clock-refresh.mjs';
 import { ENTRY_OVERHEAD_BYTES, SegmentedLru, stringBytes } from './slru.mjs';
 import { localTagStore } from './tags.mjs';
 import { notifyTagsRevalidated } from './events.mjs';
@@ -215,6 +216,7 @@ export default class PageCacheHandler {
         const tags = header.split(',');
         if (tags.length > 0 && (await this.storage.tags.areExpired(tags, entry.lastModified))) return null;
       }
+      if (isPage) return withDeferredClockRefresh(key, entry);
     } else if (/** @type {string | undefined} */ (value?.kind) === 'FETCH') {
       const fetchCtx = /** @type {{ kind: string, tags?: string[], softTags?: string[] }} */ (ctx);
       const tags = fetchCtx.kind === 'FETCH' ? [...(fetchCtx.tags ?? []), ...(fetchCtx.softTags ?? [])] : [];
@@ -234,6 +236,7 @@ export default class PageCacheHandler {
     /** @type {CacheHandlerValue} */
     const entry = { value: data, lastModified: Date.now(), cacheControl: options.fetchCache ? undefined : options.cacheControl };
     await this.storage.entries.set(key, entry, this);
+    endClockRefresh(key, entry.lastModified);
     const tags = this.storage.pages && storableTags(data);
     // Unknown start (no read by this handler): as if the render took a minute, which refuses more.
     if (tags) await this.storage.pages?.write(key, entry, tags, this.askedAt.get(key) ?? entry.lastModified - 60_000);

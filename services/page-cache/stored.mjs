@@ -136,13 +136,15 @@ export function createPageStore({ url, buildId, connections = 3, onQuery }) {
     try {
       const rows = await withTimeout(
         sql`
-          select entry from page_store p
+          select entry, stored_at from page_store p
           where p.build_id = ${buildId()} and p.cache_key = ${key}
             and not exists (select 1 from page_tag_expiry e where e.tag = any(p.tags) and e.expired_at > p.stored_at)`,
         READ_TIMEOUT_MS,
       );
       const row = rows[0];
-      return row ? unpacked(v8.deserialize(await inflate(row.entry))) : undefined;
+      if (!row) return undefined;
+      // stored_at is the entry's own time, and what expiry is checked against: one value for both.
+      return { ...unpacked(v8.deserialize(await inflate(row.entry))), lastModified: Number(row.stored_at) };
     } catch (error) {
       problems('a read failed (served as a miss)', error);
       return undefined;

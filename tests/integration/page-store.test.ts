@@ -154,7 +154,7 @@ describe.skipIf(testDatabaseKind !== 'postgres')('rendered pages kept in Postgre
     await pages.write('/articles/77', entry as never, ['article:77', 'settings'], entry.lastModified - 10);
     // (Those rows hold no real entry: a stored page that cannot be read is a miss, never an error.)
     expect(await pages.read('/articles/1500')).toBeUndefined();
-    const read = statements.find((s) => /select entry from page_store/.test(s.query))!;
+    const read = statements.find((s) => /select entry, stored_at from page_store/.test(s.query))!;
     const write = statements.find((s) => /insert into page_store/.test(s.query))!;
     for (const statement of [read, write]) {
       const { seqScans } = await explainStatement(sql, statement);

@@ -1,8 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IncrementalCache } from 'next/dist/server/lib/incremental-cache/index.js';
 import { NEXT_CACHE_TAGS_HEADER } from 'next/dist/lib/constants.js';
+import { getRouteCacheKey } from 'next/dist/server/lib/route-cache-key.js';
 import PageCacheHandler, { CACHE_TAGS_HEADER, createMemoryStorage, valueBytes } from '@/services/page-cache/handler.mjs';
 import { onTagsRevalidated } from '@/services/page-cache/events.mjs';
+import { ARCHIVE_REVALIDATE_SECONDS } from '@/domain/archive-pages.mjs';
+import { renderedPage } from '../helpers/page-entry';
 
 type GetContext = Parameters<PageCacheHandler['get']>[1];
 type SetContext = Parameters<PageCacheHandler['set']>[2];
@@ -171,6 +174,36 @@ describe('PageCacheHandler behind Next.js IncrementalCache', () => {
     const entry = await request().get('/articles/2', pageCtx);
     expect(entry?.value).not.toBeNull();
     expect(entry?.isStale).toBe(true);
+  });
+
+  it('re-renders archive pages past their hour one at a time; the others are served as fresh, and an expired tag is still a miss', async () => {
+    const hoursAgo = (h: number) => Date.now() - h * 3600_000;
+    const put = (key: string, tags: string[], lastModified: number, revalidate = ARCHIVE_REVALIDATE_SECONDS) =>
+      storage.entries.set(getRouteCacheKey(key, route as never), { ...renderedPage(`<p>${key}</p>`, { tags, revalidate, expire: 365 * 24 * 3600 }), lastModified } as never, {});
+    const [a, b, c] = [tag('article-a'), tag('article-b'), tag('article-c')];
+    await put('/old/a', [a], hoursAgo(5));
+    await put('/old/b', [b], hoursAgo(5));
+    await put('/old/c', [c], hoursAgo(5));
+    await put('/recent', [tag('recent')], hoursAgo(1), 60);
+
+    expect((await request().get('/old/a', pageCtx))?.isStale).toBe(true); // Next re-renders it after serving
+    const deferred = await request().get('/old/b', pageCtx);
+    expect(deferred?.value).toMatchObject({ html: '<p>/old/b</p>' });
+    expect(deferred?.isStale).toBeFalsy();
+    expect((await request().get('/old/a', pageCtx))?.isStale).toBeFalsy(); // already being re-rendered
+    // Pages that change by the minute are not held back.
+    expect((await request().get('/recent', pageCtx))?.isStale).toBe(true);
+    // Only the clock waits: a story saved since is never served.
+    await wait();
+    await request().revalidateTag([b], { expire: 0 });
+    expect(await request().get('/old/b', pageCtx)).toBeNull();
+
+    // Once the re-render is stored (and a pause three times its length has passed), the next may begin.
+    await request().set('/old/a', page([a]) as never, { ...pageSetCtx, cacheControl: { revalidate: ARCHIVE_REVALIDATE_SECONDS, expire: undefined } } as never);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await request().get('/old/a', pageCtx))?.isStale).toBeFalsy();
+    expect((await request().get('/old/c', pageCtx))?.isStale).toBe(true);
+    await request().set('/old/c', page([c]) as never, pageSetCtx);
   });
 
   it('expires unstable_cache reads by tag and marks them stale by profile', async () => {
