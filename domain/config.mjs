@@ -112,6 +112,8 @@ export const envSchema = z.object({
   // Rendered pages kept in PostgreSQL beyond memory (services/page-cache/stored.mjs); only with DATABASE_URL;
   // unset: on, but on Vercel, whose own ISR cache is durable and shared already
   PAGE_STORE: flag(),
+  // With the page store on: after a deploy, one server renders every story's page once in the background (services/page-warm.ts)
+  PAGE_WARM: flag(),
   SEARCH_CACHE_SECONDS: wholeNumber(0, 3600, 60),
   SEARCH_CACHE_MB: wholeNumber(1, 1024, 8),
   // Reader searches per address per minute (0: no limit), counted in Redis or PostgreSQL
@@ -321,4 +323,22 @@ export function assertConfig() {
   }
   /** @type {Holder} */ (globalThis)[key] ??= result.config;
   return result.config;
+}
+
+/**
+ * Whether rendered pages are also kept in PostgreSQL (ADR 0015): with DATABASE_URL, unless turned
+ * off, and not on Vercel unless turned on (Vercel's own ISR cache is durable and shared already).
+ * @param {Config} cfg
+ */
+export function pageStoreOn(cfg) {
+  return Boolean(cfg.DATABASE_URL) && (cfg.PAGE_STORE ?? !cfg.VERCEL);
+}
+
+/**
+ * Whether this server takes part in rendering every story's page ahead of readers (ADR 0016): a
+ * long-running server with the page store; never a serverless function.
+ * @param {Config} cfg
+ */
+export function pageWarmOn(cfg) {
+  return pageStoreOn(cfg) && !cfg.VERCEL && (cfg.PAGE_WARM ?? true);
 }

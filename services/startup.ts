@@ -9,13 +9,14 @@ import { issueMessage } from '../domain/errors';
 import { englishMessage } from '../domain/i18n/server-messages';
 import { authSecret } from './auth/secret';
 import { setupCodeFor, setupCodeRequired } from '../domain/auth/setup-code';
-import { assertConfig, type Config } from '../domain/config.mjs';
+import { assertConfig, pageWarmOn, type Config } from '../domain/config.mjs';
 import { isConnectionError } from './db-health.mjs';
 import { sweepPendingMedia } from './media/ingest';
 import { sweepTempUploads } from './media/receive';
 import { schedulePromotions } from './scheduled';
 import { scheduleWebhookDeliveries } from './webhooks/sender';
 import { scheduleMailDelivery } from './mail/sender';
+import { schedulePageWarm } from './page-warm';
 import fs from 'node:fs';
 import path from 'node:path';
 import { dataDir } from '../domain/env';
@@ -50,6 +51,7 @@ async function prepareAtBoot(cfg: Config, started: number, attempt: number): Pro
     schedulePromotions(conn.db);
     scheduleWebhookDeliveries(conn.db);
     scheduleMailDelivery(conn.db);
+    if (conn.kind === 'postgres' && pageWarmOn(cfg)) schedulePageWarm(conn.db, cfg);
     console.log(`[gazette] database ready (${conn.kind}) in ${Date.now() - started} ms`);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

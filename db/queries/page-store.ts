@@ -8,5 +8,6 @@ import type { Database } from '../client';
  * a server would go on serving the pages it stored before.
  */
 export async function forgetStoredPages(db: Database): Promise<void> {
-  await db.execute(sql`truncate page_store`);
+  // The walk that renders every story ahead of readers (ADR 0016) starts again for the new content.
+  await db.execute(sql`truncate page_store, page_warm`);
 }

@@ -1,4 +1,4 @@
-import { bigint, customType, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bigint, customType, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
@@ -34,4 +34,23 @@ export const pageStore = pgTable(
 export const pageTagExpiry = pgTable('page_tag_expiry', {
   tag: text().primaryKey(),
   expiredAt: bigint({ mode: 'number' }).notNull(),
+});
+
+/**
+ * Rendering every story's page once ahead of readers, per build (services/page-warm.ts, ADR 0016):
+ * a deploy starts with no stored page, and a crawl of pages never rendered costs a render each. One
+ * server at a time holds the walk (a lease renewed with each step); the place it reached survives
+ * restarts and passes to another server when the holder stops.
+ */
+export const pageWarm = pgTable('page_warm', {
+  buildId: text().primaryKey(),
+  /** The last story requested, in reader order (newest first): the walk goes on after it. */
+  reachedPublishedAt: timestamp({ withTimezone: true, mode: 'string' }),
+  reachedId: integer(),
+  /** Pages requested so far. */
+  pages: integer().notNull().default(0),
+  holder: text(),
+  heldUntil: timestamp({ withTimezone: true, mode: 'string' }),
+  startedAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  finishedAt: timestamp({ withTimezone: true, mode: 'string' }),
 });

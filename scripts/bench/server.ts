@@ -79,6 +79,8 @@ export async function startApp(
     SEED_DEMO: process.env.SEED_DEMO ?? "1",
     // The archive bench asks /search from one address at 4 connections: the per-address limit would refuse it.
     SEARCH_RATE_LIMIT: "0",
+    // The archive bench measures never-rendered pages: nothing may render them ahead (ADR 0016).
+    PAGE_WARM: "0",
     ...options.env,
   };
   // Never let an ambient DATABASE_URL leak into the benchmark: the default is a fresh PGlite.

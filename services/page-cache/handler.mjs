@@ -1,10 +1,9 @@
 // @ts-check
-import fs from 'node:fs';
-import path from 'node:path';
-import { config } from '../../domain/config.mjs';
+import { config, pageStoreOn } from '../../domain/config.mjs';
 import { createSharedStorage } from './shared.mjs';
 import { createPageStore } from './stored.mjs';
 import { endClockRefresh, withDeferredClockRefresh } from './clock-refresh.mjs';
+import { buildIdOf } from './build-id.mjs';
 import { ENTRY_OVERHEAD_BYTES, SegmentedLru, stringBytes } from './slru.mjs';
 import { localTagStore } from './tags.mjs';
 import { notifyTagsRevalidated } from './events.mjs';
@@ -127,11 +126,12 @@ const storageKey = Symbol.for('gazette.page-cache');
 export function processStorage(ctx = {}) {
   const holder = /** @type {{ [storageKey]?: PageCacheStorage & { lru: SegmentedLru<CacheHandlerValue> } }} */ (globalThis);
   if (holder[storageKey]) return holder[storageKey];
-  const { CACHE_MEMORY_MB, REDIS_URL: redisUrl, CACHE_REDIS_PREFIX: prefix, DATABASE_URL: databaseUrl, PAGE_STORE, VERCEL } = config();
+  const cfg = config();
+  const { CACHE_MEMORY_MB, REDIS_URL: redisUrl, CACHE_REDIS_PREFIX: prefix, DATABASE_URL: databaseUrl } = cfg;
   const buildId = () => buildIdOf(ctx.serverDistDir);
   const memory = createMemoryStorage(CACHE_MEMORY_MB * 1024 * 1024);
   const levels = redisUrl ? createSharedStorage({ local: memory.entries, url: redisUrl, prefix, buildId }) : memory;
-  const pages = databaseUrl && (PAGE_STORE ?? !VERCEL) ? createPageStore({ url: databaseUrl, buildId }) : undefined;
+  const pages = databaseUrl && pageStoreOn(cfg) ? createPageStore({ url: databaseUrl, buildId }) : undefined;
   return (holder[storageKey] = { lru: memory.lru, entries: levels.entries, tags: pages ? withDurableExpiry(levels.tags, pages) : levels.tags, pages, local: memory.entries });
 }
 
@@ -150,19 +150,6 @@ function withDurableExpiry(tags, pages) {
     },
     areExpired: (list, timestamp) => tags.areExpired(list, timestamp),
   };
-}
-
-/** @type {string | undefined} */
-let buildId;
-
-/**
- * The id of the build whose server folder Next names: pages rendered by another build refer to
- * scripts and styles this one does not have, so the shared cache keeps builds apart.
- * @param {string | undefined} serverDistDir
- */
-function buildIdOf(serverDistDir) {
-  buildId ??= fs.readFileSync(path.join(serverDistDir ?? path.join(process.cwd(), '.next', 'server'), '..', 'BUILD_ID'), 'utf8').trim();
-  return buildId;
 }
 
 /**

@@ -52,6 +52,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     NEXT_TELEMETRY_DISABLED: '1',
     // Production on PostgreSQL starts empty by default; the tests read the demo publication.
     SEED_DEMO: '1',
+    // Rendering every story ahead of readers (ADR 0016) would turn the first visits tests make into
+    // hits: off, but where a test turns it on.
+    PAGE_WARM: '0',
     ...options.env,
   };
   delete env.DATABASE_URL;

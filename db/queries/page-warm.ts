@@ -1,0 +1,64 @@
+import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Database } from '../client';
+import { articles, pageWarm } from '../schema';
+import { articleIsVisible } from './visibility';
+
+/** A story whose page the walk asks for next: its id and slug make the path. */
+export interface StoryToWarm {
+  id: number;
+  slug: string;
+}
+
+/**
+ * Takes or renews `holder`'s lease on the walk of `buildId` (ADR 0016) and returns the next
+ * `limit` visible stories after the place reached, newest first; null while another server holds a
+ * lease that has not run out, or once the walk is finished. The first call for a build starts it.
+ */
+export async function takeWarmStep(db: Database, buildId: string, holder: string, limit: number, leaseSeconds: number): Promise<StoryToWarm[] | null> {
+  return db.transaction(async (tx) => {
+    await tx.insert(pageWarm).values({ buildId }).onConflictDoNothing();
+    const [held] = await tx
+      .update(pageWarm)
+      .set({ holder, heldUntil: sql`now() + make_interval(secs => ${leaseSeconds})` })
+      .where(and(eq(pageWarm.buildId, buildId), isNull(pageWarm.finishedAt), or(isNull(pageWarm.holder), eq(pageWarm.holder, holder), lt(pageWarm.heldUntil, sql`now()`))))
+      .returning({ reachedId: pageWarm.reachedId });
+    if (!held) return null;
+    // The row comparison walks the reader index (published_at desc, id desc) from the place reached,
+    // compared with the timestamp as stored (microseconds), never a rounded copy.
+    const after =
+      held.reachedId === null
+        ? undefined
+        : sql`(${articles.publishedAt}, ${articles.id}) < (select ${pageWarm.reachedPublishedAt}, ${pageWarm.reachedId} from ${pageWarm} where ${pageWarm.buildId} = ${buildId})`;
+    return tx
+      .select({ id: articles.id, slug: articles.slug })
+      .from(articles)
+      .where(and(articleIsVisible, after))
+      .orderBy(desc(articles.publishedAt), desc(articles.id))
+      .limit(limit);
+  });
+}
+
+/**
+ * Records that `holder` asked for `pages` more pages, up to the story `reachedId`; with no story,
+ * the walk is finished. Nothing changes if the lease passed to another server meanwhile.
+ */
+export async function recordWarmStep(db: Database, buildId: string, holder: string, reachedId: number | null, pages: number): Promise<void> {
+  const mine = and(eq(pageWarm.buildId, buildId), eq(pageWarm.holder, holder));
+  if (reachedId === null) {
+    await db.update(pageWarm).set({ finishedAt: sql`now()`, holder: null, heldUntil: null }).where(mine);
+    return;
+  }
+  await db
+    .update(pageWarm)
+    .set({
+      reachedPublishedAt: sql`(select ${articles.publishedAt} from ${articles} where ${articles.id} = ${reachedId})`,
+      reachedId,
+      pages: sql`${pageWarm.pages} + ${pages}`,
+    })
+    .where(mine);
+}
+
+/** Gives up `holder`'s lease (a server stopping), so that another server goes on at once. */
+export async function releaseWarm(db: Database, buildId: string, holder: string): Promise<void> {
+  await db.update(pageWarm).set({ holder: null, heldUntil: null }).where(and(eq(pageWarm.buildId, buildId), eq(pageWarm.holder, holder)));
+}
