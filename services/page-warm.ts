@@ -58,6 +58,7 @@ export async function warmPages(options: WarmOptions): Promise<WarmProgress> {
       return progress;
     }
     let done = 0;
+    let failing = 0;
     for (const story of stories) {
       if (stopped()) break;
       const began = performance.now();
@@ -65,6 +66,13 @@ export async function warmPages(options: WarmOptions): Promise<WarmProgress> {
       progress.pages += 1;
       if (outcome === 'rendered') progress.rendered += 1;
       if (outcome === 'failed') progress.failed += 1;
+      failing = outcome === 'failed' ? failing + 1 : 0;
+      // A run of failures in a step is the server (starting, its database away), not the
+      // stories: stop before them, and they are asked again at the next look.
+      if (failing >= FAILURES_TO_STOP) {
+        if (done + 1 - failing > 0) await recordWarmStep(db, buildId, holder, stories[done - failing]!.id, done + 1 - failing);
+        return progress;
+      }
       done += 1;
       await pace?.(performance.now() - began, outcome);
     }
@@ -73,6 +81,9 @@ export async function warmPages(options: WarmOptions): Promise<WarmProgress> {
   }
   return progress;
 }
+
+/** Failures in a row that stop a walk until the next look. */
+const FAILURES_TO_STOP = 3;
 
 function defaultHolder(): string {
   return `${os.hostname()}:${process.pid}`;

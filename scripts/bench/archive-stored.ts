@@ -65,7 +65,7 @@ export async function measureStoredPages(options: {
     const app = await startApp(options.root, workDir, options.healthTimeoutMs, { databaseUrl: options.database.url, databaseLabel: options.database.name, env: options.env });
     try {
       await sleep(1000);
-      log(`measuring ${label} from a process just started (${options.load.connections} conns, ${paths.length} URLs, each once)`);
+      log(`measuring ${label} (${options.load.connections} conns, ${paths.length} URLs, each once)`);
       const startedAt = Date.now();
       const run = await measure(label, app.origin, { ...options.load, durationSec: 120, paths, once: true });
       // The run ended when the list did: its length is what the requests took.

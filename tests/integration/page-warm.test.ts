@@ -99,6 +99,19 @@ describe('rendering every story page ahead of readers', () => {
     expect([...a.asked, ...b.asked]).toEqual(expected);
   });
 
+  it('stops at a run of failures (the server cannot render now) and asks for those stories again next time; a lone failure is passed', async () => {
+    const expected = await visiblePaths();
+    const build = `build-${randomUUID()}`;
+    const asked: string[] = [];
+    const failing = new Set([expected[1], expected[6], expected[7], expected[8]]);
+    const first = await warmPages({ db, buildId: build, holder: 'server-a', batch: 3, render: async (path) => (asked.push(path), failing.has(path) ? 'failed' : 'rendered') });
+    expect(first).toMatchObject({ held: true, finished: false, failed: 4 });
+    expect(asked).toEqual(expected.slice(0, 9));
+    const again = walker(build, 'server-a');
+    await again.run();
+    expect(again.asked).toEqual(expected.slice(6));
+  });
+
   it('forgetting stored pages (a seed, an import) starts the walk again', async () => {
     const build = `build-${randomUUID()}`;
     await walker(build, 'server-a').run();
