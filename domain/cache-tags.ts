@@ -28,6 +28,13 @@ export const cacheTags = {
   feeds: 'feeds',
 } as const;
 
+/**
+ * The tags every story page carries beside its own: the header (settings, sections) and the
+ * breaking-news banner. Their expiry changes every stored story page at once, so the walk that
+ * renders every story ahead of readers starts again (ADR 0016).
+ */
+export const SITE_WIDE_TAGS: readonly string[] = [cacheTags.settings, cacheTags.sections, cacheTags.breakingNews];
+
 /** List caches also expire on a timer so that scheduled stories appear close to their time. */
 export const LIST_REVALIDATE_SECONDS = 60;
 

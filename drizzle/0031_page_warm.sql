@@ -3,6 +3,7 @@ CREATE TABLE "page_warm" (
 	"reached_published_at" timestamp with time zone,
 	"reached_id" integer,
 	"pages" integer DEFAULT 0 NOT NULL,
+	"site_expired_at" bigint DEFAULT 0 NOT NULL,
 	"holder" text,
 	"held_until" timestamp with time zone,
 	"started_at" timestamp with time zone DEFAULT now() NOT NULL,

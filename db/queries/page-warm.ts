@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../client';
-import { articles, pageWarm } from '../schema';
+import { SITE_WIDE_TAGS } from '../../domain/cache-tags';
+import { articles, pageTagExpiry, pageWarm } from '../schema';
 import { articleIsVisible } from './visibility';
 
 /** A story whose page the walk asks for next: its id and slug make the path. */
@@ -12,11 +13,19 @@ export interface StoryToWarm {
 /**
  * Takes or renews `holder`'s lease on the walk of `buildId` (ADR 0016) and returns the next
  * `limit` visible stories after the place reached, newest first; null while another server holds a
- * lease that has not run out, or once the walk is finished. The first call for a build starts it.
+ * lease that has not run out, or once the walk is finished. The first call for a build starts it;
+ * a site-wide change starts it again.
  */
 export async function takeWarmStep(db: Database, buildId: string, holder: string, limit: number, leaseSeconds: number): Promise<StoryToWarm[] | null> {
   return db.transaction(async (tx) => {
-    await tx.insert(pageWarm).values({ buildId }).onConflictDoNothing();
+    const latestSiteWide = sql`(select coalesce(max(${pageTagExpiry.expiredAt}), 0) from ${pageTagExpiry} where ${pageTagExpiry.tag} in ${SITE_WIDE_TAGS})`;
+    await tx.insert(pageWarm).values({ buildId, siteExpiredAt: latestSiteWide }).onConflictDoNothing();
+    // A change every story page shows (the header, the breaking-news banner) since the walk began
+    // made every stored story page stale: the walk, finished or not, starts again from the newest.
+    await tx
+      .update(pageWarm)
+      .set({ reachedPublishedAt: null, reachedId: null, pages: 0, finishedAt: null, startedAt: sql`now()`, siteExpiredAt: latestSiteWide })
+      .where(and(eq(pageWarm.buildId, buildId), sql`${latestSiteWide} > ${pageWarm.siteExpiredAt}`));
     const [held] = await tx
       .update(pageWarm)
       .set({ holder, heldUntil: sql`now() + make_interval(secs => ${leaseSeconds})` })

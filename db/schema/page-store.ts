@@ -49,6 +49,11 @@ export const pageWarm = pgTable('page_warm', {
   reachedId: integer(),
   /** Pages requested so far. */
   pages: integer().notNull().default(0),
+  /**
+   * The latest expiry of a tag every story page carries (SITE_WIDE_TAGS) when the walk began, in
+   * page_tag_expiry's milliseconds: a later one starts the walk again.
+   */
+  siteExpiredAt: bigint({ mode: 'number' }).notNull().default(0),
   holder: text(),
   heldUntil: timestamp({ withTimezone: true, mode: 'string' }),
   startedAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),

@@ -121,6 +121,30 @@ describe('rendering every story page ahead of readers', () => {
     expect(again.asked).toEqual(await visiblePaths());
   });
 
+  it('starts again after a change every story page shows (the header, the banner), not after one story\'s', async () => {
+    const expected = await visiblePaths();
+    const build = `build-${randomUUID()}`;
+    await walker(build, 'server-a').run();
+    // Later than any expiry another test of this file recorded.
+    const expire = (tag: string) =>
+      db.execute(sql`insert into page_tag_expiry (tag, expired_at) values (${tag}, ${Date.now() + 60_000}) on conflict (tag) do update set expired_at = excluded.expired_at`);
+
+    await expire(`article:${randomUUID()}`);
+    const untouched = walker(build, 'server-b');
+    expect(await untouched.run()).toMatchObject({ held: false, pages: 0 });
+
+    await expire('breaking-news');
+    const again = walker(build, 'server-b');
+    expect(await again.run()).toMatchObject({ held: true, finished: true });
+    expect(again.asked).toEqual(expected);
+    // Once: the walk that began after that expiry is not begun again by it.
+    expect(await walker(build, 'server-b').run()).toMatchObject({ held: false, pages: 0 });
+    // A walk of a new build does not begin twice for an expiry from before it.
+    const next = walker(`build-${randomUUID()}`, 'server-b');
+    await next.run();
+    expect(next.asked).toEqual(expected);
+  });
+
   it('asks the server where it listens, from itself', () => {
     expect(ownOrigin({ PORT: 3000, HOSTNAME_BIND: undefined })).toBe('http://127.0.0.1:3000');
     expect(ownOrigin({ PORT: 8080, HOSTNAME_BIND: '0.0.0.0' })).toBe('http://127.0.0.1:8080');
