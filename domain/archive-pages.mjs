@@ -16,3 +16,12 @@ export const ARCHIVE_REVALIDATE_SECONDS = 3600;
  * pages stored more than an hour ago would cost a render each, as if nothing were stored.
  */
 export const ARCHIVE_CLOCK_REFRESHES = 1;
+
+/**
+ * No archive page is held back past this age: beyond it, the clock refresh happens on the next
+ * visit whatever the load (a story taken down leaves other pages' "related" lists by then). The
+ * walk that renders every story ahead of readers begins again when its last began longer ago than
+ * ARCHIVE_REWALK_MS, so that stored pages rarely reach that age (ADR 0016).
+ */
+export const ARCHIVE_MAX_DEFERRED_MS = 7 * 24 * 3600 * 1000;
+export const ARCHIVE_REWALK_MS = 6 * 24 * 3600 * 1000;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Database } from '@/db/client';
@@ -70,23 +71,28 @@ export async function warmPages(options: WarmOptions): Promise<WarmProgress> {
       // A run of failures in a step is the server (starting, its database away), not the
       // stories: stop before them, and they are asked again at the next look.
       if (failing >= FAILURES_TO_STOP) {
-        if (done + 1 - failing > 0) await recordWarmStep(db, buildId, holder, stories[done - failing]!.id, done + 1 - failing);
+        if (done + 1 - failing > 0) await recordWarmStep(db, buildId, holder, stories[done - failing]!, done + 1 - failing);
         return progress;
       }
       done += 1;
       await pace?.(performance.now() - began, outcome);
     }
-    if (done > 0) await recordWarmStep(db, buildId, holder, stories[done - 1]!.id, done);
+    if (done > 0) await recordWarmStep(db, buildId, holder, stories[done - 1]!, done);
     onStep?.(progress);
   }
+  // Stopping (the server shuts down): another server may go on at once.
+  if (progress.held) await releaseWarm(db, buildId, holder);
   return progress;
 }
 
 /** Failures in a row that stop a walk until the next look. */
 const FAILURES_TO_STOP = 3;
 
+/** Unique per process: containers often share a host name and pid. */
+const PROCESS_HOLDER = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
 function defaultHolder(): string {
-  return `${os.hostname()}:${process.pid}`;
+  return PROCESS_HOLDER;
 }
 
 const USER_AGENT = 'Gazette-Warm/1 (ahead of readers)';
@@ -107,8 +113,9 @@ export function renderOver(origin: string): (path: string) => Promise<WarmOutcom
 
 /** Where this server listens, as seen from itself. */
 export function ownOrigin(cfg: Pick<Config, 'PORT' | 'HOSTNAME_BIND'>): string {
-  const host = cfg.HOSTNAME_BIND;
-  const local = !host || host === '0.0.0.0' || host === '::' || host === 'localhost' ? '127.0.0.1' : host;
+  const host = cfg.HOSTNAME_BIND?.replace(/^\[(.*)\]$/, '$1');
+  // Every address (unset, 0.0.0.0, ::) includes the loopback; a name (localhost) is resolved as the server resolved it.
+  const local = !host || host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   return `http://${local.includes(':') ? `[${local}]` : local}:${cfg.PORT}`;
 }
 
@@ -139,6 +146,8 @@ const FIRST_LOOK_MS = 10_000;
 
 /** On a long-running server with the page store: takes part in the walk of this build, for as long as it runs. */
 export function schedulePageWarm(db: Database, cfg: Config): void {
+  // `next dev` finds the BUILD_ID of an earlier build: it would render every story and mark that build's walk done.
+  if (process.env.NODE_ENV !== 'production') return;
   let stopping = false;
   const holder = defaultHolder();
   let buildId: string;

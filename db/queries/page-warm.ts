@@ -1,5 +1,7 @@
-import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import 'server-only';
+import { and, desc, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../client';
+import { ARCHIVE_REWALK_MS } from '../../domain/archive-pages.mjs';
 import { SITE_WIDE_TAGS } from '../../domain/cache-tags';
 import { articles, pageTagExpiry, pageWarm } from '../schema';
 import { articleIsVisible } from './visibility';
@@ -8,6 +10,8 @@ import { articleIsVisible } from './visibility';
 export interface StoryToWarm {
   id: number;
   slug: string;
+  /** Its publication time as PostgreSQL wrote it (microseconds kept): where the walk goes on from. */
+  publishedAt: string;
 }
 
 /**
@@ -22,10 +26,17 @@ export async function takeWarmStep(db: Database, buildId: string, holder: string
     await tx.insert(pageWarm).values({ buildId, siteExpiredAt: latestSiteWide }).onConflictDoNothing();
     // A change every story page shows (the header, the breaking-news banner) since the walk began
     // made every stored story page stale: the walk, finished or not, starts again from the newest.
+    // So does a finished walk begun ARCHIVE_REWALK_MS ago, before any stored page is a week old.
+    const rewalkAfter = sql`now() - make_interval(secs => ${ARCHIVE_REWALK_MS / 1000})`;
     await tx
       .update(pageWarm)
       .set({ reachedPublishedAt: null, reachedId: null, pages: 0, finishedAt: null, startedAt: sql`now()`, siteExpiredAt: latestSiteWide })
-      .where(and(eq(pageWarm.buildId, buildId), sql`${latestSiteWide} > ${pageWarm.siteExpiredAt}`));
+      .where(
+        and(
+          eq(pageWarm.buildId, buildId),
+          or(sql`${latestSiteWide} > ${pageWarm.siteExpiredAt}`, and(isNotNull(pageWarm.finishedAt), lt(pageWarm.startedAt, rewalkAfter))),
+        ),
+      );
     const [held] = await tx
       .update(pageWarm)
       .set({ holder, heldUntil: sql`now() + make_interval(secs => ${leaseSeconds})` })
@@ -39,7 +50,7 @@ export async function takeWarmStep(db: Database, buildId: string, holder: string
         ? undefined
         : sql`(${articles.publishedAt}, ${articles.id}) < (select ${pageWarm.reachedPublishedAt}, ${pageWarm.reachedId} from ${pageWarm} where ${pageWarm.buildId} = ${buildId})`;
     return tx
-      .select({ id: articles.id, slug: articles.slug })
+      .select({ id: articles.id, slug: articles.slug, publishedAt: sql<string>`${articles.publishedAt}::text` })
       .from(articles)
       .where(and(articleIsVisible, after))
       .orderBy(desc(articles.publishedAt), desc(articles.id))
@@ -48,22 +59,19 @@ export async function takeWarmStep(db: Database, buildId: string, holder: string
 }
 
 /**
- * Records that `holder` asked for `pages` more pages, up to the story `reachedId`; with no story,
- * the walk is finished. Nothing changes if the lease passed to another server meanwhile.
+ * Records that `holder` asked for `pages` more pages, up to the story `reached` (as the step read
+ * it: a story moved or deleted since cannot move the walk); with no story, the walk is finished.
+ * Nothing changes if the lease passed to another server meanwhile.
  */
-export async function recordWarmStep(db: Database, buildId: string, holder: string, reachedId: number | null, pages: number): Promise<void> {
+export async function recordWarmStep(db: Database, buildId: string, holder: string, reached: StoryToWarm | null, pages: number): Promise<void> {
   const mine = and(eq(pageWarm.buildId, buildId), eq(pageWarm.holder, holder));
-  if (reachedId === null) {
+  if (reached === null) {
     await db.update(pageWarm).set({ finishedAt: sql`now()`, holder: null, heldUntil: null }).where(mine);
     return;
   }
   await db
     .update(pageWarm)
-    .set({
-      reachedPublishedAt: sql`(select ${articles.publishedAt} from ${articles} where ${articles.id} = ${reachedId})`,
-      reachedId,
-      pages: sql`${pageWarm.pages} + ${pages}`,
-    })
+    .set({ reachedPublishedAt: sql`${reached.publishedAt}::timestamptz`, reachedId: reached.id, pages: sql`${pageWarm.pages} + ${pages}` })
     .where(mine);
 }
 

@@ -180,6 +180,9 @@ export default class PageCacheHandler {
     this.storage = storage;
     /** @type {readonly string[]} */
     this.revalidatedTags = ctx.revalidatedTags ?? [];
+    const headers = /** @type {{ _requestHeaders?: Record<string, string | string[] | undefined> }} */ (ctx)._requestHeaders ?? {};
+    /** A router prefetch (Next serves it what is cached and renders nothing for it). */
+    this.prefetch = headers.purpose === 'prefetch' || headers['next-router-prefetch'] === '1';
     /** When this request first asked for each page: its render, if any, began after that. */
     /** @type {Map<string, number>} */
     this.askedAt = new Map();
@@ -203,7 +206,7 @@ export default class PageCacheHandler {
         const tags = header.split(',');
         if (tags.length > 0 && (await this.storage.tags.areExpired(tags, entry.lastModified))) return null;
       }
-      if (isPage) return withDeferredClockRefresh(key, entry);
+      if (isPage) return withDeferredClockRefresh(key, entry, this.prefetch);
     } else if (/** @type {string | undefined} */ (value?.kind) === 'FETCH') {
       const fetchCtx = /** @type {{ kind: string, tags?: string[], softTags?: string[] }} */ (ctx);
       const tags = fetchCtx.kind === 'FETCH' ? [...(fetchCtx.tags ?? []), ...(fetchCtx.softTags ?? [])] : [];

@@ -41,8 +41,10 @@ describe.skipIf(!onPostgres)('story pages rendered ahead of readers after a star
     const urls = await articleUrls();
     expect(urls.length).toBeGreaterThan(5);
     expect(await finished()).toBe(urls.length);
+    // HIT, or STALE for a recent story whose minute passed during the walk: served as stored either way, not rendered.
     const caches = await Promise.all(urls.map(async (url) => (await fetch(`${a.baseURL}${url}`)).headers.get('x-nextjs-cache')));
-    expect(caches).toEqual(urls.map(() => 'HIT'));
+    expect(caches.filter((c) => c !== 'HIT' && c !== 'STALE')).toEqual([]);
+    expect(caches.filter((c) => c === 'HIT').length).toBeGreaterThan(urls.length / 2);
     expect(a.server.logs()).toContain(`${urls.length} asked`);
     expect(a.server.logs()).toContain('every story done');
   });

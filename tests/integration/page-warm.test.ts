@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { transitionArticle } from '@/db/queries/admin/article-workflow';
 import { createArticle } from '@/db/queries/admin/article-write';
-import { releaseWarm } from '@/db/queries/page-warm';
+import { takeWarmStep } from '@/db/queries/page-warm';
 import { forgetStoredPages } from '@/db/queries/page-store';
 import { ownOrigin, warmPages, type WarmOptions } from '@/services/page-warm';
 import { rows, sectionIdBySlug, testFileDatabase } from '../fixtures/database';
@@ -74,26 +74,26 @@ describe('rendering every story page ahead of readers', () => {
     expect(next.asked).toEqual(expected);
   });
 
-  it('one server at a time: another waits while the lease runs, and goes on from the place reached', async () => {
+  it('one server at a time: another waits while the lease runs; a server that stops hands over the place reached', async () => {
     const expected = await visiblePaths();
     const build = `build-${randomUUID()}`;
     const a = walker(build, 'server-a', { stopped: () => a.asked.length >= 4 });
-    expect(await a.run()).toMatchObject({ pages: 4, held: true, finished: false });
-
     const b = walker(build, 'server-b');
+    // Server A in the middle of a step: B waits.
+    expect(await takeWarmStep(db, build, 'server-a', 3, 120)).toHaveLength(3);
     expect(await b.run()).toMatchObject({ held: false, pages: 0 });
-    expect(b.asked).toEqual([]);
-
-    await releaseWarm(db, build, 'server-a'); // server A stops
+    // A walks on and stops (its server shuts down): B goes on at once from where A got to.
+    expect(await a.run()).toMatchObject({ pages: 4, held: true, finished: false });
     expect(await b.run()).toMatchObject({ held: true, finished: true });
     expect([...a.asked, ...b.asked]).toEqual(expected);
   });
 
-  it('a lease that runs out (a server that died) passes to the next server, which repeats nothing recorded', async () => {
+  it('a lease that runs out (a server that died mid-step) passes to the next server, which asks again what was not recorded', async () => {
     const expected = await visiblePaths();
     const build = `build-${randomUUID()}`;
-    const a = walker(build, 'server-a', { leaseSeconds: 1, stopped: () => a.asked.length >= 3 });
-    await a.run();
+    const a = walker(build, 'server-a', { stopped: () => a.asked.length >= 3 });
+    await a.run(); // three recorded
+    expect(await takeWarmStep(db, build, 'server-a', 3, 1)).toHaveLength(3); // then it died holding the next three
     const b = walker(build, 'server-b');
     await expect.poll(async () => (await b.run()).held, { timeout: 5_000, interval: 300 }).toBe(true);
     expect([...a.asked, ...b.asked]).toEqual(expected);
@@ -145,10 +145,23 @@ describe('rendering every story page ahead of readers', () => {
     expect(next.asked).toEqual(expected);
   });
 
+  it('walks again six days after the last walk began, so that no stored story page reaches a week', async () => {
+    const build = `build-${randomUUID()}`;
+    await walker(build, 'server-a').run();
+    await db.execute(sql`update page_warm set started_at = now() - interval '5 days' where build_id = ${build}`);
+    expect(await walker(build, 'server-a').run()).toMatchObject({ held: false, pages: 0 });
+    await db.execute(sql`update page_warm set started_at = now() - interval '6 days 1 minute' where build_id = ${build}`);
+    const again = walker(build, 'server-a');
+    await again.run();
+    expect(again.asked).toEqual(await visiblePaths());
+  });
+
   it('asks the server where it listens, from itself', () => {
     expect(ownOrigin({ PORT: 3000, HOSTNAME_BIND: undefined })).toBe('http://127.0.0.1:3000');
     expect(ownOrigin({ PORT: 8080, HOSTNAME_BIND: '0.0.0.0' })).toBe('http://127.0.0.1:8080');
     expect(ownOrigin({ PORT: 8080, HOSTNAME_BIND: '10.0.0.5' })).toBe('http://10.0.0.5:8080');
     expect(ownOrigin({ PORT: 8080, HOSTNAME_BIND: 'fd00::5' })).toBe('http://[fd00::5]:8080');
+    expect(ownOrigin({ PORT: 8080, HOSTNAME_BIND: '[fd00::5]' })).toBe('http://[fd00::5]:8080');
+    expect(ownOrigin({ PORT: 8080, HOSTNAME_BIND: 'localhost' })).toBe('http://localhost:8080');
   });
 });

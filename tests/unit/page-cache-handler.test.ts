@@ -135,14 +135,14 @@ describe('PageCacheHandler', () => {
 
 describe('PageCacheHandler behind Next.js IncrementalCache', () => {
   // What next-server does for every request: a new IncrementalCache, and so a new handler.
-  function request() {
+  function cacheOptions() {
     const shared = storage;
     class Handler extends PageCacheHandler {
       constructor(ctx: ConstructorParameters<typeof PageCacheHandler>[0]) {
         super(ctx, shared);
       }
     }
-    return new IncrementalCache({
+    return {
       dev: false,
       requestHeaders: {},
       flushToDisk: false,
@@ -150,7 +150,10 @@ describe('PageCacheHandler behind Next.js IncrementalCache', () => {
       previewProps: { previewModeId: 'id', previewModeSigningKey: 'sign', previewModeEncryptionKey: 'enc' },
       prerenderManifest: { version: 4, routes: {}, dynamicRoutes: {}, notFoundRoutes: [], preview: { previewModeId: 'id', previewModeSigningKey: 'sign', previewModeEncryptionKey: 'enc' } },
       CurCacheHandler: Handler,
-    } as unknown as ConstructorParameters<typeof IncrementalCache>[0]);
+    };
+  }
+  function request() {
+    return new IncrementalCache(cacheOptions() as unknown as ConstructorParameters<typeof IncrementalCache>[0]);
   }
   const route = { kind: 'APP_PAGE', sourceRoute: '/(site)/articles/[id]/page' };
   const pageCtx = { kind: 'APP_PAGE', isFallback: false, isRoutePPREnabled: false, route } as unknown as CacheGetContext;
@@ -200,10 +203,20 @@ describe('PageCacheHandler behind Next.js IncrementalCache', () => {
 
     // Once the re-render is stored (and a pause three times its length has passed), the next may begin.
     await request().set('/old/a', page([a]) as never, { ...pageSetCtx, cacheControl: { revalidate: ARCHIVE_REVALIDATE_SECONDS, expire: undefined } } as never);
-    await new Promise((resolve) => setTimeout(resolve, 50));
     expect((await request().get('/old/a', pageCtx))?.isStale).toBeFalsy();
-    expect((await request().get('/old/c', pageCtx))?.isStale).toBe(true);
+    await expect.poll(async () => (await request().get('/old/c', pageCtx))?.isStale, { timeout: 5_000, interval: 20 }).toBe(true);
     await request().set('/old/c', page([c]) as never, pageSetCtx);
+
+    // A router prefetch is served as it is and does not take the turn; nor is a page held back past a week.
+    await put('/old/d', [tag('article-d')], hoursAgo(5));
+    await put('/ancient', [tag('article-e')], hoursAgo(8 * 24));
+    const prefetch = (key: string) =>
+      new IncrementalCache({ ...cacheOptions(), requestHeaders: { 'next-router-prefetch': '1' } } as never).get(key, pageCtx);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await prefetch('/old/d'))?.isStale).toBe(true);
+    expect((await request().get('/old/d', pageCtx))?.isStale).toBe(true); // the turn was still free
+    expect((await request().get('/ancient', pageCtx))?.isStale).toBe(true); // past a week: refreshed whatever the load
+    await request().set('/old/d', page([tag('article-d')]) as never, pageSetCtx);
   });
 
   it('expires unstable_cache reads by tag and marks them stale by profile', async () => {
