@@ -116,6 +116,23 @@ describe(`reader search on ${testDatabaseKind}`, () => {
     expect(row!.differ).toBe(0);
   });
 
+  it('builds the ranking vector (title A, subtitle B) with the tokens and positions of the tokenizer the queries use', async () => {
+    // The reference is 0006's definition of gazette_search_weighted, over gazette_search_tokens.
+    const corpus = sql`select format('a%sb 中%s文 %s ×Àb ÖØ%s the cities 发布会', chr(i), chr(i), chr(i), upper(chr(i))) as d from generate_series(1, 1535) i
+      union all select v from unnest(array['', '中', '中文', 'a', '中 文 中文字', 'ÉCOLE Zürichsee МОСКВА ΩMEGAPOINT ＱＷＥＲＴＹＩＳＲ Next.js ﬁnance Ǆ Publishing RENDERED cities',
+        repeat('长', 70) || ' ' || repeat('ab', 40)]) as u(v)
+      union all select title from articles union all select subtitle from articles`;
+    const [row] = await rows<{ n: number; differ: number }>(
+      tdb.db,
+      sql`select count(*)::int as n, count(*) filter (where gazette_search_weighted(d, 'B')::text is distinct from (
+            select coalesce(string_agg(quote_literal(token) || ':' || least(position, 16383) || 'B', ' '), '')::tsvector::text
+            from unnest(gazette_search_tokens(d)) with ordinality as u(token, position)))::int as differ
+          from (${corpus}) c`,
+    );
+    expect(row!.n).toBeGreaterThan(1500);
+    expect(row!.differ).toBe(0);
+  });
+
   it('matches English words by their stems as well as by prefix, and marks the stems for highlighting', async () => {
     expect(await found('publishing')).toEqual(expect.arrayContaining([ids.published, ids.publishing, ids.render]));
     expect(await found('published')).toEqual(expect.arrayContaining([ids.published, ids.publishing]));
