@@ -110,6 +110,10 @@ export const articles = pgTable(
     index('articles_updated_idx').on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.deletedAt} is null`),
     index('articles_published_admin_idx').on(t.publishedAt.desc().nullsLast(), t.id.desc().nullsFirst()).where(sql`${t.deletedAt} is null`),
     index('articles_title_idx').on(t.title, t.id).where(sql`${t.deletedAt} is null`),
+    // The admin list's capped count filtered by a tag or an author: merged in id order with the link
+    // table's (tag_id, article_id) index, without reading the table (61 → 10 ms for a tag of 280,000
+    // stories out of 1,000,000).
+    index('articles_live_id_idx').on(t.id).where(sql`${t.deletedAt} is null`),
     // Stories whose publish time is still ahead (定时): few, found by status and time, not by scanning.
     index('articles_status_published_idx').on(t.status, t.publishedAt),
     index('articles_created_by_idx').on(t.createdById),

@@ -179,5 +179,25 @@ describe.skipIf(testDatabaseKind !== 'postgres')('reader query plans at archive 
     const drafts = await listAdminArticles(db, editor, { status: 'draft', page: 1, pageSize: 20 });
     expect(drafts).toMatchObject({ total: STORIES / 10, capped: false });
   });
+
+  it("counts the newsroom list of a tag or an author from indexes alone, without reading the stories' rows", async () => {
+    // Tag 1 is on every story: its capped count merges the link index with articles_live_id_idx.
+    await client.unsafe('vacuum analyze articles, article_tags, article_authors');
+    const editor = { id: authorId, role: 'editor' as const };
+    for (const filter of [{ tagId }, { authorId }]) {
+      const statements = await recorder.record(() => listAdminArticles(db, editor, { ...filter, page: 1, pageSize: 20 }));
+      const count = statements.find((s) => s.query.includes('count('));
+      const { plan } = await explainStatement(client, count!);
+      const storyScans: string[] = [];
+      const visit = (node: typeof plan): void => {
+        if (node['Relation Name'] === 'articles') storyScans.push(`${node['Node Type']} ${node['Index Name'] ?? ''}`.trim());
+        node.Plans?.forEach(visit);
+      };
+      visit(plan);
+      expect(storyScans, JSON.stringify(filter)).toEqual(['Index Only Scan articles_live_id_idx']);
+    }
+    const tagged = await listAdminArticles(db, editor, { tagId, page: 1, pageSize: 20 });
+    expect(tagged).toMatchObject({ total: ADMIN_LIST_MAX_ROWS, capped: true });
+  });
 });
 
