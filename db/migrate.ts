@@ -1,7 +1,7 @@
-import { withTx } from './tx';
+import { rowsOf, withTx } from './tx';
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
 import type { Database } from './client';
 
@@ -21,12 +21,6 @@ export const STARTUP_LOCK_KEY = 0x67617a65747465n;
 export class StartupError extends Error {}
 
 type Kind = 'pglite' | 'postgres';
-
-/** Rows of a raw query: postgres.js returns an array, PGlite `{ rows }`. */
-async function rowsOf<T>(db: Database, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown;
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /**
  * Runs `fn` in one transaction that, on PostgreSQL, first takes the start-up advisory lock: two

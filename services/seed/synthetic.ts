@@ -11,6 +11,7 @@
  */
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
+import { rowsOf } from '../../db/tx';
 import { articles, sections, siteSettings, tags, users } from '../../db/schema';
 import { slugify } from '../../domain/slug';
 import { dayInZone } from '../../domain/views/day';
@@ -87,13 +88,12 @@ async function insertStories(tx: Database, stories: SyntheticStory[]): Promise<{
     cover_image_url: r.coverImageUrl, cover_image_alt: r.coverImageAlt, section_id: r.sectionId, locale: r.locale, status: r.status,
     published_at: r.publishedAt, view_count: r.viewCount, created_at: r.createdAt, updated_at: r.updatedAt,
   }));
-  const result = (await tx.execute(sql`
+  return rowsOf<{ id: number; slug: string }>(tx, sql`
     insert into articles (slug, title, subtitle, excerpt, body_json, body_html, body_text, cover_image_url, cover_image_alt, section_id, locale, status, published_at, view_count, created_at, updated_at)
     select * from json_to_recordset(${JSON.stringify(rows)}::json) as r(slug text, title text, subtitle text, excerpt text, body_json jsonb, body_html text,
       body_text text, cover_image_url text, cover_image_alt text, section_id int, locale site_locale, status article_status, published_at timestamptz,
       view_count bigint, created_at timestamptz, updated_at timestamptz)
-    returning id, slug`)) as unknown;
-  return (Array.isArray(result) ? result : (result as { rows: { id: number; slug: string }[] }).rows) as { id: number; slug: string }[];
+    returning id, slug`);
 }
 
 export interface SeedSyntheticOptions {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../client';
+import { rowsOf } from '../../tx';
 import {
   articleAttachments,
   articleAuthors,
@@ -37,8 +38,7 @@ import { collectMediaIds, loadMediaRenderInfo } from '../media-render';
 const SITE_TABLES = ['site_settings', 'sensitive_words', 'topics', 'users', 'sections', 'tags', 'media', 'articles', 'pages', 'redirects', 'breaking_news', 'webhooks', 'audit_log'] as const;
 
 async function countOf(db: Database, table: string): Promise<number> {
-  const result = (await db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`)) as unknown;
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number }[];
+  const rows = await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from ${sql.identifier(table)}`);
   return Number(rows[0]?.n ?? 0);
 }
 
