@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { seedDemo } from '@/services/seed';
-import { seedSynthetic, type SeedSyntheticResult } from '@/services/seed/synthetic';
+import { seedSynthetic, syntheticTags, type SeedSyntheticResult } from '@/services/seed/synthetic';
+import { ZH_AUTHORS } from '@/services/seed/synthetic-words';
 import { syntheticStory } from '@/services/seed/synthetic-stories';
 import { searchArticles } from '@/db/queries/search';
 import { rows } from '../fixtures/database';
@@ -71,7 +72,6 @@ describe('npm run seed:synthetic (both databases)', () => {
 /** The run's section, tag and author ids and dates, as seedSynthetic worked them out. */
 async function contextOf(tdb: TestDatabase) {
   const ids = async (query: ReturnType<typeof sql>) => (await rows<{ id: number }>(tdb.db, query)).map((r) => r.id);
-  const { syntheticTags } = await import('@/services/seed/synthetic');
   const tagIdsOf = async (locale: 'zh-CN' | 'en') => {
     const names = syntheticTags().filter((t) => t.locale === locale).map((t) => t.name);
     const found = await rows<{ id: number; name: string }>(tdb.db, sql`select id, name from tags`);
@@ -80,7 +80,6 @@ async function contextOf(tdb: TestDatabase) {
   };
   const authorIdsOf = async (locale: 'zh-CN' | 'en') => {
     const all = await rows<{ id: number; email: string }>(tdb.db, sql`select id, email from users where email like 'synthetic-author-%' order by email`);
-    const { ZH_AUTHORS } = await import('@/services/seed/synthetic-words');
     return all.filter((_, i) => (i < ZH_AUTHORS.length) === (locale === 'zh-CN')).map((r) => r.id);
   };
   return {
