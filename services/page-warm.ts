@@ -160,8 +160,12 @@ export function schedulePageWarm(db: Database, cfg: Config): void {
     stopping = true;
     await releaseWarm(db, buildId, holder).catch(() => {});
   });
+  const render = renderOver(ownOrigin(cfg));
   const look = async () => {
     if (stopping) return;
+    // The front page first, on every look: the page most readers open, and the costliest to render
+    // (ADR 0018). Usually a hit; after a deploy, this renders and stores it for every server.
+    await render('/');
     const started = Date.now();
     let reported = started;
     const report = (progress: WarmProgress) => {
@@ -173,7 +177,7 @@ export function schedulePageWarm(db: Database, cfg: Config): void {
         db,
         buildId,
         holder,
-        render: renderOver(ownOrigin(cfg)),
+        render,
         pace: paceBesideReaders(),
         stopped: () => stopping,
         onStep: (p) => {

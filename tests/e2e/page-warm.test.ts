@@ -32,7 +32,7 @@ describe.skipIf(!onPostgres)('story pages rendered ahead of readers after a star
     await a?.dispose();
   });
 
-  it('renders every story in the sitemaps once, so that its first visit is a hit, and says so in the log', { timeout: 180_000 }, async () => {
+  it('renders the front page and every story in the sitemaps once, so that their first visit is a hit, and says so in the log', { timeout: 180_000 }, async () => {
     const finished = async () => {
       const list = (await a.withDb((db) => db.execute(sql`select pages from page_warm where finished_at is not null`))) as unknown as { pages: number }[];
       return list[0]?.pages ?? null;
@@ -45,6 +45,8 @@ describe.skipIf(!onPostgres)('story pages rendered ahead of readers after a star
     const caches = await Promise.all(urls.map(async (url) => (await fetch(`${a.baseURL}${url}`)).headers.get('x-nextjs-cache')));
     expect(caches.filter((c) => c !== 'HIT' && c !== 'STALE')).toEqual([]);
     expect(caches.filter((c) => c === 'HIT').length).toBeGreaterThan(urls.length / 2);
+    // The front page is asked for at each look, before the stories.
+    expect(['HIT', 'STALE']).toContain((await fetch(`${a.baseURL}/`)).headers.get('x-nextjs-cache'));
     expect(a.server.logs()).toContain(`${urls.length} asked`);
     expect(a.server.logs()).toContain('every story done');
   });
